@@ -1,0 +1,111 @@
+/**
+ * The database catalog, checked as it is after all migrations: every table that carries an
+ * organisation id is isolated by forced row-level security, its secondary indexes start with the
+ * organisation id, and the runtime role can neither bypass RLS nor rewrite the audit log.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { APP_ROLE } from '../src/roles.js';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+
+let db: TestDatabase;
+let client: pg.Client;
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject('ipsTemplate'));
+  client = new pg.Client({ connectionString: db.adminUrl });
+  await client.connect();
+});
+afterAll(async () => {
+  await client?.end();
+  await db?.drop();
+});
+
+async function tenantTables(): Promise<{ table: string; rls: boolean; forced: boolean }[]> {
+  const { rows } = await client.query<{ table: string; rls: boolean; forced: boolean }>(`
+    SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
+    FROM pg_class c
+    JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
+    WHERE c.relkind = 'r'
+      AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organizationId' AND NOT a.attisdropped)
+    ORDER BY 1`);
+  return rows;
+}
+
+describe('catalog', () => {
+  it('finds the tenant-owned tables of the whole domain', async () => {
+    const tables = (await tenantTables()).map((t) => t.table);
+    expect(tables.length).toBeGreaterThanOrEqual(44);
+    for (const t of ['job_seeker', 'consent', 'nav_sharing_grant', 'support_plan', 'audit_log', 'transfer']) {
+      expect(tables).toContain(t);
+    }
+  });
+
+  it('every table with organizationId has ENABLE + FORCE row-level security and a policy', async () => {
+    const tables = await tenantTables();
+    const { rows: policies } = await client.query<{ tablename: string }>(
+      "SELECT DISTINCT tablename FROM pg_policies WHERE schemaname = 'public'",
+    );
+    const withPolicy = new Set(policies.map((p) => p.tablename));
+    const offenders = tables
+      .filter((t) => !t.rls || !t.forced || !withPolicy.has(t.table))
+      .map((t) => `${t.table} (rls=${t.rls}, forced=${t.forced}, policy=${withPolicy.has(t.table)})`);
+    expect(offenders).toEqual([]);
+  });
+
+  it('the platform tables without an organisation are under RLS too', async () => {
+    const { rows } = await client.query<{ relname: string; ok: boolean }>(`
+      SELECT relname, relrowsecurity AND relforcerowsecurity AS ok FROM pg_class
+      WHERE relname IN ('organization', 'app_user', 'user_identity', 'platform_operator') ORDER BY 1`);
+    expect(rows).toEqual([
+      { relname: 'app_user', ok: true },
+      { relname: 'organization', ok: true },
+      { relname: 'platform_operator', ok: true },
+      { relname: 'user_identity', ok: true },
+    ]);
+  });
+
+  it('every secondary index of a tenant-owned table starts with organizationId', async () => {
+    const { rows } = await client.query<{ index: string }>(`
+      SELECT i.relname AS index
+      FROM pg_index x
+      JOIN pg_class t ON t.oid = x.indrelid
+      JOIN pg_class i ON i.oid = x.indexrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace AND n.nspname = 'public'
+      WHERE NOT x.indisprimary
+        AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'organizationId')
+        AND (SELECT attname FROM pg_attribute WHERE attrelid = t.oid AND attnum = x.indkey[0]) <> 'organizationId'
+        -- deliberate cross-tenant lookups: a NAV office's grants; a user's own memberships
+        AND i.relname NOT IN ('nav_sharing_grant_navOfficeId_counsellorId_idx', 'membership_userId_idx')`);
+    expect(rows.map((r) => r.index)).toEqual([]);
+  });
+
+  it('the runtime role is neither superuser, nor owner of any table, nor BYPASSRLS', async () => {
+    const { rows } = await client.query<{ rolsuper: boolean; rolbypassrls: boolean; owned: string }>(
+      `SELECT rolsuper, rolbypassrls,
+              (SELECT count(*) FROM pg_class c WHERE c.relowner = r.oid AND c.relnamespace = 'public'::regnamespace)::text AS owned
+       FROM pg_roles r WHERE rolname = $1`,
+      [APP_ROLE],
+    );
+    expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, owned: '0' }]);
+  });
+
+  it('the runtime role may only insert and read the audit log', async () => {
+    const { rows } = await client.query<{ privilege: string }>(
+      `SELECT privilege_type AS privilege FROM information_schema.role_table_grants
+       WHERE grantee = $1 AND table_name = 'audit_log' ORDER BY 1`,
+      [APP_ROLE],
+    );
+    expect(rows.map((r) => r.privilege)).toEqual(['INSERT', 'SELECT']);
+  });
+
+  it('mutable aggregates carry a version column', async () => {
+    const aggregates = ['job_seeker', 'consent', 'nav_sharing_grant', 'support_plan', 'employment', 'career_profile', 'task', 'absence', 'team_meeting', 'fidelity_review'];
+    const { rows } = await client.query<{ table_name: string }>(
+      `SELECT table_name FROM information_schema.columns
+       WHERE table_schema = 'public' AND column_name = 'version' AND table_name = ANY($1)`,
+      [aggregates],
+    );
+    expect(rows.map((r) => r.table_name).sort()).toEqual([...aggregates].sort());
+  });
+});

@@ -1,0 +1,266 @@
+/**
+ * Row-level security below the application: every statement runs as the runtime role (`ips_app`)
+ * inside a rolled-back transaction, with no application filter at all.
+ */
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
+import { inRolledBackTransaction, setContext } from './helpers.js';
+
+const ID = {
+  orgA: '01900000-0000-7000-8000-00000000000a',
+  orgB: '01900000-0000-7000-8000-00000000000b',
+  nav: '01900000-0000-7000-8000-00000000000c',
+  userA: '01900000-0000-7000-8000-0000000000a1',
+  userB: '01900000-0000-7000-8000-0000000000b1',
+  counsellor: '01900000-0000-7000-8000-0000000000c1',
+  otherCounsellor: '01900000-0000-7000-8000-0000000000c2',
+  seekerA: '01900000-0000-7000-8000-0000000a0001',
+  seekerB: '01900000-0000-7000-8000-0000000b0001',
+  consentA: '01900000-0000-7000-8000-0000000a00c1',
+  grantA: '01900000-0000-7000-8000-0000000a00f1',
+  employmentA: '01900000-0000-7000-8000-0000000a00e1',
+  planA: '01900000-0000-7000-8000-0000000a00d1',
+} as const;
+
+let db: TestDatabase;
+let admin: pg.Client;
+
+beforeAll(async () => {
+  db = await createTestDatabase(inject('ipsTemplate'));
+  admin = new pg.Client({ connectionString: db.adminUrl });
+  await admin.connect();
+  await admin.query(`
+    INSERT INTO organization (id, kind, "serviceLevel", name, "organizationNumber", "updatedAt") VALUES
+      ('${ID.orgA}', 'MUNICIPALITY', 'MUNICIPAL', 'A kommune', '310000011', now()),
+      ('${ID.orgB}', 'MUNICIPALITY', 'MUNICIPAL', 'B kommune', '310000020', now()),
+      ('${ID.nav}', 'NAV_OFFICE', 'NAV', 'NAV A', '310000038', now());
+    INSERT INTO app_user (id, email, "givenName", "familyName", "updatedAt") VALUES
+      ('${ID.userA}', 'a@a.test', 'Anne', 'A', now()),
+      ('${ID.userB}', 'b@b.test', 'Bjørn', 'B', now()),
+      ('${ID.counsellor}', 'c@nav.test', 'Cecilie', 'C', now()),
+      ('${ID.otherCounsellor}', 'd@nav.test', 'Dag', 'D', now());
+    INSERT INTO membership (id, "organizationId", "userId", role, "updatedAt") VALUES
+      (gen_random_uuid(), '${ID.orgA}', '${ID.userA}', 'JOB_SPECIALIST', now()),
+      (gen_random_uuid(), '${ID.orgB}', '${ID.userB}', 'JOB_SPECIALIST', now()),
+      (gen_random_uuid(), '${ID.nav}', '${ID.counsellor}', 'NAV_COUNSELLOR', now()),
+      (gen_random_uuid(), '${ID.nav}', '${ID.otherCounsellor}', 'NAV_COUNSELLOR', now());
+    INSERT INTO job_seeker (id, "organizationId", "identityNumber", "givenName", "familyName", "birthDate", "referralDate", "currentSpecialistId", "updatedAt") VALUES
+      ('${ID.seekerA}', '${ID.orgA}', '01819012345', 'Kari', 'Nordmann', '1990-01-01', '2026-01-05', '${ID.userA}', now()),
+      ('${ID.seekerB}', '${ID.orgB}', '02819012345', 'Ola', 'Nordmann', '1990-01-02', '2026-01-06', '${ID.userB}', now());
+    INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt") VALUES
+      ('${ID.consentA}', '${ID.orgA}', '${ID.seekerA}', 'NAV_SHARING', now() - interval '10 days', '${ID.userA}', now());
+    INSERT INTO nav_sharing_grant (id, "organizationId", "jobSeekerId", "consentId", "navOfficeId", "counsellorId", scopes, "validFrom", "grantedById", "updatedAt") VALUES
+      ('${ID.grantA}', '${ID.orgA}', '${ID.seekerA}', '${ID.consentA}', '${ID.nav}', '${ID.counsellor}', '{BASIC_DETAILS,EMPLOYMENT_STATUS}', now() - interval '10 days', '${ID.userA}', now());
+    INSERT INTO employment (id, "organizationId", "jobSeekerId", kind, "jobTitle", "jobType", "startDate", "hoursPerWeek", "openLabourMarket", "atLeastMinimumWage", "openToAnyone", "updatedAt") VALUES
+      ('${ID.employmentA}', '${ID.orgA}', '${ID.seekerA}', 'ORDINARY_JOB', 'Butikkmedarbeider', '5223', '2026-03-01', 20, true, true, true, now());
+    INSERT INTO support_plan (id, "organizationId", "jobSeekerId", kind, "updatedAt") VALUES
+      ('${ID.planA}', '${ID.orgA}', '${ID.seekerA}', 'JOB', now());
+  `);
+});
+
+afterAll(async () => {
+  await admin?.end();
+  await db?.drop();
+});
+
+const asApp = <T>(fn: (c: pg.Client) => Promise<T>) => inRolledBackTransaction(db.appUrl, fn);
+const ids = async (c: pg.Client, sql: string) => (await c.query<{ id: string }>(sql)).rows.map((r) => r.id).sort();
+
+describe('row-level security as the runtime role', () => {
+  it('connects as a role that is subject to RLS', async () => {
+    await asApp(async (c) => {
+      const { rows } = await c.query('SELECT current_user AS u, row_security_active(\'job_seeker\') AS active');
+      expect(rows[0]).toEqual({ u: 'ips_app', active: true });
+    });
+  });
+
+  it('without any settings, no tenant rows are visible', async () => {
+    await asApp(async (c) => {
+      for (const table of ['job_seeker', 'consent', 'nav_sharing_grant', 'employment', 'support_plan', 'membership', 'organization', 'app_user']) {
+        const { rows } = await c.query(`SELECT count(*)::int AS n FROM "${table}"`);
+        expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
+      }
+    });
+  });
+
+  it('a member sees their own organisation only', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.userA, [ID.orgA]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([ID.employmentA]);
+    });
+  });
+
+  it('naming another organisation in the settings gives nothing without a membership there', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.userA, [ID.orgB]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      await setContext(c, ID.userA, [ID.orgA, ID.orgB]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+    });
+  });
+
+  it('rejects an insert into another organisation', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.userA, [ID.orgA]);
+      await expect(
+        c.query(
+          `INSERT INTO job_seeker (id, "organizationId", "identityNumber", "givenName", "familyName", "birthDate", "referralDate", "updatedAt")
+           VALUES (gen_random_uuid(), '${ID.orgB}', '03819012345', 'X', 'Y', '1990-01-03', '2026-01-01', now())`,
+        ),
+      ).rejects.toThrow(/row-level security/);
+    });
+  });
+
+  it('cannot update or delete another organisation’s rows, nor move a row into it', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.userA, [ID.orgA]);
+      const updated = await c.query(`UPDATE job_seeker SET "givenName" = 'Hacked' WHERE id = '${ID.seekerB}'`);
+      expect(updated.rowCount).toBe(0);
+      const deleted = await c.query(`DELETE FROM consent WHERE "organizationId" = '${ID.orgB}'`);
+      expect(deleted.rowCount).toBe(0);
+      await expect(
+        c.query(`UPDATE app_user SET email = email WHERE false; UPDATE employment SET "organizationId" = '${ID.orgB}' WHERE id = '${ID.employmentA}'`),
+      ).rejects.toThrow(/row-level security|foreign key/);
+    });
+  });
+
+  it('a foreign key can never point into another organisation (composite keys)', async () => {
+    await expect(
+      admin.query(
+        `INSERT INTO employment (id, "organizationId", "jobSeekerId", kind, "jobTitle", "jobType", "startDate", "hoursPerWeek", "openLabourMarket", "atLeastMinimumWage", "openToAnyone", "updatedAt")
+         VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.seekerB}', 'ORDINARY_JOB', 'X', '1', '2026-01-01', 1, true, true, true, now())`,
+      ),
+    ).rejects.toThrow(/foreign key/);
+  });
+
+  it('settings are transaction-local and do not leak to the next user of a pooled connection', async () => {
+    const pool = new pg.Pool({ connectionString: db.appUrl, max: 1 });
+    try {
+      const first = await pool.connect();
+      const pid = (await first.query('SELECT pg_backend_pid() AS pid')).rows[0].pid;
+      await first.query('BEGIN');
+      await setContext(first, ID.userA, [ID.orgA]);
+      expect((await first.query('SELECT count(*)::int AS n FROM job_seeker')).rows[0].n).toBe(1);
+      await first.query('COMMIT');
+      first.release();
+
+      const second = await pool.connect();
+      expect((await second.query('SELECT pg_backend_pid() AS pid')).rows[0].pid).toBe(pid);
+      const setting = (await second.query("SELECT current_setting('app.user_id', true) AS v")).rows[0].v;
+      expect(setting ?? '').toBe('');
+      expect((await second.query('SELECT count(*)::int AS n FROM job_seeker')).rows[0].n).toBe(0);
+      second.release();
+    } finally {
+      await pool.end();
+    }
+  });
+
+  it('the audit log is append-only for the runtime role', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.userA, [ID.orgA]);
+      await c.query(
+        `INSERT INTO audit_log (id, "organizationId", "actorUserId", "jobSeekerId", action, area)
+         VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.userA}', '${ID.seekerA}', 'READ', 'test')`,
+      );
+      await c.query('SAVEPOINT s');
+      await expect(c.query('UPDATE audit_log SET area = $1', ['tampered'])).rejects.toThrow(/permission denied/);
+      await c.query('ROLLBACK TO SAVEPOINT s');
+      await expect(c.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
+    });
+  });
+
+  it('cannot write an audit row into another organisation', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.userA, [ID.orgA]);
+      await expect(
+        c.query(
+          `INSERT INTO audit_log (id, "organizationId", "actorUserId", action, area) VALUES (gen_random_uuid(), '${ID.orgB}', '${ID.userA}', 'READ', 'x')`,
+        ),
+      ).rejects.toThrow(/row-level security/);
+    });
+  });
+});
+
+describe('NAV: the one cross-tenant read', () => {
+  const asCounsellor = (who: string, fn: (c: pg.Client) => Promise<void>) =>
+    asApp(async (c) => {
+      await setContext(c, who, [ID.nav]);
+      await fn(c);
+    });
+
+  it('reads the consented job seeker and the parts its scopes cover, nothing else', async () => {
+    await asCounsellor(ID.counsellor, async (c) => {
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([ID.employmentA]);
+      expect(await ids(c, 'SELECT id FROM nav_sharing_grant')).toEqual([ID.grantA]);
+      // SUPPORT_PLAN is not among the grant's scopes; consents themselves are never shown.
+      expect(await ids(c, 'SELECT id FROM support_plan')).toEqual([]);
+      expect(await ids(c, 'SELECT id FROM consent')).toEqual([]);
+      // The specialist of the shared job seeker is visible (name, to collaborate); others are not.
+      expect(await ids(c, 'SELECT id FROM app_user')).toEqual([ID.userA, ID.counsellor, ID.otherCounsellor].sort());
+    });
+  });
+
+  it('a grant to one counsellor is not visible to another counsellor of the same office', async () => {
+    await asCounsellor(ID.otherCounsellor, async (c) => {
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([]);
+    });
+  });
+
+  it('is read-only', async () => {
+    await asCounsellor(ID.counsellor, async (c) => {
+      const updated = await c.query(`UPDATE job_seeker SET "givenName" = 'X' WHERE id = '${ID.seekerA}'`);
+      expect(updated.rowCount).toBe(0);
+    });
+  });
+
+  it('may log its own reads in the job seeker’s organisation, but not as someone else', async () => {
+    await asCounsellor(ID.counsellor, async (c) => {
+      await c.query(
+        `INSERT INTO audit_log (id, "organizationId", "actorUserId", "jobSeekerId", action, area)
+         VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.counsellor}', '${ID.seekerA}', 'READ', 'nav')`,
+      );
+      await expect(
+        c.query(
+          `INSERT INTO audit_log (id, "organizationId", "actorUserId", "jobSeekerId", action, area)
+           VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.userA}', '${ID.seekerA}', 'READ', 'nav')`,
+        ),
+      ).rejects.toThrow(/row-level security/);
+    });
+  });
+
+  const cases: [string, string][] = [
+    ['the consent is withdrawn', `UPDATE consent SET "withdrawnAt" = now() WHERE id = '${ID.consentA}'`],
+    ['the consent has expired', `UPDATE consent SET "validUntil" = now() - interval '1 day' WHERE id = '${ID.consentA}'`],
+    ['the grant is revoked', `UPDATE nav_sharing_grant SET "revokedAt" = now() WHERE id = '${ID.grantA}'`],
+    ['the grant has expired', `UPDATE nav_sharing_grant SET "validUntil" = now() - interval '1 second' WHERE id = '${ID.grantA}'`],
+    ['the grant starts in the future', `UPDATE nav_sharing_grant SET "validFrom" = now() + interval '1 day' WHERE id = '${ID.grantA}'`],
+    ['the counsellor’s membership ended', `UPDATE membership SET "endedAt" = now() WHERE "userId" = '${ID.counsellor}'`],
+  ];
+  for (const [when, change] of cases) {
+    it(`ends access on the next transaction when ${when}`, async () => {
+      await admin.query('BEGIN');
+      try {
+        await admin.query(change);
+        await admin.query('COMMIT');
+        await asCounsellor(ID.counsellor, async (c) => {
+          expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+          expect(await ids(c, 'SELECT id FROM employment')).toEqual([]);
+        });
+      } finally {
+        // restore the fixture
+        await admin.query(`UPDATE consent SET "withdrawnAt" = NULL, "validUntil" = NULL WHERE id = '${ID.consentA}'`);
+        await admin.query(
+          `UPDATE nav_sharing_grant SET "revokedAt" = NULL, "validUntil" = NULL, "validFrom" = now() - interval '10 days' WHERE id = '${ID.grantA}'`,
+        );
+        await admin.query(`UPDATE membership SET "endedAt" = NULL WHERE "userId" = '${ID.counsellor}'`);
+      }
+      await asCounsellor(ID.counsellor, async (c) => {
+        expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      });
+    });
+  }
+});
