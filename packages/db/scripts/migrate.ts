@@ -1,6 +1,7 @@
 /** `pnpm db:migrate`: applies pending migrations (embedded PostgreSQL unless DATABASE_URL is set). */
-import { migrate } from '../src/migrate.js';
+
 import { openDatabaseEnvironment } from '../src/environment.js';
+import { migrate } from '../src/migrate.js';
 
 const env = await openDatabaseEnvironment(console.log);
 try {

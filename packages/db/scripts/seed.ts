@@ -19,8 +19,9 @@ if (values.scale !== 'demo' && values.scale !== 'national') {
   console.error('--scale must be "demo" or "national"');
   process.exit(2);
 }
+const national = values.scale === 'national';
 const options = defaultSeedOptions({
-  scale: values.scale === 'national' ? NATIONAL_SCALE : DEMO_SCALE,
+  scale: national ? NATIONAL_SCALE : DEMO_SCALE,
   ...(values.today ? { today: values.today } : {}),
   ...(values.seed ? { seed: Number(values.seed) } : {}),
 });
@@ -28,7 +29,11 @@ const env = await openDatabaseEnvironment(console.log);
 try {
   await migrate(env.adminUrl, { log: console.log });
   console.log(`Seeding ${values.scale} data (today = ${options.today}) …`);
-  const result = await seedDatabase(env.adminUrl, options, console.log);
+  const result = await seedDatabase(
+    env.adminUrl,
+    { ...options, skipForeignKeyChecks: national },
+    console.log,
+  );
   console.log(
     `Seeded ${result.organizations} organisations, ${result.specialists} specialists, ` +
       `${result.jobSeekers} job seekers: ${result.totalRows} rows in ${(result.milliseconds / 1000).toFixed(1)} s.`,

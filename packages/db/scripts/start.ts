@@ -4,8 +4,8 @@
  * the database cleanly. Data stays in .data/postgres and is reused on the next start.
  */
 import pg from 'pg';
-import { openDatabaseEnvironment } from '../src/environment.js';
 import { PortInUseError } from '../src/embedded.js';
+import { openDatabaseEnvironment } from '../src/environment.js';
 import { migrate } from '../src/migrate.js';
 import { defaultSeedOptions, seedDatabase } from '../src/seed/index.js';
 import { redact } from '../src/urls.js';

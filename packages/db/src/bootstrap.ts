@@ -8,7 +8,10 @@ import { APP_ROLE, OWNER_ROLE } from './roles.js';
 /** Serialises concurrent bootstraps (parallel test workers) on one cluster. */
 const BOOTSTRAP_LOCK = 74_210_001;
 
-export async function withAdminClient<T>(adminUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withAdminClient<T>(
+  adminUrl: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
@@ -62,7 +65,9 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
     const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} OWNER ${OWNER_ROLE}${from}`);
     await client.query(`REVOKE ALL ON DATABASE ${client.escapeIdentifier(name)} FROM PUBLIC`);
-    await client.query(`GRANT CONNECT, TEMPORARY ON DATABASE ${client.escapeIdentifier(name)} TO ${APP_ROLE}`);
+    await client.query(
+      `GRANT CONNECT, TEMPORARY ON DATABASE ${client.escapeIdentifier(name)} TO ${APP_ROLE}`,
+    );
   });
 }
 

@@ -27,7 +27,9 @@ export function appPassword(): string {
 }
 
 /** Starts (if needed) and prepares the server: roles and database exist afterwards. */
-export async function openDatabaseEnvironment(log: (line: string) => void = () => {}): Promise<DatabaseEnvironment> {
+export async function openDatabaseEnvironment(
+  log: (line: string) => void = () => {},
+): Promise<DatabaseEnvironment> {
   const external = process.env.DATABASE_URL;
   if (external) {
     const name = databaseName(external);

@@ -100,7 +100,18 @@ describe('catalog', () => {
   });
 
   it('mutable aggregates carry a version column', async () => {
-    const aggregates = ['job_seeker', 'consent', 'nav_sharing_grant', 'support_plan', 'employment', 'career_profile', 'task', 'absence', 'team_meeting', 'fidelity_review'];
+    const aggregates = [
+      'job_seeker',
+      'consent',
+      'nav_sharing_grant',
+      'support_plan',
+      'employment',
+      'career_profile',
+      'task',
+      'absence',
+      'team_meeting',
+      'fidelity_review',
+    ];
     const { rows } = await client.query<{ table_name: string }>(
       `SELECT table_name FROM information_schema.columns
        WHERE table_schema = 'public' AND column_name = 'version' AND table_name = ANY($1)`,

@@ -1,7 +1,10 @@
 import pg from 'pg';
 
 /** Runs `fn` in a transaction that is always rolled back. */
-export async function inRolledBackTransaction<T>(url: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function inRolledBackTransaction<T>(
+  url: string,
+  fn: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -21,7 +24,11 @@ export async function setContext(client: pg.ClientBase, userId: string | null, o
   ]);
 }
 
-export async function queryOne<T extends pg.QueryResultRow>(client: pg.ClientBase, sql: string, params: unknown[] = []) {
+export async function queryOne<T extends pg.QueryResultRow>(
+  client: pg.ClientBase,
+  sql: string,
+  params: unknown[] = [],
+) {
   const { rows } = await client.query<T>(sql, params);
   if (rows.length !== 1) throw new Error(`expected one row, got ${rows.length}: ${sql}`);
   return rows[0] as T;

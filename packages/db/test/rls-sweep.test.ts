@@ -80,7 +80,9 @@ describe('RLS sweep over every tenant table (seeded)', () => {
       await setContext(c, specialist.userId, [specialist.orgId]);
       const leaks: string[] = [];
       for (const t of tables) {
-        const foreign = await c.query(`SELECT count(*) AS n FROM "${t}" WHERE "organizationId" <> $1`, [specialist.orgId]);
+        const foreign = await c.query(`SELECT count(*) AS n FROM "${t}" WHERE "organizationId" <> $1`, [
+          specialist.orgId,
+        ]);
         if (Number(foreign.rows[0].n) > 0) leaks.push(t);
       }
       expect(leaks).toEqual([]);
@@ -104,13 +106,17 @@ describe('RLS sweep over every tenant table (seeded)', () => {
       const leaks: string[] = [];
       for (const t of tables) {
         if (NAV_READABLE.has(t)) continue;
-        const foreign = await c.query(`SELECT count(*) AS n FROM "${t}" WHERE "organizationId" <> $1`, [counsellor.orgId]);
+        const foreign = await c.query(`SELECT count(*) AS n FROM "${t}" WHERE "organizationId" <> $1`, [
+          counsellor.orgId,
+        ]);
         if (Number(foreign.rows[0].n) > 0) leaks.push(t);
       }
       expect(leaks).toEqual([]);
       const seen = (await c.query<{ id: string }>('SELECT id FROM job_seeker')).rows.map((r) => r.id).sort();
       expect(seen).toEqual([...granted].sort());
-      const employmentOwners = (await c.query<{ id: string }>('SELECT DISTINCT "jobSeekerId" AS id FROM employment')).rows;
+      const employmentOwners = (
+        await c.query<{ id: string }>('SELECT DISTINCT "jobSeekerId" AS id FROM employment')
+      ).rows;
       for (const { id } of employmentOwners) expect(granted).toContain(id);
     });
   });

@@ -65,19 +65,29 @@ afterAll(async () => {
 });
 
 const asApp = <T>(fn: (c: pg.Client) => Promise<T>) => inRolledBackTransaction(db.appUrl, fn);
-const ids = async (c: pg.Client, sql: string) => (await c.query<{ id: string }>(sql)).rows.map((r) => r.id).sort();
+const ids = async (c: pg.Client, sql: string) =>
+  (await c.query<{ id: string }>(sql)).rows.map((r) => r.id).sort();
 
 describe('row-level security as the runtime role', () => {
   it('connects as a role that is subject to RLS', async () => {
     await asApp(async (c) => {
-      const { rows } = await c.query('SELECT current_user AS u, row_security_active(\'job_seeker\') AS active');
+      const { rows } = await c.query("SELECT current_user AS u, row_security_active('job_seeker') AS active");
       expect(rows[0]).toEqual({ u: 'ips_app', active: true });
     });
   });
 
   it('without any settings, no tenant rows are visible', async () => {
     await asApp(async (c) => {
-      for (const table of ['job_seeker', 'consent', 'nav_sharing_grant', 'employment', 'support_plan', 'membership', 'organization', 'app_user']) {
+      for (const table of [
+        'job_seeker',
+        'consent',
+        'nav_sharing_grant',
+        'employment',
+        'support_plan',
+        'membership',
+        'organization',
+        'app_user',
+      ]) {
         const { rows } = await c.query(`SELECT count(*)::int AS n FROM "${table}"`);
         expect({ table, n: rows[0].n }).toEqual({ table, n: 0 });
       }
@@ -116,12 +126,16 @@ describe('row-level security as the runtime role', () => {
   it('cannot update or delete another organisation’s rows, nor move a row into it', async () => {
     await asApp(async (c) => {
       await setContext(c, ID.userA, [ID.orgA]);
-      const updated = await c.query(`UPDATE job_seeker SET "givenName" = 'Hacked' WHERE id = '${ID.seekerB}'`);
+      const updated = await c.query(
+        `UPDATE job_seeker SET "givenName" = 'Hacked' WHERE id = '${ID.seekerB}'`,
+      );
       expect(updated.rowCount).toBe(0);
       const deleted = await c.query(`DELETE FROM consent WHERE "organizationId" = '${ID.orgB}'`);
       expect(deleted.rowCount).toBe(0);
       await expect(
-        c.query(`UPDATE app_user SET email = email WHERE false; UPDATE employment SET "organizationId" = '${ID.orgB}' WHERE id = '${ID.employmentA}'`),
+        c.query(
+          `UPDATE app_user SET email = email WHERE false; UPDATE employment SET "organizationId" = '${ID.orgB}' WHERE id = '${ID.employmentA}'`,
+        ),
       ).rejects.toThrow(/row-level security|foreign key/);
     });
   });
@@ -165,7 +179,9 @@ describe('row-level security as the runtime role', () => {
          VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.userA}', '${ID.seekerA}', 'READ', 'test')`,
       );
       await c.query('SAVEPOINT s');
-      await expect(c.query('UPDATE audit_log SET area = $1', ['tampered'])).rejects.toThrow(/permission denied/);
+      await expect(c.query('UPDATE audit_log SET area = $1', ['tampered'])).rejects.toThrow(
+        /permission denied/,
+      );
       await c.query('ROLLBACK TO SAVEPOINT s');
       await expect(c.query('DELETE FROM audit_log')).rejects.toThrow(/permission denied/);
     });
@@ -199,7 +215,9 @@ describe('NAV: the one cross-tenant read', () => {
       expect(await ids(c, 'SELECT id FROM support_plan')).toEqual([]);
       expect(await ids(c, 'SELECT id FROM consent')).toEqual([]);
       // The specialist of the shared job seeker is visible (name, to collaborate); others are not.
-      expect(await ids(c, 'SELECT id FROM app_user')).toEqual([ID.userA, ID.counsellor, ID.otherCounsellor].sort());
+      expect(await ids(c, 'SELECT id FROM app_user')).toEqual(
+        [ID.userA, ID.counsellor, ID.otherCounsellor].sort(),
+      );
     });
   });
 
@@ -234,11 +252,23 @@ describe('NAV: the one cross-tenant read', () => {
 
   const cases: [string, string][] = [
     ['the consent is withdrawn', `UPDATE consent SET "withdrawnAt" = now() WHERE id = '${ID.consentA}'`],
-    ['the consent has expired', `UPDATE consent SET "validUntil" = now() - interval '1 day' WHERE id = '${ID.consentA}'`],
+    [
+      'the consent has expired',
+      `UPDATE consent SET "validUntil" = now() - interval '1 day' WHERE id = '${ID.consentA}'`,
+    ],
     ['the grant is revoked', `UPDATE nav_sharing_grant SET "revokedAt" = now() WHERE id = '${ID.grantA}'`],
-    ['the grant has expired', `UPDATE nav_sharing_grant SET "validUntil" = now() - interval '1 second' WHERE id = '${ID.grantA}'`],
-    ['the grant starts in the future', `UPDATE nav_sharing_grant SET "validFrom" = now() + interval '1 day' WHERE id = '${ID.grantA}'`],
-    ['the counsellor’s membership ended', `UPDATE membership SET "endedAt" = now() WHERE "userId" = '${ID.counsellor}'`],
+    [
+      'the grant has expired',
+      `UPDATE nav_sharing_grant SET "validUntil" = now() - interval '1 second' WHERE id = '${ID.grantA}'`,
+    ],
+    [
+      'the grant starts in the future',
+      `UPDATE nav_sharing_grant SET "validFrom" = now() + interval '1 day' WHERE id = '${ID.grantA}'`,
+    ],
+    [
+      'the counsellor’s membership ended',
+      `UPDATE membership SET "endedAt" = now() WHERE "userId" = '${ID.counsellor}'`,
+    ],
   ];
   for (const [when, change] of cases) {
     it(`ends access on the next transaction when ${when}`, async () => {
@@ -252,7 +282,9 @@ describe('NAV: the one cross-tenant read', () => {
         });
       } finally {
         // restore the fixture
-        await admin.query(`UPDATE consent SET "withdrawnAt" = NULL, "validUntil" = NULL WHERE id = '${ID.consentA}'`);
+        await admin.query(
+          `UPDATE consent SET "withdrawnAt" = NULL, "validUntil" = NULL WHERE id = '${ID.consentA}'`,
+        );
         await admin.query(
           `UPDATE nav_sharing_grant SET "revokedAt" = NULL, "validUntil" = NULL, "validFrom" = now() - interval '10 days' WHERE id = '${ID.grantA}'`,
         );

@@ -5,7 +5,12 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { encodeCell, type Row } from '../src/seed/copy.js';
 import { generateDataset } from '../src/seed/generate.js';
-import { DatabaseNotEmptyError, defaultSeedOptions, type SeedResult, seedDatabase } from '../src/seed/index.js';
+import {
+  DatabaseNotEmptyError,
+  defaultSeedOptions,
+  type SeedResult,
+  seedDatabase,
+} from '../src/seed/index.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
 const options = defaultSeedOptions({ today: '2026-11-25' });
@@ -38,26 +43,63 @@ describe('demo seed: size and spread', () => {
       SPECIALIST_HEALTH_SERVICE: 1,
     });
     expect(await count('SELECT count(*) AS n FROM specialist_team')).toBe(2);
-    expect(await count(`SELECT count(DISTINCT "userId") AS n FROM membership WHERE role = 'JOB_SPECIALIST'`)).toBe(12);
+    expect(
+      await count(`SELECT count(DISTINCT "userId") AS n FROM membership WHERE role = 'JOB_SPECIALIST'`),
+    ).toBe(12);
     expect(await count('SELECT count(*) AS n FROM job_seeker')).toBeGreaterThanOrEqual(200);
     expect(result.jobSeekers).toBe(await count('SELECT count(*) AS n FROM job_seeker'));
   });
 
   it('spreads job seekers over every phase', async () => {
-    const { rows } = await client.query<{ phase: string }>('SELECT DISTINCT phase::text FROM job_seeker ORDER BY 1');
+    const { rows } = await client.query<{ phase: string }>(
+      'SELECT DISTINCT phase::text FROM job_seeker ORDER BY 1',
+    );
     expect(rows.map((r) => r.phase)).toEqual(
-      ['CAREER_PROFILING', 'DISCHARGED', 'EMPLOYED', 'INTAKE', 'JOB_SEARCH', 'REFERRED', 'STUDYING', 'TAPERING'].sort(),
+      [
+        'CAREER_PROFILING',
+        'DISCHARGED',
+        'EMPLOYED',
+        'INTAKE',
+        'JOB_SEARCH',
+        'REFERRED',
+        'STUDYING',
+        'TAPERING',
+      ].sort(),
     );
   });
 
   it('holds every related kind of record, over two years of history', async () => {
     for (const table of [
-      'employer', 'employer_contact', 'job_application', 'employment', 'study', 'support_plan', 'support_plan_revision',
-      'support_plan_agreement', 'support_plan_meeting', 'follow_up_meeting', 'career_profile_revision', 'task', 'absence',
-      'transfer', 'team_meeting', 'team_meeting_agenda_item', 'action_point', 'field_mentoring', 'portfolio_review',
-      'target', 'fidelity_review', 'fidelity_item_score', 'nav_sharing_grant', 'consent_event', 'journal_note',
+      'employer',
+      'employer_contact',
+      'job_application',
+      'employment',
+      'study',
+      'support_plan',
+      'support_plan_revision',
+      'support_plan_agreement',
+      'support_plan_meeting',
+      'follow_up_meeting',
+      'career_profile_revision',
+      'task',
+      'absence',
+      'transfer',
+      'team_meeting',
+      'team_meeting_agenda_item',
+      'action_point',
+      'field_mentoring',
+      'portfolio_review',
+      'target',
+      'fidelity_review',
+      'fidelity_item_score',
+      'nav_sharing_grant',
+      'consent_event',
+      'journal_note',
     ]) {
-      expect({ table, n: await count(`SELECT count(*) AS n FROM "${table}"`) }).toEqual({ table, n: expect.any(Number) });
+      expect({ table, n: await count(`SELECT count(*) AS n FROM "${table}"`) }).toEqual({
+        table,
+        n: expect.any(Number),
+      });
       expect(await count(`SELECT count(*) AS n FROM "${table}"`), table).toBeGreaterThan(0);
     }
     const span = await count(`SELECT max("referralDate") - min("referralDate") AS n FROM job_seeker`);
@@ -70,9 +112,15 @@ describe('demo seed: size and spread', () => {
         SELECT j.id, coalesce(string_agg(c.scope::text, ',' ORDER BY c.scope), '') AS scopes
         FROM job_seeker j LEFT JOIN consent c ON c."jobSeekerId" = j.id GROUP BY j.id) s`);
     expect(combos).toBe(128);
-    expect(await count('SELECT count(*) AS n FROM consent WHERE "withdrawnAt" IS NOT NULL')).toBeGreaterThan(0);
-    expect(await count(`SELECT count(*) AS n FROM consent WHERE "validUntil" < timestamptz '2026-11-25'`)).toBeGreaterThan(0);
-    expect(await count('SELECT count(*) AS n FROM nav_sharing_grant WHERE "revokedAt" IS NOT NULL')).toBeGreaterThan(0);
+    expect(await count('SELECT count(*) AS n FROM consent WHERE "withdrawnAt" IS NOT NULL')).toBeGreaterThan(
+      0,
+    );
+    expect(
+      await count(`SELECT count(*) AS n FROM consent WHERE "validUntil" < timestamptz '2026-11-25'`),
+    ).toBeGreaterThan(0);
+    expect(
+      await count('SELECT count(*) AS n FROM nav_sharing_grant WHERE "revokedAt" IS NOT NULL'),
+    ).toBeGreaterThan(0);
   });
 });
 
@@ -123,7 +171,9 @@ describe('demo seed: consistency', () => {
 
   it('has a team that spans organisations, with the supervisor a member of each', async () => {
     expect(
-      await count(`SELECT count(*) AS n FROM team_member tm WHERE tm."employerOrganizationId" <> tm."organizationId"`),
+      await count(
+        `SELECT count(*) AS n FROM team_member tm WHERE tm."employerOrganizationId" <> tm."organizationId"`,
+      ),
     ).toBeGreaterThan(0);
     expect(
       await count(`SELECT count(*) AS n FROM team_member tm JOIN specialist_team t ON t.id = tm."teamId"
@@ -157,7 +207,9 @@ describe('demo seed: consistency', () => {
         SELECT 1 FROM employment e WHERE e."jobSeekerId" = j.id AND e.kind = 'ORDINARY_JOB' AND e."endDate" IS NULL)`),
     ).toBe(0);
     expect(
-      await count(`SELECT count(*) AS n FROM support_plan p JOIN employment e ON e.id = p."employmentId" WHERE e.kind = 'WORK_PRACTICE'`),
+      await count(
+        `SELECT count(*) AS n FROM support_plan p JOIN employment e ON e.id = p."employmentId" WHERE e.kind = 'WORK_PRACTICE'`,
+      ),
     ).toBe(0);
   });
 

@@ -18,7 +18,9 @@ export type Cell = string | number | boolean | Date | null | undefined | readonl
 export type Row = Record<string, Cell>;
 
 function escapeText(value: string): string {
-  return value.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
+  return value.replace(/[\\\t\n\r]/g, (c) =>
+    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
+  );
 }
 
 function arrayLiteral(values: readonly string[]): string {

@@ -14,6 +14,7 @@ import { json, type Row } from './copy.js';
 export interface RowSink {
   push(table: string, row: Row): void;
 }
+
 import { at, type Day, dayOf, isoDay, Random, weekday, workday } from './random.js';
 import {
   HEALTH_TRUSTS,
@@ -224,7 +225,14 @@ export async function generateDataset(
   const addOrg = (kind: Org['kind'], name: string, region: number, muniNo: string | null) => {
     const serviceLevel: Org['serviceLevel'] =
       kind === 'MUNICIPALITY' ? 'MUNICIPAL' : kind === 'NAV_OFFICE' ? 'NAV' : 'SPECIALIST_HEALTH_SERVICE';
-    const org: Org = { id: rnd.uuid7(created), kind, serviceLevel, name, region, domain: `${slug(name)}.test` };
+    const org: Org = {
+      id: rnd.uuid7(created),
+      kind,
+      serviceLevel,
+      name,
+      region,
+      domain: `${slug(name)}.test`,
+    };
     orgs.push(org);
     out.push('organization', {
       id: org.id,
@@ -242,7 +250,12 @@ export async function generateDataset(
     out.push('identity_provider', {
       id: rnd.uuid7(created),
       organizationId: org.id,
-      kind: kind === 'NAV_OFFICE' ? 'ENTRA_ID' : kind === 'SPECIALIST_HEALTH_SERVICE' ? 'HELSE_ID' : 'GENERIC_OIDC',
+      kind:
+        kind === 'NAV_OFFICE'
+          ? 'ENTRA_ID'
+          : kind === 'SPECIALIST_HEALTH_SERVICE'
+            ? 'HELSE_ID'
+            : 'GENERIC_OIDC',
       issuer: options.devIssuer,
       audience: 'ips-api',
       jwksUri: null,
@@ -273,7 +286,8 @@ export async function generateDataset(
     const givenName = faker.person.firstName();
     const familyName = faker.person.lastName();
     let email = `${slug(givenName)}.${slug(familyName)}@${org.domain}`;
-    for (let n = 2; usedEmails.has(email); n++) email = `${slug(givenName)}.${slug(familyName)}${n}@${org.domain}`;
+    for (let n = 2; usedEmails.has(email); n++)
+      email = `${slug(givenName)}.${slug(familyName)}${n}@${org.domain}`;
     usedEmails.add(email);
     const person = { id: rnd.uuid7(created), givenName, familyName };
     out.push('app_user', {
@@ -373,7 +387,13 @@ export async function generateDataset(
     for (let i = 0; i < members.length; i += options.scale.maxTeamSize) {
       const group = members.slice(i, i + options.scale.maxTeamSize);
       const host = municipalities[region] ?? (group[0] as Specialist).org;
-      const supervisor: Specialist = { ...addUser(host), org: host, teamIndex: teams.length, isSupervisor: true, healthTeamId: rnd.pick(healthTeamsByOrg.get(host.id) ?? []) };
+      const supervisor: Specialist = {
+        ...addUser(host),
+        org: host,
+        teamIndex: teams.length,
+        isSupervisor: true,
+        healthTeamId: rnd.pick(healthTeamsByOrg.get(host.id) ?? []),
+      };
       const team: Team = { id: rnd.uuid7(created), org: host, supervisor, members: group, meetings: [] };
       const teamNo = teams.filter((t) => t.org.id === host.id).length + 1;
       out.push('specialist_team', {
@@ -525,7 +545,7 @@ export async function generateDataset(
         createdAt: at(day),
         updatedAt: at(day + 14),
       });
-      scores.forEach((score, i) =>
+      scores.forEach((score, i) => {
         out.push('fidelity_item_score', {
           id: rnd.uuid7(at(day)),
           organizationId: team.org.id,
@@ -535,8 +555,8 @@ export async function generateDataset(
           evidence: `Vurdert ut fra intervju, journalgjennomgang og tall fra fagsystemet (item ${i + 1}).`,
           computedScore: null,
           computedEvidence: null,
-        }),
-      );
+        });
+      });
       for (const item of rnd.sample([1, 8, 15, 17, 19, 21, 24], 3)) {
         out.push('fidelity_action_item', {
           id: rnd.uuid7(at(day)),
@@ -818,7 +838,11 @@ export async function generateDataset(
     usedIdentity.add(`${org.id}:${identityNumber}`);
     const givenName = faker.person.firstName();
     const familyName = faker.person.lastName();
-    const protectedAddress = rnd.chance(0.03) ? 'STRICTLY_CONFIDENTIAL' : rnd.chance(0.03) ? 'CONFIDENTIAL' : 'NONE';
+    const protectedAddress = rnd.chance(0.03)
+      ? 'STRICTLY_CONFIDENTIAL'
+      : rnd.chance(0.03)
+        ? 'CONFIDENTIAL'
+        : 'NONE';
     const intake = referral + rnd.int(3, 21);
     const hasIntake = intake <= today;
     const healthTeams = healthTeamsByOrg.get(org.id) ?? [];
@@ -995,7 +1019,10 @@ export async function generateDataset(
                 employerId: rnd.pick(employers),
                 position: rnd.pick(JOB_TYPES)[1],
                 source: rnd.chance(0.5) ? 'JOB_DEVELOPMENT' : 'ADVERTISED',
-                status: applied + 30 < today ? rnd.pick(['REJECTED', 'WITHDRAWN', 'INTERVIEW']) : rnd.pick(['PLANNED', 'SENT']),
+                status:
+                  applied + 30 < today
+                    ? rnd.pick(['REJECTED', 'WITHDRAWN', 'INTERVIEW'])
+                    : rnd.pick(['PLANNED', 'SENT']),
                 appliedOn: applied <= today ? isoDay(applied) : null,
                 notes: null,
                 createdAt: at(applied, 12),
@@ -1059,7 +1086,14 @@ export async function generateDataset(
             openToAnyone: competitive,
             employerMeetingWanted: rnd.chance(0.4),
             endedBy: ended ? rnd.pick(['JOB_SEEKER', 'EMPLOYER', 'MUTUAL', 'FIXED_TERM_EXPIRED']) : null,
-            endReason: ended ? rnd.pick(['Trivdes ikke', 'Sluttet etter prøvetid', 'Midlertidig stilling utløp', 'Helsemessige årsaker']) : null,
+            endReason: ended
+              ? rnd.pick([
+                  'Trivdes ikke',
+                  'Sluttet etter prøvetid',
+                  'Midlertidig stilling utløp',
+                  'Helsemessige årsaker',
+                ])
+              : null,
             endLearnedOn: ended ? isoDay((end as Day) + rnd.int(0, 2)) : null,
             endRecordedById: ended ? currentSpecialistAt(end as Day) : null,
             version: ended ? 2 : 1,
@@ -1077,14 +1111,20 @@ export async function generateDataset(
               meetings.push({ day: start + 7 * w, purpose: 'FOLLOW_ALONG', employmentId });
             }
             for (let m = 2; start + 30 * m <= (ended ? (end as Day) : today); m++) {
-              if (rnd.chance(detail)) meetings.push({ day: start + 30 * m, purpose: 'FOLLOW_ALONG', employmentId });
+              if (rnd.chance(detail))
+                meetings.push({ day: start + 30 * m, purpose: 'FOLLOW_ALONG', employmentId });
             }
             lastJobEvent = start;
           }
           if (ended) {
             const learned = (end as Day) + 1;
             meetings.push({ day: learned + rnd.int(0, 3), purpose: 'JOB_END_FOLLOW_UP' });
-            journal('JOB_END', learned, employmentId, `Arbeidsforhold som ${jobTitle.toLowerCase()} avsluttet ${isoDay(end as Day)}.`);
+            journal(
+              'JOB_END',
+              learned,
+              employmentId,
+              `Arbeidsforhold som ${jobTitle.toLowerCase()} avsluttet ${isoDay(end as Day)}.`,
+            );
             if (!practice) {
               phaseChange(org.id, id, phase, 'JOB_SEARCH', learned, currentSpecialistAt(learned));
               phase = 'JOB_SEARCH';
@@ -1102,7 +1142,12 @@ export async function generateDataset(
               dischargeReason = 'STABLE_IN_WORK';
               phaseChange(org.id, id, phase, 'DISCHARGED', dischargedAt, currentSpecialistAt(dischargedAt));
               phase = 'DISCHARGED';
-              journal('DISCHARGE', dischargedAt, null, 'Utskrevet fra porteføljen: stabil i ordinært arbeid over tid.');
+              journal(
+                'DISCHARGE',
+                dischargedAt,
+                null,
+                'Utskrevet fra porteføljen: stabil i ordinært arbeid over tid.',
+              );
             }
           }
           break;
@@ -1145,10 +1190,21 @@ export async function generateDataset(
           preferences: `Ønsker ${rnd.pick(['deltid', 'heltid', 'deltid med mulighet for mer'])}, ${rnd.pick(['dagtid', 'gjerne kveld', 'fleksibel arbeidstid'])}`,
           strengths: rnd.sample(STRENGTHS, 3).join(', '),
           workExperience: json([{ title: rnd.pick(JOB_TYPES)[1], years: rnd.int(0, 8) }]),
-          education: json([{ level: rnd.pick(['Grunnskole', 'Videregående', 'Fagbrev', 'Høyere utdanning']) }]),
+          education: json([
+            { level: rnd.pick(['Grunnskole', 'Videregående', 'Fagbrev', 'Høyere utdanning']) },
+          ]),
           disclosurePreference: rnd.pick(['FULL', 'PARTIAL', 'NONE', 'UNDECIDED']),
-          disclosureWishes: rnd.pick([null, 'Vil selv fortelle om helse når det passer', 'Ønsker ikke at arbeidsgiver får vite om diagnose']),
-          benefitsSituation: rnd.pick(['Arbeidsavklaringspenger (AAP)', 'Uføretrygd (delvis)', 'Sosialhjelp', 'Ingen ytelse']),
+          disclosureWishes: rnd.pick([
+            null,
+            'Vil selv fortelle om helse når det passer',
+            'Ønsker ikke at arbeidsgiver får vite om diagnose',
+          ]),
+          benefitsSituation: rnd.pick([
+            'Arbeidsavklaringspenger (AAP)',
+            'Uføretrygd (delvis)',
+            'Sosialhjelp',
+            'Ingen ytelse',
+          ]),
           createdById: currentSpecialistAt(day),
           createdAt: at(day, 14),
         });
@@ -1168,7 +1224,8 @@ export async function generateDataset(
         purpose: m.purpose,
         status: rnd.chance(0.93) ? 'HELD' : 'NO_SHOW',
         scheduledAt: at(m.day, rnd.int(9, 15)),
-        participants: m.purpose === 'FOLLOW_ALONG' && rnd.chance(0.3) ? ['JOB_SEEKER', 'EMPLOYER'] : ['JOB_SEEKER'],
+        participants:
+          m.purpose === 'FOLLOW_ALONG' && rnd.chance(0.3) ? ['JOB_SEEKER', 'EMPLOYER'] : ['JOB_SEEKER'],
         faceToFace: rnd.chance(0.85),
         location: community ? 'COMMUNITY' : rnd.chance(0.8) ? 'OFFICE' : 'REMOTE',
         durationMinutes: rnd.pick([30, 45, 60, 90]),
@@ -1222,8 +1279,19 @@ export async function generateDataset(
         transferId,
         createdAt: at(tDay, 10),
       });
-      journal('TRANSFER', tDay, transferId, 'Jobbsøker overført til ny jobbspesialist etter drøfting i teamet.');
-      taskRow('MEET_AFTER_TRANSFER', tDay + 7, tDay + 4, tDay + rnd.int(1, 6), 'Møt jobbsøker etter overføring');
+      journal(
+        'TRANSFER',
+        tDay,
+        transferId,
+        'Jobbsøker overført til ny jobbspesialist etter drøfting i teamet.',
+      );
+      taskRow(
+        'MEET_AFTER_TRANSFER',
+        tDay + 7,
+        tDay + 4,
+        tDay + rnd.int(1, 6),
+        'Møt jobbsøker etter overføring',
+      );
     } else {
       out.push('assignment', {
         id: rnd.uuid7(assignmentStart),
@@ -1264,7 +1332,13 @@ export async function generateDataset(
       city: protectedAddress === 'STRICTLY_CONFIDENTIAL' ? null : municipalityName(org.region),
       protectedAddress,
       referralDate: isoDay(referral),
-      referredBy: rnd.pick(['Fastlege', 'DPS Allmennpoliklinikk', 'Oppfølgingstjenesten', 'Selvhenvist', 'NAV']),
+      referredBy: rnd.pick([
+        'Fastlege',
+        'DPS Allmennpoliklinikk',
+        'Oppfølgingstjenesten',
+        'Selvhenvist',
+        'NAV',
+      ]),
       intakeDate: hasIntake ? isoDay(intake) : null,
       phase,
       phaseChangedAt: at(today - rnd.int(0, 30), 12),
@@ -1333,7 +1407,13 @@ export async function generateDataset(
       });
     }
 
-    function supportPlan(kind: 'JOB' | 'STUDY', employmentId: string | null, studyId: string | null, start: Day, closedOn: Day | null = null) {
+    function supportPlan(
+      kind: 'JOB' | 'STUDY',
+      employmentId: string | null,
+      studyId: string | null,
+      start: Day,
+      closedOn: Day | null = null,
+    ) {
       const planId = rnd.uuid7(at(start - 2));
       const revisions = start + 120 <= today ? 2 : 1;
       out.push('support_plan', {
@@ -1358,7 +1438,8 @@ export async function generateDataset(
           organizationId: org.id,
           supportPlanId: planId,
           revision: r,
-          employerRoutines: kind === 'JOB' ? 'Fast fadder første måned; opplæring i kasse og varemottak.' : null,
+          employerRoutines:
+            kind === 'JOB' ? 'Fast fadder første måned; opplæring i kasse og varemottak.' : null,
           absenceArrangements: 'Egenmelding til leder før kl. 08. Fri til behandling annenhver torsdag.',
           specialArrangements: rnd.pick([null, 'Pauser ved behov', 'Redusert stilling de første ukene']),
           employerMayCallSpecialist: employerContact && rnd.chance(0.7),
@@ -1373,8 +1454,10 @@ export async function generateDataset(
           ['HEALTH_TEAM', 'Behandler følger opp medisinering og søvn.'],
           ['JOB_SEEKER', 'Gir beskjed til jobbspesialist om utfordringer.'],
         ];
-        if (activeScopes.has('NAV_SHARING')) agreements.push(['NAV_COUNSELLOR', 'Hjelp med meldekort og avklaring av ytelser.']);
-        if (activeScopes.has('RELATIVES_NETWORK')) agreements.push(['RELATIVES', 'Mor hjelper med å komme i gang om morgenen.']);
+        if (activeScopes.has('NAV_SHARING'))
+          agreements.push(['NAV_COUNSELLOR', 'Hjelp med meldekort og avklaring av ytelser.']);
+        if (activeScopes.has('RELATIVES_NETWORK'))
+          agreements.push(['RELATIVES', 'Mor hjelper med å komme i gang om morgenen.']);
         if (employerContact) agreements.push(['EMPLOYER', 'Leder tar kontakt ved ureglementert fravær.']);
         for (const [supportPerson, responsibility] of agreements) {
           out.push('support_plan_agreement', {
@@ -1394,13 +1477,22 @@ export async function generateDataset(
             revisionId,
             plannedOn: isoDay(p),
             faceToFace: true,
-            topic: r === 1 && p === planned[0] ? 'Første oppfølgingsmøte etter oppstart' : 'Hvordan går det i jobben?',
+            topic:
+              r === 1 && p === planned[0]
+                ? 'Første oppfølgingsmøte etter oppstart'
+                : 'Hvordan går det i jobben?',
           });
         }
         journal('SUPPORT_PLAN', day, planId, `Jobbstøtteplan revisjon ${r} utarbeidet sammen med jobbsøker.`);
       }
       if (kind === 'JOB') {
-        taskRow('FIRST_FOLLOW_UP_AFTER_START', start + 3, start, start + rnd.int(1, 3), 'Første oppfølgingsmøte innen tre dager etter oppstart');
+        taskRow(
+          'FIRST_FOLLOW_UP_AFTER_START',
+          start + 3,
+          start,
+          start + rnd.int(1, 3),
+          'Første oppfølgingsmøte innen tre dager etter oppstart',
+        );
       }
     }
   }

@@ -8,7 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDatabase, dropDatabase, ensureRoles } from '../bootstrap.js';
-import { type PrismaClient, createPrismaClient } from '../client.js';
+import { createPrismaClient, type PrismaClient } from '../client.js';
 import { migrate } from '../migrate.js';
 import { APP_ROLE } from '../roles.js';
 import { withCredentials, withDatabase } from '../urls.js';

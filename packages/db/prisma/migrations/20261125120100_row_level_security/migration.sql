@@ -60,7 +60,12 @@ GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA app TO ips_app;
 -- Grants: the runtime role reads and writes data, never the schema; the audit log is insert-only.
 GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO ips_app;
 GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ips_app;
-REVOKE ALL ON "_prisma_migrations" FROM ips_app;
+-- (the migrations table exists when a migrator runs this; not in Prisma's shadow database)
+DO $$ BEGIN
+  IF to_regclass('"_prisma_migrations"') IS NOT NULL THEN
+    REVOKE ALL ON "_prisma_migrations" FROM ips_app;
+  END IF;
+END $$;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM ips_app;
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON platform_operator FROM ips_app;
 ALTER DEFAULT PRIVILEGES FOR ROLE ips_owner IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ips_app;
