@@ -8,7 +8,8 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
-export type { Prisma } from './generated/prisma/client.js';
+export type * from './generated/prisma/client.js';
+export { Prisma } from './generated/prisma/client.js';
 export { PrismaClient };
 
 export interface CreateClientOptions {

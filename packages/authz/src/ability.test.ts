@@ -1,0 +1,298 @@
+import { permittedFieldsOf } from '@casl/ability/extra';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  type Action,
+  type Actor,
+  ALL_JOB_SEEKER_FIELDS,
+  canOn,
+  defineAbilityFor,
+  JOB_SEEKER_FIELDS,
+} from './ability.js';
+
+const now = new Date('2026-11-25T10:00:00Z');
+const past = new Date('2026-01-01T00:00:00Z');
+const future = new Date('2027-06-01T00:00:00Z');
+const ORG_A = 'org-a';
+const ORG_B = 'org-b';
+const NAV = 'nav-1';
+const TEAM = 'team-1';
+
+const actors = {
+  specialist: {
+    userId: 'u-spec',
+    memberships: [{ organizationId: ORG_A, role: 'JOB_SPECIALIST' }],
+    teams: [{ teamId: TEAM, organizationId: ORG_A, role: 'JOB_SPECIALIST' }],
+    platformOperator: false,
+  },
+  colleague: {
+    userId: 'u-coll',
+    memberships: [{ organizationId: ORG_A, role: 'JOB_SPECIALIST' }],
+    teams: [{ teamId: TEAM, organizationId: ORG_A, role: 'JOB_SPECIALIST' }],
+    platformOperator: false,
+  },
+  otherTeam: {
+    userId: 'u-other',
+    memberships: [{ organizationId: ORG_A, role: 'JOB_SPECIALIST' }],
+    teams: [{ teamId: 'team-2', organizationId: ORG_A, role: 'JOB_SPECIALIST' }],
+    platformOperator: false,
+  },
+  supervisor: {
+    userId: 'u-sup',
+    memberships: [{ organizationId: ORG_A, role: 'METHOD_SUPERVISOR' }],
+    teams: [{ teamId: TEAM, organizationId: ORG_A, role: 'METHOD_SUPERVISOR' }],
+    platformOperator: false,
+  },
+  leader: {
+    userId: 'u-lead',
+    memberships: [{ organizationId: ORG_A, role: 'HEALTH_SERVICE_LEADER' }],
+    teams: [],
+    platformOperator: false,
+  },
+  admin: {
+    userId: 'u-admin',
+    memberships: [{ organizationId: ORG_A, role: 'TENANT_ADMINISTRATOR' }],
+    teams: [],
+    platformOperator: false,
+  },
+  otherTenant: {
+    userId: 'u-b',
+    memberships: [{ organizationId: ORG_B, role: 'JOB_SPECIALIST' }],
+    teams: [{ teamId: TEAM, organizationId: ORG_B, role: 'JOB_SPECIALIST' }],
+    platformOperator: false,
+  },
+  nav: {
+    userId: 'u-nav',
+    memberships: [{ organizationId: NAV, role: 'NAV_COUNSELLOR' }],
+    teams: [],
+    platformOperator: false,
+  },
+  otherNav: {
+    userId: 'u-nav2',
+    memberships: [{ organizationId: 'nav-2', role: 'NAV_COUNSELLOR' }],
+    teams: [],
+    platformOperator: false,
+  },
+} satisfies Record<string, Actor>;
+
+function consent(scope: string, overrides: Record<string, unknown> = {}) {
+  return { scope, withdrawnAt: null, validFrom: past, validUntil: null, ...overrides };
+}
+
+function grant(overrides: Record<string, unknown> = {}, consentOverrides: Record<string, unknown> = {}) {
+  return {
+    navOfficeId: NAV,
+    counsellorId: null,
+    revokedAt: null,
+    validFrom: past,
+    validUntil: null,
+    scopes: ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
+    consent: consent('NAV_SHARING', consentOverrides),
+    ...overrides,
+  };
+}
+
+function jobSeeker(overrides: Record<string, unknown> = {}) {
+  return {
+    id: 'js-1',
+    organizationId: ORG_A,
+    currentSpecialistId: 'u-spec',
+    teamId: TEAM,
+    protectedAddress: 'NONE',
+    consents: [] as unknown[],
+    navSharingGrants: [] as unknown[],
+    ...overrides,
+  };
+}
+
+const canRead = (actor: Actor, record: object, field?: string) =>
+  canOn(defineAbilityFor(actor, now), 'read', 'JobSeeker', record, field);
+
+describe('job seeker: who reads what (role × relation)', () => {
+  const withTeamConsent = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+  const withGrant = jobSeeker({ consents: [consent('NAV_SHARING')], navSharingGrants: [grant()] });
+  const table: [string, keyof typeof actors, boolean, object][] = [
+    ['own portfolio', 'specialist', true, jobSeeker()],
+    ['same team without consent', 'colleague', false, jobSeeker()],
+    ['same team with team consent', 'colleague', true, withTeamConsent],
+    [
+      'same team with withdrawn team consent',
+      'colleague',
+      false,
+      jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION', { withdrawnAt: past })] }),
+    ],
+    [
+      'same team with expired team consent',
+      'colleague',
+      false,
+      jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION', { validUntil: past })] }),
+    ],
+    ['other team with team consent', 'otherTeam', false, withTeamConsent],
+    ['supervisor, team consent', 'supervisor', true, withTeamConsent],
+    ['supervisor, no consent', 'supervisor', false, jobSeeker()],
+    ['health-service leader', 'leader', false, withTeamConsent],
+    ['tenant administrator', 'admin', false, withTeamConsent],
+    ['other tenant (same team id)', 'otherTenant', false, withTeamConsent],
+    ['NAV with active grant', 'nav', true, withGrant],
+    ['NAV without grant', 'nav', false, jobSeeker()],
+    ['NAV, grant to another office', 'otherNav', false, withGrant],
+    [
+      'NAV, consent withdrawn',
+      'nav',
+      false,
+      jobSeeker({ navSharingGrants: [grant({}, { withdrawnAt: past })] }),
+    ],
+    [
+      'NAV, consent expired',
+      'nav',
+      false,
+      jobSeeker({ navSharingGrants: [grant({}, { validUntil: past })] }),
+    ],
+    ['NAV, grant revoked', 'nav', false, jobSeeker({ navSharingGrants: [grant({ revokedAt: past })] })],
+    ['NAV, grant expired', 'nav', false, jobSeeker({ navSharingGrants: [grant({ validUntil: past })] })],
+    [
+      'NAV, grant not yet valid',
+      'nav',
+      false,
+      jobSeeker({ navSharingGrants: [grant({ validFrom: future })] }),
+    ],
+    [
+      'NAV, grant for another counsellor',
+      'nav',
+      false,
+      jobSeeker({ navSharingGrants: [grant({ counsellorId: 'u-someone' })] }),
+    ],
+  ];
+  it.each(table)('%s — %s reads: %s', (_relation, who, expected, record) => {
+    expect(canRead(actors[who], record)).toBe(expected);
+  });
+});
+
+describe('job seeker: fields', () => {
+  it('the own specialist reads every field, also a protected address', () => {
+    const record = jobSeeker({ protectedAddress: 'CONFIDENTIAL' });
+    for (const f of ALL_JOB_SEEKER_FIELDS) expect(canRead(actors.specialist, record, f), f).toBe(true);
+  });
+
+  it('a colleague with team consent reads case fields, never identity, contact or address', () => {
+    const record = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+    for (const f of [...JOB_SEEKER_FIELDS.basic, ...JOB_SEEKER_FIELDS.case])
+      expect(canRead(actors.colleague, record, f), f).toBe(true);
+    for (const f of [
+      ...JOB_SEEKER_FIELDS.identity,
+      ...JOB_SEEKER_FIELDS.contact,
+      ...JOB_SEEKER_FIELDS.address,
+    ]) {
+      expect(canRead(actors.colleague, record, f), f).toBe(false);
+    }
+  });
+
+  it('NAV reads basic details and identity, never case details, contact or address', () => {
+    const record = jobSeeker({ navSharingGrants: [grant()] });
+    const ability = defineAbilityFor(actors.nav, now);
+    const fields = permittedFieldsOf(ability, 'read', 'JobSeeker', {
+      fieldsFrom: (rule) => rule.fields ?? ALL_JOB_SEEKER_FIELDS,
+    });
+    expect(new Set(fields)).toEqual(new Set([...JOB_SEEKER_FIELDS.basic, ...JOB_SEEKER_FIELDS.identity]));
+    expect(canRead(actors.nav, record, 'healthTeamId')).toBe(false);
+    expect(canRead(actors.nav, record, 'streetAddress')).toBe(false);
+  });
+});
+
+describe('NAV scopes reach only the parts they name', () => {
+  const employment = (scopes: string[]) => ({
+    organizationId: ORG_A,
+    jobSeeker: { navSharingGrants: [grant({ scopes })] },
+  });
+  it('employment needs EMPLOYMENT_STATUS', () => {
+    const ability = defineAbilityFor(actors.nav, now);
+    expect(canOn(ability, 'read', 'Employment', employment(['BASIC_DETAILS', 'EMPLOYMENT_STATUS']))).toBe(
+      true,
+    );
+    expect(canOn(ability, 'read', 'Employment', employment(['BASIC_DETAILS']))).toBe(false);
+  });
+  it('a support plan needs SUPPORT_PLAN', () => {
+    const ability = defineAbilityFor(actors.nav, now);
+    expect(canOn(ability, 'read', 'SupportPlan', employment(['BASIC_DETAILS', 'EMPLOYMENT_STATUS']))).toBe(
+      false,
+    );
+    expect(canOn(ability, 'read', 'SupportPlan', employment(['SUPPORT_PLAN']))).toBe(true);
+  });
+  it('NAV never writes', () => {
+    const ability = defineAbilityFor(actors.nav, now);
+    const record = jobSeeker({ navSharingGrants: [grant()] });
+    for (const action of ['create', 'update', 'delete', 'withdraw'] as Action[]) {
+      expect(canOn(ability, action, 'JobSeeker', record)).toBe(false);
+      expect(canOn(ability, action, 'Consent', { organizationId: ORG_A, jobSeeker: record })).toBe(false);
+    }
+  });
+});
+
+describe('consents', () => {
+  const c = (specialist: string) => ({
+    organizationId: ORG_A,
+    jobSeeker: jobSeeker({ currentSpecialistId: specialist }),
+  });
+  it('the own specialist records and withdraws; a colleague does not', () => {
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'withdraw', 'Consent', c('u-spec'))).toBe(true);
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'withdraw', 'Consent', c('u-spec'))).toBe(false);
+    expect(
+      canOn(defineAbilityFor(actors.otherTenant, now), 'withdraw', 'Consent', {
+        ...c('u-b'),
+        organizationId: ORG_A,
+      }),
+    ).toBe(false);
+  });
+});
+
+describe('properties', () => {
+  const actorArb = fc.constantFrom(...Object.values(actors));
+  const dateArb = fc.constantFrom(null, past, future);
+  it('nobody outside the job seeker’s organisation reads it unless NAV through an active grant', () => {
+    fc.assert(
+      fc.property(
+        actorArb,
+        dateArb,
+        dateArb,
+        dateArb,
+        fc.boolean(),
+        (actor, withdrawn, validUntil, revoked, ownOffice) => {
+          const record = jobSeeker({
+            organizationId: 'org-elsewhere',
+            consents: [consent('TEAM_CASE_DISCUSSION')],
+            navSharingGrants: [
+              grant(
+                { revokedAt: revoked, navOfficeId: ownOffice ? NAV : 'nav-x' },
+                { withdrawnAt: withdrawn, validUntil },
+              ),
+            ],
+          });
+          const active =
+            ownOffice &&
+            (revoked === null || revoked > now) &&
+            withdrawn === null &&
+            (validUntil === null || validUntil > now);
+          const expected = actor.userId === 'u-nav' && active && revoked === null;
+          expect(canRead(actor, record)).toBe(expected);
+        },
+      ),
+    );
+  });
+
+  it('health-service leaders and tenant administrators never read a job seeker', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(actors.leader, actors.admin),
+        fc.boolean(),
+        fc.boolean(),
+        (actor, consented, own) => {
+          const record = jobSeeker({
+            currentSpecialistId: own ? actor.userId : 'u-spec',
+            consents: consented ? [consent('TEAM_CASE_DISCUSSION')] : [],
+          });
+          expect(canRead(actor, record)).toBe(false);
+        },
+      ),
+    );
+  });
+});

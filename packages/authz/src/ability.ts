@@ -1,0 +1,293 @@
+/**
+ * Who may do what: the one source of truth for role × team × tenant × consent, down to fields
+ * (domain.md §2–§3, §10). The API filters lists with `accessibleBy(ability)` in SQL and selects
+ * only permitted fields; the admin UI uses the same ability to show or hide actions.
+ *
+ * | role | job seekers | consents / NAV grants | people and teams |
+ * | --- | --- | --- | --- |
+ * | job specialist | own portfolio: everything; same team's cases with TEAM_CASE_DISCUSSION consent: case fields only | own job seekers' | read colleagues |
+ * | method supervisor | own portfolio; supervised teams' cases with TEAM_CASE_DISCUSSION consent: case fields | read, for the team | read team, manage members |
+ * | health-service leader | never (staffing and aggregates only) | never | read staffing |
+ * | NAV counsellor | only through an active grant (consent given, not withdrawn or expired, grant not revoked or expired), only the fields its scopes cover; never addresses | read grants addressed to them | — |
+ * | tenant administrator | never | never | manage users, memberships, teams, health teams, identity providers |
+ *
+ * Protected addresses (kode 6/7) are readable only by the job seeker's own specialist.
+ */
+import {
+  AbilityBuilder,
+  subject as asSubject,
+  type Ability as PureAbility,
+  type Subject,
+} from '@casl/ability';
+import { createPrismaAbility, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime';
+import type {
+  Consent,
+  Employment,
+  HealthTeam,
+  IdentityProvider,
+  JobSeeker,
+  Membership,
+  NavSharingGrant,
+  Organization,
+  Prisma,
+  Role,
+  SpecialistTeam,
+  SupportPlan,
+  TeamMember,
+  User,
+} from '@ips/db';
+
+export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'withdraw' | 'revoke' | 'onboard';
+
+export type AppSubjects =
+  | Subjects<{
+      Organization: Organization;
+      IdentityProvider: IdentityProvider;
+      User: User;
+      Membership: Membership;
+      SpecialistTeam: SpecialistTeam;
+      TeamMember: TeamMember;
+      HealthTeam: HealthTeam;
+      JobSeeker: JobSeeker;
+      Consent: Consent;
+      NavSharingGrant: NavSharingGrant;
+      Employment: Employment;
+      SupportPlan: SupportPlan;
+    }>
+  | 'all';
+
+export type AppAbility = PureAbility<[Action, AppSubjects], PrismaQueryOf<Prisma.TypeMap>>;
+
+/** Field groups of a job seeker. */
+export const JOB_SEEKER_FIELDS = {
+  basic: [
+    'id',
+    'organizationId',
+    'givenName',
+    'familyName',
+    'phase',
+    'phaseChangedAt',
+    'currentSpecialistId',
+    'teamId',
+    'referralDate',
+    'intakeDate',
+    'dischargedAt',
+    'version',
+    'createdAt',
+    'updatedAt',
+  ],
+  identity: ['identityNumber', 'birthDate'],
+  contact: ['phone', 'email'],
+  address: ['streetAddress', 'postalCode', 'city'],
+  case: [
+    'referredBy',
+    'healthTeamId',
+    'outOfWorkAtReferral',
+    'dischargeReason',
+    'dischargeNote',
+    'protectedAddress',
+  ],
+} as const satisfies Record<string, readonly (keyof JobSeeker)[]>;
+
+export const ALL_JOB_SEEKER_FIELDS: string[] = Object.values(JOB_SEEKER_FIELDS).flat();
+
+export interface ActorMembership {
+  organizationId: string;
+  role: Role;
+}
+
+export interface ActorTeam {
+  teamId: string;
+  /** The team's organisation. */
+  organizationId: string;
+  role: 'JOB_SPECIALIST' | 'METHOD_SUPERVISOR';
+}
+
+export interface Actor {
+  userId: string;
+  /** Active memberships in the organisations this request acts in. */
+  memberships: readonly ActorMembership[];
+  teams: readonly ActorTeam[];
+  platformOperator: boolean;
+}
+
+const orgsWith = (actor: Actor, ...roles: Role[]) => [
+  ...new Set(actor.memberships.filter((m) => roles.includes(m.role)).map((m) => m.organizationId)),
+];
+
+/** A consent scope that is given, started, not expired and not withdrawn at `now`. */
+export function activeConsent(scope: Consent['scope'], now: Date): Prisma.ConsentListRelationFilter {
+  return {
+    some: {
+      scope,
+      withdrawnAt: null,
+      validFrom: { lte: now },
+      OR: [{ validUntil: null }, { validUntil: { gt: now } }],
+    },
+  };
+}
+
+/** An active NAV grant to one of `navOfficeIds` (for this counsellor or the whole office). */
+export function activeNavGrant(
+  actor: Actor,
+  navOfficeIds: string[],
+  now: Date,
+  scope?: NavSharingGrant['scopes'][number],
+): Prisma.NavSharingGrantListRelationFilter {
+  return {
+    some: {
+      navOfficeId: { in: navOfficeIds },
+      OR: [{ counsellorId: null }, { counsellorId: actor.userId }],
+      revokedAt: null,
+      validFrom: { lte: now },
+      AND: [
+        { OR: [{ validUntil: null }, { validUntil: { gt: now } }] },
+        ...(scope ? [{ scopes: { has: scope } }] : []),
+      ],
+      consent: {
+        is: {
+          scope: 'NAV_SHARING',
+          withdrawnAt: null,
+          validFrom: { lte: now },
+          OR: [{ validUntil: null }, { validUntil: { gt: now } }],
+        },
+      },
+    },
+  };
+}
+
+export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbility {
+  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  const me = actor.userId;
+
+  if (actor.platformOperator) {
+    can('onboard', 'Organization');
+    can('read', 'Organization');
+  }
+  can('read', 'User', { id: me });
+
+  // Every member reads the organisations they act in and their own memberships.
+  const memberOrgs = [...new Set(actor.memberships.map((m) => m.organizationId))];
+  if (memberOrgs.length > 0) {
+    can('read', 'Organization', { id: { in: memberOrgs } });
+    can('read', 'Membership', { userId: me });
+  }
+
+  // ─── job specialists and method supervisors: portfolios ───
+  const caseOrgs = orgsWith(actor, 'JOB_SPECIALIST', 'METHOD_SUPERVISOR');
+  if (caseOrgs.length > 0) {
+    const own = { organizationId: { in: caseOrgs }, currentSpecialistId: me };
+    can('read', 'JobSeeker', own);
+    can('create', 'JobSeeker', { organizationId: { in: caseOrgs } });
+    can(
+      'update',
+      'JobSeeker',
+      ALL_JOB_SEEKER_FIELDS.filter(
+        (f) => !['id', 'organizationId', 'version', 'createdAt', 'updatedAt'].includes(f),
+      ),
+      own,
+    );
+    can(['read', 'create', 'update', 'withdraw'], 'Consent', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    can(['read', 'create', 'revoke'], 'NavSharingGrant', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    can(['read', 'create', 'update'], 'Employment', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    can(['read', 'create', 'update'], 'SupportPlan', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    can('read', 'User', { memberships: { some: { organizationId: { in: caseOrgs } } } });
+    can('read', ['SpecialistTeam', 'HealthTeam'], { organizationId: { in: caseOrgs } });
+    can('read', 'TeamMember', { organizationId: { in: caseOrgs } });
+  }
+
+  // Colleagues' cases: same team (or the supervised team), only with TEAM_CASE_DISCUSSION consent,
+  // only the fields a case discussion needs.
+  const teamIds = actor.teams.map((t) => t.teamId);
+  if (caseOrgs.length > 0 && teamIds.length > 0) {
+    can('read', 'JobSeeker', [...JOB_SEEKER_FIELDS.basic, ...JOB_SEEKER_FIELDS.case], {
+      organizationId: { in: caseOrgs },
+      teamId: { in: teamIds },
+      consents: activeConsent('TEAM_CASE_DISCUSSION', now),
+    });
+    can('read', 'Employment', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { teamId: { in: teamIds }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
+    });
+  }
+  const supervisedTeams = actor.teams.filter((t) => t.role === 'METHOD_SUPERVISOR').map((t) => t.teamId);
+  if (supervisedTeams.length > 0) {
+    can(['read', 'update'], 'SpecialistTeam', { id: { in: supervisedTeams } });
+    can(['read', 'create', 'update'], 'TeamMember', { teamId: { in: supervisedTeams } });
+    can('read', 'Consent', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { teamId: { in: supervisedTeams } } },
+    });
+  }
+
+  // ─── health-service leaders: staffing, never cases ───
+  const leaderOrgs = orgsWith(actor, 'HEALTH_SERVICE_LEADER');
+  if (leaderOrgs.length > 0) {
+    can('read', ['Membership', 'SpecialistTeam', 'TeamMember', 'HealthTeam'], {
+      organizationId: { in: leaderOrgs },
+    });
+    can('read', 'User', { memberships: { some: { organizationId: { in: leaderOrgs } } } });
+  }
+
+  // ─── tenant administrators: people, roles, teams, sign-in ───
+  const adminOrgs = orgsWith(actor, 'TENANT_ADMINISTRATOR');
+  if (adminOrgs.length > 0) {
+    can('update', 'Organization', ['name', 'settings'], { id: { in: adminOrgs } });
+    can('manage', ['Membership', 'SpecialistTeam', 'TeamMember', 'HealthTeam', 'IdentityProvider'], {
+      organizationId: { in: adminOrgs },
+    });
+    can(['read', 'create', 'update'], 'User', {
+      memberships: { some: { organizationId: { in: adminOrgs } } },
+    });
+    can('create', 'User');
+  }
+
+  // ─── NAV counsellors: only what an active grant covers, read-only ───
+  const navOffices = orgsWith(actor, 'NAV_COUNSELLOR');
+  if (navOffices.length > 0) {
+    can('read', 'JobSeeker', [...JOB_SEEKER_FIELDS.basic, ...JOB_SEEKER_FIELDS.identity], {
+      navSharingGrants: activeNavGrant(actor, navOffices, now),
+    });
+    can('read', 'NavSharingGrant', {
+      navOfficeId: { in: navOffices },
+      OR: [{ counsellorId: null }, { counsellorId: me }],
+    });
+    can('read', 'Employment', {
+      jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'EMPLOYMENT_STATUS') } },
+    });
+    can('read', 'SupportPlan', {
+      jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'SUPPORT_PLAN') } },
+    });
+  }
+
+  // Protected addresses: only the job seeker's own specialist reads them.
+  cannot('read', 'JobSeeker', [...JOB_SEEKER_FIELDS.address], {
+    protectedAddress: { not: 'NONE' },
+    currentSpecialistId: { not: me },
+  });
+
+  return build();
+}
+
+/** Checks an action on a loaded record (`subject` tags it with its model name). */
+export function canOn(
+  ability: AppAbility,
+  action: Action,
+  type: Exclude<AppSubjects, 'all'> extends infer S ? (S extends string ? S : never) : never,
+  record: object,
+  field?: string,
+): boolean {
+  return ability.can(action, asSubject(type, record) as unknown as Subject as AppSubjects, field);
+}
