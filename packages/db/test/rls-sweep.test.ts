@@ -11,6 +11,7 @@ import { inRolledBackTransaction, setContext } from './helpers.js';
 /** Tables a NAV counsellor may read across tenants (through active grants) — nothing else. */
 const NAV_READABLE = new Set([
   'job_seeker',
+  'consent',
   'nav_sharing_grant',
   'employment',
   'study',
@@ -118,6 +119,16 @@ describe('RLS sweep over every tenant table (seeded)', () => {
         await c.query<{ id: string }>('SELECT DISTINCT "jobSeekerId" AS id FROM employment')
       ).rows;
       for (const { id } of employmentOwners) expect(granted).toContain(id);
+    });
+  });
+});
+
+describe('NAV and consents', () => {
+  it('shows a NAV counsellor only NAV-sharing consents', async () => {
+    await inRolledBackTransaction(db.appUrl, async (c) => {
+      await setContext(c, counsellor.userId, [counsellor.orgId]);
+      const { rows } = await c.query<{ scope: string }>('SELECT DISTINCT scope::text FROM consent');
+      expect(rows.map((r) => r.scope)).toEqual(['NAV_SHARING']);
     });
   });
 });

@@ -211,9 +211,9 @@ describe('NAV: the one cross-tenant read', () => {
       expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
       expect(await ids(c, 'SELECT id FROM employment')).toEqual([ID.employmentA]);
       expect(await ids(c, 'SELECT id FROM nav_sharing_grant')).toEqual([ID.grantA]);
-      // SUPPORT_PLAN is not among the grant's scopes; consents themselves are never shown.
+      // SUPPORT_PLAN is not among the grant's scopes; of the consents only the NAV-sharing one.
       expect(await ids(c, 'SELECT id FROM support_plan')).toEqual([]);
-      expect(await ids(c, 'SELECT id FROM consent')).toEqual([]);
+      expect(await ids(c, 'SELECT id FROM consent')).toEqual([ID.consentA]);
       // The specialist of the shared job seeker is visible (name, to collaborate); others are not.
       expect(await ids(c, 'SELECT id FROM app_user')).toEqual(
         [ID.userA, ID.counsellor, ID.otherCounsellor].sort(),
