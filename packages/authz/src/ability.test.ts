@@ -5,6 +5,7 @@ import {
   type Action,
   type Actor,
   ALL_JOB_SEEKER_FIELDS,
+  accessibleWhere,
   canOn,
   defineAbilityFor,
   JOB_SEEKER_FIELDS,
@@ -294,5 +295,21 @@ describe('properties', () => {
         },
       ),
     );
+  });
+});
+
+describe('accessibleWhere', () => {
+  it('matches nothing when no rule grants the action (never an empty OR, which Prisma reads as "all")', () => {
+    for (const who of ['leader', 'admin'] as const) {
+      const where = accessibleWhere(defineAbilityFor(actors[who], now), 'read', 'JobSeeker');
+      expect(where).toEqual({ id: { in: [] } });
+    }
+  });
+
+  it('keeps the ability’s conditions when a rule grants the action', () => {
+    const where = accessibleWhere(defineAbilityFor(actors.specialist, now), 'read', 'JobSeeker') as {
+      OR: unknown[];
+    };
+    expect(where.OR).toContainEqual({ organizationId: { in: [ORG_A] }, currentSpecialistId: 'u-spec' });
   });
 });

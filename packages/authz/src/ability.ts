@@ -19,7 +19,13 @@ import {
   type Ability as PureAbility,
   type Subject,
 } from '@casl/ability';
-import { createPrismaAbility, type PrismaQueryOf, type Subjects } from '@casl/prisma/runtime';
+import {
+  accessibleBy,
+  createPrismaAbility,
+  type PrismaQueryOf,
+  type Subjects,
+  type WhereInputOf,
+} from '@casl/prisma/runtime';
 import type {
   Consent,
   Employment,
@@ -157,7 +163,7 @@ export function activeNavGrant(
 }
 
 export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbility {
-  const { can, cannot, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
+  const { can, build } = new AbilityBuilder<AppAbility>(createPrismaAbility);
   const me = actor.userId;
 
   if (actor.platformOperator) {
@@ -272,11 +278,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     });
   }
 
-  // Protected addresses: only the job seeker's own specialist reads them.
-  cannot('read', 'JobSeeker', [...JOB_SEEKER_FIELDS.address], {
-    protectedAddress: { not: 'NONE' },
-    currentSpecialistId: { not: me },
-  });
+  // Addresses (and so protected addresses, kode 6/7) are granted by the own-portfolio rule alone:
+  // no other rule lists the address fields. (No `cannot` rules: an inverted rule with conditions
+  // would turn into a row filter of its own in accessibleBy.)
 
   return build();
 }
@@ -290,4 +294,26 @@ export function canOn(
   field?: string,
 ): boolean {
   return ability.can(action, asSubject(type, record) as unknown as Subject as AppSubjects, field);
+}
+
+type ModelName = Exclude<AppSubjects, 'all'> extends infer S ? (S extends string ? S : never) : never;
+
+/** Matches no row: what a list must use when no rule grants anything. */
+const NOTHING = { id: { in: [] as string[] } };
+
+/**
+ * The `where` that limits a model to what the ability allows: put it first in an `AND`.
+ *
+ * This is the only way the API filters by the ability. `accessibleBy` answers `{ OR: [] }` when no
+ * rule grants the action, and Prisma 7 reads an empty `OR` as no filter at all (every row): that
+ * case becomes a condition that matches nothing.
+ */
+export function accessibleWhere<M extends ModelName>(
+  ability: AppAbility,
+  action: Action,
+  model: M,
+): WhereInputOf<Prisma.TypeMap, M> {
+  const where = accessibleBy(ability, action).ofType(model as never) as { OR?: unknown[] };
+  if (Array.isArray(where.OR) && where.OR.length === 0) return NOTHING as WhereInputOf<Prisma.TypeMap, M>;
+  return where as WhereInputOf<Prisma.TypeMap, M>;
 }

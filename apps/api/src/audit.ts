@@ -1,0 +1,63 @@
+/**
+ * Access and change log entries collected during a request and written in the same transaction
+ * (one statement), so a rolled-back request leaves none and a committed one always has them.
+ */
+import type { Role, TransactionClient } from '@ips/db';
+
+export type AuditAction = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT';
+
+export interface AuditEntry {
+  organizationId: string;
+  jobSeekerId: string | null;
+  action: AuditAction;
+  area: string;
+  entityType: string;
+  entityId: string | null;
+  reason?: string | null;
+}
+
+export class AuditTrail {
+  private readonly entries = new Map<string, AuditEntry>();
+
+  constructor(
+    private readonly actor: {
+      userId: string;
+      roleIn: (organizationId: string) => Role | null;
+      organizationIds: readonly string[];
+    },
+    private readonly requestId: string,
+  ) {}
+
+  record(entry: AuditEntry): void {
+    // One row per (action, entity) and request, under the first area that touched it.
+    const key = `${entry.action}:${entry.entityType}:${entry.entityId}`;
+    if (!this.entries.has(key)) this.entries.set(key, entry);
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  async flush(db: TransactionClient): Promise<void> {
+    if (this.entries.size === 0) return;
+    const rows = [...this.entries.values()].map((e) => {
+      const role = this.actor.roleIn(e.organizationId);
+      const actorOrganizationId = role ? e.organizationId : (this.actor.organizationIds[0] ?? null);
+      return {
+        organizationId: e.organizationId,
+        actorUserId: this.actor.userId,
+        actorRole: role ?? (actorOrganizationId ? this.actor.roleIn(actorOrganizationId) : null),
+        actorOrganizationId,
+        jobSeekerId: e.jobSeekerId,
+        action: e.action,
+        area: e.area,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        reason: e.reason ?? null,
+        requestId: this.requestId,
+      };
+    });
+    this.entries.clear();
+    await db.auditLog.createMany({ data: rows });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Authentication: an OIDC access token (JWT) verified with `jose` against the key set of an issuer
+ * some tenant trusts (issuer, audience, expiry with clock tolerance, signature). There is no other
+ * way in: no development shortcut exists in any build.
+ */
+import { createRemoteJWKSet, decodeJwt, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type pg from 'pg';
+
+export interface TrustedIssuer {
+  issuer: string;
+  audience: string;
+  jwksUri: string | null;
+}
+
+export interface VerifiedIdentity {
+  issuer: string;
+  subject: string;
+}
+
+export class AuthenticationError extends Error {
+  constructor(readonly reason: string) {
+    super('Authentication required');
+    this.name = 'AuthenticationError';
+  }
+}
+
+/** Loads trusted issuers (cached briefly) and verifies tokens against their JWKS. */
+export class TokenVerifier {
+  private issuers: { at: number; list: TrustedIssuer[] } | null = null;
+  private readonly keySets = new Map<string, JWTVerifyGetKey>();
+
+  constructor(
+    private readonly loadIssuers: () => Promise<TrustedIssuer[]>,
+    private readonly clockToleranceSeconds: number,
+    private readonly cacheMs = 60_000,
+  ) {}
+
+  static fromPool(pool: pg.Pool, clockToleranceSeconds: number): TokenVerifier {
+    return new TokenVerifier(async () => {
+      const { rows } = await pool.query<{ issuer: string; audience: string; jwks_uri: string | null }>(
+        'SELECT issuer, audience, jwks_uri FROM app.trusted_issuers()',
+      );
+      return rows.map((r) => ({ issuer: r.issuer, audience: r.audience, jwksUri: r.jwks_uri }));
+    }, clockToleranceSeconds);
+  }
+
+  private async trusted(): Promise<TrustedIssuer[]> {
+    if (!this.issuers || Date.now() - this.issuers.at > this.cacheMs) {
+      this.issuers = { at: Date.now(), list: await this.loadIssuers() };
+    }
+    return this.issuers.list;
+  }
+
+  private keySet(issuer: TrustedIssuer): JWTVerifyGetKey {
+    const uri = issuer.jwksUri ?? `${issuer.issuer.replace(/\/$/, '')}/jwks`;
+    let set = this.keySets.get(uri);
+    if (!set) {
+      set = createRemoteJWKSet(new URL(uri), { cooldownDuration: 30_000, timeoutDuration: 5_000 });
+      this.keySets.set(uri, set);
+    }
+    return set;
+  }
+
+  async verify(authorization: string | undefined): Promise<VerifiedIdentity> {
+    const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+    if (!match?.[1]) throw new AuthenticationError('missing bearer token');
+    const token = match[1];
+    let claimedIssuer: string | undefined;
+    try {
+      claimedIssuer = decodeJwt(token).iss;
+    } catch {
+      throw new AuthenticationError('malformed token');
+    }
+    const candidates = (await this.trusted()).filter((i) => i.issuer === claimedIssuer);
+    if (candidates.length === 0) throw new AuthenticationError('untrusted issuer');
+    for (const candidate of candidates) {
+      try {
+        const { payload } = await jwtVerify(token, this.keySet(candidate), {
+          issuer: candidate.issuer,
+          audience: candidate.audience,
+          clockTolerance: this.clockToleranceSeconds,
+          requiredClaims: ['sub', 'exp'],
+        });
+        if (typeof payload.sub === 'string' && payload.sub)
+          return { issuer: candidate.issuer, subject: payload.sub };
+      } catch {
+        // try the next configuration of the same issuer (another audience), else fail below
+      }
+    }
+    throw new AuthenticationError('invalid token');
+  }
+}

@@ -1,0 +1,32 @@
+/** Runtime configuration from the environment, read once. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  /** Runtime-role connection (row-level security applies). */
+  appDatabaseUrl: string;
+  /** Largest page a list may return. */
+  maxPageSize: number;
+  /** Requests per user per minute. */
+  rateLimitPerMinute: number;
+  /** Allowed clock skew when verifying tokens, in seconds. */
+  clockToleranceSeconds: number;
+}
+
+export function readConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  overrides: Partial<ApiConfig> = {},
+): ApiConfig {
+  const appDatabaseUrl = overrides.appDatabaseUrl ?? env.APP_DATABASE_URL;
+  if (!appDatabaseUrl) throw new Error('APP_DATABASE_URL is not set (the runtime-role connection string).');
+  return {
+    port: Number(env.API_PORT ?? 4100),
+    host: env.API_HOST ?? '127.0.0.1',
+    production: env.NODE_ENV === 'production',
+    appDatabaseUrl,
+    maxPageSize: Number(env.API_MAX_PAGE_SIZE ?? 100),
+    rateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE ?? 600),
+    clockToleranceSeconds: Number(env.API_CLOCK_TOLERANCE_SECONDS ?? 30),
+    ...overrides,
+  };
+}

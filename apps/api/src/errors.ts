@@ -1,0 +1,50 @@
+/**
+ * The one place errors are mapped. Domain failures are typed union results in the schema;
+ * authentication and authorization failures get a stable `extensions.code`; anything unexpected
+ * is masked in production (no stack, no SQL) and logged with the request id.
+ */
+import type { GraphQLFormattedError } from 'graphql';
+import type { Logger } from 'pino';
+
+const PASS_THROUGH = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'GRAPHQL_VALIDATION_FAILED',
+  'GRAPHQL_PARSE_FAILED',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+export function formatError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  options: { production: boolean; requestId: () => string | undefined; log: Logger },
+): GraphQLFormattedError {
+  const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const name = (original as { name?: string })?.name;
+  // Pothos scope-auth failures
+  if (name === 'ForbiddenError' || /^Not authorized/.test(formatted.message)) {
+    return {
+      message: 'Not authorized',
+      path: formatted.path,
+      extensions: { code: 'FORBIDDEN', requestId: options.requestId() },
+    };
+  }
+  if (PASS_THROUGH.has(code)) {
+    return { ...formatted, extensions: { code, requestId: options.requestId() } };
+  }
+  options.log.error(
+    { err: original, requestId: options.requestId(), path: formatted.path },
+    'unexpected error',
+  );
+  if (!options.production)
+    return { ...formatted, extensions: { ...formatted.extensions, requestId: options.requestId() } };
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: options.requestId() },
+  };
+}

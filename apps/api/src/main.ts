@@ -1,0 +1,48 @@
+/**
+ * `pnpm start`: the product on one machine — the database (embedded PostgreSQL with demo data
+ * unless DATABASE_URL is set) and the API. Ctrl-C stops both cleanly.
+ */
+import { PortInUseError, prepareDatabase, redact } from '@ips/db';
+import { readConfig } from './config.js';
+import { createApi } from './server.js';
+
+let env: Awaited<ReturnType<typeof prepareDatabase>>;
+try {
+  env = await prepareDatabase();
+} catch (error) {
+  console.error(
+    `\n${error instanceof PortInUseError || error instanceof Error ? error.message : String(error)}\n`,
+  );
+  process.exit(1);
+}
+const config = readConfig({ ...process.env, APP_DATABASE_URL: process.env.APP_DATABASE_URL ?? env.appUrl });
+const api = await createApi(config);
+let stopping = false;
+const stop = async (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\n${signal}: stopping …`);
+  // The API first (bounded: a stuck client must not keep the database from a clean shutdown).
+  await Promise.race([api.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await env.stop();
+  console.log('Stopped cleanly.');
+  process.exit(0);
+};
+process.once('SIGINT', () => void stop('SIGINT'));
+process.once('SIGTERM', () => void stop('SIGTERM'));
+try {
+  const { url } = await api.listen();
+  console.log(`\nIPS platform running${env.embedded ? ' (embedded PostgreSQL)' : ''}.`);
+  console.log(`  API:      ${url}/graphql   (health: ${url}/healthz, ready: ${url}/readyz)`);
+  console.log(`  database: ${redact(env.adminUrl)}`);
+  console.log('Press Ctrl-C to stop.');
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  console.error(
+    code === 'EADDRINUSE'
+      ? `\nPort ${config.port} is already in use: set API_PORT to another port.\n`
+      : `\n${error instanceof Error ? error.message : String(error)}\n`,
+  );
+  await env.stop();
+  process.exit(1);
+}

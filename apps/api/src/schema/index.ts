@@ -1,0 +1,10 @@
+// Only imports: one file per type, with its queries and mutations beside it.
+import { builder } from '../builder.js';
+import './enums.js';
+import './organization.js';
+import './viewer.js';
+import './job-seeker.js';
+
+builder.queryType({});
+
+export const schema = builder.toSchema({ sortSchema: true });

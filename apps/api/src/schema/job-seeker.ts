@@ -1,0 +1,192 @@
+/**
+ * Job seekers: the list (a relay connection filtered in SQL by the ability, then by the filters)
+ * and the detail (`jobSeeker(id)` and `node(id)`). A job seeker outside what the user may see is
+ * simply not found. Every field is checked against the ability for that record; a field the user
+ * may not read is null. Every job seeker returned is written to the access log.
+ */
+import { accessibleWhere, canOn } from '@ips/authz';
+import type { JobSeeker, Prisma } from '@ips/db';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
+import { OrganizationNode } from './organization.js';
+import { UserType } from './viewer.js';
+
+/** The relations the ability's field rules look at (consent and NAV grant conditions). */
+const ACCESS_SELECT = {
+  id: true,
+  organizationId: true,
+  currentSpecialistId: true,
+  teamId: true,
+  protectedAddress: true,
+  consents: {
+    where: { scope: 'TEAM_CASE_DISCUSSION' },
+    select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true },
+  },
+  navSharingGrants: {
+    select: {
+      navOfficeId: true,
+      counsellorId: true,
+      revokedAt: true,
+      validFrom: true,
+      validUntil: true,
+      scopes: true,
+      consent: { select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true } },
+    },
+  },
+} satisfies Prisma.JobSeekerSelect;
+
+function recordRead(ctx: Context, js: { id: string; organizationId: string }, area: string) {
+  ctx.audit.record({
+    organizationId: js.organizationId,
+    jobSeekerId: js.id,
+    action: 'READ',
+    area,
+    entityType: 'JobSeeker',
+    entityId: js.id,
+  });
+}
+
+/** A field of the job seeker that is null unless the ability grants it for this record. */
+function guarded<K extends keyof JobSeeker>(
+  ctx: Context,
+  js: Record<string, unknown>,
+  field: K,
+): JobSeeker[K] | null {
+  recordRead(ctx, js as { id: string; organizationId: string }, 'JobSeeker');
+  return canOn(ctx.ability, 'read', 'JobSeeker', js, field) ? (js[field] as JobSeeker[K]) : null;
+}
+
+export const JobSeekerNode = builder.prismaNode('JobSeeker', {
+  id: { field: 'id' },
+  // Always loaded, whatever the client selects: the access log needs both.
+  select: { id: true, organizationId: true },
+  authScopes: { signedIn: true },
+  findUnique: (id, ctx) => ({ id, AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker')] }),
+  nullable: true,
+  fields: (t) => {
+    const text = (field: 'givenName' | 'familyName') =>
+      t.string({
+        nullable: true,
+        select: { ...ACCESS_SELECT, [field]: true },
+        resolve: (js, _a, ctx) => guarded(ctx, js, field),
+      });
+    const optionalText = (
+      field: 'identityNumber' | 'phone' | 'email' | 'streetAddress' | 'postalCode' | 'city' | 'referredBy',
+    ) =>
+      t.string({
+        nullable: true,
+        select: { ...ACCESS_SELECT, [field]: true },
+        resolve: (js, _a, ctx) => guarded(ctx, js, field),
+      });
+    const day = (field: 'birthDate' | 'referralDate' | 'intakeDate' | 'dischargedAt') =>
+      t.field({
+        type: 'Date',
+        nullable: true,
+        select: { ...ACCESS_SELECT, [field]: true },
+        resolve: (js, _a, ctx) => guarded(ctx, js, field),
+      });
+    return {
+      givenName: text('givenName'),
+      familyName: text('familyName'),
+      identityNumber: optionalText('identityNumber'),
+      birthDate: day('birthDate'),
+      phone: optionalText('phone'),
+      email: optionalText('email'),
+      streetAddress: optionalText('streetAddress'),
+      postalCode: optionalText('postalCode'),
+      city: optionalText('city'),
+      referredBy: optionalText('referredBy'),
+      referralDate: day('referralDate'),
+      intakeDate: day('intakeDate'),
+      dischargedAt: day('dischargedAt'),
+      phase: t.field({
+        type: JobSeekerPhaseEnum,
+        nullable: true,
+        select: { ...ACCESS_SELECT, phase: true },
+        resolve: (js, _a, ctx) => guarded(ctx, js, 'phase'),
+      }),
+      protectedAddress: t.field({
+        type: ProtectedAddressEnum,
+        nullable: true,
+        select: { ...ACCESS_SELECT },
+        resolve: (js, _a, ctx) => guarded(ctx, js, 'protectedAddress'),
+      }),
+      outOfWorkAtReferral: t.boolean({
+        nullable: true,
+        select: { ...ACCESS_SELECT, outOfWorkAtReferral: true },
+        resolve: (js, _a, ctx) => guarded(ctx, js, 'outOfWorkAtReferral'),
+      }),
+      version: t.int({
+        nullable: true,
+        select: { ...ACCESS_SELECT, version: true },
+        resolve: (js, _a, ctx) => guarded(ctx, js, 'version'),
+      }),
+      organization: t.relation('organization', { type: OrganizationNode, nullable: true }),
+      currentSpecialist: t.relation('currentSpecialist', { type: UserType, nullable: true }),
+    };
+  },
+});
+
+const JobSeekerOrder = builder.enumType('JobSeekerOrder', {
+  values: ['REFERRAL_DATE_DESC', 'REFERRAL_DATE_ASC', 'FAMILY_NAME_ASC'] as const,
+});
+
+const ORDER: Record<(typeof JobSeekerOrder)['$inferType'], Prisma.JobSeekerOrderByWithRelationInput[]> = {
+  REFERRAL_DATE_DESC: [{ referralDate: 'desc' }, { id: 'desc' }],
+  REFERRAL_DATE_ASC: [{ referralDate: 'asc' }, { id: 'asc' }],
+  FAMILY_NAME_ASC: [{ familyName: 'asc' }, { givenName: 'asc' }, { id: 'asc' }],
+};
+
+builder.queryFields((t) => ({
+  jobSeekers: t.prismaConnection(
+    {
+      type: 'JobSeeker',
+      cursor: 'id',
+      authScopes: { signedIn: true },
+      maxSize: (_args, ctx) => ctx.config.maxPageSize,
+      defaultSize: 25,
+      args: {
+        phase: t.arg({ type: [JobSeekerPhaseEnum], required: false }),
+        specialistId: t.arg.id({ required: false, validate: z.uuid() }),
+        orderBy: t.arg({ type: JobSeekerOrder, required: false, defaultValue: 'REFERRAL_DATE_DESC' }),
+      },
+      resolve: async (query, _root, args, ctx) => {
+        const rows = await ctx.db.jobSeeker.findMany({
+          ...query,
+          where: {
+            AND: [
+              accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
+              args.phase?.length ? { phase: { in: args.phase } } : {},
+              args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
+            ],
+          },
+          orderBy: ORDER[args.orderBy ?? 'REFERRAL_DATE_DESC'],
+        });
+        // The plugin asks for one row more than the page to know whether there is a next page;
+        // only rows that are returned go to the access log.
+        const pageSize = Math.abs(query.take ?? rows.length + 1) - 1;
+        for (const js of rows.slice(0, pageSize)) recordRead(ctx, js, 'JobSeeker.list');
+        return rows;
+      },
+    },
+    {},
+    {},
+  ),
+  jobSeeker: t.prismaField({
+    type: 'JobSeeker',
+    nullable: true,
+    description: 'One job seeker, or null when it does not exist or is outside what you may see.',
+    authScopes: { signedIn: true },
+    args: { id: t.arg.id({ required: true, validate: z.uuid() }) },
+    resolve: async (query, _root, args, ctx) => {
+      const js = await ctx.db.jobSeeker.findFirst({
+        ...query,
+        where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id: String(args.id) }] },
+      });
+      if (js) recordRead(ctx, js, 'JobSeeker.detail');
+      return js;
+    },
+  }),
+}));

@@ -1,0 +1,16 @@
+import { accessibleWhere } from '@ips/authz';
+import { builder } from '../builder.js';
+import { OrganizationKindEnum, ServiceLevelEnum } from './enums.js';
+
+export const OrganizationNode = builder.prismaNode('Organization', {
+  id: { field: 'id' },
+  authScopes: { signedIn: true },
+  findUnique: (id, ctx) => ({ id, AND: [accessibleWhere(ctx.ability, 'read', 'Organization')] }),
+  nullable: true,
+  fields: (t) => ({
+    name: t.exposeString('name'),
+    kind: t.expose('kind', { type: OrganizationKindEnum }),
+    serviceLevel: t.expose('serviceLevel', { type: ServiceLevelEnum }),
+    organizationNumber: t.exposeString('organizationNumber'),
+  }),
+});

@@ -1,0 +1,41 @@
+import { builder } from '../builder.js';
+import { RoleEnum } from './enums.js';
+import { OrganizationNode } from './organization.js';
+
+const MembershipType = builder.prismaObject('Membership', {
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    role: t.expose('role', { type: RoleEnum }),
+    organization: t.relation('organization', { type: OrganizationNode }),
+  }),
+});
+
+export const UserType = builder.prismaObject('User', {
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    givenName: t.exposeString('givenName'),
+    familyName: t.exposeString('familyName'),
+  }),
+});
+
+builder.queryField('me', (t) =>
+  t.prismaField({
+    type: 'User',
+    description: 'The signed-in user, with the roles they hold where this request acts.',
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.user.findUniqueOrThrow({ ...query, where: { id: ctx.actor.userId } }),
+  }),
+);
+
+builder.prismaObjectField('User', 'memberships', (t) =>
+  t.relation('memberships', {
+    type: MembershipType,
+    authScopes: { signedIn: true },
+    query: (_args, ctx) => ({
+      where: { endedAt: null, organizationId: { in: ctx.actor.memberships.map((m) => m.organizationId) } },
+      orderBy: [{ organizationId: 'asc' }, { role: 'asc' }],
+    }),
+  }),
+);

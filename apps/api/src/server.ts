@@ -1,0 +1,213 @@
+/**
+ * HTTP: /healthz, /readyz and /graphql. One request, end to end (architecture.md §2):
+ * verify the access token → resolve the user for that issuer → one database transaction that sets
+ * the RLS settings, builds the context and ability, runs the operation and writes the access log →
+ * commit (or roll back a failed mutation, leaving nothing behind).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { createPrismaClient, type PrismaClient } from '@ips/db';
+import express, { type Request, type Response } from 'express';
+import { getOperationAST, parse } from 'graphql';
+import pg from 'pg';
+import pino, { type Logger } from 'pino';
+import { AuthenticationError, TokenVerifier } from './auth.js';
+import type { ApiConfig } from './config.js';
+import { type Context, createContext, type SignedInUser } from './context.js';
+import { formatError } from './errors.js';
+import { schema } from './schema/index.js';
+
+export interface Api {
+  app: express.Express;
+  prisma: PrismaClient;
+  listen(): Promise<{ server: Server; url: string }>;
+  stop(): Promise<void>;
+}
+
+class RollBack extends Error {}
+
+const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+
+/** A fixed-window rate limit per user (in memory, per instance). */
+function rateLimiter(perMinute: number) {
+  const windows = new Map<string, { start: number; count: number }>();
+  return (key: string): boolean => {
+    const now = Date.now();
+    const w = windows.get(key);
+    if (!w || now - w.start >= 60_000) {
+      windows.set(key, { start: now, count: 1 });
+      if (windows.size > 50_000) windows.clear();
+      return true;
+    }
+    w.count += 1;
+    return w.count <= perMinute;
+  };
+}
+
+function isMutation(body: unknown, search: string): boolean {
+  const query =
+    (body as { query?: unknown } | undefined)?.query ?? new URLSearchParams(search).get('query') ?? undefined;
+  if (typeof query !== 'string') return false;
+  try {
+    const name = (body as { operationName?: string } | undefined)?.operationName;
+    return getOperationAST(parse(query), name)?.operation === 'mutation';
+  } catch {
+    return false;
+  }
+}
+
+export async function createApi(config: ApiConfig, options: { logger?: Logger } = {}): Promise<Api> {
+  const log =
+    options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
+  const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
+  const prisma = createPrismaClient({ connectionString: config.appDatabaseUrl, max: 10 });
+  const verifier = TokenVerifier.fromPool(pool, config.clockToleranceSeconds);
+  const allow = rateLimiter(config.rateLimitPerMinute);
+  let currentRequestId: string | undefined;
+
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12, exposeLimits: !config.production },
+    costLimit: { maxCost: 5000, exposeLimits: !config.production },
+    maxAliases: { n: 10, exposeLimits: !config.production },
+    maxTokens: { n: 2000, exposeLimits: !config.production },
+    maxDirectives: { n: 20, exposeLimits: !config.production },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins: armor.plugins,
+    validationRules: armor.validationRules,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, {
+        production: config.production,
+        requestId: () => currentRequestId,
+        log,
+      }),
+  });
+  await apollo.start();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    try {
+      await pool.query('SELECT 1');
+      res.json({ status: 'ready' });
+    } catch {
+      res.status(503).json({ status: 'database unavailable' });
+    }
+  });
+
+  const sendError = (res: Response, status: number, code: string, message: string, requestId: string) => {
+    res
+      .status(status)
+      .setHeader('x-request-id', requestId)
+      .json({ errors: [{ message, extensions: { code, requestId } }] });
+  };
+
+  const handle = async (req: Request, res: Response) => {
+    const headerId = req.header('x-request-id');
+    const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
+    const started = performance.now();
+    let user: SignedInUser;
+    try {
+      const identity = await verifier.verify(req.header('authorization'));
+      const { rows } = await pool.query<{
+        user_id: string;
+        organization_ids: string[];
+        platform_operator: boolean;
+      }>('SELECT user_id, organization_ids, platform_operator FROM app.resolve_sign_in($1, $2)', [
+        identity.issuer,
+        identity.subject,
+      ]);
+      const row = rows[0];
+      if (!row) throw new AuthenticationError('unknown user');
+      user = {
+        userId: row.user_id,
+        organizationIds: row.organization_ids,
+        platformOperator: row.platform_operator,
+      };
+    } catch (error) {
+      if (error instanceof AuthenticationError) {
+        log.info({ requestId, reason: error.reason }, 'authentication failed');
+        return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
+      }
+      throw error;
+    }
+    if (!allow(user.userId)) return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const search = new URL(req.originalUrl, 'http://localhost').search;
+    const httpGraphQLRequest = { method: req.method.toUpperCase(), headers, search, body: req.body };
+    const mutation = isMutation(req.body, search);
+    let response: HTTPGraphQLResponse | undefined;
+    try {
+      await prisma.$transaction(
+        async (tx) => {
+          const ctx = await createContext(tx, user, requestId, config, req.header('x-organization-id'));
+          currentRequestId = requestId;
+          response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
+          const body = response.body.kind === 'complete' ? response.body.string : '';
+          if (mutation && /"errors"\s*:/.test(body)) throw new RollBack();
+          await ctx.audit.flush(tx);
+        },
+        { maxWait: 5_000, timeout: 15_000 },
+      );
+    } catch (error) {
+      if (!(error instanceof RollBack)) {
+        log.error({ err: error, requestId }, 'request failed');
+        return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+      }
+    }
+    if (!response) return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
+    for (const [key, value] of response.headers) res.setHeader(key, value);
+    res.setHeader('x-request-id', requestId);
+    res.status(response.status ?? 200);
+    log.info({ requestId, ms: Math.round(performance.now() - started), status: res.statusCode }, 'graphql');
+    if (response.body.kind === 'complete') {
+      res.send(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  };
+  app.post('/graphql', express.json({ limit: '100kb' }), handle);
+  app.get('/graphql', handle);
+
+  let server: Server | undefined;
+  return {
+    app,
+    prisma,
+    listen: () =>
+      new Promise((resolve, reject) => {
+        const s = app.listen(config.port, config.host, () => {
+          server = s;
+          const address = s.address();
+          const port = typeof address === 'object' && address ? address.port : config.port;
+          resolve({ server: s, url: `http://${config.host}:${port}` });
+        });
+        s.once('error', reject);
+      }),
+    stop: async () => {
+      await new Promise<void>((resolve) => {
+        if (!server) return resolve();
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await apollo.stop();
+      await prisma.$disconnect();
+      await pool.end();
+    },
+  };
+}

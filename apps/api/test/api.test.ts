@@ -1,0 +1,308 @@
+/**
+ * The API over real HTTP against a real PostgreSQL with the demo data: health, sign-in, who sees
+ * which job seekers (each role against an expectation computed independently in SQL), fields,
+ * not-found outside scope, consent withdrawal on the next request, the access log, and armor.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Stack, startStack, userWith } from './harness.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack(inject('ipsTemplate'));
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const LIST = `query List($after: String, $phase: [JobSeekerPhase!]) {
+  jobSeekers(first: 100, after: $after, phase: $phase) {
+    edges { node { id givenName identityNumber phase referredBy streetAddress } }
+    pageInfo { hasNextPage endCursor }
+  }
+}`;
+
+interface ListNode {
+  id: string;
+  givenName: string | null;
+  identityNumber: string | null;
+  phase: string | null;
+  referredBy: string | null;
+  streetAddress: string | null;
+}
+
+interface ListPage {
+  jobSeekers: { edges: { node: ListNode }[]; pageInfo: { hasNextPage: boolean; endCursor: string } };
+}
+
+async function listAll(as: string, phase?: string[]): Promise<ListNode[]> {
+  const out: ListNode[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const res: { data?: ListPage; errors?: unknown } = await stack.gql<ListPage>(as, LIST, { after, phase });
+    expect(res.errors).toBeUndefined();
+    const page: ListPage['jobSeekers'] | undefined = res.data?.jobSeekers;
+    if (!page) throw new Error('no page');
+    out.push(...page.edges.map((e) => e.node));
+    if (!page.pageInfo.hasNextPage) return out;
+    after = page.pageInfo.endCursor;
+  }
+}
+
+/** Database ids of a list of relay nodes (the global id encodes the type and the id). */
+const dbIds = (nodes: { id: string }[]) =>
+  nodes.map((n) => Buffer.from(n.id, 'base64').toString('utf8').split(':')[1]).sort();
+
+async function sqlIds(sql: string, params: unknown[]): Promise<string[]> {
+  const { rows } = await stack.admin.query<{ id: string }>(sql, params);
+  return rows.map((r) => r.id).sort();
+}
+
+const ACTIVE = (alias: string) =>
+  `${alias}."withdrawnAt" IS NULL AND ${alias}."validFrom" <= now() AND (${alias}."validUntil" IS NULL OR ${alias}."validUntil" > now())`;
+
+describe('health', () => {
+  it('answers /healthz and /readyz (with the database)', async () => {
+    expect((await fetch(`${stack.url}/healthz`)).status).toBe(200);
+    const ready = await fetch(`${stack.url}/readyz`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready' });
+  });
+});
+
+describe('authentication', () => {
+  const ME = '{ me { id givenName } }';
+  let email: string;
+  beforeAll(async () => {
+    email = (await userWith(stack.admin, 'JOB_SPECIALIST')).email;
+  });
+
+  it('accepts a valid token from a trusted issuer', async () => {
+    const res = await stack.gql(email, ME);
+    expect(res.status).toBe(200);
+    expect(res.data).toMatchObject({ me: { givenName: expect.any(String) } });
+  });
+
+  const rejects: [string, () => Promise<string | undefined>][] = [
+    ['no token', async () => undefined],
+    ['a bad signature', () => stack.issuer.sign(email, { key: stack.issuer.otherKey })],
+    ['a wrong issuer', () => stack.issuer.sign(email, { issuer: 'https://evil.example' })],
+    ['a wrong audience', () => stack.issuer.sign(email, { audience: 'another-api' })],
+    ['an expired token', () => stack.issuer.sign(email, { expiresIn: '-10m' })],
+    ['an unknown user', () => stack.issuer.sign('nobody@nowhere.test')],
+    ['garbage', async () => 'not.a.jwt'],
+  ];
+  it.each(rejects)('rejects %s with 401 UNAUTHENTICATED, running nothing', async (_name, token) => {
+    const t = await token();
+    const res = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(t ? { authorization: `Bearer ${t}` } : {}) },
+      body: JSON.stringify({ query: ME }),
+    });
+    expect(res.status).toBe(401);
+    const body = (await res.json()) as { errors: { extensions: { code: string } }[]; data?: unknown };
+    expect(body.errors[0]?.extensions.code).toBe('UNAUTHENTICATED');
+    expect(body.data).toBeUndefined();
+  });
+});
+
+describe('job seekers: each role sees exactly what the rules allow', () => {
+  it('a job specialist: the own portfolio and the team’s cases with team-discussion consent', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const expected = await sqlIds(
+      `SELECT j.id FROM job_seeker j
+       WHERE j."organizationId" IN (SELECT "organizationId" FROM membership WHERE "userId" = $1 AND "endedAt" IS NULL)
+         AND (j."currentSpecialistId" = $1 OR (
+           j."teamId" IN (SELECT "teamId" FROM team_member WHERE "userId" = $1 AND "leftOn" IS NULL)
+           AND EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'TEAM_CASE_DISCUSSION' AND ${ACTIVE('c')})))`,
+      [s.userId],
+    );
+    const seen = await listAll(s.email);
+    expect(dbIds(seen)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(10);
+  });
+
+  it('a NAV counsellor: only job seekers with an active grant and consent, basic fields only', async () => {
+    const n = await userWith(stack.admin, 'NAV_COUNSELLOR');
+    const expected = await sqlIds(
+      `SELECT DISTINCT g."jobSeekerId" AS id FROM nav_sharing_grant g JOIN consent c ON c.id = g."consentId"
+       WHERE g."navOfficeId" = $2 AND (g."counsellorId" IS NULL OR g."counsellorId" = $1) AND g."revokedAt" IS NULL
+         AND g."validFrom" <= now() AND (g."validUntil" IS NULL OR g."validUntil" > now()) AND ${ACTIVE('c')}`,
+      [n.userId, n.organizationId],
+    );
+    const seen = await listAll(n.email);
+    expect(dbIds(seen)).toEqual(expected);
+    expect(expected.length).toBeGreaterThan(0);
+    for (const js of seen) {
+      expect(js.givenName).not.toBeNull();
+      expect(js.referredBy).toBeNull();
+      expect(js.streetAddress).toBeNull();
+    }
+  });
+
+  it.each(['HEALTH_SERVICE_LEADER', 'TENANT_ADMINISTRATOR'])(
+    'a %s sees no job seeker at all',
+    async (role) => {
+      const u = await userWith(stack.admin, role);
+      expect(await listAll(u.email)).toEqual([]);
+    },
+  );
+
+  it('filters by phase in SQL, inside what the user may see', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const all = await listAll(s.email);
+    const employed = await listAll(s.email, ['EMPLOYED']);
+    expect(employed.length).toBeGreaterThan(0);
+    expect(employed.every((j) => j.phase === 'EMPLOYED')).toBe(true);
+    expect(employed.length).toBe(all.filter((j) => j.phase === 'EMPLOYED').length);
+  });
+});
+
+describe('fields', () => {
+  it('a colleague reading a team case gets case fields, not the identity number', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const seen = await listAll(s.email);
+    const own = new Set(
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId]),
+    );
+    const colleagues = seen.filter((j) => !own.has(dbIds([j])[0] as string));
+    expect(colleagues.length).toBeGreaterThan(0);
+    for (const j of colleagues) {
+      expect(j.identityNumber).toBeNull();
+      expect(j.referredBy).not.toBeNull();
+    }
+    for (const j of seen.filter((j) => own.has(dbIds([j])[0] as string)))
+      expect(j.identityNumber).toMatch(/^\d{11}$/);
+  });
+});
+
+describe('outside scope answers not found', () => {
+  it('a job seeker of another organisation is null by id and by node id, without an error', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const foreign = (
+      await stack.admin.query<{ id: string }>(
+        `SELECT id FROM job_seeker WHERE "organizationId" NOT IN (SELECT "organizationId" FROM membership WHERE "userId" = $1) LIMIT 1`,
+        [s.userId],
+      )
+    ).rows[0]?.id as string;
+    const nodeId = Buffer.from(`JobSeeker:${foreign}`).toString('base64');
+    const res = await stack.gql<{ jobSeeker: unknown; node: unknown; nodes: unknown[] }>(
+      s.email,
+      'query($id: ID!, $node: ID!) { jobSeeker(id: $id) { id } node(id: $node) { id } nodes(ids: [$node]) { id } }',
+      { id: foreign, node: nodeId },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data).toEqual({ jobSeeker: null, node: null, nodes: [null] });
+  });
+
+  it('a malformed id is a typed input error, not a lookup', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const res = await stack.gql(s.email, '{ jobSeeker(id: "1 OR 1=1") { id } }');
+    expect(res.data?.jobSeeker ?? null).toBeNull();
+    expect(res.errors?.[0]?.message).toMatch(/uuid|Invalid/i);
+  });
+});
+
+describe('consent withdrawal takes effect on the next request', () => {
+  it('NAV loses the job seeker as soon as the NAV-sharing consent is withdrawn', async () => {
+    const n = await userWith(stack.admin, 'NAV_COUNSELLOR');
+    const before = await listAll(n.email);
+    const target = dbIds(before)[0] as string;
+    const detail = '{ jobSeeker(id: "ID") { givenName } }'.replace('ID', target);
+    expect((await stack.gql<{ jobSeeker: unknown }>(n.email, detail)).data?.jobSeeker).not.toBeNull();
+    await stack.admin.query(
+      `UPDATE consent SET "withdrawnAt" = now() WHERE "jobSeekerId" = $1 AND scope = 'NAV_SHARING'`,
+      [target],
+    );
+    expect((await stack.gql<{ jobSeeker: unknown }>(n.email, detail)).data?.jobSeeker).toBeNull();
+    expect(dbIds(await listAll(n.email))).not.toContain(target);
+  });
+});
+
+describe('access log', () => {
+  it('writes a READ row for every job seeker a list returned, with the request id, in the same transaction', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const requestId = `test-${Date.now()}`;
+    const res = await stack.gql<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
+      s.email,
+      '{ jobSeekers(first: 5) { edges { node { id givenName } } } }',
+      {},
+      { 'x-request-id': requestId },
+    );
+    const returned = dbIds(res.data?.jobSeekers.edges.map((e) => e.node) ?? []);
+    expect(returned.length).toBe(5);
+    const { rows } = await stack.admin.query<{
+      jobSeekerId: string;
+      actorUserId: string;
+      action: string;
+      actorRole: string;
+    }>(
+      `SELECT DISTINCT "jobSeekerId", "actorUserId", action::text, "actorRole"::text FROM audit_log WHERE "requestId" = $1`,
+      [requestId],
+    );
+    expect(rows.map((r) => r.jobSeekerId).sort()).toEqual(returned);
+    expect(new Set(rows.map((r) => `${r.actorUserId}:${r.action}:${r.actorRole}`))).toEqual(
+      new Set([`${s.userId}:READ:JOB_SPECIALIST`]),
+    );
+  });
+
+  it('logs a NAV counsellor’s read in the job seeker’s organisation', async () => {
+    const n = await userWith(stack.admin, 'NAV_COUNSELLOR');
+    const requestId = `nav-${Date.now()}`;
+    const res = await stack.gql<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
+      n.email,
+      '{ jobSeekers(first: 3) { edges { node { id givenName } } } }',
+      {},
+      { 'x-request-id': requestId },
+    );
+    const returned = dbIds(res.data?.jobSeekers.edges.map((e) => e.node) ?? []);
+    const { rows } = await stack.admin.query<{ ok: boolean }>(
+      `SELECT a."organizationId" = j."organizationId" AND a."actorOrganizationId" = $2 AS ok
+       FROM audit_log a JOIN job_seeker j ON j.id = a."jobSeekerId" WHERE a."requestId" = $1`,
+      [requestId, n.organizationId],
+    );
+    expect(rows.length).toBe(returned.length);
+    expect(rows.every((r) => r.ok)).toBe(true);
+  });
+});
+
+describe('hardening', () => {
+  it('rejects alias batching', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ');
+    const res = await stack.gql(s.email, `{ ${aliases} }`);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.[0]?.message).toMatch(/alias/i);
+  });
+
+  it('rejects a query with too many tokens', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const fields = Array.from({ length: 2100 }, () => 'id').join(' ');
+    const res = await stack.gql(s.email, `{ me { ${fields} } }`);
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.map((e) => e.message).join(' ')).toMatch(/token/i);
+  });
+
+  it('caps the page size (API_MAX_PAGE_SIZE, 100 by default; 40 in this stack)', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const res = await stack.gql<{ jobSeekers: { edges: unknown[]; pageInfo: { hasNextPage: boolean } } }>(
+      s.email,
+      '{ jobSeekers(first: 100) { edges { node { id } } pageInfo { hasNextPage } } }',
+    );
+    expect(res.data?.jobSeekers.edges.length).toBe(40);
+    expect(res.data?.jobSeekers.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('refuses a GET without the CSRF preflight header', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const token = await stack.issuer.sign(s.email);
+    const res = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(res.status).toBe(400);
+    const ok = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
+      headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
+    });
+    expect(ok.status).toBe(200);
+  });
+});
