@@ -4,7 +4,10 @@ import './enums.js';
 import './organization.js';
 import './viewer.js';
 import './job-seeker.js';
+import './errors.js';
+import './consent.js';
 
 builder.queryType({});
+builder.mutationType({});
 
 export const schema = builder.toSchema({ sortSchema: true });

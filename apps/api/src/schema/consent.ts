@@ -1,0 +1,402 @@
+/**
+ * Consent (samtykke) per scope, with its history, and the NAV sharing grants derived from a
+ * NAV-sharing consent. Only the job seeker's own specialist records, changes and withdraws them
+ * (the ability says so); withdrawal takes effect on the next request everywhere, because both the
+ * ability and row-level security check the consent on every read.
+ */
+import { accessibleWhere, canOn } from '@ips/authz';
+import { ConsentScope, NavShareScope, type Prisma, type TransactionClient } from '@ips/db';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import {
+  ConflictError,
+  ConsentRequiredError,
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  ValidationError,
+} from './errors.js';
+import { JobSeekerNode } from './job-seeker.js';
+
+const ConsentScopeEnum = builder.enumType(ConsentScope, { name: 'ConsentScope' });
+const NavShareScopeEnum = builder.enumType(NavShareScope, { name: 'NavShareScope' });
+
+const isActive = (c: { withdrawnAt: Date | null; validFrom: Date; validUntil: Date | null }, now: Date) =>
+  c.withdrawnAt === null && c.validFrom <= now && (c.validUntil === null || c.validUntil > now);
+
+export const ConsentType = builder.prismaObject('Consent', {
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    scope: t.expose('scope', { type: ConsentScopeEnum }),
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    documentReference: t.exposeString('documentReference', { nullable: true }),
+    withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
+    withdrawalNote: t.exposeString('withdrawalNote', { nullable: true }),
+    version: t.exposeInt('version'),
+    active: t.boolean({
+      select: { withdrawnAt: true, validFrom: true, validUntil: true },
+      resolve: (c, _a, ctx) => isActive(c, ctx.now),
+    }),
+  }),
+});
+
+export const NavSharingGrantType = builder.prismaObject('NavSharingGrant', {
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    scopes: t.expose('scopes', { type: [NavShareScopeEnum] }),
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    validUntil: t.expose('validUntil', { type: 'DateTime', nullable: true }),
+    revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
+    version: t.exposeInt('version'),
+    navOffice: t.relation('navOffice'),
+  }),
+});
+
+builder.prismaObjectField(JobSeekerNode, 'consents', (t) =>
+  t.relation('consents', {
+    authScopes: { signedIn: true },
+    query: (_args, ctx) => ({
+      where: accessibleWhere(ctx.ability, 'read', 'Consent'),
+      orderBy: [{ scope: 'asc' }, { validFrom: 'desc' }],
+    }),
+  }),
+);
+
+builder.prismaObjectField(JobSeekerNode, 'navSharingGrants', (t) =>
+  t.relation('navSharingGrants', {
+    authScopes: { signedIn: true },
+    query: (_args, ctx) => ({
+      where: accessibleWhere(ctx.ability, 'read', 'NavSharingGrant'),
+      orderBy: [{ validFrom: 'desc' }],
+    }),
+  }),
+);
+
+// ───────────── helpers ─────────────
+
+/** The job seeker if the user may read it; otherwise a NotFoundError (never "forbidden"). */
+async function readableJobSeeker(ctx: Context, id: string) {
+  const js = await ctx.db.jobSeeker.findFirst({
+    where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
+    select: { id: true, organizationId: true, currentSpecialistId: true, teamId: true },
+  });
+  if (!js) throw new NotFoundError('JobSeeker');
+  return js;
+}
+
+function audit(
+  ctx: Context,
+  action: 'CREATE' | 'UPDATE',
+  entityType: string,
+  row: { id: string; organizationId: string; jobSeekerId: string },
+  area: string,
+) {
+  ctx.audit.record({
+    organizationId: row.organizationId,
+    jobSeekerId: row.jobSeekerId,
+    action,
+    area,
+    entityType,
+    entityId: row.id,
+  });
+}
+
+async function appendEvent(
+  db: TransactionClient,
+  ctx: Context,
+  consent: Prisma.ConsentGetPayload<object>,
+  kind: 'GIVEN' | 'CHANGED' | 'WITHDRAWN',
+) {
+  await db.consentEvent.create({
+    data: {
+      organizationId: consent.organizationId,
+      consentId: consent.id,
+      jobSeekerId: consent.jobSeekerId,
+      kind,
+      actorId: ctx.actor.userId,
+      snapshot: {
+        scope: consent.scope,
+        validFrom: consent.validFrom.toISOString(),
+        validUntil: consent.validUntil?.toISOString() ?? null,
+        withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
+        documentReference: consent.documentReference,
+        version: consent.version,
+      },
+    },
+  });
+}
+
+function checkPeriod(validFrom: Date, validUntil: Date | null | undefined): FieldIssue[] {
+  return validUntil && validUntil <= validFrom
+    ? [{ field: 'validUntil', code: 'BEFORE_START', message: 'validUntil must be after validFrom' }]
+    : [];
+}
+
+const uuid = z.uuid();
+
+// ───────────── mutations ─────────────
+
+const RecordConsentInput = builder.inputType('RecordConsentInput', {
+  fields: (t) => ({
+    jobSeekerId: t.id({ required: true, validate: uuid }),
+    scope: t.field({ type: ConsentScopeEnum, required: true }),
+    validFrom: t.field({ type: 'DateTime', required: false }),
+    validUntil: t.field({ type: 'DateTime', required: false }),
+    documentReference: t.string({ required: false, validate: z.string().max(500) }),
+  }),
+});
+
+const ChangeConsentInput = builder.inputType('ChangeConsentInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, validate: uuid }),
+    version: t.int({ required: true }),
+    validUntil: t.field({ type: 'DateTime', required: false }),
+    documentReference: t.string({ required: false, validate: z.string().max(500) }),
+  }),
+});
+
+const WithdrawConsentInput = builder.inputType('WithdrawConsentInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, validate: uuid }),
+    version: t.int({ required: true }),
+    note: t.string({ required: false, validate: z.string().max(2000) }),
+  }),
+});
+
+const GrantNavSharingInput = builder.inputType('GrantNavSharingInput', {
+  fields: (t) => ({
+    jobSeekerId: t.id({ required: true, validate: uuid }),
+    navOfficeId: t.id({ required: true, validate: uuid }),
+    counsellorId: t.id({ required: false, validate: uuid }),
+    scopes: t.field({ type: [NavShareScopeEnum], required: true }),
+    validUntil: t.field({ type: 'DateTime', required: false }),
+  }),
+});
+
+const RevokeNavSharingInput = builder.inputType('RevokeNavSharingInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, validate: uuid }),
+    version: t.int({ required: true }),
+  }),
+});
+
+/** Loads a consent the user may read, with its job seeker's access fields. */
+async function readableConsent(ctx: Context, id: string) {
+  const consent = await ctx.db.consent.findFirst({
+    where: { AND: [accessibleWhere(ctx.ability, 'read', 'Consent'), { id }] },
+    include: { jobSeeker: { select: { currentSpecialistId: true, organizationId: true } } },
+  });
+  if (!consent) throw new NotFoundError('Consent');
+  return consent;
+}
+
+builder.mutationFields((t) => ({
+  recordConsent: t.field({
+    type: ConsentType,
+    description: 'Records a consent scope the job seeker has given.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { input: t.arg({ type: RecordConsentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const js = await readableJobSeeker(ctx, String(input.jobSeekerId));
+      if (!canOn(ctx.ability, 'create', 'Consent', { organizationId: js.organizationId, jobSeeker: js })) {
+        throw new ForbiddenActionError('Only the job seeker’s own specialist records consent');
+      }
+      const validFrom = input.validFrom ?? ctx.now;
+      const issues = checkPeriod(validFrom, input.validUntil);
+      const existing = await ctx.db.consent.findFirst({
+        where: {
+          jobSeekerId: js.id,
+          organizationId: js.organizationId,
+          scope: input.scope,
+          withdrawnAt: null,
+          OR: [{ validUntil: null }, { validUntil: { gt: validFrom } }],
+        },
+        select: { id: true },
+      });
+      if (existing)
+        issues.push({
+          field: 'scope',
+          code: 'ALREADY_GIVEN',
+          message: 'This scope is already given for the period; change it instead',
+        });
+      if (issues.length) throw new ValidationError(issues);
+      const consent = await ctx.db.consent.create({
+        data: {
+          organizationId: js.organizationId,
+          jobSeekerId: js.id,
+          scope: input.scope,
+          validFrom,
+          validUntil: input.validUntil ?? null,
+          documentReference: input.documentReference ?? null,
+          recordedById: ctx.actor.userId,
+        },
+      });
+      await appendEvent(ctx.db, ctx, consent, 'GIVEN');
+      audit(ctx, 'CREATE', 'Consent', consent, 'Consent.record');
+      return consent;
+    },
+  }),
+
+  changeConsent: t.field({
+    type: ConsentType,
+    description: 'Changes the period or document reference of a consent (optimistic concurrency).',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError, ConflictError] },
+    args: { input: t.arg({ type: ChangeConsentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const consent = await readableConsent(ctx, String(input.id));
+      if (!canOn(ctx.ability, 'update', 'Consent', consent))
+        throw new ForbiddenActionError('Not your job seeker’s consent');
+      if (consent.withdrawnAt)
+        throw new ValidationError([
+          {
+            field: 'id',
+            code: 'WITHDRAWN',
+            message: 'A withdrawn consent cannot be changed; record a new one',
+          },
+        ]);
+      const issues = checkPeriod(consent.validFrom, input.validUntil);
+      if (issues.length) throw new ValidationError(issues);
+      const { count } = await ctx.db.consent.updateMany({
+        where: { id: consent.id, version: input.version },
+        data: {
+          ...(input.validUntil !== undefined ? { validUntil: input.validUntil } : {}),
+          ...(input.documentReference !== undefined ? { documentReference: input.documentReference } : {}),
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) throw new ConflictError('Consent', consent.version);
+      const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
+      await appendEvent(ctx.db, ctx, updated, 'CHANGED');
+      audit(ctx, 'UPDATE', 'Consent', updated, 'Consent.change');
+      return updated;
+    },
+  }),
+
+  withdrawConsent: t.field({
+    type: ConsentType,
+    description: 'Withdraws a consent at once: from the next request nobody reads through it.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError, ConflictError] },
+    args: { input: t.arg({ type: WithdrawConsentInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const consent = await readableConsent(ctx, String(input.id));
+      if (!canOn(ctx.ability, 'withdraw', 'Consent', consent))
+        throw new ForbiddenActionError('Not your job seeker’s consent');
+      if (consent.withdrawnAt)
+        throw new ValidationError([{ field: 'id', code: 'ALREADY_WITHDRAWN', message: 'Already withdrawn' }]);
+      const { count } = await ctx.db.consent.updateMany({
+        where: { id: consent.id, version: input.version },
+        data: {
+          withdrawnAt: ctx.now,
+          withdrawnById: ctx.actor.userId,
+          withdrawalNote: input.note ?? null,
+          version: { increment: 1 },
+        },
+      });
+      if (count === 0) throw new ConflictError('Consent', consent.version);
+      const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
+      await appendEvent(ctx.db, ctx, updated, 'WITHDRAWN');
+      audit(ctx, 'UPDATE', 'Consent', updated, 'Consent.withdraw');
+      return updated;
+    },
+  }),
+
+  grantNavSharing: t.field({
+    type: NavSharingGrantType,
+    description:
+      'Lets a NAV office (or one counsellor) read the named parts of the case, from an active NAV-sharing consent.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
+    args: { input: t.arg({ type: GrantNavSharingInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const js = await readableJobSeeker(ctx, String(input.jobSeekerId));
+      if (
+        !canOn(ctx.ability, 'create', 'NavSharingGrant', { organizationId: js.organizationId, jobSeeker: js })
+      ) {
+        throw new ForbiddenActionError('Only the job seeker’s own specialist shares with NAV');
+      }
+      const issues: FieldIssue[] = [];
+      if (input.scopes.length === 0)
+        issues.push({ field: 'scopes', code: 'EMPTY', message: 'Name at least one scope' });
+      if (input.validUntil && input.validUntil <= ctx.now)
+        issues.push({ field: 'validUntil', code: 'IN_PAST', message: 'validUntil must be in the future' });
+      const office = await ctx.db.organization.findFirst({
+        where: { id: String(input.navOfficeId), kind: 'NAV_OFFICE', active: true },
+        select: { id: true },
+      });
+      if (!office)
+        issues.push({
+          field: 'navOfficeId',
+          code: 'NOT_A_NAV_OFFICE',
+          message: 'navOfficeId must be an active NAV office',
+        });
+      if (issues.length) throw new ValidationError(issues);
+      const consent = await ctx.db.consent.findFirst({
+        where: {
+          jobSeekerId: js.id,
+          organizationId: js.organizationId,
+          scope: 'NAV_SHARING',
+          withdrawnAt: null,
+          validFrom: { lte: ctx.now },
+          OR: [{ validUntil: null }, { validUntil: { gt: ctx.now } }],
+        },
+        orderBy: { validFrom: 'desc' },
+      });
+      if (!consent) throw new ConsentRequiredError('NAV_SHARING');
+      const scopes = [...new Set<NavShareScope>(['BASIC_DETAILS', ...input.scopes])];
+      const validUntil = input.validUntil ?? consent.validUntil;
+      const grant = await ctx.db.navSharingGrant.create({
+        data: {
+          organizationId: js.organizationId,
+          jobSeekerId: js.id,
+          consentId: consent.id,
+          navOfficeId: String(input.navOfficeId),
+          counsellorId: input.counsellorId ? String(input.counsellorId) : null,
+          scopes,
+          validFrom: ctx.now,
+          validUntil:
+            validUntil && consent.validUntil && validUntil > consent.validUntil
+              ? consent.validUntil
+              : validUntil,
+          grantedById: ctx.actor.userId,
+        },
+      });
+      audit(ctx, 'CREATE', 'NavSharingGrant', grant, 'NavSharingGrant.grant');
+      return grant;
+    },
+  }),
+
+  revokeNavSharing: t.field({
+    type: NavSharingGrantType,
+    description: 'Ends a NAV sharing grant at once.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError, ConflictError] },
+    args: { input: t.arg({ type: RevokeNavSharingInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const grant = await ctx.db.navSharingGrant.findFirst({
+        where: { AND: [accessibleWhere(ctx.ability, 'read', 'NavSharingGrant'), { id: String(input.id) }] },
+        include: { jobSeeker: { select: { currentSpecialistId: true, organizationId: true } } },
+      });
+      if (!grant) throw new NotFoundError('NavSharingGrant');
+      if (!canOn(ctx.ability, 'revoke', 'NavSharingGrant', grant))
+        throw new ForbiddenActionError('Not your job seeker’s grant');
+      if (grant.revokedAt)
+        throw new ValidationError([{ field: 'id', code: 'ALREADY_REVOKED', message: 'Already revoked' }]);
+      const { count } = await ctx.db.navSharingGrant.updateMany({
+        where: { id: grant.id, version: input.version },
+        data: { revokedAt: ctx.now, revokedById: ctx.actor.userId, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConflictError('NavSharingGrant', grant.version);
+      const updated = await ctx.db.navSharingGrant.findUniqueOrThrow({ where: { id: grant.id } });
+      audit(ctx, 'UPDATE', 'NavSharingGrant', updated, 'NavSharingGrant.revoke');
+      return updated;
+    },
+  }),
+}));

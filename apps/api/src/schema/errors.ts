@@ -1,0 +1,100 @@
+/**
+ * Domain failures are part of the schema: mutations return `…Success | ValidationError |
+ * ConflictError | ConsentRequiredError | NotFoundError`. One base class with a code; each is an
+ * object type implementing the `Error` interface.
+ */
+import { builder } from '../builder.js';
+
+export class DomainError extends Error {}
+
+export class NotFoundError extends DomainError {
+  override name = 'NotFoundError';
+  constructor(readonly entity: string) {
+    super(`${entity} not found`);
+  }
+}
+
+export interface FieldIssue {
+  field: string;
+  code: string;
+  message: string;
+}
+
+export class ValidationError extends DomainError {
+  override name = 'ValidationError';
+  constructor(readonly issues: FieldIssue[]) {
+    super(issues.map((i) => i.message).join('; '));
+  }
+}
+
+export class ConflictError extends DomainError {
+  override name = 'ConflictError';
+  constructor(
+    readonly entity: string,
+    readonly currentVersion: number | null,
+  ) {
+    super(
+      `${entity} was changed by someone else (now version ${currentVersion ?? 'unknown'}); reload and try again`,
+    );
+  }
+}
+
+export class ConsentRequiredError extends DomainError {
+  override name = 'ConsentRequiredError';
+  constructor(readonly scope: string) {
+    super(`This needs the job seeker's consent: ${scope}`);
+  }
+}
+
+const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
+  fields: (t) => ({ message: t.exposeString('message', { authScopes: { signedIn: true } }) }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  interfaces: [ErrorInterface],
+  authScopes: { signedIn: true },
+  isTypeOf: (o) => o instanceof NotFoundError,
+  fields: (t) => ({ entity: t.exposeString('entity') }),
+});
+
+const FieldIssueType = builder.objectRef<FieldIssue>('FieldIssue').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    field: t.exposeString('field'),
+    code: t.exposeString('code'),
+    message: t.exposeString('message'),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  interfaces: [ErrorInterface],
+  authScopes: { signedIn: true },
+  isTypeOf: (o) => o instanceof ValidationError,
+  fields: (t) => ({ issues: t.field({ type: [FieldIssueType], resolve: (e) => e.issues }) }),
+});
+
+builder.objectType(ConflictError, {
+  name: 'ConflictError',
+  interfaces: [ErrorInterface],
+  authScopes: { signedIn: true },
+  isTypeOf: (o) => o instanceof ConflictError,
+  fields: (t) => ({
+    entity: t.exposeString('entity'),
+    currentVersion: t.exposeInt('currentVersion', { nullable: true }),
+  }),
+});
+
+builder.objectType(ConsentRequiredError, {
+  name: 'ConsentRequiredError',
+  interfaces: [ErrorInterface],
+  authScopes: { signedIn: true },
+  isTypeOf: (o) => o instanceof ConsentRequiredError,
+  fields: (t) => ({ scope: t.exposeString('scope') }),
+});
+
+/** Authorization failure on something the user can see but may not change: a GraphQL error. */
+export class ForbiddenActionError extends Error {
+  override name = 'ForbiddenError';
+}
