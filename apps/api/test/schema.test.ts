@@ -17,8 +17,9 @@ describe('schema', () => {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
       const typeScopes = (type.extensions as { pothosOptions?: { authScopes?: unknown } })?.pothosOptions
         ?.authScopes;
-      // Relay plumbing (connections, edges, page info) carries no data of its own.
-      if (/(Connection|Edge|PageInfo)$/.test(type.name)) continue;
+      // Plumbing that carries no data of its own, only guarded types: relay connections, edges and
+      // page info, and the errors plugin's `…Success { data }` wrappers.
+      if (/(Connection|Edge|PageInfo)$/.test(type.name) || /^Mutation\w+Success$/.test(type.name)) continue;
       for (const field of Object.values(type.getFields())) {
         const fieldScopes = (field.extensions as { pothosOptions?: { authScopes?: unknown } })?.pothosOptions
           ?.authScopes;
