@@ -11,6 +11,8 @@ export interface ApiConfig {
   rateLimitPerMinute: number;
   /** Allowed clock skew when verifying tokens, in seconds. */
   clockToleranceSeconds: number;
+  /** How often the audit log is sealed into its hash chain (0 = never, e.g. in tests). */
+  sealIntervalMs: number;
 }
 
 export function readConfig(
@@ -27,6 +29,7 @@ export function readConfig(
     maxPageSize: Number(env.API_MAX_PAGE_SIZE ?? 100),
     rateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE ?? 600),
     clockToleranceSeconds: Number(env.API_CLOCK_TOLERANCE_SECONDS ?? 30),
+    sealIntervalMs: Number(env.API_AUDIT_SEAL_INTERVAL_MS ?? 15_000),
     ...overrides,
   };
 }

@@ -185,6 +185,17 @@ export async function createApi(config: ApiConfig, options: { logger?: Logger } 
   app.post('/graphql', express.json({ limit: '100kb' }), handle);
   app.get('/graphql', handle);
 
+  // Chain the audit log in the background (the function only links rows; it cannot change them).
+  const sealer =
+    config.sealIntervalMs > 0
+      ? setInterval(() => {
+          pool
+            .query('SELECT app.seal_audit_log()')
+            .catch((error: unknown) => log.error({ err: error }, 'audit sealing failed'));
+        }, config.sealIntervalMs)
+      : undefined;
+  sealer?.unref();
+
   let server: Server | undefined;
   return {
     app,
@@ -200,6 +211,7 @@ export async function createApi(config: ApiConfig, options: { logger?: Logger } 
         s.once('error', reject);
       }),
     stop: async () => {
+      if (sealer) clearInterval(sealer);
       await new Promise<void>((resolve) => {
         if (!server) return resolve();
         server.close(() => resolve());

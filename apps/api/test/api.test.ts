@@ -306,3 +306,66 @@ describe('hardening', () => {
     expect(ok.status).toBe(200);
   });
 });
+
+describe('access log for the job seeker (tilgangslogg)', () => {
+  it('shows a tenant administrator who read the job seeker, and exports it as CSV and JSON', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const own = (
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId])
+    )[0] as string;
+    await stack.gql(
+      s.email,
+      `{ jobSeeker(id: "${own}") { givenName } }`,
+      {},
+      { 'x-request-id': `read-${Date.now()}` },
+    );
+    const admin = await userWith(
+      stack.admin,
+      'TENANT_ADMINISTRATOR',
+      `m."organizationId" = '${s.organizationId}'`,
+    );
+    const res = await stack.gql<{
+      accessLog: { action: string; actorName: string | null; actorRole: string; area: string }[];
+    }>(
+      admin.email,
+      `{ accessLog(jobSeekerId: "${own}") { action area actorName actorRole actorOrganization occurredAt } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const { rows } = await stack.admin.query<{ name: string }>(
+      `SELECT "givenName" || ' ' || "familyName" AS name FROM app_user WHERE id = $1`,
+      [s.userId],
+    );
+    expect(res.data?.accessLog).toContainEqual(
+      expect.objectContaining({ action: 'READ', actorRole: 'JOB_SPECIALIST', actorName: rows[0]?.name }),
+    );
+
+    const csv = await stack.gql<{ accessLogExport: string }>(
+      admin.email,
+      `{ accessLogExport(jobSeekerId: "${own}", format: CSV) }`,
+    );
+    const lines = csv.data?.accessLogExport.split('\n') ?? [];
+    expect(lines[0]).toBe('occurredAt,action,area,actorName,actorRole,actorOrganization,reason');
+    expect(lines.length).toBeGreaterThan(1);
+    const json = await stack.gql<{ accessLogExport: string }>(
+      admin.email,
+      `{ accessLogExport(jobSeekerId: "${own}", format: JSON) }`,
+    );
+    expect(JSON.parse(json.data?.accessLogExport ?? '[]').length).toBeGreaterThanOrEqual(lines.length - 1);
+  });
+
+  it('shows nothing to a job specialist or to an administrator of another organisation', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const own = (
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId])
+    )[0] as string;
+    await stack.gql(s.email, `{ jobSeeker(id: "${own}") { givenName } }`);
+    const query = `{ accessLog(jobSeekerId: "${own}") { action } }`;
+    expect((await stack.gql<{ accessLog: unknown[] }>(s.email, query)).data?.accessLog).toEqual([]);
+    const other = await userWith(
+      stack.admin,
+      'TENANT_ADMINISTRATOR',
+      `m."organizationId" <> '${s.organizationId}'`,
+    );
+    expect((await stack.gql<{ accessLog: unknown[] }>(other.email, query)).data?.accessLog).toEqual([]);
+  });
+});

@@ -84,7 +84,10 @@ export async function startStack(template: TestTemplate): Promise<Stack> {
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
   const api = await createApi(
-    readConfig({}, { appDatabaseUrl: db.appUrl, port: 0, rateLimitPerMinute: 100_000, maxPageSize: 40 }),
+    readConfig(
+      {},
+      { appDatabaseUrl: db.appUrl, port: 0, rateLimitPerMinute: 100_000, maxPageSize: 40, sealIntervalMs: 0 },
+    ),
     {
       logger: pino({ level: 'silent' }),
     },

@@ -313,3 +313,14 @@ describe('accessibleWhere', () => {
     expect(where.OR).toContainEqual({ organizationId: { in: [ORG_A] }, currentSpecialistId: 'u-spec' });
   });
 });
+
+describe('access log', () => {
+  const entry = (organizationId: string) => ({ organizationId, jobSeekerId: 'js-1' });
+  it('is read by tenant administrators of the organisation only', () => {
+    expect(canOn(defineAbilityFor(actors.admin, now), 'read', 'AuditLog', entry(ORG_A))).toBe(true);
+    expect(canOn(defineAbilityFor(actors.admin, now), 'read', 'AuditLog', entry(ORG_B))).toBe(false);
+    for (const who of ['specialist', 'supervisor', 'leader', 'nav', 'otherTenant'] as const) {
+      expect(canOn(defineAbilityFor(actors[who], now), 'read', 'AuditLog', entry(ORG_A)), who).toBe(false);
+    }
+  });
+});

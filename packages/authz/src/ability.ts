@@ -27,6 +27,7 @@ import {
   type WhereInputOf,
 } from '@casl/prisma/runtime';
 import type {
+  AuditLog,
   Consent,
   Employment,
   HealthTeam,
@@ -59,6 +60,7 @@ export type AppSubjects =
       NavSharingGrant: NavSharingGrant;
       Employment: Employment;
       SupportPlan: SupportPlan;
+      AuditLog: AuditLog;
     }>
   | 'all';
 
@@ -258,6 +260,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       memberships: { some: { organizationId: { in: adminOrgs } } },
     });
     can('create', 'User');
+    // They answer a job seeker's request to see who accessed their data (tilgangslogg).
+    can('read', 'AuditLog', { organizationId: { in: adminOrgs } });
   }
 
   // ─── NAV counsellors: only what an active grant covers, read-only ───

@@ -11,8 +11,9 @@ import { openDatabaseEnvironment } from '../src/environment.js';
 import { MIGRATIONS_DIR } from '../src/migrate.js';
 import { diffMigrationsToSchema } from '../src/schema-diff.js';
 import { withDatabase } from '../src/urls.js';
+import { scriptArgs } from './args.js';
 
-const { values } = parseArgs({ options: { name: { type: 'string' } } });
+const { values } = parseArgs({ args: scriptArgs(), options: { name: { type: 'string' } } });
 const slug = (values.name ?? '')
   .toLowerCase()
   .replace(/[^a-z0-9]+/g, '_')

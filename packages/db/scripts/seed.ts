@@ -7,8 +7,10 @@ import { parseArgs } from 'node:util';
 import { openDatabaseEnvironment } from '../src/environment.js';
 import { migrate } from '../src/migrate.js';
 import { DEMO_SCALE, defaultSeedOptions, NATIONAL_SCALE, seedDatabase } from '../src/seed/index.js';
+import { scriptArgs } from './args.js';
 
 const { values } = parseArgs({
+  args: scriptArgs(),
   options: {
     scale: { type: 'string', default: 'demo' },
     today: { type: 'string' },

@@ -6,6 +6,7 @@ import './viewer.js';
 import './job-seeker.js';
 import './errors.js';
 import './consent.js';
+import './access-log.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,127 @@
+/**
+ * "Who has seen my data, when and why" (tilgangslogg, helsenorge's innsynslogg): the access log of
+ * one job seeker, for the tenant administrators who handle such requests, as entries or as an
+ * export (CSV or JSON). Reading it is itself logged.
+ */
+import { accessibleWhere } from '@ips/authz';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
+import { RoleEnum } from './enums.js';
+
+interface Entry {
+  occurredAt: Date;
+  action: string;
+  area: string;
+  actorName: string | null;
+  actorRole: string | null;
+  actorOrganization: string | null;
+  reason: string | null;
+}
+
+const AccessLogEntry = builder.objectRef<Entry>('AccessLogEntry').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    occurredAt: t.expose('occurredAt', { type: 'DateTime' }),
+    action: t.exposeString('action'),
+    area: t.exposeString('area'),
+    actorName: t.exposeString('actorName', {
+      nullable: true,
+      description: 'Null when the person is outside your organisations',
+    }),
+    actorRole: t.field({ type: RoleEnum, nullable: true, resolve: (e) => e.actorRole as never }),
+    actorOrganization: t.exposeString('actorOrganization', { nullable: true }),
+    reason: t.exposeString('reason', { nullable: true }),
+  }),
+});
+
+const ExportFormat = builder.enumType('ExportFormat', { values: ['CSV', 'JSON'] as const });
+
+const MAX_ENTRIES = 5000;
+
+async function entries(ctx: Context, jobSeekerId: string): Promise<Entry[]> {
+  const rows = await ctx.db.auditLog.findMany({
+    where: { AND: [accessibleWhere(ctx.ability, 'read', 'AuditLog'), { jobSeekerId }] },
+    orderBy: [{ occurredAt: 'desc' }, { sequence: 'desc' }],
+    take: MAX_ENTRIES,
+    select: {
+      occurredAt: true,
+      action: true,
+      area: true,
+      actorUserId: true,
+      actorRole: true,
+      actorOrganizationId: true,
+      reason: true,
+      organizationId: true,
+    },
+  });
+  if (rows.length > 0) {
+    ctx.audit.record({
+      organizationId: rows[0]?.organizationId as string,
+      jobSeekerId,
+      action: 'READ',
+      area: 'AccessLog',
+      entityType: 'JobSeeker',
+      entityId: jobSeekerId,
+    });
+  }
+  const userIds = [...new Set(rows.map((r) => r.actorUserId).filter((id): id is string => id !== null))];
+  const orgIds = [
+    ...new Set(rows.map((r) => r.actorOrganizationId).filter((id): id is string => id !== null)),
+  ];
+  const [users, orgs] = await Promise.all([
+    ctx.db.user.findMany({
+      where: { id: { in: userIds } },
+      select: { id: true, givenName: true, familyName: true },
+    }),
+    ctx.db.organization.findMany({ where: { id: { in: orgIds } }, select: { id: true, name: true } }),
+  ]);
+  const name = new Map(users.map((u) => [u.id, `${u.givenName} ${u.familyName}`]));
+  const orgName = new Map(orgs.map((o) => [o.id, o.name]));
+  return rows.map((r) => ({
+    occurredAt: r.occurredAt,
+    action: r.action,
+    area: r.area,
+    actorName: r.actorUserId ? (name.get(r.actorUserId) ?? null) : null,
+    actorRole: r.actorRole,
+    actorOrganization: r.actorOrganizationId ? (orgName.get(r.actorOrganizationId) ?? null) : null,
+    reason: r.reason,
+  }));
+}
+
+const csvCell = (v: unknown) => {
+  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+};
+
+builder.queryFields((t) => ({
+  accessLog: t.field({
+    type: [AccessLogEntry],
+    description: 'Who accessed this job seeker’s data, newest first (at most 5,000 entries).',
+    authScopes: { signedIn: true },
+    args: { jobSeekerId: t.arg.id({ required: true, validate: z.uuid() }) },
+    resolve: (_root, args, ctx) => entries(ctx, String(args.jobSeekerId)),
+  }),
+  accessLogExport: t.string({
+    description: 'The same access log as a CSV (semicolon-free, RFC 4180) or JSON document.',
+    authScopes: { signedIn: true },
+    args: {
+      jobSeekerId: t.arg.id({ required: true, validate: z.uuid() }),
+      format: t.arg({ type: ExportFormat, required: true }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const list = await entries(ctx, String(args.jobSeekerId));
+      if (args.format === 'JSON') return JSON.stringify(list);
+      const header = [
+        'occurredAt',
+        'action',
+        'area',
+        'actorName',
+        'actorRole',
+        'actorOrganization',
+        'reason',
+      ] as const;
+      return [header.join(','), ...list.map((e) => header.map((h) => csvCell(e[h])).join(','))].join('\n');
+    },
+  }),
+}));
