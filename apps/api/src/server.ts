@@ -58,11 +58,18 @@ function isMutation(body: unknown, search: string): boolean {
   }
 }
 
-export async function createApi(config: ApiConfig, options: { logger?: Logger } = {}): Promise<Api> {
+export async function createApi(
+  config: ApiConfig,
+  options: { logger?: Logger; onQuery?: (sql: string) => void } = {},
+): Promise<Api> {
   const log =
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
   const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
-  const prisma = createPrismaClient({ connectionString: config.appDatabaseUrl, max: 10 });
+  const prisma = createPrismaClient({
+    connectionString: config.appDatabaseUrl,
+    max: 10,
+    onQuery: options.onQuery,
+  });
   const verifier = TokenVerifier.fromPool(pool, config.clockToleranceSeconds);
   const allow = rateLimiter(config.rateLimitPerMinute);
   let currentRequestId: string | undefined;

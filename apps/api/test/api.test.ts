@@ -369,3 +369,23 @@ describe('access log for the job seeker (tilgangslogg)', () => {
     expect((await stack.gql<{ accessLog: unknown[] }>(other.email, query)).data?.accessLog).toEqual([]);
   });
 });
+
+describe('no N+1', () => {
+  it('sends as many SQL statements for 40 job seekers as for 1 (with their specialist, organisation and consents)', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const query = (n: number) =>
+      `{ jobSeekers(first: ${n}) { edges { node { id givenName phase currentSpecialist { givenName } organization { name } consents { scope active } } } } }`;
+    await stack.gql(s.email, query(1)); // warm caches (trusted issuers)
+    const countFor = async (n: number) => {
+      stack.statements.length = 0;
+      const res = await stack.gql<{ jobSeekers: { edges: unknown[] } }>(s.email, query(n));
+      expect(res.data?.jobSeekers.edges.length).toBe(n);
+      return stack.statements.length;
+    };
+    const one = await countFor(1);
+    const forty = await countFor(40);
+    expect(forty).toBe(one);
+    expect(one).toBeGreaterThanOrEqual(4); // BEGIN, settings, the list, COMMIT at least: the count is real
+    expect(one).toBeLessThanOrEqual(10);
+  });
+});

@@ -63,6 +63,8 @@ export interface Stack {
   issuer: Issuer;
   api: Api;
   url: string;
+  /** SQL statements Prisma sent since the last reset. */
+  statements: string[];
   /** POST a GraphQL operation as the user with this e-mail (the seeded sign-in subject). */
   gql<T = Record<string, unknown>>(
     as: string | null,
@@ -83,6 +85,7 @@ export async function startStack(template: TestTemplate): Promise<Stack> {
   await seedDatabase(db.adminUrl, defaultSeedOptions({ devIssuer: issuer.url }));
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
+  const statements: string[] = [];
   const api = await createApi(
     readConfig(
       {},
@@ -90,6 +93,7 @@ export async function startStack(template: TestTemplate): Promise<Stack> {
     ),
     {
       logger: pino({ level: 'silent' }),
+      onQuery: (sql) => statements.push(sql),
     },
   );
   const { url } = await api.listen();
@@ -100,6 +104,7 @@ export async function startStack(template: TestTemplate): Promise<Stack> {
     issuer,
     api,
     url,
+    statements,
     async gql(as, query, variables = {}, headers = {}) {
       let token: string | undefined;
       if (as) {

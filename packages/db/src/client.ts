@@ -6,6 +6,7 @@
  * runs the callback inside it, so every query of the callback is filtered by the database.
  */
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
 
 export type * from './generated/prisma/client.js';
@@ -16,11 +17,28 @@ export interface CreateClientOptions {
   connectionString: string;
   /** Pool size of the underlying `pg` pool. */
   max?: number;
+  /** Called with every SQL statement Prisma sends (tests count statements per request). */
+  onQuery?: (sql: string) => void;
 }
 
-export function createPrismaClient({ connectionString, max = 10 }: CreateClientOptions): PrismaClient {
-  const adapter = new PrismaPg({ connectionString, max });
-  return new PrismaClient({ adapter });
+export function createPrismaClient({
+  connectionString,
+  max = 10,
+  onQuery,
+}: CreateClientOptions): PrismaClient {
+  const pool = new pg.Pool({ connectionString, max });
+  if (onQuery) {
+    // Count at the driver: every statement on the wire, BEGIN and COMMIT included.
+    pool.on('connect', (client) => {
+      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
+        const first = args[0];
+        onQuery(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
+        return query(...args);
+      };
+    });
+  }
+  return new PrismaClient({ adapter: new PrismaPg(pool as never) });
 }
 
 export interface TenantContext {

@@ -7,14 +7,15 @@
 import { accessibleWhere, canOn } from '@ips/authz';
 import type { JobSeeker, Prisma } from '@ips/db';
 import { z } from 'zod';
+import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
 import { OrganizationNode } from './organization.js';
 import { UserType } from './viewer.js';
 
-/** The relations the ability's field rules look at (consent and NAV grant conditions). */
-const ACCESS_SELECT = {
+/** The facts the ability's field rules look at (consent and NAV grant conditions). */
+export const ACCESS_SELECT = {
   id: true,
   organizationId: true,
   currentSpecialistId: true,
@@ -37,6 +38,23 @@ const ACCESS_SELECT = {
   },
 } satisfies Prisma.JobSeekerSelect;
 
+type AccessFacts = Prisma.JobSeekerGetPayload<{ select: typeof ACCESS_SELECT }>;
+
+const accessLoaders = new WeakMap<Context, Batcher<string, AccessFacts>>();
+
+/** Access facts of every job seeker the request touches, in one query per batch. */
+function accessFacts(ctx: Context, id: string): Promise<AccessFacts | undefined> {
+  let loader = accessLoaders.get(ctx);
+  if (!loader) {
+    loader = new Batcher(async (ids) => {
+      const rows = await ctx.db.jobSeeker.findMany({ where: { id: { in: ids } }, select: ACCESS_SELECT });
+      return new Map(rows.map((r) => [r.id, r]));
+    });
+    accessLoaders.set(ctx, loader);
+  }
+  return loader.load(id);
+}
+
 function recordRead(ctx: Context, js: { id: string; organizationId: string }, area: string) {
   ctx.audit.record({
     organizationId: js.organizationId,
@@ -49,13 +67,15 @@ function recordRead(ctx: Context, js: { id: string; organizationId: string }, ar
 }
 
 /** A field of the job seeker that is null unless the ability grants it for this record. */
-function guarded<K extends keyof JobSeeker>(
+async function guarded<K extends keyof JobSeeker>(
   ctx: Context,
-  js: Record<string, unknown>,
+  js: { id: string; organizationId: string } & Partial<JobSeeker>,
   field: K,
-): JobSeeker[K] | null {
-  recordRead(ctx, js as { id: string; organizationId: string }, 'JobSeeker');
-  return canOn(ctx.ability, 'read', 'JobSeeker', js, field) ? (js[field] as JobSeeker[K]) : null;
+): Promise<JobSeeker[K] | null> {
+  recordRead(ctx, js, 'JobSeeker');
+  const facts = await accessFacts(ctx, js.id);
+  if (!facts) return null;
+  return canOn(ctx.ability, 'read', 'JobSeeker', facts, field) ? (js[field] as JobSeeker[K]) : null;
 }
 
 export const JobSeekerNode = builder.prismaNode('JobSeeker', {
@@ -69,7 +89,7 @@ export const JobSeekerNode = builder.prismaNode('JobSeeker', {
     const text = (field: 'givenName' | 'familyName') =>
       t.string({
         nullable: true,
-        select: { ...ACCESS_SELECT, [field]: true },
+        select: { [field]: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, field),
       });
     const optionalText = (
@@ -77,14 +97,14 @@ export const JobSeekerNode = builder.prismaNode('JobSeeker', {
     ) =>
       t.string({
         nullable: true,
-        select: { ...ACCESS_SELECT, [field]: true },
+        select: { [field]: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, field),
       });
     const day = (field: 'birthDate' | 'referralDate' | 'intakeDate' | 'dischargedAt') =>
       t.field({
         type: 'Date',
         nullable: true,
-        select: { ...ACCESS_SELECT, [field]: true },
+        select: { [field]: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, field),
       });
     return {
@@ -104,23 +124,23 @@ export const JobSeekerNode = builder.prismaNode('JobSeeker', {
       phase: t.field({
         type: JobSeekerPhaseEnum,
         nullable: true,
-        select: { ...ACCESS_SELECT, phase: true },
+        select: { phase: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, 'phase'),
       }),
       protectedAddress: t.field({
         type: ProtectedAddressEnum,
         nullable: true,
-        select: { ...ACCESS_SELECT },
+        select: { protectedAddress: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, 'protectedAddress'),
       }),
       outOfWorkAtReferral: t.boolean({
         nullable: true,
-        select: { ...ACCESS_SELECT, outOfWorkAtReferral: true },
+        select: { outOfWorkAtReferral: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, 'outOfWorkAtReferral'),
       }),
       version: t.int({
         nullable: true,
-        select: { ...ACCESS_SELECT, version: true },
+        select: { version: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, 'version'),
       }),
       organization: t.relation('organization', { type: OrganizationNode, nullable: true }),
