@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { createPrismaClient, type PrismaClient } from '@ips/db';
+import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
 import express, { type Request, type Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
 import pg from 'pg';
@@ -225,7 +225,7 @@ export async function createApi(
         server.closeAllConnections();
       });
       await apollo.stop();
-      await prisma.$disconnect();
+      await closePrismaClient(prisma);
       await pool.end();
     },
   };

@@ -27,6 +27,8 @@ export function createPrismaClient({
   onQuery,
 }: CreateClientOptions): PrismaClient {
   const pool = new pg.Pool({ connectionString, max });
+  // An idle connection closed by the server (restart, failover) must not crash the process.
+  pool.on('error', () => {});
   if (onQuery) {
     // Count at the driver: every statement on the wire, BEGIN and COMMIT included.
     pool.on('connect', (client) => {
@@ -38,7 +40,17 @@ export function createPrismaClient({
       };
     });
   }
-  return new PrismaClient({ adapter: new PrismaPg(pool as never) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool as never) });
+  pools.set(client, pool);
+  return client;
+}
+
+const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** Disconnects the client and closes the pool it was created with. */
+export async function closePrismaClient(client: PrismaClient): Promise<void> {
+  await client.$disconnect();
+  await pools.get(client)?.end();
 }
 
 export interface TenantContext {
