@@ -10,9 +10,10 @@ import type { ApiConfig } from './config.js';
 
 export interface SignedInUser {
   userId: string;
-  /** Organisations where the user is a member and the token's issuer is trusted. */
-  organizationIds: string[];
   platformOperator: boolean;
+  /** Active memberships in organisations that trust the token's issuer. */
+  memberships: { organizationId: string; role: Role }[];
+  teams: { teamId: string; organizationId: string; role: 'JOB_SPECIALIST' | 'METHOD_SUPERVISOR' }[];
 }
 
 export interface Context {
@@ -33,23 +34,16 @@ export async function createContext(
   requestedOrganizationId?: string,
 ): Promise<Context> {
   // A tenant switch narrows the request to one organisation; it can never widen it.
-  const organizationIds = requestedOrganizationId
-    ? user.organizationIds.filter((id) => id === requestedOrganizationId)
-    : user.organizationIds;
-  // In this order: the settings first, so the reads below are already under row-level security.
+  const memberships = requestedOrganizationId
+    ? user.memberships.filter((m) => m.organizationId === requestedOrganizationId)
+    : user.memberships;
+  const organizationIds = [...new Set(memberships.map((m) => m.organizationId))];
+  // The settings row-level security reads, before anything else in the transaction.
   await db.$executeRaw`SELECT set_config('app.user_id', ${user.userId}, true), set_config('app.org_ids', ${organizationIds.join(',')}, true)`;
-  const memberships = await db.membership.findMany({
-    where: { userId: user.userId, organizationId: { in: organizationIds }, endedAt: null },
-    select: { organizationId: true, role: true },
-  });
-  const teams = await db.teamMember.findMany({
-    where: { userId: user.userId, leftOn: null },
-    select: { teamId: true, organizationId: true, role: true },
-  });
   const actor: Actor = {
     userId: user.userId,
     memberships,
-    teams,
+    teams: user.teams,
     platformOperator: user.platformOperator,
   };
   const now = new Date();

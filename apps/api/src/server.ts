@@ -129,9 +129,10 @@ export async function createApi(
       const identity = await verifier.verify(req.header('authorization'));
       const { rows } = await pool.query<{
         user_id: string;
-        organization_ids: string[];
         platform_operator: boolean;
-      }>('SELECT user_id, organization_ids, platform_operator FROM app.resolve_sign_in($1, $2)', [
+        memberships: SignedInUser['memberships'];
+        teams: SignedInUser['teams'];
+      }>('SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)', [
         identity.issuer,
         identity.subject,
       ]);
@@ -139,8 +140,9 @@ export async function createApi(
       if (!row) throw new AuthenticationError('unknown user');
       user = {
         userId: row.user_id,
-        organizationIds: row.organization_ids,
         platformOperator: row.platform_operator,
+        memberships: row.memberships,
+        teams: row.teams,
       };
     } catch (error) {
       if (error instanceof AuthenticationError) {
