@@ -17,6 +17,12 @@ try {
 }
 const config = readConfig({ ...process.env, APP_DATABASE_URL: process.env.APP_DATABASE_URL ?? env.appUrl });
 const api = await createApi(config);
+// Development sign-in: a real OIDC provider (code + PKCE) for the demo users. Never in production.
+const oidc = config.production
+  ? null
+  : await import('@ips/dev-oidc').then((m) =>
+      m.startDevOidc({ ...m.devOidcOptionsFromEnv(), databaseUrl: env.adminUrl }),
+    );
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
@@ -24,6 +30,7 @@ const stop = async (signal: string) => {
   console.log(`\n${signal}: stopping …`);
   // The API first (bounded: a stuck client must not keep the database from a clean shutdown).
   await Promise.race([api.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await oidc?.stop().catch(() => {});
   await env.stop();
   console.log('Stopped cleanly.');
   process.exit(0);
@@ -35,6 +42,7 @@ try {
   console.log(`\nIPS platform running${env.embedded ? ' (embedded PostgreSQL)' : ''}.`);
   console.log(`  API:      ${url}/graphql   (health: ${url}/healthz, ready: ${url}/readyz)`);
   console.log(`  database: ${redact(env.adminUrl)}`);
+  if (oidc) console.log(`  sign-in:  ${oidc.issuer}   (demo users, no password: development only)`);
   console.log('Press Ctrl-C to stop.');
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
@@ -43,6 +51,7 @@ try {
       ? `\nPort ${config.port} is already in use: set API_PORT to another port.\n`
       : `\n${error instanceof Error ? error.message : String(error)}\n`,
   );
+  await oidc?.stop().catch(() => {});
   await env.stop();
   process.exit(1);
 }
