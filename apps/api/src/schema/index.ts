@@ -7,6 +7,7 @@ import './job-seeker.js';
 import './errors.js';
 import './consent.js';
 import './access-log.js';
+import './tenant.js';
 
 builder.queryType({});
 builder.mutationType({});

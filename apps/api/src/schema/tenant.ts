@@ -1,0 +1,237 @@
+/**
+ * Tenants and people: a platform operator onboards an organisation (with its identity provider and
+ * first administrator); tenant administrators add people with a role and end memberships; members
+ * of the organisation read its memberships and teams as the ability allows.
+ */
+import { accessibleWhere, canOn } from '@ips/authz';
+import { IdentityProviderKind } from '@ips/db';
+import { parseOrganizationNumber } from '@ips/domain';
+import { z } from 'zod';
+import { builder } from '../builder.js';
+import { OrganizationKindEnum, RoleEnum, ServiceLevelEnum } from './enums.js';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  ValidationError,
+} from './errors.js';
+import { OrganizationNode } from './organization.js';
+import { UserType } from './viewer.js';
+
+const IdentityProviderKindEnum = builder.enumType(IdentityProviderKind, { name: 'IdentityProviderKind' });
+
+const MemberType = builder.prismaObject('Membership', {
+  variant: 'Member',
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    role: t.expose('role', { type: RoleEnum }),
+    validFrom: t.expose('validFrom', { type: 'DateTime' }),
+    endedAt: t.expose('endedAt', { type: 'DateTime', nullable: true }),
+    version: t.exposeInt('version'),
+    user: t.relation('user', { type: UserType }),
+  }),
+});
+
+const TeamType = builder.prismaObject('SpecialistTeam', {
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    name: t.exposeString('name'),
+    methodSupervisor: t.relation('methodSupervisor', { type: UserType }),
+    members: t.relation('members', {
+      query: { where: { leftOn: null }, orderBy: { joinedOn: 'asc' } },
+    }),
+  }),
+});
+
+builder.prismaObject('TeamMember', {
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    role: t.exposeString('role'),
+    joinedOn: t.expose('joinedOn', { type: 'Date' }),
+    user: t.relation('user', { type: UserType }),
+    employerOrganization: t.relation('employerOrganization', { type: OrganizationNode }),
+  }),
+});
+
+builder.prismaObjectFields(OrganizationNode, (t) => ({
+  memberships: t.relation('memberships', {
+    type: MemberType,
+    authScopes: { signedIn: true },
+    description: 'People and roles of the organisation (tenant administrators and leaders).',
+    query: (_args, ctx) => ({
+      where: { AND: [accessibleWhere(ctx.ability, 'read', 'Membership'), { endedAt: null }] },
+      orderBy: [{ role: 'asc' }, { validFrom: 'asc' }],
+    }),
+  }),
+  specialistTeams: t.relation('specialistTeams', {
+    type: TeamType,
+    authScopes: { signedIn: true },
+    query: (_args, ctx) => ({
+      where: { AND: [accessibleWhere(ctx.ability, 'read', 'SpecialistTeam'), { active: true }] },
+      orderBy: { name: 'asc' },
+    }),
+  }),
+}));
+
+const OnboardInput = builder.inputType('OnboardOrganizationInput', {
+  fields: (t) => ({
+    kind: t.field({ type: OrganizationKindEnum, required: true }),
+    serviceLevel: t.field({ type: ServiceLevelEnum, required: true }),
+    name: t.string({ required: true, validate: z.string().trim().min(2).max(200) }),
+    organizationNumber: t.string({ required: true }),
+    municipalityNumber: t.string({ required: false, validate: z.string().regex(/^\d{4}$/) }),
+    identityProviderKind: t.field({ type: IdentityProviderKindEnum, required: true }),
+    issuer: t.string({ required: true, validate: z.url() }),
+    audience: t.string({ required: true, validate: z.string().min(1).max(200) }),
+    jwksUri: t.string({ required: false, validate: z.url() }),
+    clientId: t.string({ required: false, validate: z.string().max(200) }),
+    adminEmail: t.string({ required: true, validate: z.email() }),
+    adminGivenName: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
+    adminFamilyName: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
+    adminSubject: t.string({ required: true, validate: z.string().min(1).max(300) }),
+  }),
+});
+
+const AddMemberInput = builder.inputType('AddMemberInput', {
+  fields: (t) => ({
+    organizationId: t.id({ required: true, validate: z.uuid() }),
+    email: t.string({ required: true, validate: z.email() }),
+    givenName: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
+    familyName: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
+    role: t.field({ type: RoleEnum, required: true }),
+    subject: t.string({ required: false, validate: z.string().min(1).max(300) }),
+  }),
+});
+
+const EndMembershipInput = builder.inputType('EndMembershipInput', {
+  fields: (t) => ({
+    id: t.id({ required: true, validate: z.uuid() }),
+    version: t.int({ required: true }),
+  }),
+});
+
+const isUniqueViolation = (error: unknown) =>
+  JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})).includes('23505');
+
+builder.mutationFields((t) => ({
+  onboardOrganization: t.field({
+    type: OrganizationNode,
+    description: 'Platform operators only: a new tenant with its identity provider and first administrator.',
+    authScopes: { platformOperator: true },
+    errors: { types: [ValidationError] },
+    args: { input: t.arg({ type: OnboardInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const number = parseOrganizationNumber(input.organizationNumber);
+      if (!number.ok) {
+        throw new ValidationError([
+          {
+            field: 'organizationNumber',
+            code: number.error.toUpperCase(),
+            message: 'Not a valid organisation number',
+          },
+        ]);
+      }
+      const expectedLevel = {
+        MUNICIPALITY: 'MUNICIPAL',
+        SPECIALIST_HEALTH_SERVICE: 'SPECIALIST_HEALTH_SERVICE',
+        NAV_OFFICE: 'NAV',
+      }[input.kind];
+      if (input.serviceLevel !== expectedLevel) {
+        throw new ValidationError([
+          {
+            field: 'serviceLevel',
+            code: 'MISMATCH',
+            message: `A ${input.kind} has service level ${expectedLevel}`,
+          },
+        ]);
+      }
+      const existing = await ctx.db.organization.findFirst({
+        where: { organizationNumber: number.value },
+        select: { id: true },
+      });
+      if (existing)
+        throw new ValidationError([
+          {
+            field: 'organizationNumber',
+            code: 'DUPLICATE',
+            message: 'An organisation with this number exists',
+          },
+        ]);
+      const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+        SELECT app.onboard_organization(${input.kind}::"OrganizationKind", ${input.serviceLevel}::"ServiceLevel", ${input.name},
+          ${number.value}, ${input.municipalityNumber ?? null}, ${input.identityProviderKind}::"IdentityProviderKind",
+          ${input.issuer}, ${input.audience}, ${input.jwksUri ?? null}, ${input.clientId ?? null}, ${input.adminEmail},
+          ${input.adminGivenName}, ${input.adminFamilyName}, ${input.adminSubject}) AS id`;
+      const id = rows[0]?.id as string;
+      return ctx.db.organization.findUniqueOrThrow({ where: { id } });
+    },
+  }),
+
+  addMember: t.field({
+    type: MemberType,
+    description:
+      'Tenant administrators: give a person (found by e-mail, or created) a role in the organisation.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { input: t.arg({ type: AddMemberInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const organizationId = String(input.organizationId);
+      if (!ctx.actor.memberships.some((m) => m.organizationId === organizationId))
+        throw new NotFoundError('Organization');
+      if (!canOn(ctx.ability, 'create', 'Membership', { organizationId })) {
+        throw new ForbiddenActionError('Only tenant administrators add members');
+      }
+      const issues: FieldIssue[] = [];
+      try {
+        const rows = await ctx.db.$queryRaw<{ id: string }[]>`
+          SELECT app.add_member(${organizationId}::uuid, ${input.email}, ${input.givenName}, ${input.familyName},
+            ${input.role}::"Role", ${input.subject ?? null}) AS id`;
+        return ctx.db.membership.findUniqueOrThrow({ where: { id: rows[0]?.id as string } });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+        issues.push({
+          field: 'role',
+          code: 'ALREADY_MEMBER',
+          message: 'The person already has this role here',
+        });
+      }
+      throw new ValidationError(issues);
+    },
+  }),
+
+  endMembership: t.field({
+    type: MemberType,
+    description: 'Tenant administrators: end a person’s role in the organisation (history is kept).',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError, ConflictError] },
+    args: { input: t.arg({ type: EndMembershipInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const membership = await ctx.db.membership.findFirst({
+        where: { AND: [accessibleWhere(ctx.ability, 'read', 'Membership'), { id: String(input.id) }] },
+      });
+      if (!membership) throw new NotFoundError('Membership');
+      if (!canOn(ctx.ability, 'update', 'Membership', membership))
+        throw new ForbiddenActionError('Only tenant administrators end memberships');
+      if (membership.endedAt)
+        throw new ValidationError([{ field: 'id', code: 'ALREADY_ENDED', message: 'Already ended' }]);
+      if (membership.userId === ctx.actor.userId && membership.role === 'TENANT_ADMINISTRATOR') {
+        throw new ValidationError([
+          {
+            field: 'id',
+            code: 'OWN_ADMIN_ROLE',
+            message: 'Ask another administrator to end your own administrator role',
+          },
+        ]);
+      }
+      const { count } = await ctx.db.membership.updateMany({
+        where: { id: membership.id, version: input.version },
+        data: { endedAt: ctx.now, version: { increment: 1 } },
+      });
+      if (count === 0) throw new ConflictError('Membership', membership.version);
+      return ctx.db.membership.findUniqueOrThrow({ where: { id: membership.id } });
+    },
+  }),
+}));
