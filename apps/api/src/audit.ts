@@ -26,6 +26,8 @@ export class AuditTrail {
       organizationIds: readonly string[];
     },
     private readonly requestId: string,
+    /** Why the user opened the record, when the client says (header `x-access-reason`). */
+    private readonly reason: string | null = null,
   ) {}
 
   record(entry: AuditEntry): void {
@@ -53,7 +55,7 @@ export class AuditTrail {
         area: e.area,
         entityType: e.entityType,
         entityId: e.entityId,
-        reason: e.reason ?? null,
+        reason: e.reason ?? this.reason,
         requestId: this.requestId,
       };
     });

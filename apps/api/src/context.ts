@@ -32,6 +32,7 @@ export async function createContext(
   requestId: string,
   config: ApiConfig,
   requestedOrganizationId?: string,
+  accessReason?: string,
 ): Promise<Context> {
   // A tenant switch narrows the request to one organisation; it can never widen it.
   const memberships = requestedOrganizationId
@@ -54,7 +55,7 @@ export async function createContext(
     db,
     actor,
     ability: defineAbilityFor(actor, now),
-    audit: new AuditTrail({ userId: user.userId, roleIn, organizationIds }, requestId),
+    audit: new AuditTrail({ userId: user.userId, roleIn, organizationIds }, requestId, accessReason ?? null),
     config,
     now,
   };

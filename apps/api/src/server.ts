@@ -46,6 +46,15 @@ function rateLimiter(perMinute: number) {
   };
 }
 
+/** A header value that may be URI-encoded (non-ASCII text); malformed encodings are kept as they are. */
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
 function isMutation(body: unknown, search: string): boolean {
   const query =
     (body as { query?: unknown } | undefined)?.query ?? new URLSearchParams(search).get('query') ?? undefined;
@@ -164,7 +173,15 @@ export async function createApi(
     try {
       await prisma.$transaction(
         async (tx) => {
-          const ctx = await createContext(tx, user, requestId, config, req.header('x-organization-id'));
+          const reason = req.header('x-access-reason');
+          const ctx = await createContext(
+            tx,
+            user,
+            requestId,
+            config,
+            req.header('x-organization-id'),
+            reason ? safeDecode(reason).slice(0, 500) : undefined,
+          );
           currentRequestId = requestId;
           response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
           const body = response.body.kind === 'complete' ? response.body.string : '';

@@ -389,3 +389,68 @@ describe('no N+1', () => {
     expect(one).toBeLessThanOrEqual(10);
   });
 });
+
+describe('deadline status', () => {
+  it('filters the list by open deadlines in SQL and shows the most urgent status (Europe/Oslo days)', async () => {
+    const s = await userWith(
+      stack.admin,
+      'JOB_SPECIALIST',
+      `EXISTS (SELECT 1 FROM task t JOIN job_seeker j ON j.id = t."jobSeekerId" WHERE j."currentSpecialistId" = m."userId"
+         AND t.status = 'OPEN' AND t."dueOn" < (now() AT TIME ZONE 'Europe/Oslo')::date)`,
+    );
+    const res = await stack.gql<{
+      jobSeekers: { edges: { node: { id: string; deadlineStatus: string } }[] };
+    }>(
+      s.email,
+      '{ jobSeekers(first: 40, deadlineStatus: OVERDUE) { edges { node { id deadlineStatus } } } }',
+    );
+    const nodes = res.data?.jobSeekers.edges.map((e) => e.node) ?? [];
+    const expected = await sqlIds(
+      `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1
+         AND EXISTS (SELECT 1 FROM task t WHERE t."jobSeekerId" = j.id AND t.status = 'OPEN'
+                     AND t."dueOn" < (now() AT TIME ZONE 'Europe/Oslo')::date)`,
+      [s.userId],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    const own = new Set(
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId]),
+    );
+    expect(dbIds(nodes).filter((id) => own.has(id as string))).toEqual(expected);
+    expect(nodes.every((n) => n.deadlineStatus === 'OVERDUE')).toBe(true);
+  });
+
+  it('is not shown to NAV', async () => {
+    const n = await userWith(stack.admin, 'NAV_COUNSELLOR');
+    const res = await stack.gql<{ jobSeekers: { edges: { node: { deadlineStatus: string | null } }[] } }>(
+      n.email,
+      '{ jobSeekers(first: 10) { edges { node { deadlineStatus } } } }',
+    );
+    const nodes = res.data?.jobSeekers.edges.map((e) => e.node) ?? [];
+    expect(nodes.length).toBeGreaterThan(0);
+    expect(nodes.every((x) => x.deadlineStatus === null)).toBe(true);
+  });
+});
+
+describe('access reason', () => {
+  it('records the reason a client gives (x-access-reason) with the read', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const own = (
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId])
+    )[0] as string;
+    const requestId = `reason-${Date.now()}`;
+    await stack.gql(
+      s.email,
+      `{ jobSeeker(id: "${own}") { givenName } }`,
+      {},
+      {
+        'x-request-id': requestId,
+        'x-access-reason': encodeURIComponent('Forberede oppfølgingsmøte'),
+      },
+    );
+    const { rows } = await stack.admin.query<{ reason: string }>(
+      'SELECT reason FROM audit_log WHERE "requestId" = $1',
+      [requestId],
+    );
+    expect(rows).toEqual([{ reason: 'Forberede oppfølgingsmøte' }]);
+  });
+});

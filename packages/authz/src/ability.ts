@@ -97,6 +97,15 @@ export const JOB_SEEKER_FIELDS = {
   ],
 } as const satisfies Record<string, readonly (keyof JobSeeker)[]>;
 
+/**
+ * Derived job-seeker fields and the stored field whose permission they follow: the deadline
+ * status is case information (own portfolio and consented team cases; never NAV or leaders).
+ */
+export const DERIVED_JOB_SEEKER_FIELDS = { deadlineStatus: 'healthTeamId' } as const satisfies Record<
+  string,
+  keyof JobSeeker
+>;
+
 export const ALL_JOB_SEEKER_FIELDS: string[] = Object.values(JOB_SEEKER_FIELDS).flat();
 
 export interface ActorMembership {

@@ -1,2 +1,3 @@
+export * from './deadline-status';
 export * from './identity-number';
 export * from './organization-number';

@@ -4,8 +4,9 @@
  * simply not found. Every field is checked against the ability for that record; a field the user
  * may not read is null. Every job seeker returned is written to the access log.
  */
-import { accessibleWhere, canOn } from '@ips/authz';
+import { accessibleWhere, canOn, DERIVED_JOB_SEEKER_FIELDS } from '@ips/authz';
 import type { JobSeeker, Prisma } from '@ips/db';
+import { type DeadlineStatus, osloDay, worstStatus } from '@ips/domain';
 import { z } from 'zod';
 import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
@@ -143,11 +144,46 @@ export const JobSeekerNode = builder.prismaNode('JobSeeker', {
         select: { version: true },
         resolve: (js, _a, ctx) => guarded(ctx, js, 'version'),
       }),
+      deadlineStatus: t.field({
+        type: DeadlineStatusEnum,
+        nullable: true,
+        description: 'The most urgent open deadline: OVERDUE, DUE (warning window), UPCOMING or NONE.',
+        select: { tasks: { where: { status: 'OPEN' }, select: { dueOn: true, warnFrom: true } } },
+        resolve: async (js, _a, ctx) => {
+          const allowed = await guarded(ctx, js, DERIVED_JOB_SEEKER_FIELDS.deadlineStatus);
+          if (allowed === null) return null;
+          const day = (d: Date) => d.toISOString().slice(0, 10);
+          return worstStatus(
+            js.tasks.map((t) => ({ dueOn: day(t.dueOn), warnFrom: day(t.warnFrom) })),
+            osloDay(ctx.now),
+          );
+        },
+      }),
       organization: t.relation('organization', { type: OrganizationNode, nullable: true }),
       currentSpecialist: t.relation('currentSpecialist', { type: UserType, nullable: true }),
     };
   },
 });
+
+const DeadlineStatusEnum = builder.enumType('DeadlineStatus', {
+  values: ['OVERDUE', 'DUE', 'UPCOMING', 'NONE'] as const satisfies readonly DeadlineStatus[],
+});
+
+/** Job seekers with an open task in this status today (Europe/Oslo). */
+function deadlineWhere(status: DeadlineStatus, now: Date): Prisma.JobSeekerWhereInput {
+  const today = new Date(`${osloDay(now)}T00:00:00Z`);
+  const open = { status: 'OPEN' as const };
+  switch (status) {
+    case 'OVERDUE':
+      return { tasks: { some: { ...open, dueOn: { lt: today } } } };
+    case 'DUE':
+      return { tasks: { some: { ...open, warnFrom: { lte: today }, dueOn: { gte: today } } } };
+    case 'UPCOMING':
+      return { tasks: { some: { ...open, warnFrom: { gt: today } } } };
+    case 'NONE':
+      return { tasks: { none: open } };
+  }
+}
 
 const JobSeekerOrder = builder.enumType('JobSeekerOrder', {
   values: ['REFERRAL_DATE_DESC', 'REFERRAL_DATE_ASC', 'FAMILY_NAME_ASC'] as const,
@@ -170,6 +206,7 @@ builder.queryFields((t) => ({
       args: {
         phase: t.arg({ type: [JobSeekerPhaseEnum], required: false }),
         specialistId: t.arg.id({ required: false, validate: z.uuid() }),
+        deadlineStatus: t.arg({ type: DeadlineStatusEnum, required: false }),
         orderBy: t.arg({ type: JobSeekerOrder, required: false, defaultValue: 'REFERRAL_DATE_DESC' }),
       },
       resolve: async (query, _root, args, ctx) => {
@@ -180,6 +217,7 @@ builder.queryFields((t) => ({
               accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
               args.phase?.length ? { phase: { in: args.phase } } : {},
               args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
+              args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
             ],
           },
           orderBy: ORDER[args.orderBy ?? 'REFERRAL_DATE_DESC'],

@@ -1,0 +1,44 @@
+/**
+ * Calendar days in Europe/Oslo and the status of a dated duty (domain.md §5): deadlines are whole
+ * Norwegian calendar days, whatever the server's time zone, across daylight-saving changes.
+ */
+
+const OSLO_DAY = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/Oslo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The calendar day (YYYY-MM-DD) in Norway at the instant `now`. */
+export function osloDay(now: Date): string {
+  return OSLO_DAY.format(now);
+}
+
+export type DeadlineStatus = 'OVERDUE' | 'DUE' | 'UPCOMING' | 'NONE';
+
+export interface OpenDuty {
+  /** YYYY-MM-DD: the last day to do it. */
+  dueOn: string;
+  /** YYYY-MM-DD: from this day on it warns. */
+  warnFrom: string;
+}
+
+/** OVERDUE when a duty's day has passed, DUE inside its warning window, UPCOMING before it. */
+export function dutyStatus(duty: OpenDuty, today: string): Exclude<DeadlineStatus, 'NONE'> {
+  if (duty.dueOn < today) return 'OVERDUE';
+  if (duty.warnFrom <= today) return 'DUE';
+  return 'UPCOMING';
+}
+
+const RANK: Record<DeadlineStatus, number> = { OVERDUE: 3, DUE: 2, UPCOMING: 1, NONE: 0 };
+
+/** The most urgent status among open duties (NONE without any). */
+export function worstStatus(duties: readonly OpenDuty[], today: string): DeadlineStatus {
+  let worst: DeadlineStatus = 'NONE';
+  for (const duty of duties) {
+    const status = dutyStatus(duty, today);
+    if (RANK[status] > RANK[worst]) worst = status;
+  }
+  return worst;
+}
