@@ -267,6 +267,16 @@ describe('access log', () => {
 });
 
 describe('hardening', () => {
+  it('rejects a query nested too deep', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const res = await stack.gql(
+      s.email,
+      `{ me { memberships { organization { memberships { user { memberships { organization { memberships { user { memberships { organization { memberships { user { id } } } } } } } } } } } } } }`,
+    );
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.map((e) => e.message).join(' ')).toMatch(/depth/i);
+  });
+
   it('rejects alias batching', async () => {
     const s = await userWith(stack.admin, 'JOB_SPECIALIST');
     const aliases = Array.from({ length: 20 }, (_, i) => `a${i}: me { id }`).join(' ');
