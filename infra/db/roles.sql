@@ -21,4 +21,4 @@ END $$;
 -- Create the database owned by the owner role:
 --   CREATE DATABASE ips OWNER ips_owner;
 --   REVOKE ALL ON DATABASE ips FROM PUBLIC;
---   GRANT CONNECT, TEMPORARY ON DATABASE ips TO ips_app;
+--   GRANT CONNECT ON DATABASE ips TO ips_app;   -- no TEMPORARY: see the definer functions

@@ -38,8 +38,23 @@ export const builder = new SchemaBuilder<{
     cursorType: 'String',
     clientMutationId: 'omit',
     nodesOnConnection: false,
-    nodeQueryOptions: { authScopes: { signedIn: true } },
-    nodesQueryOptions: { authScopes: { signedIn: true } },
+    // node(id)/nodes(ids) load records without our resolvers: log job-seeker reads here.
+    nodeQueryOptions: {
+      authScopes: { signedIn: true },
+      resolve: async (_root, { id }, ctx, _info, resolveNode) => {
+        const node = await resolveNode(id);
+        recordNodeRead(ctx, id.typename, node);
+        return node;
+      },
+    },
+    nodesQueryOptions: {
+      authScopes: { signedIn: true },
+      resolve: async (_root, { ids }, ctx, _info, resolveNodes) => {
+        const nodes = await resolveNodes(ids);
+        for (const [i, node] of nodes.entries()) recordNodeRead(ctx, ids[i]?.typename ?? '', node);
+        return nodes;
+      },
+    },
   },
   prisma: {
     // The request's transaction client: everything runs under the request's RLS settings.
@@ -50,6 +65,19 @@ export const builder = new SchemaBuilder<{
     onUnusedQuery: process.env.NODE_ENV === 'production' ? null : 'error',
   },
 });
+
+function recordNodeRead(ctx: Context, typename: string, node: unknown) {
+  const record = node as { id?: string; organizationId?: string } | null;
+  if (typename !== 'JobSeeker' || !record?.id || !record.organizationId) return;
+  ctx.audit.record({
+    organizationId: record.organizationId,
+    jobSeekerId: record.id,
+    action: 'READ',
+    area: 'JobSeeker.node',
+    entityType: 'JobSeeker',
+    entityId: record.id,
+  });
+}
 
 builder.scalarType('DateTime', {
   serialize: (d) => d.toISOString(),

@@ -3,6 +3,7 @@
  * authentication and authorization failures get a stable `extensions.code`; anything unexpected
  * is masked in production (no stack, no SQL) and logged with the request id.
  */
+import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 
@@ -33,11 +34,21 @@ export function formatError(
       extensions: { code: 'FORBIDDEN', requestId: options.requestId() },
     };
   }
+  // Argument validation (zod through the validation plugin): the caller's mistake, said plainly.
+  if (original instanceof PothosValidationError) {
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', requestId: options.requestId() },
+    };
+  }
   if (PASS_THROUGH.has(code)) {
     return { ...formatted, extensions: { code, requestId: options.requestId() } };
   }
+  // Only what identifies the failure: driver errors can carry row values (personal data).
+  const err = original as { name?: string; code?: string } | undefined;
   options.log.error(
-    { err: original, requestId: options.requestId(), path: formatted.path },
+    { requestId: options.requestId(), path: formatted.path, error: { name: err?.name, code: err?.code } },
     'unexpected error',
   );
   if (!options.production)

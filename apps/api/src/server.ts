@@ -4,6 +4,7 @@
  * the RLS settings, builds the context and ability, runs the operation and writes the access log →
  * commit (or roll back a failed mutation, leaving nothing behind).
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
@@ -81,7 +82,8 @@ export async function createApi(
   });
   const verifier = TokenVerifier.fromPool(pool, config.clockToleranceSeconds);
   const allow = rateLimiter(config.rateLimitPerMinute);
-  let currentRequestId: string | undefined;
+  // The request id of the request being served, for error formatting (concurrency-safe).
+  const requestIds = new AsyncLocalStorage<string>();
 
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: !config.production },
@@ -102,7 +104,7 @@ export async function createApi(
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         production: config.production,
-        requestId: () => currentRequestId,
+        requestId: () => requestIds.getStore(),
         log,
       }),
   });
@@ -129,9 +131,7 @@ export async function createApi(
       .json({ errors: [{ message, extensions: { code, requestId } }] });
   };
 
-  const handle = async (req: Request, res: Response) => {
-    const headerId = req.header('x-request-id');
-    const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
+  const handle = async (req: Request, res: Response, requestId: string) => {
     const started = performance.now();
     let user: SignedInUser;
     try {
@@ -182,7 +182,6 @@ export async function createApi(
             req.header('x-organization-id'),
             reason ? safeDecode(reason).slice(0, 500) : undefined,
           );
-          currentRequestId = requestId;
           response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
           const body = response.body.kind === 'complete' ? response.body.string : '';
           if (mutation && /"errors"\s*:/.test(body)) throw new RollBack();
@@ -192,7 +191,10 @@ export async function createApi(
       );
     } catch (error) {
       if (!(error instanceof RollBack)) {
-        log.error({ err: error, requestId }, 'request failed');
+        log.error(
+          { requestId, error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+          'request failed',
+        );
         return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
       }
     }
@@ -208,8 +210,13 @@ export async function createApi(
       res.end();
     }
   };
-  app.post('/graphql', express.json({ limit: '100kb' }), handle);
-  app.get('/graphql', handle);
+  const handleInContext = (req: Request, res: Response) => {
+    const headerId = req.header('x-request-id');
+    const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
+    return requestIds.run(requestId, () => handle(req, res, requestId));
+  };
+  app.post('/graphql', express.json({ limit: '100kb' }), handleInContext);
+  app.get('/graphql', handleInContext);
 
   // Chain the audit log in the background (the function only links rows; it cannot change them).
   const sealer =
@@ -217,7 +224,12 @@ export async function createApi(
       ? setInterval(() => {
           pool
             .query('SELECT app.seal_audit_log()')
-            .catch((error: unknown) => log.error({ err: error }, 'audit sealing failed'));
+            .catch((error: unknown) =>
+              log.error(
+                { error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+                'audit sealing failed',
+              ),
+            );
         }, config.sealIntervalMs)
       : undefined;
   sealer?.unref();

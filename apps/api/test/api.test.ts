@@ -200,6 +200,7 @@ describe('outside scope answers not found', () => {
     const res = await stack.gql(s.email, '{ jobSeeker(id: "1 OR 1=1") { id } }');
     expect(res.data?.jobSeeker ?? null).toBeNull();
     expect(res.errors?.[0]?.message).toMatch(/uuid|Invalid/i);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 });
 
@@ -462,5 +463,69 @@ describe('access reason', () => {
       [requestId],
     );
     expect(rows).toEqual([{ reason: 'Forberede oppfølgingsmøte' }]);
+  });
+});
+
+describe('review fixes', () => {
+  it('logs a job seeker read through node(id), also when only relations are selected', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const own = (
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId])
+    )[0] as string;
+    const requestId = `node-${Date.now()}`;
+    const res = await stack.gql<{ node: { consents: unknown[] } | null }>(
+      s.email,
+      `{ node(id: "${Buffer.from(`JobSeeker:${own}`).toString('base64')}") { ... on JobSeeker { consents { scope } } } }`,
+      {},
+      { 'x-request-id': requestId },
+    );
+    expect(res.data?.node).not.toBeNull();
+    const { rows } = await stack.admin.query<{ jobSeekerId: string }>(
+      'SELECT "jobSeekerId" FROM audit_log WHERE "requestId" = $1',
+      [requestId],
+    );
+    expect(rows).toEqual([{ jobSeekerId: own }]);
+  });
+
+  it('neutralises spreadsheet formulas in the access-log CSV and logs the export as EXPORT', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const own = (
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId])
+    )[1] as string;
+    await stack.gql(
+      s.email,
+      `{ jobSeeker(id: "${own}") { givenName } }`,
+      {},
+      { 'x-access-reason': encodeURIComponent('=HYPERLINK("http://evil")') },
+    );
+    const admin = await userWith(
+      stack.admin,
+      'TENANT_ADMINISTRATOR',
+      `m."organizationId" = '${s.organizationId}'`,
+    );
+    const requestId = `export-${Date.now()}`;
+    const csv = await stack.gql<{ accessLogExport: string }>(
+      admin.email,
+      `{ accessLogExport(jobSeekerId: "${own}", format: CSV) }`,
+      {},
+      { 'x-request-id': requestId },
+    );
+    expect(csv.data?.accessLogExport).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(csv.data?.accessLogExport).not.toMatch(/,=HYPERLINK/);
+    const { rows } = await stack.admin.query<{ action: string }>(
+      'SELECT action::text FROM audit_log WHERE "requestId" = $1',
+      [requestId],
+    );
+    expect(rows).toEqual([{ action: 'EXPORT' }]);
+  });
+
+  it('rejects a query that would cost too much', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const res = await stack.gql(
+      s.email,
+      '{ jobSeekers(first: 100) { edges { node { organization { memberships { user { memberships { organization { specialistTeams { members { user { givenName } } } } } } } } } } } }',
+    );
+    expect(res.data).toBeUndefined();
+    expect(res.errors?.map((e) => e.message).join(' ')).toMatch(/cost/i);
   });
 });

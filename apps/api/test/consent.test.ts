@@ -185,6 +185,13 @@ describe('withdrawing consent and NAV sharing', () => {
       input: { jobSeekerId, scope: 'NAV_SHARING' },
     });
     const consentId = consent.data?.recordConsent.data?.id as string;
+    const wrongCounsellor = await stack.gql<{ grantNavSharing: Result }>(specialist.email, GRANT, {
+      input: { ...input, counsellorId: specialist.userId },
+    });
+    expect(wrongCounsellor.data?.grantNavSharing.issues).toContainEqual({
+      field: 'counsellorId',
+      code: 'NOT_A_COUNSELLOR_THERE',
+    });
     const granted = await stack.gql<{ grantNavSharing: Result & { data: { scopes: string[] } } }>(
       specialist.email,
       GRANT,

@@ -149,3 +149,37 @@ describe('onboarding a tenant', () => {
     expect(after.data?.me.memberships).toEqual([]);
   });
 });
+
+describe('adding a person who already exists elsewhere', () => {
+  it('never gives them a new sign-in (no account takeover) and keeps roles to the kind of organisation', async () => {
+    const victim = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const navAdmin = await userWith(
+      stack.admin,
+      'TENANT_ADMINISTRATOR',
+      `m."organizationId" IN (SELECT id FROM organization WHERE kind = 'NAV_OFFICE')`,
+    );
+    const ADD = `mutation($input: AddMemberInput!) { addMember(input: $input) { __typename ... on ValidationError { issues { code } } } }`;
+    const base = {
+      organizationId: navAdmin.organizationId,
+      email: victim.email,
+      givenName: 'X',
+      familyName: 'Y',
+      subject: 'attacker-controlled-subject',
+    };
+    const wrongRole = await stack.gql<{ addMember: { issues: unknown[] } }>(navAdmin.email, ADD, {
+      input: { ...base, role: 'JOB_SPECIALIST' },
+    });
+    expect(wrongRole.data?.addMember.issues).toEqual([{ code: 'ROLE_NOT_FOR_ORGANIZATION' }]);
+    const added = await stack.gql<{ addMember: { __typename: string } }>(navAdmin.email, ADD, {
+      input: { ...base, role: 'NAV_COUNSELLOR' },
+    });
+    expect(added.data?.addMember.__typename).toBe('MutationAddMemberSuccess');
+    // a token for the attacker's chosen subject signs in as nobody
+    const takeover = await stack.gql('attacker-controlled-subject', '{ me { id } }');
+    expect(takeover.status).toBe(401);
+    const identities = await stack.admin.query('SELECT 1 FROM user_identity WHERE subject = $1', [
+      'attacker-controlled-subject',
+    ]);
+    expect(identities.rowCount).toBe(0);
+  });
+});

@@ -65,9 +65,7 @@ export async function createDatabase(adminUrl: string, name: string, template?: 
     const from = template ? ` TEMPLATE ${client.escapeIdentifier(template)}` : '';
     await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} OWNER ${OWNER_ROLE}${from}`);
     await client.query(`REVOKE ALL ON DATABASE ${client.escapeIdentifier(name)} FROM PUBLIC`);
-    await client.query(
-      `GRANT CONNECT, TEMPORARY ON DATABASE ${client.escapeIdentifier(name)} TO ${APP_ROLE}`,
-    );
+    await client.query(`GRANT CONNECT ON DATABASE ${client.escapeIdentifier(name)} TO ${APP_ROLE}`);
   });
 }
 

@@ -90,13 +90,24 @@ describe('catalog', () => {
     expect(rows).toEqual([{ rolsuper: false, rolbypassrls: false, owned: '0' }]);
   });
 
-  it('the runtime role may only insert and read the audit log', async () => {
+  it('the runtime role may only read the audit log and append content (never the chain columns)', async () => {
     const { rows } = await client.query<{ privilege: string }>(
       `SELECT privilege_type AS privilege FROM information_schema.role_table_grants
        WHERE grantee = $1 AND table_name = 'audit_log' ORDER BY 1`,
       [APP_ROLE],
     );
-    expect(rows.map((r) => r.privilege)).toEqual(['INSERT', 'SELECT']);
+    expect(rows.map((r) => r.privilege)).toEqual(['SELECT']);
+    const { rows: columns } = await client.query<{ column_name: string }>(
+      `SELECT column_name FROM information_schema.column_privileges
+       WHERE grantee = $1 AND table_name = 'audit_log' AND privilege_type = 'INSERT'`,
+      [APP_ROLE],
+    );
+    const insertable = columns.map((c) => c.column_name);
+    expect(insertable).toEqual(
+      expect.arrayContaining(['organizationId', 'jobSeekerId', 'action', 'area', 'requestId']),
+    );
+    for (const chain of ['sequence', 'previousHash', 'hash', 'chainPosition', 'sealedAt'])
+      expect(insertable).not.toContain(chain);
   });
 
   it('mutable aggregates carry a version column', async () => {

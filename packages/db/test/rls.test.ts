@@ -296,3 +296,36 @@ describe('NAV: the one cross-tenant read', () => {
     });
   }
 });
+
+describe('SECURITY DEFINER functions cannot be fooled', () => {
+  it('every one puts pg_temp last in its search_path', async () => {
+    const { rows } = await admin.query<{ fn: string; config: string[] | null }>(
+      `SELECT p.oid::regprocedure::text AS fn, p.proconfig AS config FROM pg_proc p
+       JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'app' AND p.prosecdef`,
+    );
+    expect(rows.length).toBeGreaterThanOrEqual(8);
+    const unsafe = rows
+      .filter((r) => !(r.config ?? []).some((c) => /^search_path=.*pg_temp$/.test(c)))
+      .map((r) => r.fn);
+    expect(unsafe).toEqual([]);
+  });
+
+  it('a temporary table named like a real one does not widen a user’s organisations', async () => {
+    const outsider = '01900000-0000-7000-8000-0000000000ff';
+    await asApp(async (c) => {
+      await c.query('SAVEPOINT s');
+      const created = await c
+        .query(
+          `CREATE TEMP TABLE membership AS SELECT '${outsider}'::uuid AS "userId", id AS "organizationId", now() AS "validFrom", NULL::timestamptz AS "endedAt" FROM (VALUES ('${ID.orgA}'::uuid), ('${ID.orgB}'::uuid)) v(id)`,
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (!created) await c.query('ROLLBACK TO SAVEPOINT s');
+      await setContext(c, outsider, [ID.orgA, ID.orgB]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      expect(created).toBe(false); // the runtime role may not create temporary tables at all
+    });
+  });
+});

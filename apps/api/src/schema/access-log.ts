@@ -39,7 +39,11 @@ const ExportFormat = builder.enumType('ExportFormat', { values: ['CSV', 'JSON'] 
 
 const MAX_ENTRIES = 5000;
 
-async function entries(ctx: Context, jobSeekerId: string): Promise<Entry[]> {
+async function entries(
+  ctx: Context,
+  jobSeekerId: string,
+  action: 'READ' | 'EXPORT' = 'READ',
+): Promise<Entry[]> {
   const rows = await ctx.db.auditLog.findMany({
     where: { AND: [accessibleWhere(ctx.ability, 'read', 'AuditLog'), { jobSeekerId }] },
     orderBy: [{ occurredAt: 'desc' }, { sequence: 'desc' }],
@@ -59,7 +63,7 @@ async function entries(ctx: Context, jobSeekerId: string): Promise<Entry[]> {
     ctx.audit.record({
       organizationId: rows[0]?.organizationId as string,
       jobSeekerId,
-      action: 'READ',
+      action,
       area: 'AccessLog',
       entityType: 'JobSeeker',
       entityId: jobSeekerId,
@@ -90,7 +94,9 @@ async function entries(ctx: Context, jobSeekerId: string): Promise<Entry[]> {
 }
 
 const csvCell = (v: unknown) => {
-  const s = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  const raw = v === null || v === undefined ? '' : v instanceof Date ? v.toISOString() : String(v);
+  // A cell a spreadsheet would run as a formula is neutralised (CSV injection).
+  const s = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 };
 
@@ -110,7 +116,7 @@ builder.queryFields((t) => ({
       format: t.arg({ type: ExportFormat, required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const list = await entries(ctx, String(args.jobSeekerId));
+      const list = await entries(ctx, String(args.jobSeekerId), 'EXPORT');
       if (args.format === 'JSON') return JSON.stringify(list);
       const header = [
         'occurredAt',

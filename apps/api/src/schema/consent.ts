@@ -337,6 +337,17 @@ builder.mutationFields((t) => ({
           code: 'NOT_A_NAV_OFFICE',
           message: 'navOfficeId must be an active NAV office',
         });
+      if (office && input.counsellorId) {
+        const rows = await ctx.db.$queryRaw<{ ok: boolean }[]>`
+          SELECT app.is_nav_counsellor(${String(input.counsellorId)}::uuid, ${office.id}::uuid) AS ok`;
+        if (!rows[0]?.ok) {
+          issues.push({
+            field: 'counsellorId',
+            code: 'NOT_A_COUNSELLOR_THERE',
+            message: 'counsellorId must be a NAV counsellor of that office',
+          });
+        }
+      }
       if (issues.length) throw new ValidationError(issues);
       const consent = await ctx.db.consent.findFirst({
         where: {

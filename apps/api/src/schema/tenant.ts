@@ -102,6 +102,7 @@ const AddMemberInput = builder.inputType('AddMemberInput', {
     givenName: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
     familyName: t.string({ required: true, validate: z.string().trim().min(1).max(100) }),
     role: t.field({ type: RoleEnum, required: true }),
+    // Sign-in subject for a person created here (default: the e-mail); ignored for an existing person.
     subject: t.string({ required: false, validate: z.string().min(1).max(300) }),
   }),
 });
@@ -113,8 +114,9 @@ const EndMembershipInput = builder.inputType('EndMembershipInput', {
   }),
 });
 
-const isUniqueViolation = (error: unknown) =>
-  JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})).includes('23505');
+const hasCode = (error: unknown, code: string) =>
+  JSON.stringify(error, Object.getOwnPropertyNames(error ?? {})).includes(code);
+const isUniqueViolation = (error: unknown) => hasCode(error, '23505');
 
 builder.mutationFields((t) => ({
   onboardOrganization: t.field({
@@ -191,12 +193,21 @@ builder.mutationFields((t) => ({
             ${input.role}::"Role", ${input.subject ?? null}) AS id`;
         return ctx.db.membership.findUniqueOrThrow({ where: { id: rows[0]?.id as string } });
       } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-        issues.push({
-          field: 'role',
-          code: 'ALREADY_MEMBER',
-          message: 'The person already has this role here',
-        });
+        if (isUniqueViolation(error)) {
+          issues.push({
+            field: 'role',
+            code: 'ALREADY_MEMBER',
+            message: 'The person already has this role here',
+          });
+        } else if (hasCode(error, '22023')) {
+          issues.push({
+            field: 'role',
+            code: 'ROLE_NOT_FOR_ORGANIZATION',
+            message: 'This role does not exist in this kind of organisation',
+          });
+        } else {
+          throw error;
+        }
       }
       throw new ValidationError(issues);
     },
