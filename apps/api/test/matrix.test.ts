@@ -24,8 +24,9 @@ type Relation =
   | 'NAV, consent withdrawn'
   | 'NAV, grant revoked'
   | 'NAV, grant expired'
+  | 'NAV, consent expired'
   | 'NAV, no grant';
-type Operation = 'read' | 'read identity number' | 'record consent';
+type Operation = 'read' | 'read identity number' | 'listed' | 'record consent' | 'withdraw consent';
 type Outcome = 'allowed' | 'not found' | 'null field' | 'forbidden';
 
 const ACTIVE = (a: string) =>
@@ -51,29 +52,47 @@ const RELATION_SQL: Record<Relation, string> = {
   'NAV, consent withdrawn': `${GRANT(`g."revokedAt" IS NULL AND c."withdrawnAt" IS NOT NULL`)} AND NOT ${GRANT(GRANT_ACTIVE)}`,
   'NAV, grant revoked': `${GRANT(`g."revokedAt" IS NOT NULL`)} AND NOT ${GRANT(GRANT_ACTIVE)}`,
   'NAV, grant expired': `${GRANT(`g."revokedAt" IS NULL AND g."validUntil" <= now()`)} AND NOT ${GRANT(GRANT_ACTIVE)}`,
+  'NAV, consent expired': `${GRANT(`g."revokedAt" IS NULL AND c."withdrawnAt" IS NULL AND c."validUntil" <= now()`)} AND NOT ${GRANT(GRANT_ACTIVE)}`,
   'NAV, no grant': `NOT EXISTS (SELECT 1 FROM nav_sharing_grant g WHERE g."jobSeekerId" = j.id)`,
 };
 
-// Expected outcome per role and relation: [read, read identity number, record consent].
-const MATRIX: [Role, Relation, Outcome, Outcome, Outcome][] = [
-  ['JOB_SPECIALIST', 'own', 'allowed', 'allowed', 'allowed'],
-  ['JOB_SPECIALIST', 'same team, team consent', 'allowed', 'null field', 'forbidden'],
-  ['JOB_SPECIALIST', 'same team, no consent', 'not found', 'not found', 'not found'],
-  ['JOB_SPECIALIST', 'other team', 'not found', 'not found', 'not found'],
-  ['JOB_SPECIALIST', 'other tenant', 'not found', 'not found', 'not found'],
-  ['METHOD_SUPERVISOR', 'own', 'allowed', 'allowed', 'allowed'],
-  ['METHOD_SUPERVISOR', 'same team, team consent', 'allowed', 'null field', 'forbidden'],
-  ['METHOD_SUPERVISOR', 'same team, no consent', 'not found', 'not found', 'not found'],
-  ['METHOD_SUPERVISOR', 'other tenant', 'not found', 'not found', 'not found'],
-  ['HEALTH_SERVICE_LEADER', 'same organisation', 'not found', 'not found', 'not found'],
-  ['HEALTH_SERVICE_LEADER', 'other tenant', 'not found', 'not found', 'not found'],
-  ['TENANT_ADMINISTRATOR', 'same organisation', 'not found', 'not found', 'not found'],
-  ['TENANT_ADMINISTRATOR', 'other tenant', 'not found', 'not found', 'not found'],
-  ['NAV_COUNSELLOR', 'NAV, active grant', 'allowed', 'allowed', 'forbidden'],
-  ['NAV_COUNSELLOR', 'NAV, consent withdrawn', 'not found', 'not found', 'not found'],
-  ['NAV_COUNSELLOR', 'NAV, grant revoked', 'not found', 'not found', 'not found'],
-  ['NAV_COUNSELLOR', 'NAV, grant expired', 'not found', 'not found', 'not found'],
-  ['NAV_COUNSELLOR', 'NAV, no grant', 'not found', 'not found', 'not found'],
+// Expected outcome per role and relation: [read, read identity number, listed, record consent, withdraw consent].
+type Row = [Role, Relation, Outcome, Outcome, Outcome, Outcome, Outcome];
+const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome] = [
+  'not found',
+  'not found',
+  'not found',
+  'not found',
+  'not found',
+];
+const MATRIX: Row[] = [
+  ['JOB_SPECIALIST', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+  ['JOB_SPECIALIST', 'same team, team consent', 'allowed', 'null field', 'allowed', 'forbidden', 'not found'],
+  ['JOB_SPECIALIST', 'same team, no consent', ...NOT_FOUND],
+  ['JOB_SPECIALIST', 'other team', ...NOT_FOUND],
+  ['JOB_SPECIALIST', 'other tenant', ...NOT_FOUND],
+  ['METHOD_SUPERVISOR', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+  [
+    'METHOD_SUPERVISOR',
+    'same team, team consent',
+    'allowed',
+    'null field',
+    'allowed',
+    'forbidden',
+    'forbidden',
+  ],
+  ['METHOD_SUPERVISOR', 'same team, no consent', ...NOT_FOUND],
+  ['METHOD_SUPERVISOR', 'other tenant', ...NOT_FOUND],
+  ['HEALTH_SERVICE_LEADER', 'same organisation', ...NOT_FOUND],
+  ['HEALTH_SERVICE_LEADER', 'other tenant', ...NOT_FOUND],
+  ['TENANT_ADMINISTRATOR', 'same organisation', ...NOT_FOUND],
+  ['TENANT_ADMINISTRATOR', 'other tenant', ...NOT_FOUND],
+  ['NAV_COUNSELLOR', 'NAV, active grant', 'allowed', 'allowed', 'allowed', 'forbidden', 'not found'],
+  ['NAV_COUNSELLOR', 'NAV, consent withdrawn', ...NOT_FOUND],
+  ['NAV_COUNSELLOR', 'NAV, consent expired', ...NOT_FOUND],
+  ['NAV_COUNSELLOR', 'NAV, grant revoked', ...NOT_FOUND],
+  ['NAV_COUNSELLOR', 'NAV, grant expired', ...NOT_FOUND],
+  ['NAV_COUNSELLOR', 'NAV, no grant', ...NOT_FOUND],
 ];
 
 let stack: Stack;
@@ -117,6 +136,18 @@ async function cell(role: Role, relation: Relation): Promise<{ email: string; jo
 const count = async (sql: string, params: unknown[]) =>
   Number((await stack.admin.query<{ n: string }>(sql, params)).rows[0]?.n);
 
+function outcomeOf(
+  res: { data?: Record<string, { __typename: string }>; errors?: { extensions?: Record<string, unknown> }[] },
+  field: string,
+  success: string,
+): Outcome {
+  if (res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) return 'forbidden';
+  const typename = res.data?.[field]?.__typename;
+  if (typename === 'NotFoundError') return 'not found';
+  if (typename === success) return 'allowed';
+  return JSON.stringify(res) as Outcome;
+}
+
 async function perform(op: Operation, email: string, jobSeekerId: string): Promise<Outcome> {
   if (op === 'read' || op === 'read identity number') {
     const res = await stack.gql<{
@@ -127,6 +158,56 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     if (!js) return 'not found';
     if (op === 'read') return js.givenName ? 'allowed' : 'null field';
     return js.identityNumber ? 'allowed' : 'null field';
+  }
+  if (op === 'listed') {
+    const { rows } = await stack.admin.query<{ s: string }>(
+      'SELECT "currentSpecialistId" AS s FROM job_seeker WHERE id = $1',
+      [jobSeekerId],
+    );
+    const res = await stack.gql<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
+      email,
+      `{ jobSeekers(first: 100, specialistId: "${rows[0]?.s}") { edges { node { id } } } }`,
+    );
+    if (res.errors) throw new Error(JSON.stringify(res.errors));
+    const ids = (res.data?.jobSeekers.edges ?? []).map(
+      (e) => Buffer.from(e.node.id, 'base64').toString().split(':')[1],
+    );
+    return ids.includes(jobSeekerId) ? 'allowed' : 'not found';
+  }
+  if (op === 'withdraw consent') {
+    // A consent that no relation above depends on (not team discussion, not NAV sharing).
+    const { rows } = await stack.admin.query<{ id: string; version: number }>(
+      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+       SELECT gen_random_uuid(), j."organizationId", j.id, 'EMPLOYER_CONTACT', now() - interval '1 day', j."currentSpecialistId", now()
+       FROM job_seeker j WHERE j.id = $1 AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'EMPLOYER_CONTACT' AND c."withdrawnAt" IS NULL)
+       RETURNING id, version`,
+      [jobSeekerId],
+    );
+    const consent =
+      rows[0] ??
+      (
+        await stack.admin.query<{ id: string; version: number }>(
+          `SELECT id, version FROM consent WHERE "jobSeekerId" = $1 AND scope = 'EMPLOYER_CONTACT' AND "withdrawnAt" IS NULL LIMIT 1`,
+          [jobSeekerId],
+        )
+      ).rows[0];
+    const before = await count('SELECT count(*) AS n FROM consent WHERE id = $1 AND "withdrawnAt" IS NULL', [
+      consent?.id,
+    ]);
+    const res = await stack.gql<{ withdrawConsent: { __typename: string } }>(
+      email,
+      'mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { __typename } }',
+      { input: { id: consent?.id, version: consent?.version } },
+    );
+    const outcome = outcomeOf(res, 'withdrawConsent', 'MutationWithdrawConsentSuccess');
+    if (outcome !== 'allowed') {
+      expect(
+        await count('SELECT count(*) AS n FROM consent WHERE id = $1 AND "withdrawnAt" IS NULL', [
+          consent?.id,
+        ]),
+      ).toBe(before);
+    }
+    return outcome;
   }
   const before = {
     consents: await count('SELECT count(*) AS n FROM consent WHERE "jobSeekerId" = $1', [jobSeekerId]),
@@ -144,13 +225,7 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     `mutation($input: RecordConsentInput!) { recordConsent(input: $input) { __typename } }`,
     { input: { jobSeekerId, scope: scope ?? 'RELATIVES_NETWORK', validUntil: '2099-01-01T00:00:00Z' } },
   );
-  const outcome: Outcome = res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')
-    ? 'forbidden'
-    : res.data?.recordConsent.__typename === 'NotFoundError'
-      ? 'not found'
-      : res.data?.recordConsent.__typename === 'MutationRecordConsentSuccess'
-        ? 'allowed'
-        : (JSON.stringify(res) as Outcome);
+  const outcome = outcomeOf(res, 'recordConsent', 'MutationRecordConsentSuccess');
   if (outcome !== 'allowed') {
     // A denied mutation changes nothing: no consent, no access-log row of a change.
     expect(await count('SELECT count(*) AS n FROM consent WHERE "jobSeekerId" = $1', [jobSeekerId])).toBe(
@@ -164,12 +239,14 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
 }
 
 describe('authorization matrix (role × relation × operation)', () => {
-  const cells = MATRIX.flatMap(([role, relation, read, identity, record]) =>
+  const cells = MATRIX.flatMap(([role, relation, read, identity, listed, record, withdraw]) =>
     (
       [
         ['read', read],
         ['read identity number', identity],
+        ['listed', listed],
         ['record consent', record],
+        ['withdraw consent', withdraw],
       ] as [Operation, Outcome][]
     ).map(([op, expected]) => ({ role, relation, op, expected })),
   );
@@ -180,35 +257,58 @@ describe('authorization matrix (role × relation × operation)', () => {
 });
 
 describe('IDOR sweep: every id argument with another tenant’s ids', () => {
-  it('answers not found (or nothing) for every id-taking field and mutation', async () => {
-    const { email, jobSeekerId } = await cell('JOB_SPECIALIST', 'other tenant');
-    const { rows } = await stack.admin.query<{ consentId: string; grantId: string | null; orgId: string }>(
-      `SELECT (SELECT id FROM consent WHERE "jobSeekerId" = $1 LIMIT 1) AS "consentId",
-              (SELECT id FROM nav_sharing_grant WHERE "jobSeekerId" = $1 LIMIT 1) AS "grantId",
-              (SELECT "organizationId" FROM job_seeker WHERE id = $1) AS "orgId"`,
-      [jobSeekerId],
-    );
-    const { consentId, grantId, orgId } = rows[0] as {
+  it('answers not found (or nothing) for every id-taking field and mutation, and changes nothing', async () => {
+    const { email } = await cell('JOB_SPECIALIST', 'own');
+    const me = (await stack.admin.query<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [email]))
+      .rows[0]?.id;
+    // A foreign job seeker that has a consent and a NAV grant, its specialist and a foreign membership.
+    const { rows } = await stack.admin.query<{
+      jobSeekerId: string;
       consentId: string;
-      grantId: string | null;
+      grantId: string;
       orgId: string;
-    };
+      specialistId: string;
+      membershipId: string;
+    }>(
+      `SELECT j.id AS "jobSeekerId", c.id AS "consentId", g.id AS "grantId", j."organizationId" AS "orgId",
+              j."currentSpecialistId" AS "specialistId",
+              (SELECT m.id FROM membership m WHERE m."organizationId" = j."organizationId" LIMIT 1) AS "membershipId"
+       FROM job_seeker j JOIN consent c ON c."jobSeekerId" = j.id JOIN nav_sharing_grant g ON g."jobSeekerId" = j.id
+       WHERE j."organizationId" NOT IN (SELECT "organizationId" FROM membership WHERE "userId" = $1)
+       LIMIT 1`,
+      [me],
+    );
+    const target = rows[0];
+    if (!target) throw new Error('no foreign job seeker with a consent and a NAV grant in the demo data');
+    const { jobSeekerId, consentId, grantId, orgId, specialistId, membershipId } = target;
     const node = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
     const reads = await stack.gql<Record<string, unknown>>(
       email,
-      `query($js: ID!, $n1: ID!, $n2: ID!) {
+      `query($js: ID!, $n1: ID!, $n2: ID!, $sp: ID!) {
         jobSeeker(id: $js) { id }
         node(id: $n1) { id }
         nodes(ids: [$n1, $n2]) { id }
         accessLog(jobSeekerId: $js) { action }
+        jobSeekers(first: 50, specialistId: $sp) { edges { node { id } } }
       }`,
-      { js: jobSeekerId, n1: node('JobSeeker', jobSeekerId), n2: node('Organization', orgId) },
+      {
+        js: jobSeekerId,
+        n1: node('JobSeeker', jobSeekerId),
+        n2: node('Organization', orgId),
+        sp: specialistId,
+      },
     );
     expect(reads.errors).toBeUndefined();
-    expect(reads.data).toEqual({ jobSeeker: null, node: null, nodes: [null, null], accessLog: [] });
+    expect(reads.data).toEqual({
+      jobSeeker: null,
+      node: null,
+      nodes: [null, null],
+      accessLog: [],
+      jobSeekers: { edges: [] },
+    });
 
     const mutations: [string, string, Record<string, unknown>][] = [
-      ['recordConsent', 'RecordConsentInput', { jobSeekerId, scope: 'NAV_SHARING' }],
+      ['recordConsent', 'RecordConsentInput', { jobSeekerId, scope: 'RELATIVES_NETWORK' }],
       ['changeConsent', 'ChangeConsentInput', { id: consentId, version: 1, documentReference: 'x' }],
       ['withdrawConsent', 'WithdrawConsentInput', { id: consentId, version: 1 }],
       [
@@ -216,31 +316,39 @@ describe('IDOR sweep: every id argument with another tenant’s ids', () => {
         'GrantNavSharingInput',
         { jobSeekerId, navOfficeId: orgId, scopes: ['EMPLOYMENT_STATUS'] },
       ],
-      ...(grantId
-        ? ([['revokeNavSharing', 'RevokeNavSharingInput', { id: grantId, version: 1 }]] as [
-            string,
-            string,
-            Record<string, unknown>,
-          ][])
-        : []),
+      ['revokeNavSharing', 'RevokeNavSharingInput', { id: grantId, version: 1 }],
+      [
+        'addMember',
+        'AddMemberInput',
+        {
+          organizationId: orgId,
+          email: 'intruder@x.test',
+          givenName: 'I',
+          familyName: 'X',
+          role: 'JOB_SPECIALIST',
+        },
+      ],
+      ['endMembership', 'EndMembershipInput', { id: membershipId, version: 1 }],
     ];
+    const snapshot = async () =>
+      (
+        await stack.admin.query<{ s: string }>(
+          `SELECT md5(string_agg(row_to_json(t)::text, '' ORDER BY t.id)) AS s FROM (
+             SELECT id, version, "withdrawnAt", "revokedAt", "endedAt" FROM (
+               SELECT id, version, "withdrawnAt", NULL::timestamptz AS "revokedAt", NULL::timestamptz AS "endedAt" FROM consent
+               UNION ALL SELECT id, version, NULL, "revokedAt", NULL FROM nav_sharing_grant
+               UNION ALL SELECT id, version, NULL, NULL, "endedAt" FROM membership) x) t`,
+        )
+      ).rows[0]?.s;
+    const before = await snapshot();
     for (const [field, inputType, input] of mutations) {
-      const before = await count(
-        'SELECT count(*) AS n FROM consent WHERE "jobSeekerId" = $1 AND version > 1 OR "jobSeekerId" = $1 AND "withdrawnAt" IS NOT NULL',
-        [jobSeekerId],
-      );
       const res = await stack.gql<Record<string, { __typename: string }>>(
         email,
         `mutation($input: ${inputType}!) { ${field}(input: $input) { __typename } }`,
         { input },
       );
       expect({ field, result: res.data?.[field]?.__typename }).toEqual({ field, result: 'NotFoundError' });
-      expect(
-        await count(
-          'SELECT count(*) AS n FROM consent WHERE "jobSeekerId" = $1 AND version > 1 OR "jobSeekerId" = $1 AND "withdrawnAt" IS NOT NULL',
-          [jobSeekerId],
-        ),
-      ).toBe(before);
     }
+    expect(await snapshot()).toBe(before);
   });
 });

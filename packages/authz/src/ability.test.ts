@@ -324,3 +324,14 @@ describe('access log', () => {
     }
   });
 });
+
+describe('supervisor and consents', () => {
+  const consentOf = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
+  it('reads the consents of a team case only when the job seeker agreed to team discussion', () => {
+    const ability = defineAbilityFor(actors.supervisor, now);
+    const withTeam = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+    expect(canOn(ability, 'read', 'Consent', consentOf(withTeam))).toBe(true);
+    expect(canOn(ability, 'read', 'Consent', consentOf(jobSeeker()))).toBe(false);
+    expect(canOn(ability, 'withdraw', 'Consent', consentOf(withTeam))).toBe(false);
+  });
+});

@@ -243,9 +243,12 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   if (supervisedTeams.length > 0) {
     can(['read', 'update'], 'SpecialistTeam', { id: { in: supervisedTeams } });
     can(['read', 'create', 'update'], 'TeamMember', { teamId: { in: supervisedTeams } });
+    // The consents of the team's cases the supervisor may discuss (team-discussion consent given).
     can('read', 'Consent', {
       organizationId: { in: caseOrgs },
-      jobSeeker: { is: { teamId: { in: supervisedTeams } } },
+      jobSeeker: {
+        is: { teamId: { in: supervisedTeams }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) },
+      },
     });
   }
 
