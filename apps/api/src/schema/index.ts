@@ -8,6 +8,7 @@ import './errors.js';
 import './consent.js';
 import './access-log.js';
 import './tenant.js';
+import './case-path.js';
 
 builder.queryType({});
 builder.mutationType({});
