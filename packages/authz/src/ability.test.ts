@@ -9,6 +9,7 @@ import {
   canOn,
   defineAbilityFor,
   JOB_SEEKER_FIELDS,
+  readableJobSeekerFields,
 } from './ability.js';
 
 const now = new Date('2026-11-25T10:00:00Z');
@@ -333,5 +334,18 @@ describe('supervisor and consents', () => {
     expect(canOn(ability, 'read', 'Consent', consentOf(withTeam))).toBe(true);
     expect(canOn(ability, 'read', 'Consent', consentOf(jobSeeker()))).toBe(false);
     expect(canOn(ability, 'withdraw', 'Consent', consentOf(withTeam))).toBe(false);
+  });
+});
+
+describe('readableJobSeekerFields', () => {
+  it('lists exactly the fields the record-level rules grant', () => {
+    const own = readableJobSeekerFields(defineAbilityFor(actors.specialist, now), jobSeeker());
+    expect(own).toEqual(new Set(ALL_JOB_SEEKER_FIELDS));
+    const colleague = readableJobSeekerFields(
+      defineAbilityFor(actors.colleague, now),
+      jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] }),
+    );
+    expect(colleague).toEqual(new Set([...JOB_SEEKER_FIELDS.basic, ...JOB_SEEKER_FIELDS.case]));
+    expect(readableJobSeekerFields(defineAbilityFor(actors.leader, now), jobSeeker()).size).toBe(0);
   });
 });

@@ -13,12 +13,14 @@
  *
  * Protected addresses (kode 6/7) are readable only by the job seeker's own specialist.
  */
+
 import {
   AbilityBuilder,
   subject as asSubject,
   type Ability as PureAbility,
   type Subject,
 } from '@casl/ability';
+import { permittedFieldsOf } from '@casl/ability/extra';
 import {
   accessibleBy,
   createPrismaAbility,
@@ -332,4 +334,17 @@ export function accessibleWhere<M extends ModelName>(
   const where = accessibleBy(ability, action).ofType(model as never) as { OR?: unknown[] };
   if (Array.isArray(where.OR) && where.OR.length === 0) return NOTHING as WhereInputOf<Prisma.TypeMap, M>;
   return where as WhereInputOf<Prisma.TypeMap, M>;
+}
+
+/** Every job-seeker field the ability lets the user read on this record (one evaluation per record). */
+export function readableJobSeekerFields(ability: AppAbility, record: object): ReadonlySet<string> {
+  const fields = permittedFieldsOf(
+    ability,
+    'read',
+    asSubject('JobSeeker', record) as unknown as AppSubjects,
+    {
+      fieldsFrom: (rule) => rule.fields ?? ALL_JOB_SEEKER_FIELDS,
+    },
+  );
+  return new Set(fields);
 }

@@ -4,7 +4,7 @@
  * simply not found. Every field is checked against the ability for that record; a field the user
  * may not read is null. Every job seeker returned is written to the access log.
  */
-import { accessibleWhere, canOn, DERIVED_JOB_SEEKER_FIELDS } from '@ips/authz';
+import { accessibleWhere, DERIVED_JOB_SEEKER_FIELDS, readableJobSeekerFields } from '@ips/authz';
 import type { JobSeeker, Prisma } from '@ips/db';
 import { type DeadlineStatus, osloDay, worstStatus } from '@ips/domain';
 import { z } from 'zod';
@@ -74,9 +74,27 @@ async function guarded<K extends keyof JobSeeker>(
   field: K,
 ): Promise<JobSeeker[K] | null> {
   recordRead(ctx, js, 'JobSeeker');
-  const facts = await accessFacts(ctx, js.id);
-  if (!facts) return null;
-  return canOn(ctx.ability, 'read', 'JobSeeker', facts, field) ? (js[field] as JobSeeker[K]) : null;
+  const readable = await readableFields(ctx, js.id);
+  return readable.has(field) ? (js[field] as JobSeeker[K]) : null;
+}
+
+const fieldCache = new WeakMap<Context, Map<string, Promise<ReadonlySet<string>>>>();
+
+/** The fields this user may read on this job seeker, evaluated once per record and request. */
+function readableFields(ctx: Context, id: string): Promise<ReadonlySet<string>> {
+  let cache = fieldCache.get(ctx);
+  if (!cache) {
+    cache = new Map();
+    fieldCache.set(ctx, cache);
+  }
+  let fields = cache.get(id);
+  if (!fields) {
+    fields = accessFacts(ctx, id).then((facts) =>
+      facts ? readableJobSeekerFields(ctx.ability, facts) : new Set<string>(),
+    );
+    cache.set(id, fields);
+  }
+  return fields;
 }
 
 export const JobSeekerNode = builder.prismaNode('JobSeeker', {
