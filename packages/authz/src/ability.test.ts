@@ -349,3 +349,55 @@ describe('readableJobSeekerFields', () => {
     expect(readableJobSeekerFields(defineAbilityFor(actors.leader, now), jobSeeker()).size).toBe(0);
   });
 });
+
+describe('employers and employer contacts', () => {
+  const contact = (over: Record<string, unknown>) => ({
+    organizationId: ORG_A,
+    specialistId: 'u-spec',
+    jobSeekerId: null,
+    ...over,
+  });
+  it('specialists share the organisation’s employers; leaders, administrators and NAV do not do job development', () => {
+    expect(
+      canOn(defineAbilityFor(actors.specialist, now), 'create', 'Employer', { organizationId: ORG_A }),
+    ).toBe(true);
+    expect(
+      canOn(defineAbilityFor(actors.colleague, now), 'read', 'Employer', { organizationId: ORG_A }),
+    ).toBe(true);
+    expect(
+      canOn(defineAbilityFor(actors.otherTenant, now), 'read', 'Employer', { organizationId: ORG_A }),
+    ).toBe(false);
+    for (const who of ['leader', 'admin', 'nav'] as const) {
+      expect(
+        canOn(defineAbilityFor(actors[who], now), 'create', 'Employer', { organizationId: ORG_A }),
+        who,
+      ).toBe(false);
+    }
+  });
+
+  it('a contact is recorded in one’s own name; contacts about a job seeker are read only by whoever made them', () => {
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'create', 'EmployerContact', contact({}))).toBe(
+      true,
+    );
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'create', 'EmployerContact', contact({}))).toBe(
+      false,
+    );
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'read', 'EmployerContact', contact({}))).toBe(true);
+    expect(
+      canOn(
+        defineAbilityFor(actors.colleague, now),
+        'read',
+        'EmployerContact',
+        contact({ jobSeekerId: 'js-1' }),
+      ),
+    ).toBe(false);
+    expect(
+      canOn(
+        defineAbilityFor(actors.specialist, now),
+        'read',
+        'EmployerContact',
+        contact({ jobSeekerId: 'js-1' }),
+      ),
+    ).toBe(true);
+  });
+});

@@ -31,6 +31,8 @@ import {
 import type {
   AuditLog,
   Consent,
+  Employer,
+  EmployerContact,
   Employment,
   HealthTeam,
   IdentityProvider,
@@ -63,6 +65,8 @@ export type AppSubjects =
       Employment: Employment;
       SupportPlan: SupportPlan;
       AuditLog: AuditLog;
+      Employer: Employer;
+      EmployerContact: EmployerContact;
     }>
   | 'all';
 
@@ -223,6 +227,13 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       jobSeeker: { is: { currentSpecialistId: me } },
     });
     can('read', 'User', { memberships: { some: { organizationId: { in: caseOrgs } } } });
+    // Employers are the service's shared job-development network within the organisation.
+    can(['read', 'create', 'update'], 'Employer', { organizationId: { in: caseOrgs } });
+    // Contacts: everyone's relationship building in the organisation; a contact about a named job
+    // seeker only by that job seeker's own specialist.
+    can('create', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
+    can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, jobSeekerId: null });
+    can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
     can('read', ['SpecialistTeam', 'HealthTeam'], { organizationId: { in: caseOrgs } });
     can('read', 'TeamMember', { organizationId: { in: caseOrgs } });
   }

@@ -48,7 +48,7 @@ async function tuningOf(
 }
 
 /** Applies what an event does to the job seeker's tasks, in the request's transaction. */
-async function applyTaskChanges(
+export async function applyTaskChanges(
   ctx: Context,
   js: { id: string; organizationId: string; currentSpecialistId: string | null },
   changes: TaskChanges,

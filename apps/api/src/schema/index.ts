@@ -9,6 +9,7 @@ import './consent.js';
 import './access-log.js';
 import './tenant.js';
 import './case-path.js';
+import './employer.js';
 
 builder.queryType({});
 builder.mutationType({});
