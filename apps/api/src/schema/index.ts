@@ -10,6 +10,7 @@ import './access-log.js';
 import './tenant.js';
 import './case-path.js';
 import './employer.js';
+import './employment.js';
 
 builder.queryType({});
 builder.mutationType({});
