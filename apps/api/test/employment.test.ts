@@ -164,3 +164,37 @@ describe('jobs', () => {
     expect(hidden.data?.jobSeeker.employments).toEqual([]);
   });
 });
+
+describe('follow-up meetings', () => {
+  const MEET = `mutation($input: RecordFollowUpMeetingInput!) {
+    recordFollowUpMeeting(input: $input) { __typename ... on ValidationError { issues { field code } } }
+  }`;
+  it('a face-to-face follow-up fulfils the job-end contact; a remote one does not; contradictions are typed', async () => {
+    const base = {
+      jobSeekerId,
+      purpose: 'JOB_END_FOLLOW_UP',
+      heldAt: new Date(Date.now() - 3_600_000).toISOString(),
+      participants: ['JOB_SEEKER'],
+      durationMinutes: 45,
+    };
+    const contradiction = await stack.gql<{ recordFollowUpMeeting: Result }>(specialist.email, MEET, {
+      input: { ...base, faceToFace: true, location: 'REMOTE' },
+    });
+    expect(contradiction.data?.recordFollowUpMeeting.issues).toEqual([
+      { field: 'location', code: 'CONTRADICTION' },
+    ]);
+    const phone = await stack.gql<{ recordFollowUpMeeting: Result }>(specialist.email, MEET, {
+      input: { ...base, faceToFace: false, location: 'REMOTE' },
+    });
+    expect(phone.data?.recordFollowUpMeeting.__typename).toBe('MutationRecordFollowUpMeetingSuccess');
+    expect(await openTasks()).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', dueOn: '2026-12-14' }]);
+    const community = `SELECT count(*) AS n FROM follow_up_meeting WHERE "jobSeekerId" = $1 AND location = 'COMMUNITY' AND "faceToFace"`;
+    const before = await count(community, [jobSeekerId]);
+    const met = await stack.gql<{ recordFollowUpMeeting: Result }>(specialist.email, MEET, {
+      input: { ...base, faceToFace: true, location: 'COMMUNITY' },
+    });
+    expect(met.data?.recordFollowUpMeeting.__typename).toBe('MutationRecordFollowUpMeetingSuccess');
+    expect(await openTasks()).toEqual([]);
+    expect(await count(community, [jobSeekerId])).toBe(before + 1);
+  });
+});

@@ -11,6 +11,7 @@ import './tenant.js';
 import './case-path.js';
 import './employer.js';
 import './employment.js';
+import './follow-up.js';
 
 builder.queryType({});
 builder.mutationType({});
