@@ -12,6 +12,7 @@ import './case-path.js';
 import './employer.js';
 import './employment.js';
 import './follow-up.js';
+import './support-plan.js';
 
 builder.queryType({});
 builder.mutationType({});

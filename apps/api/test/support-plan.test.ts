@@ -1,0 +1,195 @@
+/** The job support plan over HTTP: consent-gated employer agreements, the 3-day rule, revisions, NAV export. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Stack, startStack, userWith } from './harness.js';
+
+let stack: Stack;
+let specialist: { email: string; userId: string; organizationId: string };
+let jobSeekerId: string;
+let employmentId: string;
+
+const count = async (sql: string, params: unknown[] = []) =>
+  Number((await stack.admin.query<{ n: string }>(sql, params)).rows[0]?.n);
+
+beforeAll(async () => {
+  stack = await startStack(inject('ipsTemplate'));
+  specialist = await userWith(stack.admin, 'JOB_SPECIALIST');
+  // An own job seeker without the employer-contact and NAV-system consents.
+  const { rows } = await stack.admin.query<{ id: string }>(
+    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase = 'JOB_SEARCH'
+       AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope IN ('EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM') AND c."withdrawnAt" IS NULL)
+     ORDER BY j.id LIMIT 1`,
+    [specialist.userId],
+  );
+  jobSeekerId = rows[0]?.id as string;
+  const start = await stack.gql<{ recordJobStart: { data: { id: string } } }>(
+    specialist.email,
+    `mutation($input: RecordJobStartInput!) { recordJobStart(input: $input) { ... on MutationRecordJobStartSuccess { data { id } } } }`,
+    {
+      input: {
+        jobSeekerId,
+        kind: 'ORDINARY_JOB',
+        jobTitle: 'Kokk',
+        jobType: '5120',
+        startDate: '2026-11-23',
+        hoursPerWeek: 30,
+        hourlyWage: 230,
+        openLabourMarket: true,
+        atLeastMinimumWage: true,
+        openToAnyone: true,
+        employerMeetingWanted: false,
+      },
+    },
+  );
+  employmentId =
+    Buffer.from(String(start.data?.recordJobStart.data.id), 'base64').toString().split(':')[1] ??
+    String(start.data?.recordJobStart.data.id);
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const CREATE = `mutation($input: CreateSupportPlanInput!) {
+  createSupportPlan(input: $input) {
+    __typename
+    ... on MutationCreateSupportPlanSuccess { data { id version currentRevision } }
+    ... on ConsentRequiredError { scope }
+    ... on ValidationError { issues { field code } }
+  }
+}`;
+const REVISE = `mutation($input: ReviseSupportPlanInput!) {
+  reviseSupportPlan(input: $input) {
+    __typename
+    ... on MutationReviseSupportPlanSuccess { data { version currentRevision status revisions { revision changeNote } } }
+    ... on ConflictError { currentVersion }
+  }
+}`;
+type Result = {
+  __typename: string;
+  data?: { id: string; version: number; currentRevision: number };
+  scope?: string;
+  issues?: { field: string; code: string }[];
+};
+
+const content = (overrides: Record<string, unknown> = {}) => ({
+  absenceArrangements: 'Egenmelding til leder før kl. 08; fri til behandling annenhver torsdag.',
+  employerMayCallSpecialist: false,
+  agreedWithEmployer: false,
+  agreements: [
+    { supportPerson: 'JOB_SPECIALIST', responsibility: 'Ukentlige samtaler den første måneden.' },
+    { supportPerson: 'HEALTH_TEAM', responsibility: 'Behandler følger opp søvn og medisiner.' },
+  ],
+  meetings: [
+    { plannedOn: '2026-11-25', faceToFace: true, topic: 'Første oppfølgingsmøte' },
+    { plannedOn: '2026-12-07', faceToFace: true },
+  ],
+  ...overrides,
+});
+
+describe('job support plan', () => {
+  it('needs the employer-contact consent for "employer may call", and two face-to-face meetings, the first within 3 days', async () => {
+    const before = await count('SELECT count(*) AS n FROM support_plan WHERE "employmentId" = $1', [
+      employmentId,
+    ]);
+    const mayCall = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+      input: { employmentId, content: content({ employerMayCallSpecialist: true }) },
+    });
+    expect(mayCall.data?.createSupportPlan).toEqual({
+      __typename: 'ConsentRequiredError',
+      scope: 'EMPLOYER_CONTACT',
+    });
+    const late = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+      input: {
+        employmentId,
+        content: content({
+          meetings: [
+            { plannedOn: '2026-11-30', faceToFace: true },
+            { plannedOn: '2026-12-07', faceToFace: true },
+          ],
+        }),
+      },
+    });
+    expect(late.data?.createSupportPlan.issues).toEqual([
+      { field: 'meetings', code: 'FIRST_MEETING_TOO_LATE' },
+    ]);
+    expect(
+      await count('SELECT count(*) AS n FROM support_plan WHERE "employmentId" = $1', [employmentId]),
+    ).toBe(before);
+  });
+
+  it('is created as revision 1; revisions keep history and detect a stale version; with consent the employer may call', async () => {
+    const created = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+      input: { employmentId, content: content() },
+    });
+    expect(created.data?.createSupportPlan).toMatchObject({ data: { version: 1, currentRevision: 1 } });
+    const planId =
+      Buffer.from(String(created.data?.createSupportPlan.data?.id), 'base64').toString().split(':')[1] ??
+      String(created.data?.createSupportPlan.data?.id);
+    const stale = await stack.gql<{ reviseSupportPlan: Result }>(specialist.email, REVISE, {
+      input: { supportPlanId: planId, version: 5, changeNote: 'x', content: content() },
+    });
+    expect(stale.data?.reviseSupportPlan).toEqual({ __typename: 'ConflictError', currentVersion: 1 });
+    await stack.admin.query(
+      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+       SELECT gen_random_uuid(), "organizationId", id, 'EMPLOYER_CONTACT', now() - interval '1 day', $2, now() FROM job_seeker WHERE id = $1`,
+      [jobSeekerId, specialist.userId],
+    );
+    const revised = await stack.gql<{
+      reviseSupportPlan: {
+        data: {
+          version: number;
+          currentRevision: number;
+          status: string;
+          revisions: { revision: number; changeNote: string | null }[];
+        };
+      };
+    }>(specialist.email, REVISE, {
+      input: {
+        supportPlanId: planId,
+        version: 1,
+        changeNote: 'Arbeidsgiver kan ringe ved ureglementert fravær',
+        content: content({
+          employerMayCallSpecialist: true,
+          agreedWithEmployer: true,
+          taperingPlan: 'Månedlige samtaler fra februar.',
+        }),
+      },
+    });
+    expect(revised.data?.reviseSupportPlan.data).toMatchObject({
+      version: 2,
+      currentRevision: 2,
+      status: 'TAPERING',
+    });
+    expect(revised.data?.reviseSupportPlan.data.revisions.map((r) => r.revision)).toEqual([2, 1]);
+  });
+
+  it('goes to NAV’s case system only with the consent to it, through the outbox', async () => {
+    const planId = (
+      await stack.admin.query<{ id: string }>('SELECT id FROM support_plan WHERE "employmentId" = $1', [
+        employmentId,
+      ])
+    ).rows[0]?.id;
+    const SHARE = `mutation($id: ID!) { shareSupportPlanWithNav(supportPlanId: $id) { __typename ... on ConsentRequiredError { scope } } }`;
+    const refused = await stack.gql<{ shareSupportPlanWithNav: Result }>(specialist.email, SHARE, {
+      id: planId,
+    });
+    expect(refused.data?.shareSupportPlanWithNav).toEqual({
+      __typename: 'ConsentRequiredError',
+      scope: 'SUPPORT_PLAN_TO_NAV_SYSTEM',
+    });
+    expect(await count(`SELECT count(*) AS n FROM outbox_message WHERE topic = 'nav.support-plan'`)).toBe(0);
+    await stack.admin.query(
+      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+       SELECT gen_random_uuid(), "organizationId", id, 'SUPPORT_PLAN_TO_NAV_SYSTEM', now() - interval '1 day', $2, now() FROM job_seeker WHERE id = $1`,
+      [jobSeekerId, specialist.userId],
+    );
+    const shared = await stack.gql<{ shareSupportPlanWithNav: Result }>(specialist.email, SHARE, {
+      id: planId,
+    });
+    expect(shared.data?.shareSupportPlanWithNav.__typename).toBe('MutationShareSupportPlanWithNavSuccess');
+    const { rows } = await stack.admin.query<{ revision: number; status: string; agreements: number }>(
+      `SELECT (o.payload->>'revision')::int AS revision, e.status::text AS status, jsonb_array_length(o.payload->'agreements') AS agreements
+       FROM support_plan_export e JOIN outbox_message o ON o.id = e."outboxMessageId"`,
+    );
+    expect(rows).toEqual([{ revision: 2, status: 'PENDING', agreements: 2 }]);
+  });
+});
