@@ -13,6 +13,8 @@ export interface ApiConfig {
   clockToleranceSeconds: number;
   /** How often the audit log is sealed into its hash chain (0 = never, e.g. in tests). */
   sealIntervalMs: number;
+  /** NAV's case-system endpoint for support plans; the outbox is delivered only when set. */
+  navCaseSystemUrl: string | null;
 }
 
 export function readConfig(
@@ -30,6 +32,7 @@ export function readConfig(
     rateLimitPerMinute: Number(env.API_RATE_LIMIT_PER_MINUTE ?? 600),
     clockToleranceSeconds: Number(env.API_CLOCK_TOLERANCE_SECONDS ?? 30),
     sealIntervalMs: Number(env.API_AUDIT_SEAL_INTERVAL_MS ?? 15_000),
+    navCaseSystemUrl: env.NAV_CASE_SYSTEM_URL ?? null,
     ...overrides,
   };
 }

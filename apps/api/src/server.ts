@@ -18,6 +18,7 @@ import { AuthenticationError, TokenVerifier } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
+import { deliverNavSupportPlans, HttpNavCaseSystemAdapter } from './outbox.js';
 import { schema } from './schema/index.js';
 
 export interface Api {
@@ -233,6 +234,16 @@ export async function createApi(
         }, config.sealIntervalMs)
       : undefined;
   sealer?.unref();
+  // Deliver support plans to NAV's case system when an endpoint is configured.
+  const navAdapter = config.navCaseSystemUrl ? new HttpNavCaseSystemAdapter(config.navCaseSystemUrl) : null;
+  const deliverer = navAdapter
+    ? setInterval(() => {
+        deliverNavSupportPlans(pool, navAdapter).catch((error: unknown) =>
+          log.error({ error: { name: (error as Error)?.name } }, 'outbox delivery failed'),
+        );
+      }, 10_000)
+    : undefined;
+  deliverer?.unref();
 
   let server: Server | undefined;
   return {
@@ -250,6 +261,7 @@ export async function createApi(
       }),
     stop: async () => {
       if (sealer) clearInterval(sealer);
+      if (deliverer) clearInterval(deliverer);
       await new Promise<void>((resolve) => {
         if (!server) return resolve();
         server.close(() => resolve());
