@@ -401,3 +401,40 @@ describe('employers and employer contacts', () => {
     ).toBe(true);
   });
 });
+
+describe('career profile', () => {
+  const profile = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
+  it('is written by the own specialist, read by consented colleagues and by NAV only with CAREER_PROFILE', () => {
+    expect(
+      canOn(defineAbilityFor(actors.specialist, now), 'update', 'CareerProfile', profile(jobSeeker())),
+    ).toBe(true);
+    const team = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'read', 'CareerProfile', profile(team))).toBe(true);
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'update', 'CareerProfile', profile(team))).toBe(
+      false,
+    );
+    expect(
+      canOn(defineAbilityFor(actors.colleague, now), 'read', 'CareerProfile', profile(jobSeeker())),
+    ).toBe(false);
+    const nav = (scopes: string[]) => profile(jobSeeker({ navSharingGrants: [grant({ scopes })] }));
+    expect(
+      canOn(
+        defineAbilityFor(actors.nav, now),
+        'read',
+        'CareerProfile',
+        nav(['BASIC_DETAILS', 'CAREER_PROFILE']),
+      ),
+    ).toBe(true);
+    expect(
+      canOn(
+        defineAbilityFor(actors.nav, now),
+        'read',
+        'CareerProfile',
+        nav(['BASIC_DETAILS', 'EMPLOYMENT_STATUS']),
+      ),
+    ).toBe(false);
+    expect(canOn(defineAbilityFor(actors.leader, now), 'read', 'CareerProfile', profile(jobSeeker()))).toBe(
+      false,
+    );
+  });
+});

@@ -30,6 +30,7 @@ import {
 } from '@casl/prisma/runtime';
 import type {
   AuditLog,
+  CareerProfile,
   Consent,
   Employer,
   EmployerContact,
@@ -67,6 +68,7 @@ export type AppSubjects =
       AuditLog: AuditLog;
       Employer: Employer;
       EmployerContact: EmployerContact;
+      CareerProfile: CareerProfile;
     }>
   | 'all';
 
@@ -222,6 +224,10 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },
     });
+    can(['read', 'create', 'update'], 'CareerProfile', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
     can(['read', 'create', 'update'], 'SupportPlan', {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },
@@ -247,7 +253,7 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       teamId: { in: teamIds },
       consents: activeConsent('TEAM_CASE_DISCUSSION', now),
     });
-    can('read', 'Employment', {
+    can('read', ['Employment', 'CareerProfile'], {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { teamId: { in: teamIds }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
     });
@@ -304,6 +310,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     });
     can('read', 'SupportPlan', {
       jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'SUPPORT_PLAN') } },
+    });
+    can('read', 'CareerProfile', {
+      jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'CAREER_PROFILE') } },
     });
   }
 

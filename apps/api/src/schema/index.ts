@@ -13,6 +13,7 @@ import './employer.js';
 import './employment.js';
 import './follow-up.js';
 import './support-plan.js';
+import './career-profile.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -44,7 +44,7 @@ type AccessFacts = Prisma.JobSeekerGetPayload<{ select: typeof ACCESS_SELECT }>;
 const accessLoaders = new WeakMap<Context, Batcher<string, AccessFacts>>();
 
 /** Access facts of every job seeker the request touches, in one query per batch. */
-function accessFacts(ctx: Context, id: string): Promise<AccessFacts | undefined> {
+export function accessFacts(ctx: Context, id: string): Promise<AccessFacts | undefined> {
   let loader = accessLoaders.get(ctx);
   if (!loader) {
     loader = new Batcher(async (ids) => {

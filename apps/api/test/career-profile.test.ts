@@ -1,0 +1,101 @@
+/** The career profile over HTTP: revisions with versions, the update flag after a job, who may read it. */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Stack, startStack, userWith } from './harness.js';
+
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack(inject('ipsTemplate'));
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const SAVE = `mutation($input: SaveCareerProfileInput!) {
+  saveCareerProfile(input: $input) {
+    __typename
+    ... on MutationSaveCareerProfileSuccess { data { currentRevision needsUpdate version current { revision interests } } }
+    ... on ConflictError { currentVersion }
+  }
+}`;
+type Saved = {
+  __typename: string;
+  data?: {
+    currentRevision: number;
+    needsUpdate: boolean;
+    version: number;
+    current: { revision: number; interests: string }[];
+  };
+  currentVersion?: number;
+};
+const profile = {
+  interests: 'Matlaging, arbeid med mennesker',
+  preferences: 'Deltid, dagtid',
+  strengths: 'Punktlig, god service',
+  disclosurePreference: 'PARTIAL',
+};
+
+describe('career profile', () => {
+  it('saves a new revision, clears the update flag, and refuses a stale version', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const { rows } = await stack.admin.query<{ id: string; version: number; currentRevision: number }>(
+      `SELECT j.id, p.version, p."currentRevision" FROM job_seeker j JOIN career_profile p ON p."jobSeekerId" = j.id
+       WHERE j."currentSpecialistId" = $1 ORDER BY j.id LIMIT 1`,
+      [s.userId],
+    );
+    const row = rows[0] as { id: string; version: number; currentRevision: number };
+    await stack.admin.query(`UPDATE career_profile SET "needsUpdate" = true WHERE "jobSeekerId" = $1`, [
+      row.id,
+    ]);
+    const stale = await stack.gql<{ saveCareerProfile: Saved }>(s.email, SAVE, {
+      input: { ...profile, jobSeekerId: row.id, version: row.version + 3 },
+    });
+    expect(stale.data?.saveCareerProfile).toEqual({
+      __typename: 'ConflictError',
+      currentVersion: row.version,
+    });
+    const saved = await stack.gql<{ saveCareerProfile: Saved }>(s.email, SAVE, {
+      input: { ...profile, jobSeekerId: row.id, version: row.version },
+    });
+    expect(saved.data?.saveCareerProfile.data).toMatchObject({
+      currentRevision: row.currentRevision + 1,
+      needsUpdate: false,
+      version: row.version + 1,
+      current: [{ revision: row.currentRevision + 1, interests: profile.interests }],
+    });
+    const revisions = await stack.admin.query(
+      'SELECT 1 FROM career_profile_revision r JOIN career_profile p ON p.id = r."careerProfileId" WHERE p."jobSeekerId" = $1',
+      [row.id],
+    );
+    expect(revisions.rowCount).toBe(row.currentRevision + 1);
+  });
+
+  it('is visible to NAV only with the CAREER_PROFILE scope, and never to a colleague without team consent', async () => {
+    const { rows } = await stack.admin.query<{ email: string; jobSeekerId: string }>(
+      `SELECT u.email, g."jobSeekerId" FROM nav_sharing_grant g JOIN consent c ON c.id = g."consentId"
+       JOIN membership m ON m."organizationId" = g."navOfficeId" AND m.role = 'NAV_COUNSELLOR' AND (g."counsellorId" IS NULL OR g."counsellorId" = m."userId")
+       JOIN app_user u ON u.id = m."userId"
+       WHERE g."revokedAt" IS NULL AND (g."validUntil" IS NULL OR g."validUntil" > now()) AND c."withdrawnAt" IS NULL
+         AND (c."validUntil" IS NULL OR c."validUntil" > now()) AND 'CAREER_PROFILE' = ANY(g.scopes)
+         AND EXISTS (SELECT 1 FROM career_profile p WHERE p."jobSeekerId" = g."jobSeekerId")
+         AND NOT EXISTS (SELECT 1 FROM nav_sharing_grant g2 WHERE g2."jobSeekerId" = g."jobSeekerId" AND g2.id <> g.id)
+       LIMIT 1`,
+    );
+    const nav = rows[0] as { email: string; jobSeekerId: string };
+    const query = `{ jobSeeker(id: "${nav.jobSeekerId}") { givenName careerProfile { currentRevision } } }`;
+    const seen = await stack.gql<{ jobSeeker: { careerProfile: unknown } }>(nav.email, query);
+    expect(seen.errors).toBeUndefined();
+    expect(seen.data?.jobSeeker.careerProfile).not.toBeNull();
+    await stack.admin.query(
+      `UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS}' WHERE "jobSeekerId" = $1`,
+      [nav.jobSeekerId],
+    );
+    const hidden = await stack.gql<{ jobSeeker: { givenName: string; careerProfile: unknown } }>(
+      nav.email,
+      query,
+    );
+    expect(hidden.errors).toBeUndefined();
+    expect(hidden.data?.jobSeeker).toMatchObject({ careerProfile: null });
+    expect(hidden.data?.jobSeeker.givenName).toBeTruthy();
+  });
+});
