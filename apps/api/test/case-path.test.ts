@@ -266,3 +266,43 @@ describe('intake and discharge', () => {
     ).toBe(1);
   });
 });
+
+describe('journal-ready notes', () => {
+  it('a discharge writes a note for the record, readable by the own specialist as text and PDF', async () => {
+    const { rows } = await stack.admin.query<{ id: string }>(
+      `SELECT "jobSeekerId" AS id FROM journal_note WHERE kind = 'DISCHARGE' AND "createdById" = $1 ORDER BY "createdAt" DESC LIMIT 1`,
+      [specialist.userId],
+    );
+    const id = rows[0]?.id as string;
+    expect(id).toBeDefined();
+    const res = await stack.gql<{
+      jobSeeker: { journalNotes: { kind: string; text: string; pdfBase64: string }[] };
+    }>(specialist.email, `{ jobSeeker(id: "${id}") { journalNotes { kind text pdfBase64 } } }`);
+    const note = res.data?.jobSeeker.journalNotes.find((n) => n.kind === 'DISCHARGE');
+    expect(note?.text).toContain('IPS: utskrevet fra porteføljen');
+    expect(note?.text).toContain('utskrevet 25.11.2026: jobbsøker ønsket å avslutte');
+    const pdf = Buffer.from(note?.pdfBase64 ?? '', 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(800);
+  });
+
+  it('are not shown to a colleague who may read the case', async () => {
+    const { rows } = await stack.admin.query<{ email: string; id: string }>(
+      `SELECT u.email, j.id FROM job_seeker j
+       JOIN team_member tm ON tm."teamId" = j."teamId" AND tm."userId" <> j."currentSpecialistId" AND tm.role = 'JOB_SPECIALIST'
+       JOIN membership m ON m."userId" = tm."userId" AND m."organizationId" = j."organizationId"
+       JOIN app_user u ON u.id = tm."userId"
+       WHERE EXISTS (SELECT 1 FROM journal_note n WHERE n."jobSeekerId" = j.id)
+         AND EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'TEAM_CASE_DISCUSSION'
+           AND c."withdrawnAt" IS NULL AND (c."validUntil" IS NULL OR c."validUntil" > now()))
+       LIMIT 1`,
+    );
+    const row = rows[0] as { email: string; id: string };
+    const res = await stack.gql<{ jobSeeker: { givenName: string; journalNotes: unknown[] } }>(
+      row.email,
+      `{ jobSeeker(id: "${row.id}") { givenName journalNotes { text } } }`,
+    );
+    expect(res.data?.jobSeeker.givenName).toBeTruthy();
+    expect(res.data?.jobSeeker.journalNotes).toEqual([]);
+  });
+});

@@ -438,3 +438,18 @@ describe('career profile', () => {
     );
   });
 });
+
+describe('journal notes', () => {
+  it('are read by the own specialist only', () => {
+    const note = (specialist: string) => ({
+      organizationId: ORG_A,
+      jobSeeker: jobSeeker({ currentSpecialistId: specialist, consents: [consent('TEAM_CASE_DISCUSSION')] }),
+    });
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'read', 'JournalNote', note('u-spec'))).toBe(true);
+    for (const who of ['colleague', 'supervisor', 'leader', 'nav', 'admin'] as const) {
+      expect(canOn(defineAbilityFor(actors[who], now), 'read', 'JournalNote', note('u-spec')), who).toBe(
+        false,
+      );
+    }
+  });
+});

@@ -38,6 +38,7 @@ import type {
   HealthTeam,
   IdentityProvider,
   JobSeeker,
+  JournalNote,
   Membership,
   NavSharingGrant,
   Organization,
@@ -69,6 +70,7 @@ export type AppSubjects =
       Employer: Employer;
       EmployerContact: EmployerContact;
       CareerProfile: CareerProfile;
+      JournalNote: JournalNote;
     }>
   | 'all';
 
@@ -221,6 +223,11 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       jobSeeker: { is: { currentSpecialistId: me } },
     });
     can(['read', 'create', 'update'], 'Employment', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    // Journal-ready notes are for the patient record: the job seeker's own specialist only.
+    can(['read', 'create'], 'JournalNote', {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },
     });

@@ -24,6 +24,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+import { writeJournalNote } from './journal-note.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });
@@ -351,6 +352,12 @@ builder.mutationFields((t) => ({
       await ctx.db.assignment.updateMany({
         where: { organizationId: js.organizationId, jobSeekerId: js.id, endedAt: null },
         data: { endedAt: ctx.now },
+      });
+      await writeJournalNote(ctx, js, js.id, {
+        kind: 'DISCHARGE',
+        date: input.dischargedOn,
+        reason: input.reason,
+        note: input.note ?? null,
       });
       audit(ctx, 'UPDATE', js, 'JobSeeker.discharge');
       return ctx.db.jobSeeker.findUniqueOrThrow({ ...nonEmpty(query), where: { id: js.id } });

@@ -21,6 +21,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+import { writeJournalNote } from './journal-note.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
@@ -185,6 +186,20 @@ builder.mutationFields((t) => ({
           }),
         );
         await flagCareerProfile(ctx, js.id, 'Ny jobb: oppdater karriereprofilen');
+        const employer = input.employerId
+          ? await ctx.db.employer.findUnique({
+              where: { id: String(input.employerId) },
+              select: { name: true },
+            })
+          : null;
+        await writeJournalNote(ctx, js, employment.id, {
+          kind: 'JOB_START',
+          date: input.startDate,
+          jobTitle: input.jobTitle,
+          employer: employer?.name ?? null,
+          hoursPerWeek: input.hoursPerWeek,
+          competitive: input.openLabourMarket && input.atLeastMinimumWage && input.openToAnyone,
+        });
       }
       ctx.audit.record({
         organizationId: js.organizationId,
@@ -257,6 +272,14 @@ builder.mutationFields((t) => ({
         if (stillEmployed === 0 && (js.phase === 'EMPLOYED' || js.phase === 'TAPERING'))
           await changePhase(ctx, js, 'JOB_SEARCH');
         await flagCareerProfile(ctx, js.id, 'Jobben er avsluttet: gjør en ny vurdering av karriereprofilen');
+        await writeJournalNote(ctx, js, employment.id, {
+          kind: 'JOB_END',
+          endDate: input.endDate,
+          learnedOn: input.learnedOn,
+          jobTitle: employment.jobTitle,
+          endedBy: input.endedBy,
+          reason: input.reason ?? null,
+        });
       }
       ctx.audit.record({
         organizationId: js.organizationId,

@@ -14,6 +14,7 @@ import './employment.js';
 import './follow-up.js';
 import './support-plan.js';
 import './career-profile.js';
+import './journal-note.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -21,6 +21,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+import { writeJournalNote } from './journal-note.js';
 import { enqueueSupportPlanForNav } from './nav-case-system.js';
 
 const SupportPersonEnum = builder.enumType(SupportPerson, { name: 'SupportPerson' });
@@ -146,7 +147,7 @@ async function checkContent(ctx: Context, jobSeekerId: string, startDate: Date, 
 
 async function writeRevision(
   ctx: Context,
-  plan: { id: string; organizationId: string },
+  plan: { id: string; organizationId: string; jobSeekerId: string },
   revision: number,
   content: Content,
   changeNote: string | null,
@@ -183,6 +184,17 @@ async function writeRevision(
       faceToFace: m.faceToFace,
       topic: m.topic ?? null,
     })),
+  });
+  await writeJournalNote(ctx, { id: plan.jobSeekerId, organizationId: plan.organizationId }, plan.id, {
+    kind: 'SUPPORT_PLAN',
+    revision,
+    agreements: content.agreements.map((a) => ({
+      supportPerson: a.supportPerson,
+      responsibility: a.responsibility,
+    })),
+    meetings: content.meetings.map((m) => m.plannedOn),
+    employerMayCall: content.employerMayCallSpecialist,
+    tapering: content.taperingPlan ?? null,
   });
   return created;
 }
