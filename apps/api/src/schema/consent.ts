@@ -6,9 +6,11 @@
  */
 import { accessibleWhere, canOn } from '@ips/authz';
 import { ConsentScope, NavShareScope, type Prisma, type TransactionClient } from '@ips/db';
+import { osloDay, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { applyTaskChanges } from './case-path.js';
 import {
   ConflictError,
   ConsentRequiredError,
@@ -238,6 +240,15 @@ builder.mutationFields((t) => ({
         },
       });
       await appendEvent(ctx.db, ctx, consent, 'GIVEN');
+      await applyTaskChanges(
+        ctx,
+        js,
+        tasksForEvent({
+          kind: 'CONSENT_GIVEN',
+          consentId: consent.id,
+          validUntil: consent.validUntil ? osloDay(consent.validUntil) : null,
+        }),
+      );
       audit(ctx, 'CREATE', 'Consent', consent, 'Consent.record');
       return consent;
     },
@@ -274,6 +285,22 @@ builder.mutationFields((t) => ({
       if (count === 0) throw new ConflictError('Consent', consent.version);
       const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
       await appendEvent(ctx.db, ctx, updated, 'CHANGED');
+      // A new end date moves the expiry warning.
+      const owner = {
+        id: updated.jobSeekerId,
+        organizationId: updated.organizationId,
+        currentSpecialistId: consent.jobSeeker.currentSpecialistId,
+      };
+      await applyTaskChanges(ctx, owner, tasksForEvent({ kind: 'CONSENT_ENDED', consentId: updated.id }));
+      await applyTaskChanges(
+        ctx,
+        owner,
+        tasksForEvent({
+          kind: 'CONSENT_GIVEN',
+          consentId: updated.id,
+          validUntil: updated.validUntil ? osloDay(updated.validUntil) : null,
+        }),
+      );
       audit(ctx, 'UPDATE', 'Consent', updated, 'Consent.change');
       return updated;
     },
@@ -303,6 +330,15 @@ builder.mutationFields((t) => ({
       if (count === 0) throw new ConflictError('Consent', consent.version);
       const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
       await appendEvent(ctx.db, ctx, updated, 'WITHDRAWN');
+      await applyTaskChanges(
+        ctx,
+        {
+          id: updated.jobSeekerId,
+          organizationId: updated.organizationId,
+          currentSpecialistId: consent.jobSeeker.currentSpecialistId,
+        },
+        tasksForEvent({ kind: 'CONSENT_ENDED', consentId: updated.id }),
+      );
       audit(ctx, 'UPDATE', 'Consent', updated, 'Consent.withdraw');
       return updated;
     },

@@ -15,6 +15,7 @@ import './follow-up.js';
 import './support-plan.js';
 import './career-profile.js';
 import './journal-note.js';
+import './deadline.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -183,7 +183,7 @@ export const JobSeekerNode = builder.prismaNode('JobSeeker', {
   },
 });
 
-const DeadlineStatusEnum = builder.enumType('DeadlineStatus', {
+export const DeadlineStatusEnum = builder.enumType('DeadlineStatus', {
   values: ['OVERDUE', 'DUE', 'UPCOMING', 'NONE'] as const satisfies readonly DeadlineStatus[],
 });
 
