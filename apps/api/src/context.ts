@@ -33,6 +33,7 @@ export async function createContext(
   config: ApiConfig,
   requestedOrganizationId?: string,
   accessReason?: string,
+  clock: () => Date = () => new Date(),
 ): Promise<Context> {
   // A tenant switch narrows the request to one organisation; it can never widen it.
   const memberships = requestedOrganizationId
@@ -47,7 +48,7 @@ export async function createContext(
     teams: user.teams,
     platformOperator: user.platformOperator,
   };
-  const now = new Date();
+  const now = clock();
   const roleIn = (organizationId: string): Role | null =>
     memberships.find((m) => m.organizationId === organizationId)?.role ?? null;
   return {

@@ -71,7 +71,12 @@ function isMutation(body: unknown, search: string): boolean {
 
 export async function createApi(
   config: ApiConfig,
-  options: { logger?: Logger; onQuery?: (sql: string) => void } = {},
+  options: {
+    logger?: Logger;
+    onQuery?: (sql: string) => void;
+    /** The application's clock (tests drive deadlines through time with it; never from a request). */
+    clock?: () => Date;
+  } = {},
 ): Promise<Api> {
   const log =
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
@@ -182,6 +187,7 @@ export async function createApi(
             config,
             req.header('x-organization-id'),
             reason ? safeDecode(reason).slice(0, 500) : undefined,
+            options.clock,
           );
           response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
           const body = response.body.kind === 'complete' ? response.body.string : '';

@@ -79,7 +79,10 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(template: TestTemplate): Promise<Stack> {
+export async function startStack(
+  template: TestTemplate,
+  options: { clock?: () => Date } = {},
+): Promise<Stack> {
   const db = await createTestDatabase(template);
   const issuer = await startIssuer();
   await seedDatabase(db.adminUrl, defaultSeedOptions({ devIssuer: issuer.url }));
@@ -94,6 +97,7 @@ export async function startStack(template: TestTemplate): Promise<Stack> {
     {
       logger: pino({ level: 'silent' }),
       onQuery: (sql) => statements.push(sql),
+      ...(options.clock ? { clock: options.clock } : {}),
     },
   );
   const { url } = await api.listen();
