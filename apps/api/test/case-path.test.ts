@@ -306,3 +306,41 @@ describe('journal-ready notes', () => {
     expect(res.data?.jobSeeker.journalNotes).toEqual([]);
   });
 });
+
+describe('tenant tuning of the deadline rules', () => {
+  const TUNE = `mutation($input: TuneDeadlineRuleInput!) { tuneDeadlineRule(input: $input) { __typename ... on ValidationError { issues { field code } } } }`;
+  it('lets the tenant administrator tighten a rule within its bounds, and intake then follows it', async () => {
+    const admin = await userWith(
+      stack.admin,
+      'TENANT_ADMINISTRATOR',
+      `m."organizationId" = '${specialist.organizationId}'`,
+    );
+    const input = {
+      organizationId: specialist.organizationId,
+      rule: 'FIRST_EMPLOYER_CONTACT',
+      dueDays: 21,
+      warnDaysBefore: 5,
+    };
+    const bySpecialist = await stack.gql(specialist.email, TUNE, { input });
+    expect(bySpecialist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const tooLoose = await stack.gql<{ tuneDeadlineRule: Result }>(admin.email, TUNE, {
+      input: { ...input, dueDays: 60 },
+    });
+    expect(tooLoose.data?.tuneDeadlineRule.issues).toEqual([{ field: 'dueDays', code: 'OUT_OF_BOUNDS' }]);
+    const tuned = await stack.gql<{ tuneDeadlineRule: Result }>(admin.email, TUNE, { input });
+    expect(tuned.data?.tuneDeadlineRule.__typename).toBe('MutationTuneDeadlineRuleSuccess');
+
+    const res = await stack.gql<{ referJobSeeker: Result }>(specialist.email, REFER, {
+      input: referral({ identityNumber: syntheticNumber('1993-03-03', 77) }),
+    });
+    const id = dbId(res.data?.referJobSeeker.data?.id);
+    await stack.gql(specialist.email, INTAKE, {
+      input: { jobSeekerId: id, version: 1, intakeDate: '2026-11-24' },
+    });
+    const { rows } = await stack.admin.query<{ dueOn: string; warnFrom: string }>(
+      `SELECT to_char("dueOn", 'YYYY-MM-DD') AS "dueOn", to_char("warnFrom", 'YYYY-MM-DD') AS "warnFrom" FROM task WHERE "jobSeekerId" = $1`,
+      [id],
+    );
+    expect(rows).toEqual([{ dueOn: '2026-12-15', warnFrom: '2026-12-10' }]);
+  });
+});

@@ -92,7 +92,7 @@ export async function startStack(
   const api = await createApi(
     readConfig(
       {},
-      { appDatabaseUrl: db.appUrl, port: 0, rateLimitPerMinute: 100_000, maxPageSize: 40, sealIntervalMs: 0 },
+      { appDatabaseUrl: db.appUrl, port: 0, rateLimitPerMinute: 100_000, maxPageSize: 50, sealIntervalMs: 0 },
     ),
     {
       logger: pino({ level: 'silent' }),

@@ -453,3 +453,18 @@ describe('journal notes', () => {
     }
   });
 });
+
+describe('deadline rule tuning', () => {
+  it('is for the organisation’s tenant administrators only', () => {
+    const setting = { organizationId: ORG_A };
+    expect(canOn(defineAbilityFor(actors.admin, now), 'update', 'DeadlineRuleSetting', setting)).toBe(true);
+    expect(
+      canOn(defineAbilityFor(actors.admin, now), 'update', 'DeadlineRuleSetting', { organizationId: ORG_B }),
+    ).toBe(false);
+    for (const who of ['specialist', 'supervisor', 'leader', 'nav'] as const) {
+      expect(canOn(defineAbilityFor(actors[who], now), 'update', 'DeadlineRuleSetting', setting), who).toBe(
+        false,
+      );
+    }
+  });
+});

@@ -32,6 +32,7 @@ import type {
   AuditLog,
   CareerProfile,
   Consent,
+  DeadlineRuleSetting,
   Employer,
   EmployerContact,
   Employment,
@@ -71,6 +72,7 @@ export type AppSubjects =
       EmployerContact: EmployerContact;
       CareerProfile: CareerProfile;
       JournalNote: JournalNote;
+      DeadlineRuleSetting: DeadlineRuleSetting;
     }>
   | 'all';
 
@@ -298,6 +300,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       memberships: { some: { organizationId: { in: adminOrgs } } },
     });
     can('create', 'User');
+    // They tune the deadline rules for their organisation (within the bounds the rules allow).
+    can('manage', 'DeadlineRuleSetting', { organizationId: { in: adminOrgs } });
     // They answer a job seeker's request to see who accessed their data (tilgangslogg).
     can('read', 'AuditLog', { organizationId: { in: adminOrgs } });
   }

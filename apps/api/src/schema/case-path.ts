@@ -38,7 +38,7 @@ function nonEmpty<Q extends object>(query: Q): Q {
 }
 
 /** The tenant's tuning of the deadline rules. */
-async function tuningOf(
+export async function tuningOf(
   ctx: Context,
   organizationId: string,
 ): Promise<Partial<Record<DeadlineRuleCode, RuleTuning>>> {

@@ -10,7 +10,7 @@ import { osloDay, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { applyTaskChanges } from './case-path.js';
+import { applyTaskChanges, tuningOf } from './case-path.js';
 import {
   ConflictError,
   ConsentRequiredError,
@@ -243,11 +243,14 @@ builder.mutationFields((t) => ({
       await applyTaskChanges(
         ctx,
         js,
-        tasksForEvent({
-          kind: 'CONSENT_GIVEN',
-          consentId: consent.id,
-          validUntil: consent.validUntil ? osloDay(consent.validUntil) : null,
-        }),
+        tasksForEvent(
+          {
+            kind: 'CONSENT_GIVEN',
+            consentId: consent.id,
+            validUntil: consent.validUntil ? osloDay(consent.validUntil) : null,
+          },
+          await tuningOf(ctx, js.organizationId),
+        ),
       );
       audit(ctx, 'CREATE', 'Consent', consent, 'Consent.record');
       return consent;
@@ -295,11 +298,14 @@ builder.mutationFields((t) => ({
       await applyTaskChanges(
         ctx,
         owner,
-        tasksForEvent({
-          kind: 'CONSENT_GIVEN',
-          consentId: updated.id,
-          validUntil: updated.validUntil ? osloDay(updated.validUntil) : null,
-        }),
+        tasksForEvent(
+          {
+            kind: 'CONSENT_GIVEN',
+            consentId: updated.id,
+            validUntil: updated.validUntil ? osloDay(updated.validUntil) : null,
+          },
+          await tuningOf(ctx, updated.organizationId),
+        ),
       );
       audit(ctx, 'UPDATE', 'Consent', updated, 'Consent.change');
       return updated;

@@ -11,7 +11,7 @@ import { tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { applyTaskChanges } from './case-path.js';
+import { applyTaskChanges, tuningOf } from './case-path.js';
 import { EmployerType } from './employer.js';
 import {
   ConflictError,
@@ -178,12 +178,15 @@ builder.mutationFields((t) => ({
         await applyTaskChanges(
           ctx,
           js,
-          tasksForEvent({
-            kind: 'JOB_START',
-            day: input.startDate,
-            employmentId: employment.id,
-            employerMeetingWanted: input.employerMeetingWanted,
-          }),
+          tasksForEvent(
+            {
+              kind: 'JOB_START',
+              day: input.startDate,
+              employmentId: employment.id,
+              employerMeetingWanted: input.employerMeetingWanted,
+            },
+            await tuningOf(ctx, js.organizationId),
+          ),
         );
         await flagCareerProfile(ctx, js.id, 'Ny jobb: oppdater karriereprofilen');
         const employer = input.employerId
@@ -264,7 +267,10 @@ builder.mutationFields((t) => ({
         await applyTaskChanges(
           ctx,
           js,
-          tasksForEvent({ kind: 'JOB_END_LEARNED', day: input.learnedOn, employmentId: employment.id }),
+          tasksForEvent(
+            { kind: 'JOB_END_LEARNED', day: input.learnedOn, employmentId: employment.id },
+            await tuningOf(ctx, js.organizationId),
+          ),
         );
         const stillEmployed = await ctx.db.employment.count({
           where: { jobSeekerId: js.id, kind: 'ORDINARY_JOB', endDate: null, id: { not: employment.id } },

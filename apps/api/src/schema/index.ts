@@ -16,6 +16,7 @@ import './support-plan.js';
 import './career-profile.js';
 import './journal-note.js';
 import './deadline.js';
+import './deadline-settings.js';
 
 builder.queryType({});
 builder.mutationType({});
