@@ -10,10 +10,14 @@ beforeAll(async () => {
   stack = await startStack(inject('ipsTemplate'));
   specialist = await userWith(stack.admin, 'JOB_SPECIALIST');
   const { rows } = await stack.admin.query<{ id: string }>(
-    `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'JOB_SEARCH' ORDER BY id LIMIT 1`,
+    `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'JOB_SEARCH' AND "referralDate" <= '2026-11-01' ORDER BY id LIMIT 1`,
     [specialist.userId],
   );
   jobSeekerId = rows[0]?.id as string;
+  if (!jobSeekerId)
+    throw new Error(
+      'the demo data has no own job seeker in job search referred before the fixed dates of this test',
+    );
 });
 afterAll(async () => {
   await stack?.close();

@@ -15,12 +15,16 @@ beforeAll(async () => {
   specialist = await userWith(stack.admin, 'JOB_SPECIALIST');
   // An own job seeker without the employer-contact and NAV-system consents.
   const { rows } = await stack.admin.query<{ id: string }>(
-    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase = 'JOB_SEARCH'
+    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase = 'JOB_SEARCH' AND j."referralDate" <= '2026-11-01'
        AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope IN ('EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM') AND c."withdrawnAt" IS NULL)
      ORDER BY j.id LIMIT 1`,
     [specialist.userId],
   );
   jobSeekerId = rows[0]?.id as string;
+  if (!jobSeekerId)
+    throw new Error(
+      'the demo data has no own job seeker in job search referred before the fixed dates of this test',
+    );
   const start = await stack.gql<{ recordJobStart: { data: { id: string } } }>(
     specialist.email,
     `mutation($input: RecordJobStartInput!) { recordJobStart(input: $input) { ... on MutationRecordJobStartSuccess { data { id } } } }`,
