@@ -188,3 +188,46 @@ describe('employer contacts', () => {
     ).toBe(before);
   });
 });
+
+describe('job applications', () => {
+  const RECORD = `mutation($input: RecordApplicationInput!) { recordApplication(input: $input) { __typename ... on MutationRecordApplicationSuccess { data { id version status } } ... on ValidationError { issues { field code } } } }`;
+  const STATUS = `mutation($input: UpdateApplicationStatusInput!) { updateApplicationStatus(input: $input) { __typename ... on ConflictError { currentVersion } ... on MutationUpdateApplicationStatusSuccess { data { status version } } } }`;
+  it('records an application for an own job seeker, follows its status with versions, and refuses a future date', async () => {
+    const { rows } = await stack.admin.query<{ id: string }>(
+      `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 ORDER BY id LIMIT 1`,
+      [specialist.userId],
+    );
+    const jobSeekerId = rows[0]?.id as string;
+    const base = { jobSeekerId, position: 'Butikkmedarbeider', source: 'JOB_DEVELOPMENT', status: 'SENT' };
+    const future = await stack.gql<{ recordApplication: { issues: unknown[] } }>(specialist.email, RECORD, {
+      input: { ...base, appliedOn: '2099-01-01' },
+    });
+    expect(future.data?.recordApplication.issues).toEqual([{ field: 'appliedOn', code: 'IN_FUTURE' }]);
+    const created = await stack.gql<{ recordApplication: { data: { id: string; version: number } } }>(
+      specialist.email,
+      RECORD,
+      { input: { ...base, appliedOn: '2026-11-20' } },
+    );
+    const id = created.data?.recordApplication.data.id as string;
+    const stale = await stack.gql<{ updateApplicationStatus: { __typename: string } }>(
+      specialist.email,
+      STATUS,
+      { input: { id, version: 3, status: 'INTERVIEW' } },
+    );
+    expect(stale.data?.updateApplicationStatus.__typename).toBe('ConflictError');
+    const moved = await stack.gql<{ updateApplicationStatus: { data: { status: string; version: number } } }>(
+      specialist.email,
+      STATUS,
+      { input: { id, version: 1, status: 'INTERVIEW' } },
+    );
+    expect(moved.data?.updateApplicationStatus.data).toEqual({ status: 'INTERVIEW', version: 2 });
+    const list = await stack.gql<{ jobSeeker: { applications: { position: string; status: string }[] } }>(
+      specialist.email,
+      `{ jobSeeker(id: "${jobSeekerId}") { applications { position status } } }`,
+    );
+    expect(list.data?.jobSeeker.applications).toContainEqual({
+      position: 'Butikkmedarbeider',
+      status: 'INTERVIEW',
+    });
+  });
+});

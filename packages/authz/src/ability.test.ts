@@ -468,3 +468,21 @@ describe('deadline rule tuning', () => {
     }
   });
 });
+
+describe('job applications', () => {
+  it('are the own specialist’s work with the job seeker', () => {
+    const application = (specialist: string) => ({
+      organizationId: ORG_A,
+      jobSeeker: jobSeeker({ currentSpecialistId: specialist }),
+    });
+    expect(
+      canOn(defineAbilityFor(actors.specialist, now), 'create', 'JobApplication', application('u-spec')),
+    ).toBe(true);
+    expect(
+      canOn(defineAbilityFor(actors.colleague, now), 'read', 'JobApplication', application('u-spec')),
+    ).toBe(false);
+    expect(canOn(defineAbilityFor(actors.nav, now), 'read', 'JobApplication', application('u-spec'))).toBe(
+      false,
+    );
+  });
+});

@@ -38,6 +38,7 @@ import type {
   Employment,
   HealthTeam,
   IdentityProvider,
+  JobApplication,
   JobSeeker,
   JournalNote,
   Membership,
@@ -73,6 +74,7 @@ export type AppSubjects =
       CareerProfile: CareerProfile;
       JournalNote: JournalNote;
       DeadlineRuleSetting: DeadlineRuleSetting;
+      JobApplication: JobApplication;
     }>
   | 'all';
 
@@ -225,6 +227,10 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       jobSeeker: { is: { currentSpecialistId: me } },
     });
     can(['read', 'create', 'update'], 'Employment', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    can(['read', 'create', 'update'], 'JobApplication', {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },
     });

@@ -17,6 +17,7 @@ import './career-profile.js';
 import './journal-note.js';
 import './deadline.js';
 import './deadline-settings.js';
+import './application.js';
 
 builder.queryType({});
 builder.mutationType({});
