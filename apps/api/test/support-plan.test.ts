@@ -194,3 +194,57 @@ describe('job support plan', () => {
     expect(rows).toEqual([{ revision: 2, status: 'PENDING', agreements: 2 }]);
   });
 });
+
+describe('studies and the study support plan', () => {
+  it('a study start moves to STUDYING and gets a study support plan; its end returns to job search', async () => {
+    const { rows } = await stack.admin.query<{ id: string }>(
+      `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'JOB_SEARCH' AND "referralDate" <= '2026-11-01' AND id <> $2 ORDER BY id LIMIT 1`,
+      [specialist.userId, jobSeekerId],
+    );
+    const studentId = rows[0]?.id as string;
+    if (!studentId) throw new Error('no second own job seeker in job search in the demo data');
+    const started = await stack.gql<{
+      recordStudyStart: { __typename: string; data: { id: string; version: number } };
+    }>(
+      specialist.email,
+      `mutation($input: RecordStudyStartInput!) { recordStudyStart(input: $input) { __typename ... on MutationRecordStudyStartSuccess { data { id version } } } }`,
+      {
+        input: {
+          jobSeekerId: studentId,
+          institution: 'Nord universitet',
+          programme: 'Årsstudium i psykologi',
+          startDate: '2026-11-23',
+        },
+      },
+    );
+    const studyId = started.data?.recordStudyStart.data.id as string;
+    expect(
+      (await stack.admin.query('SELECT phase::text FROM job_seeker WHERE id = $1', [studentId])).rows[0],
+    ).toEqual({ phase: 'STUDYING' });
+    const both = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+      input: { employmentId, studyId, content: content() },
+    });
+    expect(both.data?.createSupportPlan.issues).toEqual([{ field: 'employmentId', code: 'ONE_OF' }]);
+    const plan = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+      input: { studyId, content: content() },
+    });
+    expect(plan.data?.createSupportPlan.__typename).toBe('MutationCreateSupportPlanSuccess');
+    expect(
+      await count(`SELECT count(*) AS n FROM support_plan WHERE "studyId" = $1 AND kind = 'STUDY'`, [
+        studyId,
+      ]),
+    ).toBe(1);
+    const END = `mutation($input: EndStudyInput!) { endStudy(input: $input) { __typename ... on ValidationError { issues { field code } } } }`;
+    const backwards = await stack.gql<{ endStudy: Result }>(specialist.email, END, {
+      input: { studyId, version: 1, endDate: '2026-11-01', completed: false },
+    });
+    expect(backwards.data?.endStudy.issues).toEqual([{ field: 'endDate', code: 'END_BEFORE_START' }]);
+    const ended = await stack.gql<{ endStudy: Result }>(specialist.email, END, {
+      input: { studyId, version: 1, endDate: '2027-06-20', completed: true },
+    });
+    expect(ended.data?.endStudy.__typename).toBe('MutationEndStudySuccess');
+    expect(
+      (await stack.admin.query('SELECT phase::text FROM job_seeker WHERE id = $1', [studentId])).rows[0],
+    ).toEqual({ phase: 'JOB_SEARCH' });
+  });
+});

@@ -486,3 +486,27 @@ describe('job applications', () => {
     );
   });
 });
+
+describe('studies', () => {
+  it('follow the employment rules: own specialist writes, NAV reads with EMPLOYMENT_STATUS', () => {
+    const study = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'create', 'Study', study(jobSeeker()))).toBe(true);
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'create', 'Study', study(jobSeeker()))).toBe(false);
+    expect(
+      canOn(
+        defineAbilityFor(actors.nav, now),
+        'read',
+        'Study',
+        study(jobSeeker({ navSharingGrants: [grant()] })),
+      ),
+    ).toBe(true);
+    expect(
+      canOn(
+        defineAbilityFor(actors.nav, now),
+        'read',
+        'Study',
+        study(jobSeeker({ navSharingGrants: [grant({ scopes: ['BASIC_DETAILS'] })] })),
+      ),
+    ).toBe(false);
+  });
+});

@@ -47,6 +47,7 @@ import type {
   Prisma,
   Role,
   SpecialistTeam,
+  Study,
   SupportPlan,
   TeamMember,
   User,
@@ -75,6 +76,7 @@ export type AppSubjects =
       JournalNote: JournalNote;
       DeadlineRuleSetting: DeadlineRuleSetting;
       JobApplication: JobApplication;
+      Study: Study;
     }>
   | 'all';
 
@@ -226,7 +228,7 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },
     });
-    can(['read', 'create', 'update'], 'Employment', {
+    can(['read', 'create', 'update'], ['Employment', 'Study'], {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },
     });
@@ -268,7 +270,7 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       teamId: { in: teamIds },
       consents: activeConsent('TEAM_CASE_DISCUSSION', now),
     });
-    can('read', ['Employment', 'CareerProfile'], {
+    can('read', ['Employment', 'Study', 'CareerProfile'], {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { teamId: { in: teamIds }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
     });
@@ -322,7 +324,7 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       navOfficeId: { in: navOffices },
       OR: [{ counsellorId: null }, { counsellorId: me }],
     });
-    can('read', 'Employment', {
+    can('read', ['Employment', 'Study'], {
       jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'EMPLOYMENT_STATUS') } },
     });
     can('read', 'SupportPlan', {

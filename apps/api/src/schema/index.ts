@@ -18,6 +18,7 @@ import './journal-note.js';
 import './deadline.js';
 import './deadline-settings.js';
 import './application.js';
+import './study.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -105,7 +105,10 @@ const ContentInput = builder.inputType('SupportPlanContentInput', {
 
 const CreateInput = builder.inputType('CreateSupportPlanInput', {
   fields: (t) => ({
-    employmentId: t.id({ required: true, validate: z.uuid() }),
+    /** The job the plan follows (a job support plan) … */
+    employmentId: t.id({ required: false, validate: z.uuid() }),
+    /** … or the study (a study support plan). Exactly one of the two. */
+    studyId: t.id({ required: false, validate: z.uuid() }),
     content: t.field({ type: ContentInput, required: true }),
   }),
 });
@@ -202,11 +205,64 @@ async function writeRevision(
 builder.mutationFields((t) => ({
   createSupportPlan: t.field({
     type: SupportPlanType,
-    description: 'The job support plan for a job start (revision 1).',
+    description:
+      'The job support plan for a job start, or the study support plan for a study start (revision 1).',
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
     args: { input: t.arg({ type: CreateInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
+      if (Boolean(input.employmentId) === Boolean(input.studyId)) {
+        throw new ValidationError([
+          {
+            field: 'employmentId',
+            code: 'ONE_OF',
+            message: 'Name either the job or the study the plan follows',
+          },
+        ]);
+      }
+      if (input.studyId) {
+        const study = await ctx.db.study.findFirst({
+          where: { AND: [accessibleWhere(ctx.ability, 'read', 'Study'), { id: String(input.studyId) }] },
+          include: { jobSeeker: true },
+        });
+        if (!study) throw new NotFoundError('Study');
+        if (
+          !canOn(ctx.ability, 'create', 'SupportPlan', {
+            organizationId: study.organizationId,
+            jobSeeker: study.jobSeeker,
+          })
+        ) {
+          throw new ForbiddenActionError('Only the job seeker’s own specialist writes the support plan');
+        }
+        if (await ctx.db.supportPlan.count({ where: { studyId: study.id, status: { not: 'CLOSED' } } })) {
+          throw new ValidationError([
+            {
+              field: 'studyId',
+              code: 'ALREADY_PLANNED',
+              message: 'This study has a support plan: revise it',
+            },
+          ]);
+        }
+        await checkContent(ctx, study.jobSeekerId, study.startDate, input.content);
+        const plan = await ctx.db.supportPlan.create({
+          data: {
+            organizationId: study.organizationId,
+            jobSeekerId: study.jobSeekerId,
+            kind: 'STUDY',
+            studyId: study.id,
+          },
+        });
+        await writeRevision(ctx, plan, 1, input.content, null);
+        ctx.audit.record({
+          organizationId: plan.organizationId,
+          jobSeekerId: plan.jobSeekerId,
+          action: 'CREATE',
+          area: 'SupportPlan.create',
+          entityType: 'SupportPlan',
+          entityId: plan.id,
+        });
+        return plan;
+      }
       const employment = await ctx.db.employment.findFirst({
         where: {
           AND: [accessibleWhere(ctx.ability, 'read', 'Employment'), { id: String(input.employmentId) }],
@@ -271,7 +327,7 @@ builder.mutationFields((t) => ({
         where: {
           AND: [accessibleWhere(ctx.ability, 'read', 'SupportPlan'), { id: String(input.supportPlanId) }],
         },
-        include: { jobSeeker: true, employment: true },
+        include: { jobSeeker: true, employment: true, study: true },
       });
       if (!plan) throw new NotFoundError('SupportPlan');
       if (!canOn(ctx.ability, 'update', 'SupportPlan', plan))
@@ -280,7 +336,12 @@ builder.mutationFields((t) => ({
         throw new ValidationError([
           { field: 'supportPlanId', code: 'CLOSED', message: 'The plan is closed' },
         ]);
-      await checkContent(ctx, plan.jobSeekerId, plan.employment?.startDate ?? plan.createdAt, input.content);
+      await checkContent(
+        ctx,
+        plan.jobSeekerId,
+        plan.employment?.startDate ?? plan.study?.startDate ?? plan.createdAt,
+        input.content,
+      );
       const { count } = await ctx.db.supportPlan.updateMany({
         where: { id: plan.id, version: input.version },
         data: {
