@@ -14,7 +14,7 @@ afterAll(async () => {
 const SAVE = `mutation($input: SaveCareerProfileInput!) {
   saveCareerProfile(input: $input) {
     __typename
-    ... on MutationSaveCareerProfileSuccess { data { currentRevision needsUpdate version current { revision interests } } }
+    ... on MutationSaveCareerProfileSuccess { data { currentRevision needsUpdate version current { revision interests workExperience { title years } } } }
     ... on ConflictError { currentVersion }
   }
 }`;
@@ -32,6 +32,8 @@ const profile = {
   interests: 'Matlaging, arbeid med mennesker',
   preferences: 'Deltid, dagtid',
   strengths: 'Punktlig, god service',
+  workExperience: [{ title: 'Kjøkkenassistent', years: 2 }],
+  education: [{ level: 'Videregående', subject: 'Restaurant- og matfag', completed: false }],
   disclosurePreference: 'PARTIAL',
 };
 
@@ -61,7 +63,13 @@ describe('career profile', () => {
       currentRevision: row.currentRevision + 1,
       needsUpdate: false,
       version: row.version + 1,
-      current: [{ revision: row.currentRevision + 1, interests: profile.interests }],
+      current: [
+        {
+          revision: row.currentRevision + 1,
+          interests: profile.interests,
+          workExperience: [{ title: 'Kjøkkenassistent', years: 2 }],
+        },
+      ],
     });
     const revisions = await stack.admin.query(
       'SELECT 1 FROM career_profile_revision r JOIN career_profile p ON p.id = r."careerProfileId" WHERE p."jobSeekerId" = $1',

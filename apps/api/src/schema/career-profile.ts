@@ -13,6 +13,35 @@ import { accessFacts, JobSeekerNode } from './job-seeker.js';
 
 const DisclosureEnum = builder.enumType(DisclosurePreference, { name: 'DisclosurePreference' });
 
+interface WorkExperience {
+  title: string;
+  years?: number | null;
+  employer?: string | null;
+}
+interface Education {
+  level: string;
+  subject?: string | null;
+  completed?: boolean | null;
+}
+
+const WorkExperienceType = builder.objectRef<WorkExperience>('WorkExperience').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    title: t.exposeString('title'),
+    years: t.float({ nullable: true, resolve: (w) => w.years ?? null }),
+    employer: t.string({ nullable: true, resolve: (w) => w.employer ?? null }),
+  }),
+});
+
+const EducationType = builder.objectRef<Education>('Education').implement({
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    level: t.exposeString('level'),
+    subject: t.string({ nullable: true, resolve: (e) => e.subject ?? null }),
+    completed: t.boolean({ nullable: true, resolve: (e) => e.completed ?? null }),
+  }),
+});
+
 const CareerProfileType = builder.prismaObject('CareerProfile', {
   authScopes: { signedIn: true },
   fields: (t) => ({
@@ -35,6 +64,15 @@ builder.prismaObject('CareerProfileRevision', {
     interests: t.exposeString('interests'),
     preferences: t.exposeString('preferences'),
     strengths: t.exposeString('strengths'),
+    workExperience: t.field({
+      type: [WorkExperienceType],
+      resolve: (r) =>
+        Array.isArray(r.workExperience) ? (r.workExperience as unknown as WorkExperience[]) : [],
+    }),
+    education: t.field({
+      type: [EducationType],
+      resolve: (r) => (Array.isArray(r.education) ? (r.education as unknown as Education[]) : []),
+    }),
     disclosurePreference: t.expose('disclosurePreference', { type: DisclosureEnum }),
     disclosureWishes: t.exposeString('disclosureWishes', { nullable: true }),
     benefitsSituation: t.exposeString('benefitsSituation', { nullable: true }),
@@ -63,6 +101,22 @@ builder.prismaObjectField(JobSeekerNode, 'careerProfile', (t) =>
 );
 
 const text = (max: number) => z.string().trim().min(1).max(max);
+
+const WorkExperienceInput = builder.inputType('WorkExperienceInput', {
+  fields: (t) => ({
+    title: t.string({ required: true, validate: text(200) }),
+    years: t.float({ required: false, validate: z.number().min(0).max(60) }),
+    employer: t.string({ required: false, validate: z.string().max(200) }),
+  }),
+});
+
+const EducationInput = builder.inputType('EducationInput', {
+  fields: (t) => ({
+    level: t.string({ required: true, validate: text(200) }),
+    subject: t.string({ required: false, validate: z.string().max(200) }),
+    completed: t.boolean({ required: false }),
+  }),
+});
 const SaveInput = builder.inputType('SaveCareerProfileInput', {
   fields: (t) => ({
     jobSeekerId: t.id({ required: true, validate: z.uuid() }),
@@ -71,6 +125,8 @@ const SaveInput = builder.inputType('SaveCareerProfileInput', {
     interests: t.string({ required: true, validate: text(2000) }),
     preferences: t.string({ required: true, validate: text(2000) }),
     strengths: t.string({ required: true, validate: text(2000) }),
+    workExperience: t.field({ type: [WorkExperienceInput], required: false }),
+    education: t.field({ type: [EducationInput], required: false }),
     disclosurePreference: t.field({ type: DisclosureEnum, required: true }),
     disclosureWishes: t.string({ required: false, validate: z.string().max(2000) }),
     benefitsSituation: t.string({ required: false, validate: z.string().max(2000) }),
@@ -133,6 +189,8 @@ builder.mutationField('saveCareerProfile', (t) =>
           interests: input.interests,
           preferences: input.preferences,
           strengths: input.strengths,
+          workExperience: (input.workExperience ?? []) as never,
+          education: (input.education ?? []) as never,
           disclosurePreference: input.disclosurePreference,
           disclosureWishes: input.disclosureWishes ?? null,
           benefitsSituation: input.benefitsSituation ?? null,
