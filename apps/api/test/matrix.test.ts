@@ -26,7 +26,13 @@ type Relation =
   | 'NAV, grant expired'
   | 'NAV, consent expired'
   | 'NAV, no grant';
-type Operation = 'read' | 'read identity number' | 'listed' | 'record consent' | 'withdraw consent';
+type Operation =
+  | 'read'
+  | 'read identity number'
+  | 'listed'
+  | 'record consent'
+  | 'withdraw consent'
+  | 'record job start';
 type Outcome = 'allowed' | 'not found' | 'null field' | 'forbidden';
 
 const ACTIVE = (a: string) =>
@@ -42,7 +48,7 @@ const GRANT_ACTIVE = `g."revokedAt" IS NULL AND g."validFrom" <= now() AND (g."v
 
 /** SQL (with $1 = the actor's user id) that finds a job seeker in this relation to the actor. */
 const RELATION_SQL: Record<Relation, string> = {
-  own: `j."currentSpecialistId" = $1`,
+  own: `j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED'`,
   'same team, team consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND ${TEAM_CONSENT}`,
   'same team, no consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND NOT ${TEAM_CONSENT}`,
   'other team': `${MY_ORGS} AND NOT ${MY_TEAMS} AND j."currentSpecialistId" <> $1`,
@@ -56,9 +62,11 @@ const RELATION_SQL: Record<Relation, string> = {
   'NAV, no grant': `NOT EXISTS (SELECT 1 FROM nav_sharing_grant g WHERE g."jobSeekerId" = j.id)`,
 };
 
-// Expected outcome per role and relation: [read, read identity number, listed, record consent, withdraw consent].
-type Row = [Role, Relation, Outcome, Outcome, Outcome, Outcome, Outcome];
-const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome] = [
+// Expected outcome per role and relation:
+// [read, read identity number, listed, record consent, withdraw consent, record job start].
+type Row = [Role, Relation, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
+  'not found',
   'not found',
   'not found',
   'not found',
@@ -66,18 +74,28 @@ const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome] = [
   'not found',
 ];
 const MATRIX: Row[] = [
-  ['JOB_SPECIALIST', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
-  ['JOB_SPECIALIST', 'same team, team consent', 'allowed', 'null field', 'allowed', 'forbidden', 'not found'],
+  ['JOB_SPECIALIST', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+  [
+    'JOB_SPECIALIST',
+    'same team, team consent',
+    'allowed',
+    'null field',
+    'allowed',
+    'forbidden',
+    'not found',
+    'forbidden',
+  ],
   ['JOB_SPECIALIST', 'same team, no consent', ...NOT_FOUND],
   ['JOB_SPECIALIST', 'other team', ...NOT_FOUND],
   ['JOB_SPECIALIST', 'other tenant', ...NOT_FOUND],
-  ['METHOD_SUPERVISOR', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+  ['METHOD_SUPERVISOR', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
   [
     'METHOD_SUPERVISOR',
     'same team, team consent',
     'allowed',
     'null field',
     'allowed',
+    'forbidden',
     'forbidden',
     'forbidden',
   ],
@@ -87,7 +105,16 @@ const MATRIX: Row[] = [
   ['HEALTH_SERVICE_LEADER', 'other tenant', ...NOT_FOUND],
   ['TENANT_ADMINISTRATOR', 'same organisation', ...NOT_FOUND],
   ['TENANT_ADMINISTRATOR', 'other tenant', ...NOT_FOUND],
-  ['NAV_COUNSELLOR', 'NAV, active grant', 'allowed', 'allowed', 'allowed', 'forbidden', 'not found'],
+  [
+    'NAV_COUNSELLOR',
+    'NAV, active grant',
+    'allowed',
+    'allowed',
+    'allowed',
+    'forbidden',
+    'not found',
+    'forbidden',
+  ],
   ['NAV_COUNSELLOR', 'NAV, consent withdrawn', ...NOT_FOUND],
   ['NAV_COUNSELLOR', 'NAV, consent expired', ...NOT_FOUND],
   ['NAV_COUNSELLOR', 'NAV, grant revoked', ...NOT_FOUND],
@@ -174,6 +201,36 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     );
     return ids.includes(jobSeekerId) ? 'allowed' : 'not found';
   }
+  if (op === 'record job start') {
+    const before = await count('SELECT count(*) AS n FROM employment WHERE "jobSeekerId" = $1', [
+      jobSeekerId,
+    ]);
+    const res = await stack.gql<{ recordJobStart: { __typename: string } }>(
+      email,
+      'mutation($input: RecordJobStartInput!) { recordJobStart(input: $input) { __typename } }',
+      {
+        input: {
+          jobSeekerId,
+          kind: 'ORDINARY_JOB',
+          jobTitle: 'Lagermedarbeider',
+          jobType: '9321',
+          startDate: new Date().toISOString().slice(0, 10),
+          hoursPerWeek: 20,
+          openLabourMarket: true,
+          atLeastMinimumWage: true,
+          openToAnyone: true,
+          employerMeetingWanted: false,
+        },
+      },
+    );
+    const outcome = outcomeOf(res, 'recordJobStart', 'MutationRecordJobStartSuccess');
+    if (outcome !== 'allowed') {
+      expect(
+        await count('SELECT count(*) AS n FROM employment WHERE "jobSeekerId" = $1', [jobSeekerId]),
+      ).toBe(before);
+    }
+    return outcome;
+  }
   if (op === 'withdraw consent') {
     // A consent that no relation above depends on (not team discussion, not NAV sharing).
     const { rows } = await stack.admin.query<{ id: string; version: number }>(
@@ -239,7 +296,7 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
 }
 
 describe('authorization matrix (role × relation × operation)', () => {
-  const cells = MATRIX.flatMap(([role, relation, read, identity, listed, record, withdraw]) =>
+  const cells = MATRIX.flatMap(([role, relation, read, identity, listed, record, withdraw, jobStart]) =>
     (
       [
         ['read', read],
@@ -247,6 +304,7 @@ describe('authorization matrix (role × relation × operation)', () => {
         ['listed', listed],
         ['record consent', record],
         ['withdraw consent', withdraw],
+        ['record job start', jobStart],
       ] as [Operation, Outcome][]
     ).map(([op, expected]) => ({ role, relation, op, expected })),
   );
