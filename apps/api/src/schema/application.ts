@@ -15,6 +15,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+import { readableJobSeeker, unknownEmployerIssue } from './lookups.js';
 
 const SourceEnum = builder.enumType(ApplicationSource, { name: 'ApplicationSource' });
 const StatusEnum = builder.enumType(ApplicationStatus, { name: 'ApplicationStatus' });
@@ -69,12 +70,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ValidationError] },
     args: { input: t.arg({ type: RecordInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const js = await ctx.db.jobSeeker.findFirst({
-        where: {
-          AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id: String(input.jobSeekerId) }],
-        },
-      });
-      if (!js) throw new NotFoundError('JobSeeker');
+      const js = await readableJobSeeker(ctx, String(input.jobSeekerId));
       if (
         !canOn(ctx.ability, 'create', 'JobApplication', { organizationId: js.organizationId, jobSeeker: js })
       ) {
@@ -88,19 +84,12 @@ builder.mutationFields((t) => ({
           message: 'An application is recorded when it is sent',
         });
       }
-      if (
-        input.employerId &&
-        !(await ctx.db.employer.findFirst({
-          where: { id: String(input.employerId), organizationId: js.organizationId },
-          select: { id: true },
-        }))
-      ) {
-        issues.push({
-          field: 'employerId',
-          code: 'UNKNOWN',
-          message: 'No such employer in the organisation',
-        });
-      }
+      const employerIssue = await unknownEmployerIssue(
+        ctx,
+        js.organizationId,
+        input.employerId ? String(input.employerId) : null,
+      );
+      if (employerIssue) issues.push(employerIssue);
       if (issues.length) throw new ValidationError(issues);
       const application = await ctx.db.jobApplication.create({
         data: {

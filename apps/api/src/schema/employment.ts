@@ -22,12 +22,11 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
+import { asDate, readableJobSeeker, unknownEmployerIssue } from './lookups.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
 const day = z.iso.date();
-const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
-
 export const EmploymentType = builder.prismaObject('Employment', {
   authScopes: { signedIn: true },
   fields: (t) => ({
@@ -124,12 +123,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ValidationError] },
     args: { input: t.arg({ type: JobStartInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const js = await ctx.db.jobSeeker.findFirst({
-        where: {
-          AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id: String(input.jobSeekerId) }],
-        },
-      });
-      if (!js) throw new NotFoundError('JobSeeker');
+      const js = await readableJobSeeker(ctx, String(input.jobSeekerId));
       if (!canOn(ctx.ability, 'create', 'Employment', { organizationId: js.organizationId, jobSeeker: js })) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist records jobs');
       }
@@ -142,19 +136,12 @@ builder.mutationFields((t) => ({
           code: 'BEFORE_REFERRAL',
           message: 'A job start cannot be before the referral',
         });
-      if (
-        input.employerId &&
-        !(await ctx.db.employer.findFirst({
-          where: { id: String(input.employerId), organizationId: js.organizationId },
-          select: { id: true },
-        }))
-      ) {
-        issues.push({
-          field: 'employerId',
-          code: 'UNKNOWN',
-          message: 'No such employer in the organisation',
-        });
-      }
+      const employerIssue = await unknownEmployerIssue(
+        ctx,
+        js.organizationId,
+        input.employerId ? String(input.employerId) : null,
+      );
+      if (employerIssue) issues.push(employerIssue);
       if (issues.length) throw new ValidationError(issues);
       const employment = await ctx.db.employment.create({
         data: {

@@ -14,8 +14,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-
-const asDate = (d: string) => new Date(`${d}T00:00:00Z`);
+import { asDate, readableJobSeeker } from './lookups.js';
 
 const StudyType = builder.prismaObject('Study', {
   authScopes: { signedIn: true },
@@ -67,12 +66,7 @@ builder.mutationFields((t) => ({
     errors: { types: [NotFoundError, ValidationError] },
     args: { input: t.arg({ type: StartInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const js = await ctx.db.jobSeeker.findFirst({
-        where: {
-          AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id: String(input.jobSeekerId) }],
-        },
-      });
-      if (!js) throw new NotFoundError('JobSeeker');
+      const js = await readableJobSeeker(ctx, String(input.jobSeekerId));
       if (!canOn(ctx.ability, 'create', 'Study', { organizationId: js.organizationId, jobSeeker: js })) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist records studies');
       }

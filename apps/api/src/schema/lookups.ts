@@ -1,0 +1,36 @@
+/**
+ * Lookups the case-work mutations share: the job seeker the caller may read (or NotFound, so a
+ * foreign id and a missing id look the same), the employer-in-this-organisation check, and the
+ * calendar-day parser.
+ */
+import { accessibleWhere } from '@ips/authz';
+import type { Context } from '../context.js';
+import { type FieldIssue, NotFoundError } from './errors.js';
+
+/** A calendar day (YYYY-MM-DD) as the UTC midnight Prisma stores in a `@db.Date` column. */
+export const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/** The job seeker with this id that the caller may read, or a NotFoundError. */
+export async function readableJobSeeker(ctx: Context, id: string) {
+  const js = await ctx.db.jobSeeker.findFirst({
+    where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
+  });
+  if (!js) throw new NotFoundError('JobSeeker');
+  return js;
+}
+
+/** A field issue when an optional employer id does not name an employer of the organisation. */
+export async function unknownEmployerIssue(
+  ctx: Context,
+  organizationId: string,
+  employerId: string | null | undefined,
+): Promise<FieldIssue | null> {
+  if (!employerId) return null;
+  const employer = await ctx.db.employer.findFirst({
+    where: { id: employerId, organizationId },
+    select: { id: true },
+  });
+  return employer
+    ? null
+    : { field: 'employerId', code: 'UNKNOWN', message: 'No such employer in the organisation' };
+}
