@@ -25,11 +25,10 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
+import { asDate } from './lookups.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });
-
-const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 
 /** The errors plugin may plan an empty selection (client asked only for __typename). */
 function nonEmpty<Q extends object>(query: Q): Q {

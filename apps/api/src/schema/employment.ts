@@ -22,7 +22,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, readableJobSeeker, unknownEmployerIssue } from './lookups.js';
+import { asDate, readableJobSeeker, startIssues, unknownEmployerIssue } from './lookups.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
@@ -127,15 +127,7 @@ builder.mutationFields((t) => ({
       if (!canOn(ctx.ability, 'create', 'Employment', { organizationId: js.organizationId, jobSeeker: js })) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist records jobs');
       }
-      const issues: FieldIssue[] = [];
-      if (js.phase === 'DISCHARGED')
-        issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });
-      if (asDate(input.startDate) < js.referralDate)
-        issues.push({
-          field: 'startDate',
-          code: 'BEFORE_REFERRAL',
-          message: 'A job start cannot be before the referral',
-        });
+      const issues = startIssues(js, input.startDate, 'A job start');
       const employerIssue = await unknownEmployerIssue(
         ctx,
         js.organizationId,

@@ -34,3 +34,24 @@ export async function unknownEmployerIssue(
     ? null
     : { field: 'employerId', code: 'UNKNOWN', message: 'No such employer in the organisation' };
 }
+
+/**
+ * What stops a job or a study from starting on this day: a discharged job seeker, or a start
+ * before the referral. `what` names the start in the message ("A job start", "A study start").
+ */
+export function startIssues(
+  js: { phase: string; referralDate: Date },
+  startDate: string,
+  what: string,
+): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (js.phase === 'DISCHARGED')
+    issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });
+  if (asDate(startDate) < js.referralDate)
+    issues.push({
+      field: 'startDate',
+      code: 'BEFORE_REFERRAL',
+      message: `${what} cannot be before the referral`,
+    });
+  return issues;
+}

@@ -14,7 +14,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, readableJobSeeker } from './lookups.js';
+import { asDate, readableJobSeeker, startIssues } from './lookups.js';
 
 const StudyType = builder.prismaObject('Study', {
   authScopes: { signedIn: true },
@@ -70,15 +70,7 @@ builder.mutationFields((t) => ({
       if (!canOn(ctx.ability, 'create', 'Study', { organizationId: js.organizationId, jobSeeker: js })) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist records studies');
       }
-      const issues: FieldIssue[] = [];
-      if (js.phase === 'DISCHARGED')
-        issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });
-      if (asDate(input.startDate) < js.referralDate)
-        issues.push({
-          field: 'startDate',
-          code: 'BEFORE_REFERRAL',
-          message: 'A study start cannot be before the referral',
-        });
+      const issues = startIssues(js, input.startDate, 'A study start');
       if (issues.length) throw new ValidationError(issues);
       const study = await ctx.db.study.create({
         data: {
