@@ -75,6 +75,89 @@ const job = (overrides: Record<string, unknown> = {}) => ({
 });
 
 describe('jobs', () => {
+  it('refuses a job or study start before the referral with a typed error, writing nothing', async () => {
+    const referral = (
+      await stack.admin.query<{ day: string; before: string }>(
+        `SELECT to_char("referralDate", 'YYYY-MM-DD') AS day,
+                to_char("referralDate" - 1, 'YYYY-MM-DD') AS before FROM job_seeker WHERE id = $1`,
+        [jobSeekerId],
+      )
+    ).rows[0];
+    const rowsBefore = await count(
+      `SELECT (SELECT count(*) FROM employment WHERE "jobSeekerId" = $1) + (SELECT count(*) FROM study WHERE "jobSeekerId" = $1) + (SELECT count(*) FROM task WHERE "jobSeekerId" = $1) AS n`,
+      [jobSeekerId],
+    );
+    const early = await stack.gql<{ recordJobStart: Result }>(specialist.email, START, {
+      input: job({ startDate: referral?.before }),
+    });
+    expect(early.data?.recordJobStart).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'startDate', code: 'BEFORE_REFERRAL' }],
+    });
+    const earlyStudy = await stack.gql<{ recordStudyStart: Result }>(
+      specialist.email,
+      `mutation($input: RecordStudyStartInput!) { recordStudyStart(input: $input) { __typename ... on ValidationError { issues { field code } } } }`,
+      {
+        input: {
+          jobSeekerId,
+          institution: 'OsloMet',
+          programme: 'Bachelor i sosialt arbeid',
+          startDate: referral?.before,
+        },
+      },
+    );
+    expect(earlyStudy.data?.recordStudyStart).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'startDate', code: 'BEFORE_REFERRAL' }],
+    });
+    expect(await phase()).toBe('JOB_SEARCH');
+    expect(
+      await count(
+        `SELECT (SELECT count(*) FROM employment WHERE "jobSeekerId" = $1) + (SELECT count(*) FROM study WHERE "jobSeekerId" = $1) + (SELECT count(*) FROM task WHERE "jobSeekerId" = $1) AS n`,
+        [jobSeekerId],
+      ),
+    ).toBe(rowsBefore);
+  });
+
+  it('refuses a job or study start for a discharged job seeker, writing nothing', async () => {
+    const { rows } = await stack.admin.query<{ id: string }>(
+      `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'DISCHARGED' AND "referralDate" <= '2026-11-01' ORDER BY id LIMIT 1`,
+      [specialist.userId],
+    );
+    const dischargedId = rows[0]?.id;
+    if (!dischargedId) throw new Error('the demo data has no discharged job seeker of this specialist');
+    const writes = () =>
+      count(
+        `SELECT (SELECT count(*) FROM employment WHERE "jobSeekerId" = $1) + (SELECT count(*) FROM study WHERE "jobSeekerId" = $1) + (SELECT count(*) FROM task WHERE "jobSeekerId" = $1 AND status = 'OPEN') AS n`,
+        [dischargedId],
+      );
+    const before = await writes();
+    const jobStart = await stack.gql<{ recordJobStart: Result }>(specialist.email, START, {
+      input: job({ jobSeekerId: dischargedId }),
+    });
+    expect(jobStart.data?.recordJobStart).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'jobSeekerId', code: 'DISCHARGED' }],
+    });
+    const studyStart = await stack.gql<{ recordStudyStart: Result }>(
+      specialist.email,
+      `mutation($input: RecordStudyStartInput!) { recordStudyStart(input: $input) { __typename ... on ValidationError { issues { field code } } } }`,
+      {
+        input: {
+          jobSeekerId: dischargedId,
+          institution: 'OsloMet',
+          programme: 'Bachelor i sosialt arbeid',
+          startDate: '2026-11-23',
+        },
+      },
+    );
+    expect(studyStart.data?.recordStudyStart).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'jobSeekerId', code: 'DISCHARGED' }],
+    });
+    expect(await writes()).toBe(before);
+  });
+
   it('records work practice without making it a job start', async () => {
     const res = await stack.gql<{ recordJobStart: Result }>(specialist.email, START, {
       input: job({
