@@ -3,4 +3,5 @@ export * from './deadline-status';
 export * from './identity-number';
 export * from './journal-note';
 export * from './organization-number';
+export * from './staffing';
 export * from './support-plan';

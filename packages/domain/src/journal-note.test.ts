@@ -70,4 +70,25 @@ describe('journal-ready notes', () => {
       ),
     ).toContain('utskrevet 25.11.2026: stabil i arbeid over tid');
   });
+
+  it('notes a transfer: from whom to whom, why, and whether another service takes over', () => {
+    const base = {
+      kind: 'TRANSFER' as const,
+      date: '2026-11-25',
+      reason: 'SPECIALIST_ABSENCE',
+      fromSpecialist: 'Kari Nordmann',
+      toSpecialist: 'Ola Hansen',
+    };
+    const plain = journalNoteToText(composeJournalNote({ ...base, temporary: false, crossService: false }));
+    expect(plain).toContain('IPS: overføring til ny jobbspesialist');
+    expect(plain).toContain(
+      'er overført fra 25.11.2026: fra Kari Nordmann til Ola Hansen. Årsak: jobbspesialistens fravær.',
+    );
+    expect(plain).toContain('avtaler et snarlig møte');
+    expect(plain).not.toContain('annen tjeneste');
+    const cover = journalNoteToText(composeJournalNote({ ...base, temporary: true, crossService: true }));
+    expect(cover).toContain('IPS: midlertidig oppfølging ved annen jobbspesialist');
+    expect(cover).toContain('ivaretas midlertidig');
+    expect(cover).toContain('ansatt i en annen tjeneste; jobbsøker har samtykket');
+  });
 });

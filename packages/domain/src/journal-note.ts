@@ -30,6 +30,15 @@ export type JournalNoteInput =
       employerMayCall: boolean;
       tapering: string | null;
     }
+  | {
+      kind: 'TRANSFER';
+      date: string;
+      reason: string;
+      temporary: boolean;
+      crossService: boolean;
+      fromSpecialist: string;
+      toSpecialist: string;
+    }
   | { kind: 'DISCHARGE'; date: string; reason: string; note: string | null };
 
 export interface JournalNoteText {
@@ -62,6 +71,13 @@ const DISCHARGE: Record<string, string> = {
   MOVED: 'jobbsøker har flyttet',
   NO_CONTACT: 'ikke oppnådd kontakt over tid',
   OTHER: 'annen årsak',
+};
+
+const TRANSFER_REASON: Record<string, string> = {
+  SPECIALIST_ABSENCE: 'jobbspesialistens fravær',
+  SPECIALIST_LEAVING: 'jobbspesialisten slutter',
+  NO_PROGRESS: 'manglende fremgang mot ordinært arbeid',
+  JOB_SEEKER_WISH: 'jobbsøkers ønske',
 };
 
 /** dd.mm.yyyy, as Norwegian records write dates. */
@@ -105,6 +121,19 @@ export function composeJournalNote(input: JournalNoteInput): JournalNoteText {
             ? 'Arbeidsgiver kan ringe jobbspesialisten ved ureglementert fravær (samtykke foreligger).'
             : 'Arbeidsgiver kontakter ikke jobbspesialisten direkte.',
           ...(input.tapering ? [`Nedtrapping: ${input.tapering}`] : []),
+        ],
+      };
+    case 'TRANSFER':
+      return {
+        title: input.temporary
+          ? 'IPS: midlertidig oppfølging ved annen jobbspesialist'
+          : 'IPS: overføring til ny jobbspesialist',
+        lines: [
+          `Oppfølgingen ${input.temporary ? 'ivaretas midlertidig' : 'er overført'} fra ${norwegianDate(input.date)}: fra ${input.fromSpecialist} til ${input.toSpecialist}. Årsak: ${TRANSFER_REASON[input.reason] ?? input.reason}.`,
+          ...(input.crossService
+            ? ['Ny jobbspesialist er ansatt i en annen tjeneste; jobbsøker har samtykket til overføring.']
+            : []),
+          'Saken er drøftet i jobbspesialistteamet. Ny jobbspesialist avtaler et snarlig møte med jobbsøker.',
         ],
       };
     case 'DISCHARGE':
