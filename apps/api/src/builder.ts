@@ -13,6 +13,7 @@ import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin from '@pothos/plugin-validation';
 import type { Context } from './context.js';
+import { markFailed } from './request-outcome.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -33,7 +34,8 @@ export const builder = new SchemaBuilder<{
       platformOperator: ctx.actor.platformOperator,
     }),
   },
-  errors: { defaultTypes: [] },
+  // A typed domain error rolls back everything the mutation wrote before it (request-outcome.ts).
+  errors: { defaultTypes: [], onResolvedError: () => markFailed() },
   relay: {
     cursorType: 'String',
     clientMutationId: 'omit',

@@ -15,6 +15,12 @@ export interface ApiConfig {
   sealIntervalMs: number;
   /** NAV's case-system endpoint for support plans; the outbox is delivered only when set. */
   navCaseSystemUrl: string | null;
+  /** SMTP server for notification e-mails (smtp://host:port or smtps://…); e-mail is sent only when set. */
+  smtpUrl: string | null;
+  /** The sender of notification e-mails. */
+  mailFrom: string;
+  /** How often the outbox is delivered (0 = never: tests deliver by hand). */
+  outboxIntervalMs: number;
 }
 
 export function readConfig(
@@ -33,6 +39,9 @@ export function readConfig(
     clockToleranceSeconds: Number(env.API_CLOCK_TOLERANCE_SECONDS ?? 30),
     sealIntervalMs: Number(env.API_AUDIT_SEAL_INTERVAL_MS ?? 15_000),
     navCaseSystemUrl: env.NAV_CASE_SYSTEM_URL ?? null,
+    smtpUrl: env.SMTP_URL ?? null,
+    mailFrom: env.MAIL_FROM ?? 'IPS-plattformen <varsler@ips.invalid>',
+    outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 10_000),
     ...overrides,
   };
 }

@@ -2,12 +2,14 @@
  * Delivers outbox messages to other systems, outside any request: claim due messages (a lease),
  * send each through its adapter, report the outcome (sent, or failed with back-off and retry).
  */
+import type { Transporter } from 'nodemailer';
 import type pg from 'pg';
 import {
   NAV_SUPPORT_PLAN_TOPIC,
   type NavCaseSystemAdapter,
   type NavSupportPlanMessage,
 } from './schema/nav-case-system.js';
+import { NOTIFICATION_EMAIL_TOPIC, type NotificationEmail } from './schema/notification.js';
 
 /** Sends support plans to NAV's case system as JSON over HTTPS (the receiving endpoint is configured). */
 export class HttpNavCaseSystemAdapter implements NavCaseSystemAdapter {
@@ -33,19 +35,48 @@ export interface DeliveryResult {
 }
 
 /** One delivery round for NAV support plans; returns how many were sent and failed. */
-export async function deliverNavSupportPlans(
+export function deliverNavSupportPlans(
   pool: pg.Pool,
   adapter: NavCaseSystemAdapter,
   limit = 50,
 ): Promise<DeliveryResult> {
-  const { rows } = await pool.query<{ id: string; payload: NavSupportPlanMessage }>(
+  return deliver<NavSupportPlanMessage>(pool, NAV_SUPPORT_PLAN_TOPIC, limit, (m) =>
+    adapter.sendSupportPlan(m),
+  );
+}
+
+/** One delivery round for notification e-mails over SMTP (nodemailer). */
+export function deliverNotificationEmails(
+  pool: pg.Pool,
+  transport: Transporter,
+  from: string,
+  limit = 50,
+): Promise<DeliveryResult> {
+  return deliver<NotificationEmail>(pool, NOTIFICATION_EMAIL_TOPIC, limit, async (m) => {
+    await transport.sendMail({
+      from,
+      to: m.to,
+      subject: m.subject,
+      text: m.text,
+      messageId: `<${m.notificationId}@ips>`,
+    });
+  });
+}
+
+async function deliver<T>(
+  pool: pg.Pool,
+  topic: string,
+  limit: number,
+  send: (payload: T) => Promise<void>,
+): Promise<DeliveryResult> {
+  const { rows } = await pool.query<{ id: string; payload: T }>(
     'SELECT id, payload FROM app.claim_outbox($1, $2)',
-    [NAV_SUPPORT_PLAN_TOPIC, limit],
+    [topic, limit],
   );
   const result: DeliveryResult = { sent: 0, failed: 0 };
   for (const row of rows) {
     try {
-      await adapter.sendSupportPlan(row.payload);
+      await send(row.payload);
       await pool.query('SELECT app.complete_outbox($1, true)', [row.id]);
       result.sent++;
     } catch (error) {

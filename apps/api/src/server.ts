@@ -12,13 +12,15 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
 import express, { type Request, type Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
+import { createTransport } from 'nodemailer';
 import pg from 'pg';
 import pino, { type Logger } from 'pino';
 import { AuthenticationError, TokenVerifier } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
-import { deliverNavSupportPlans, HttpNavCaseSystemAdapter } from './outbox.js';
+import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
+import { type RequestOutcome, requestOutcome } from './request-outcome.js';
 import { schema } from './schema/index.js';
 
 export interface Api {
@@ -189,9 +191,13 @@ export async function createApi(
             reason ? safeDecode(reason).slice(0, 500) : undefined,
             options.clock,
           );
-          response = await apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx });
+          const outcome: RequestOutcome = { failed: false };
+          response = await requestOutcome.run(outcome, () =>
+            apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
+          );
           const body = response.body.kind === 'complete' ? response.body.string : '';
-          if (mutation && /"errors"\s*:/.test(body)) throw new RollBack();
+          // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
+          if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
           await ctx.audit.flush(tx);
         },
         { maxWait: 5_000, timeout: 15_000 },
@@ -240,15 +246,19 @@ export async function createApi(
         }, config.sealIntervalMs)
       : undefined;
   sealer?.unref();
-  // Deliver support plans to NAV's case system when an endpoint is configured.
+  // Deliver the outbox: support plans to NAV's case system and notification e-mails over SMTP, each
+  // only when its endpoint is configured.
   const navAdapter = config.navCaseSystemUrl ? new HttpNavCaseSystemAdapter(config.navCaseSystemUrl) : null;
-  const deliverer = navAdapter
-    ? setInterval(() => {
-        deliverNavSupportPlans(pool, navAdapter).catch((error: unknown) =>
-          log.error({ error: { name: (error as Error)?.name } }, 'outbox delivery failed'),
-        );
-      }, 10_000)
-    : undefined;
+  const mail = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+  const deliverer =
+    (navAdapter || mail) && config.outboxIntervalMs > 0
+      ? setInterval(() => {
+          const failed = (error: unknown) =>
+            log.error({ error: { name: (error as Error)?.name } }, 'outbox delivery failed');
+          if (navAdapter) deliverNavSupportPlans(pool, navAdapter).catch(failed);
+          if (mail) deliverNotificationEmails(pool, mail, config.mailFrom).catch(failed);
+        }, config.outboxIntervalMs)
+      : undefined;
   deliverer?.unref();
 
   let server: Server | undefined;
@@ -274,6 +284,7 @@ export async function createApi(
         server.closeAllConnections();
       });
       await apollo.stop();
+      mail?.close();
       await closePrismaClient(prisma);
       await pool.end();
     },

@@ -510,3 +510,74 @@ describe('studies', () => {
     ).toBe(false);
   });
 });
+
+describe('absences', () => {
+  const absence = (specialistId: string, overrides: Record<string, unknown> = {}) => ({
+    organizationId: ORG_A,
+    specialistId,
+    specialist: { teamMemberships: [{ teamId: TEAM, leftOn: null }] },
+    ...overrides,
+  });
+  it('a specialist registers and reads only their own; the leader any in the organisation', () => {
+    const spec = defineAbilityFor(actors.specialist, now);
+    expect(canOn(spec, 'create', 'Absence', absence('u-spec'))).toBe(true);
+    expect(canOn(spec, 'create', 'Absence', absence('u-coll'))).toBe(false);
+    expect(canOn(spec, 'read', 'Absence', absence('u-coll'))).toBe(false);
+    const leader = defineAbilityFor(actors.leader, now);
+    expect(canOn(leader, 'create', 'Absence', absence('u-coll'))).toBe(true);
+    expect(canOn(leader, 'update', 'Absence', absence('u-coll'))).toBe(true);
+    expect(canOn(leader, 'create', 'Absence', absence('u-coll', { organizationId: ORG_B }))).toBe(false);
+    expect(canOn(defineAbilityFor(actors.admin, now), 'read', 'Absence', absence('u-coll'))).toBe(false);
+    expect(canOn(defineAbilityFor(actors.nav, now), 'read', 'Absence', absence('u-coll'))).toBe(false);
+  });
+  it('the supervisor reads the absences of the team’s current members, registers none', () => {
+    const sup = defineAbilityFor(actors.supervisor, now);
+    expect(canOn(sup, 'read', 'Absence', absence('u-coll'))).toBe(true);
+    expect(canOn(sup, 'create', 'Absence', absence('u-coll'))).toBe(false);
+    const left = absence('u-coll', { specialist: { teamMemberships: [{ teamId: TEAM, leftOn: past }] } });
+    expect(canOn(sup, 'read', 'Absence', left)).toBe(false);
+    const other = absence('u-other', {
+      specialist: { teamMemberships: [{ teamId: 'team-2', leftOn: null }] },
+    });
+    expect(canOn(sup, 'read', 'Absence', other)).toBe(false);
+  });
+});
+
+describe('transfers', () => {
+  const transfer = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
+  it('the supervisor transfers a team case the team may discuss; nobody else transfers', () => {
+    const discussed = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+    const sup = defineAbilityFor(actors.supervisor, now);
+    expect(canOn(sup, 'create', 'Transfer', transfer(discussed))).toBe(true);
+    expect(canOn(sup, 'create', 'Transfer', transfer(jobSeeker()))).toBe(false);
+    expect(
+      canOn(
+        sup,
+        'create',
+        'Transfer',
+        transfer(jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION', { withdrawnAt: past })] })),
+      ),
+    ).toBe(false);
+    expect(canOn(sup, 'create', 'Transfer', transfer({ ...discussed, teamId: 'team-2' }))).toBe(false);
+    for (const actor of [actors.specialist, actors.colleague, actors.leader, actors.admin, actors.nav]) {
+      expect(canOn(defineAbilityFor(actor, now), 'create', 'Transfer', transfer(discussed))).toBe(false);
+    }
+  });
+  it('the job seeker’s current specialist reads its transfers', () => {
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'read', 'Transfer', transfer(jobSeeker()))).toBe(
+      true,
+    );
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'read', 'Transfer', transfer(jobSeeker()))).toBe(
+      false,
+    );
+  });
+});
+
+describe('notifications', () => {
+  it('are read and marked read by their recipient only', () => {
+    const note = { organizationId: ORG_A, recipientId: 'u-sup' };
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'read', 'Notification', note)).toBe(true);
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'update', 'Notification', note)).toBe(true);
+    expect(canOn(defineAbilityFor(actors.leader, now), 'read', 'Notification', note)).toBe(false);
+  });
+});

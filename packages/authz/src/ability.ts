@@ -5,9 +5,9 @@
  *
  * | role | job seekers | consents / NAV grants | people and teams |
  * | --- | --- | --- | --- |
- * | job specialist | own portfolio: everything; same team's cases with TEAM_CASE_DISCUSSION consent: case fields only | own job seekers' | read colleagues |
- * | method supervisor | own portfolio; supervised teams' cases with TEAM_CASE_DISCUSSION consent: case fields | read, for the team | read team, manage members |
- * | health-service leader | never (staffing and aggregates only) | never | read staffing |
+ * | job specialist | own portfolio: everything; same team's cases with TEAM_CASE_DISCUSSION consent: case fields only | own job seekers' | read colleagues; register own absences |
+ * | method supervisor | own portfolio; supervised teams' cases with TEAM_CASE_DISCUSSION consent: case fields; transfers them | read, for the team | read team and its absences, manage members |
+ * | health-service leader | never (staffing and aggregates only) | never | read staffing; register and end absences |
  * | NAV counsellor | only through an active grant (consent given, not withdrawn or expired, grant not revoked or expired), only the fields its scopes cover; never addresses | read grants addressed to them | — |
  * | tenant administrator | never | never | manage users, memberships, teams, health teams, identity providers |
  *
@@ -29,6 +29,7 @@ import {
   type WhereInputOf,
 } from '@casl/prisma/runtime';
 import type {
+  Absence,
   AuditLog,
   CareerProfile,
   Consent,
@@ -43,6 +44,7 @@ import type {
   JournalNote,
   Membership,
   NavSharingGrant,
+  Notification,
   Organization,
   Prisma,
   Role,
@@ -50,6 +52,7 @@ import type {
   Study,
   SupportPlan,
   TeamMember,
+  Transfer,
   User,
 } from '@ips/db';
 
@@ -77,6 +80,9 @@ export type AppSubjects =
       DeadlineRuleSetting: DeadlineRuleSetting;
       JobApplication: JobApplication;
       Study: Study;
+      Absence: Absence;
+      Transfer: Transfer;
+      Notification: Notification;
     }>
   | 'all';
 
@@ -199,6 +205,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   }
   can('read', 'User', { id: me });
 
+  // Everyone's own inbox.
+  can(['read', 'update'], 'Notification', { recipientId: me });
+
   // Every member reads the organisations they act in and their own memberships.
   const memberOrgs = [...new Set(actor.memberships.map((m) => m.organizationId))];
   if (memberOrgs.length > 0) {
@@ -259,6 +268,13 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
     can('read', ['SpecialistTeam', 'HealthTeam'], { organizationId: { in: caseOrgs } });
     can('read', 'TeamMember', { organizationId: { in: caseOrgs } });
+    // Their own absences: warn early of a planned one (seed 001 §4.1).
+    can(['read', 'create', 'update'], 'Absence', { organizationId: { in: caseOrgs }, specialistId: me });
+    // The transfers of their own job seekers (who followed them before, and why).
+    can('read', 'Transfer', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
   }
 
   // Colleagues' cases: same team (or the supervised team), only with TEAM_CASE_DISCUSSION consent,
@@ -279,6 +295,18 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   if (supervisedTeams.length > 0) {
     can(['read', 'update'], 'SpecialistTeam', { id: { in: supervisedTeams } });
     can(['read', 'create', 'update'], 'TeamMember', { teamId: { in: supervisedTeams } });
+    // The supervisor answers for the follow-up of an absent specialist's job seekers (seed 001 §4.1):
+    // reads the team's absences and transfers the team's job seekers it may discuss.
+    can('read', 'Absence', {
+      organizationId: { in: caseOrgs },
+      specialist: { is: { teamMemberships: { some: { teamId: { in: supervisedTeams }, leftOn: null } } } },
+    });
+    can(['read', 'create'], 'Transfer', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: {
+        is: { teamId: { in: supervisedTeams }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) },
+      },
+    });
     // The consents of the team's cases the supervisor may discuss (team-discussion consent given).
     can('read', 'Consent', {
       organizationId: { in: caseOrgs },
@@ -295,6 +323,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       organizationId: { in: leaderOrgs },
     });
     can('read', 'User', { memberships: { some: { organizationId: { in: leaderOrgs } } } });
+    // Line managers register absences and must alert the supervisor of a long one (seed 001 §4.1).
+    can(['read', 'create', 'update'], 'Absence', { organizationId: { in: leaderOrgs } });
   }
 
   // ─── tenant administrators: people, roles, teams, sign-in ───

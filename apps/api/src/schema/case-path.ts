@@ -25,16 +25,10 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate } from './lookups.js';
+import { asDate, nonEmpty } from './lookups.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });
-
-/** The errors plugin may plan an empty selection (client asked only for __typename). */
-function nonEmpty<Q extends object>(query: Q): Q {
-  const select = (query as { select?: object }).select;
-  return select && Object.keys(select).length === 0 ? ({ select: { id: true } } as Q) : query;
-}
 
 /** The tenant's tuning of the deadline rules. */
 export async function tuningOf(

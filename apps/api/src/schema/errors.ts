@@ -58,7 +58,7 @@ builder.objectType(NotFoundError, {
   fields: (t) => ({ entity: t.exposeString('entity') }),
 });
 
-const FieldIssueType = builder.objectRef<FieldIssue>('FieldIssue').implement({
+export const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
     field: t.exposeString('field'),
@@ -72,7 +72,7 @@ builder.objectType(ValidationError, {
   interfaces: [ErrorInterface],
   authScopes: { signedIn: true },
   isTypeOf: (o) => o instanceof ValidationError,
-  fields: (t) => ({ issues: t.field({ type: [FieldIssueType], resolve: (e) => e.issues }) }),
+  fields: (t) => ({ issues: t.field({ type: [FieldIssueRef], resolve: (e) => e.issues }) }),
 });
 
 builder.objectType(ConflictError, {

@@ -19,6 +19,10 @@ import './deadline.js';
 import './deadline-settings.js';
 import './application.js';
 import './study.js';
+import './notification.js';
+import './absence.js';
+import './transfer.js';
+import './team.js';
 
 builder.queryType({});
 builder.mutationType({});

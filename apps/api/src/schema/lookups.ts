@@ -7,6 +7,12 @@ import { accessibleWhere } from '@ips/authz';
 import type { Context } from '../context.js';
 import { type FieldIssue, NotFoundError } from './errors.js';
 
+/** The errors plugin may plan an empty selection (client asked only for __typename). */
+export function nonEmpty<Q extends object>(query: Q): Q {
+  const select = (query as { select?: object }).select;
+  return select && Object.keys(select).length === 0 ? ({ select: { id: true } } as Q) : query;
+}
+
 /** A calendar day (YYYY-MM-DD) as the UTC midnight Prisma stores in a `@db.Date` column. */
 export const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
 

@@ -34,7 +34,7 @@ const MemberType = builder.prismaObject('Membership', {
   }),
 });
 
-const TeamType = builder.prismaObject('SpecialistTeam', {
+export const TeamType = builder.prismaObject('SpecialistTeam', {
   authScopes: { signedIn: true },
   fields: (t) => ({
     id: t.exposeID('id'),
@@ -46,7 +46,7 @@ const TeamType = builder.prismaObject('SpecialistTeam', {
   }),
 });
 
-builder.prismaObject('TeamMember', {
+export const TeamMemberType = builder.prismaObject('TeamMember', {
   authScopes: { signedIn: true },
   fields: (t) => ({
     role: t.exposeString('role'),
