@@ -32,7 +32,8 @@ type Operation =
   | 'listed'
   | 'record consent'
   | 'withdraw consent'
-  | 'record job start';
+  | 'record job start'
+  | 'transfer';
 type Outcome = 'allowed' | 'not found' | 'null field' | 'forbidden';
 
 const ACTIVE = (a: string) =>
@@ -48,7 +49,8 @@ const GRANT_ACTIVE = `g."revokedAt" IS NULL AND g."validFrom" <= now() AND (g."v
 
 /** SQL (with $1 = the actor's user id) that finds a job seeker in this relation to the actor. */
 const RELATION_SQL: Record<Relation, string> = {
-  own: `j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED'`,
+  // With team consent, so a supervisor's own job seeker is one the team may discuss (and transfer).
+  own: `j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}`,
   'same team, team consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND ${TEAM_CONSENT}`,
   'same team, no consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND NOT ${TEAM_CONSENT}`,
   'other team': `${MY_ORGS} AND NOT ${MY_TEAMS} AND j."currentSpecialistId" <> $1`,
@@ -63,9 +65,10 @@ const RELATION_SQL: Record<Relation, string> = {
 };
 
 // Expected outcome per role and relation:
-// [read, read identity number, listed, record consent, withdraw consent, record job start].
-type Row = [Role, Relation, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
-const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
+// [read, read identity number, listed, record consent, withdraw consent, record job start, transfer].
+type Row = [Role, Relation, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome];
+const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
+  'not found',
   'not found',
   'not found',
   'not found',
@@ -74,7 +77,7 @@ const NOT_FOUND: [Outcome, Outcome, Outcome, Outcome, Outcome, Outcome] = [
   'not found',
 ];
 const MATRIX: Row[] = [
-  ['JOB_SPECIALIST', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+  ['JOB_SPECIALIST', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'forbidden'],
   [
     'JOB_SPECIALIST',
     'same team, team consent',
@@ -84,11 +87,12 @@ const MATRIX: Row[] = [
     'forbidden',
     'not found',
     'forbidden',
+    'forbidden',
   ],
   ['JOB_SPECIALIST', 'same team, no consent', ...NOT_FOUND],
   ['JOB_SPECIALIST', 'other team', ...NOT_FOUND],
   ['JOB_SPECIALIST', 'other tenant', ...NOT_FOUND],
-  ['METHOD_SUPERVISOR', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
+  ['METHOD_SUPERVISOR', 'own', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed', 'allowed'],
   [
     'METHOD_SUPERVISOR',
     'same team, team consent',
@@ -98,6 +102,7 @@ const MATRIX: Row[] = [
     'forbidden',
     'forbidden',
     'forbidden',
+    'allowed',
   ],
   ['METHOD_SUPERVISOR', 'same team, no consent', ...NOT_FOUND],
   ['METHOD_SUPERVISOR', 'other tenant', ...NOT_FOUND],
@@ -113,6 +118,7 @@ const MATRIX: Row[] = [
     'allowed',
     'forbidden',
     'not found',
+    'forbidden',
     'forbidden',
   ],
   ['NAV_COUNSELLOR', 'NAV, consent withdrawn', ...NOT_FOUND],
@@ -231,6 +237,39 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     }
     return outcome;
   }
+  if (op === 'transfer') {
+    // To an active member of the job seeker's team employed by its organisation (no consent needed).
+    const { rows } = await stack.admin.query<{ from: string; to: string | null }>(
+      `SELECT j."currentSpecialistId" AS from,
+              (SELECT tm."userId" FROM team_member tm WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL
+                 AND tm."userId" <> j."currentSpecialistId" AND tm."employerOrganizationId" = j."organizationId"
+                 AND NOT EXISTS (SELECT 1 FROM absence a WHERE a."specialistId" = tm."userId" AND a."startDate" <= CURRENT_DATE
+                                   AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE)
+               ORDER BY tm."userId" LIMIT 1) AS to
+       FROM job_seeker j WHERE j.id = $1`,
+      [jobSeekerId],
+    );
+    const before = await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId]);
+    const res = await stack.gql<{ transferJobSeeker: { __typename: string } }>(
+      email,
+      'mutation($input: TransferJobSeekerInput!) { transferJobSeeker(input: $input) { __typename } }',
+      {
+        input: {
+          jobSeekerId,
+          fromSpecialistId: rows[0]?.from,
+          toSpecialistId: rows[0]?.to ?? rows[0]?.from,
+          reason: 'JOB_SEEKER_WISH',
+        },
+      },
+    );
+    const outcome = outcomeOf(res, 'transferJobSeeker', 'MutationTransferJobSeekerSuccess');
+    if (outcome !== 'allowed') {
+      expect(await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId])).toBe(
+        before,
+      );
+    }
+    return outcome;
+  }
   if (op === 'withdraw consent') {
     // A consent that no relation above depends on (not team discussion, not NAV sharing).
     const { rows } = await stack.admin.query<{ id: string; version: number }>(
@@ -296,17 +335,19 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
 }
 
 describe('authorization matrix (role × relation × operation)', () => {
-  const cells = MATRIX.flatMap(([role, relation, read, identity, listed, record, withdraw, jobStart]) =>
-    (
-      [
-        ['read', read],
-        ['read identity number', identity],
-        ['listed', listed],
-        ['record consent', record],
-        ['withdraw consent', withdraw],
-        ['record job start', jobStart],
-      ] as [Operation, Outcome][]
-    ).map(([op, expected]) => ({ role, relation, op, expected })),
+  const cells = MATRIX.flatMap(
+    ([role, relation, read, identity, listed, record, withdraw, jobStart, transfer]) =>
+      (
+        [
+          ['read', read],
+          ['read identity number', identity],
+          ['listed', listed],
+          ['record consent', record],
+          ['withdraw consent', withdraw],
+          ['record job start', jobStart],
+          ['transfer', transfer],
+        ] as [Operation, Outcome][]
+      ).map(([op, expected]) => ({ role, relation, op, expected })),
   );
   it.each(cells)('$role × $relation × $op → $expected', async ({ role, relation, op, expected }) => {
     const { email, jobSeekerId } = await cell(role, relation);
