@@ -23,6 +23,7 @@ import './notification.js';
 import './absence.js';
 import './transfer.js';
 import './team.js';
+import './measures.js';
 
 builder.queryType({});
 builder.mutationType({});
