@@ -3,7 +3,10 @@
  * (an HTTP server publishing a JWKS) whose tokens the API verifies, and the API over real HTTP.
  */
 import { createServer, type Server } from 'node:http';
-import { defaultSeedOptions, seedDatabase } from '@ips/db/seed';
+import { DEMO_SCALE, defaultSeedOptions, type SeedOptions, seedDatabase } from '@ips/db/seed';
+
+export { DEMO_SCALE };
+
 import { createTestDatabase, type TestDatabase } from '@ips/db/testing';
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
 
@@ -81,11 +84,11 @@ export interface Stack {
 
 export async function startStack(
   template: TestTemplate,
-  options: { clock?: () => Date } = {},
+  options: { clock?: () => Date; seed?: Partial<SeedOptions> } = {},
 ): Promise<Stack> {
   const db = await createTestDatabase(template);
   const issuer = await startIssuer();
-  await seedDatabase(db.adminUrl, defaultSeedOptions({ devIssuer: issuer.url }));
+  await seedDatabase(db.adminUrl, defaultSeedOptions({ devIssuer: issuer.url, ...options.seed }));
   const admin = new pg.Client({ connectionString: db.adminUrl });
   await admin.connect();
   const statements: string[] = [];

@@ -56,11 +56,10 @@ beforeAll(async () => {
       `INSERT INTO membership (id, "organizationId", "userId", role, fte, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`,
       [orgId, id, role, fte],
     );
-    await q(`INSERT INTO user_identity (id, "userId", issuer, subject) VALUES (gen_random_uuid(), $1, $2, $3)`, [
-      id,
-      stack.issuer.url,
-      `${key.toLowerCase()}.maling@ips.test`,
-    ]);
+    await q(
+      `INSERT INTO user_identity (id, "userId", issuer, subject) VALUES (gen_random_uuid(), $1, $2, $3)`,
+      [id, stack.issuer.url, `${key.toLowerCase()}.maling@ips.test`],
+    );
     ids[key] = id;
     return id;
   };
