@@ -6,3 +6,4 @@ export * from './measures';
 export * from './organization-number';
 export * from './staffing';
 export * from './support-plan';
+export * from './team-meeting';
