@@ -36,7 +36,8 @@ interface Facts {
 let f: Facts;
 
 const today = osloDay(new Date());
-const plusDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+const plusDays = (n: number) =>
+  new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const dbId = (id: unknown) => {
   const text = String(id);
   return /^[0-9a-f]{8}-[0-9a-f-]{27}$/.test(text)

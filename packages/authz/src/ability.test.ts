@@ -581,3 +581,36 @@ describe('notifications', () => {
     expect(canOn(defineAbilityFor(actors.leader, now), 'read', 'Notification', note)).toBe(false);
   });
 });
+
+describe('team work', () => {
+  const ofTeam = (teamId: string, extra: Record<string, unknown> = {}) => ({
+    organizationId: ORG_A,
+    teamId,
+    ...extra,
+  });
+  it('the supervisor runs the team meeting; members read it; other teams and other roles see nothing', () => {
+    const sup = defineAbilityFor(actors.supervisor, now);
+    const spec = defineAbilityFor(actors.specialist, now);
+    for (const type of ['TeamMeeting', 'ActionPoint', 'PortfolioReview', 'FieldMentoring'] as const) {
+      expect(canOn(sup, 'create', type, ofTeam(TEAM))).toBe(true);
+      expect(canOn(sup, 'create', type, ofTeam('team-2'))).toBe(false);
+    }
+    expect(canOn(spec, 'read', 'TeamMeeting', ofTeam(TEAM))).toBe(true);
+    expect(canOn(spec, 'create', 'TeamMeeting', ofTeam(TEAM))).toBe(false);
+    expect(canOn(defineAbilityFor(actors.otherTeam, now), 'read', 'TeamMeeting', ofTeam(TEAM))).toBe(false);
+    for (const actor of [actors.leader, actors.admin, actors.nav])
+      expect(canOn(defineAbilityFor(actor, now), 'read', 'TeamMeeting', ofTeam(TEAM))).toBe(false);
+  });
+  it('an action point is completed by its owner or the supervisor', () => {
+    const point = ofTeam(TEAM, { ownerId: 'u-spec' });
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'update', 'ActionPoint', point)).toBe(true);
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'update', 'ActionPoint', point)).toBe(false);
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'update', 'ActionPoint', point)).toBe(true);
+  });
+  it('a portfolio review is read by the supervisor and the reviewed specialist only', () => {
+    const review = ofTeam(TEAM, { specialistId: 'u-spec' });
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'read', 'PortfolioReview', review)).toBe(true);
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'read', 'PortfolioReview', review)).toBe(false);
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'read', 'PortfolioReview', review)).toBe(true);
+  });
+});

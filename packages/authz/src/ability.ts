@@ -30,6 +30,7 @@ import {
 } from '@casl/prisma/runtime';
 import type {
   Absence,
+  ActionPoint,
   AuditLog,
   CareerProfile,
   Consent,
@@ -37,6 +38,7 @@ import type {
   Employer,
   EmployerContact,
   Employment,
+  FieldMentoring,
   HealthTeam,
   IdentityProvider,
   JobApplication,
@@ -46,11 +48,13 @@ import type {
   NavSharingGrant,
   Notification,
   Organization,
+  PortfolioReview,
   Prisma,
   Role,
   SpecialistTeam,
   Study,
   SupportPlan,
+  TeamMeeting,
   TeamMember,
   Transfer,
   User,
@@ -83,6 +87,10 @@ export type AppSubjects =
       Absence: Absence;
       Transfer: Transfer;
       Notification: Notification;
+      TeamMeeting: TeamMeeting;
+      ActionPoint: ActionPoint;
+      FieldMentoring: FieldMentoring;
+      PortfolioReview: PortfolioReview;
     }>
   | 'all';
 
@@ -290,6 +298,12 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { teamId: { in: teamIds }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
     });
+    // The team's meetings, minutes and action points are the whole team's (seed 004); an owner
+    // marks their own action point done; specialists log field mentoring two by two.
+    can('read', ['TeamMeeting', 'ActionPoint', 'FieldMentoring'], { teamId: { in: teamIds } });
+    can('update', 'ActionPoint', { teamId: { in: teamIds }, ownerId: me });
+    can('create', 'FieldMentoring', { teamId: { in: teamIds } });
+    can('read', 'PortfolioReview', { teamId: { in: teamIds }, specialistId: me });
   }
   const supervisedTeams = actor.teams.filter((t) => t.role === 'METHOD_SUPERVISOR').map((t) => t.teamId);
   if (supervisedTeams.length > 0) {
@@ -300,6 +314,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('read', 'Absence', {
       organizationId: { in: caseOrgs },
       specialist: { is: { teamMemberships: { some: { teamId: { in: supervisedTeams }, leftOn: null } } } },
+    });
+    can(['read', 'create', 'update'], ['TeamMeeting', 'ActionPoint', 'FieldMentoring', 'PortfolioReview'], {
+      teamId: { in: supervisedTeams },
     });
     can(['read', 'create'], 'Transfer', {
       organizationId: { in: caseOrgs },

@@ -24,6 +24,7 @@ import './absence.js';
 import './transfer.js';
 import './team.js';
 import './measures.js';
+import './team-meeting.js';
 
 builder.queryType({});
 builder.mutationType({});

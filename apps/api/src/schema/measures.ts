@@ -76,7 +76,9 @@ const SpecialistResultsType = builder.objectRef<SpecialistResults>('SpecialistRe
   authScopes: { signedIn: true },
   fields: (t) => ({
     userId: t.exposeID('userId'),
-    role: t.exposeString('role', { description: 'JOB_SPECIALIST, or METHOD_SUPERVISOR for a small portfolio of their own.' }),
+    role: t.exposeString('role', {
+      description: 'JOB_SPECIALIST, or METHOD_SUPERVISOR for a small portfolio of their own.',
+    }),
     givenName: t.exposeString('givenName'),
     familyName: t.exposeString('familyName'),
     fte: t.exposeFloat('fte'),
@@ -88,7 +90,11 @@ const PeriodResultsType = builder.objectRef<PeriodResults>('PeriodResults').impl
   authScopes: { signedIn: true },
   fields: (t) => ({
     from: t.field({ type: 'Date', resolve: (p) => asDate(p.from) }),
-    to: t.field({ type: 'Date', description: 'The last day counted (today for a running period).', resolve: (p) => asDate(p.to) }),
+    to: t.field({
+      type: 'Date',
+      description: 'The last day counted (today for a running period).',
+      resolve: (p) => asDate(p.to),
+    }),
     team: t.field({ type: [MeasureValueType], resolve: (p) => p.team }),
     specialists: t.field({
       type: [SpecialistResultsType],
@@ -135,7 +141,13 @@ export async function loadMeasureFacts(
   const [jobSeekers, employments, contacts, meetings] = await Promise.all([
     ctx.db.jobSeeker.findMany({
       where: { id: { in: jobSeekerIds } },
-      select: { id: true, referralDate: true, intakeDate: true, dischargedAt: true, outOfWorkAtReferral: true },
+      select: {
+        id: true,
+        referralDate: true,
+        intakeDate: true,
+        dischargedAt: true,
+        outOfWorkAtReferral: true,
+      },
     }),
     ctx.db.employment.findMany({
       where: {
@@ -222,7 +234,8 @@ async function targetsOf(ctx: Context, teamId: string) {
   });
   return (measure: MeasureCode, on: string): number => {
     const row = rows.find(
-      (r) => r.measure === measure && iso(r.validFrom) <= on && (r.validUntil === null || iso(r.validUntil) >= on),
+      (r) =>
+        r.measure === measure && iso(r.validFrom) <= on && (r.validUntil === null || iso(r.validUntil) >= on),
     );
     return row ? Number(row.value) : DEFAULT_TARGETS[measure];
   };
@@ -299,7 +312,12 @@ builder.queryField('teamResults', (t) =>
       const valuesOf = (values: Record<MeasureCode, number | null>, on: string): MeasureValue[] =>
         MEASURES.map((measure) => {
           const goal = target(measure, on);
-          return { measure, value: values[measure], target: goal, met: meetsTarget(measure, values[measure], goal) };
+          return {
+            measure,
+            value: values[measure],
+            target: goal,
+            met: meetsTarget(measure, values[measure], goal),
+          };
         });
       const periods = series.map((period): PeriodResults => {
         const m = computeMeasures(facts, period, asOf);

@@ -31,6 +31,7 @@ const SUBJECT: Record<NotificationKind, string> = {
   TRANSFER: 'Du har fått en ny jobbsøker',
   ACTION_POINT: 'Nytt tiltakspunkt til deg',
   CONSENT_EXPIRING: 'Samtykke som snart utløper',
+  MEETING_MINUTES: 'Referat fra teammøtet',
 };
 
 export interface NewNotification {
