@@ -1,5 +1,6 @@
 export * from './deadline-rules';
 export * from './deadline-status';
+export * from './fidelity';
 export * from './identity-number';
 export * from './journal-note';
 export * from './measures';
