@@ -614,3 +614,37 @@ describe('team work', () => {
     expect(canOn(defineAbilityFor(actors.supervisor, now), 'read', 'PortfolioReview', review)).toBe(true);
   });
 });
+
+describe('fidelity reviews', () => {
+  const review = (teamId: string, organizationId = ORG_A) => ({ organizationId, teamId });
+  it('the supervisor runs them; the team and the organisation’s leader read them; nobody else', () => {
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'update', 'FidelityReview', review(TEAM))).toBe(
+      true,
+    );
+    expect(
+      canOn(defineAbilityFor(actors.supervisor, now), 'update', 'FidelityReview', review('team-2')),
+    ).toBe(false);
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'read', 'FidelityReview', review(TEAM))).toBe(
+      true,
+    );
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'update', 'FidelityReview', review(TEAM))).toBe(
+      false,
+    );
+    expect(canOn(defineAbilityFor(actors.leader, now), 'read', 'FidelityReview', review(TEAM))).toBe(true);
+    expect(canOn(defineAbilityFor(actors.leader, now), 'update', 'FidelityReview', review(TEAM))).toBe(false);
+    expect(canOn(defineAbilityFor(actors.leader, now), 'read', 'FidelityReview', review(TEAM, ORG_B))).toBe(
+      false,
+    );
+    expect(canOn(defineAbilityFor(actors.otherTeam, now), 'read', 'FidelityReview', review(TEAM))).toBe(
+      false,
+    );
+    expect(canOn(defineAbilityFor(actors.nav, now), 'read', 'FidelityReview', review(TEAM))).toBe(false);
+    const action = { organizationId: ORG_A, review: review(TEAM) };
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'update', 'FidelityActionItem', action)).toBe(
+      true,
+    );
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'update', 'FidelityActionItem', action)).toBe(
+      false,
+    );
+  });
+});

@@ -38,6 +38,8 @@ import type {
   Employer,
   EmployerContact,
   Employment,
+  FidelityActionItem,
+  FidelityReview,
   FieldMentoring,
   HealthTeam,
   IdentityProvider,
@@ -91,6 +93,8 @@ export type AppSubjects =
       ActionPoint: ActionPoint;
       FieldMentoring: FieldMentoring;
       PortfolioReview: PortfolioReview;
+      FidelityReview: FidelityReview;
+      FidelityActionItem: FidelityActionItem;
     }>
   | 'all';
 
@@ -304,6 +308,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('update', 'ActionPoint', { teamId: { in: teamIds }, ownerId: me });
     can('create', 'FieldMentoring', { teamId: { in: teamIds } });
     can('read', 'PortfolioReview', { teamId: { in: teamIds }, specialistId: me });
+    // Fidelity reviews are the team's shared quality work (seed 004: improvement plans followed up).
+    can('read', 'FidelityReview', { teamId: { in: teamIds } });
+    can('read', 'FidelityActionItem', { review: { is: { teamId: { in: teamIds } } } });
   }
   const supervisedTeams = actor.teams.filter((t) => t.role === 'METHOD_SUPERVISOR').map((t) => t.teamId);
   if (supervisedTeams.length > 0) {
@@ -317,6 +324,10 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     });
     can(['read', 'create', 'update'], ['TeamMeeting', 'ActionPoint', 'FieldMentoring', 'PortfolioReview'], {
       teamId: { in: supervisedTeams },
+    });
+    can(['read', 'create', 'update'], 'FidelityReview', { teamId: { in: supervisedTeams } });
+    can(['read', 'create', 'update'], 'FidelityActionItem', {
+      review: { is: { teamId: { in: supervisedTeams } } },
     });
     can(['read', 'create'], 'Transfer', {
       organizationId: { in: caseOrgs },
@@ -340,6 +351,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       organizationId: { in: leaderOrgs },
     });
     can('read', 'User', { memberships: { some: { organizationId: { in: leaderOrgs } } } });
+    // Service quality is aggregate: leaders read the fidelity reviews of their organisation's teams.
+    can('read', 'FidelityReview', { organizationId: { in: leaderOrgs } });
+    can('read', 'FidelityActionItem', { organizationId: { in: leaderOrgs } });
     // Line managers register absences and must alert the supervisor of a long one (seed 001 §4.1).
     can(['read', 'create', 'update'], 'Absence', { organizationId: { in: leaderOrgs } });
   }

@@ -25,6 +25,7 @@ import './transfer.js';
 import './team.js';
 import './measures.js';
 import './team-meeting.js';
+import './fidelity.js';
 
 builder.queryType({});
 builder.mutationType({});
