@@ -21,6 +21,8 @@ export interface ApiConfig {
   mailFrom: string;
   /** How often the outbox is delivered (0 = never: tests deliver by hand). */
   outboxIntervalMs: number;
+  /** The hour (Europe/Oslo) from which the day's deadline digest goes out; null = never. */
+  digestHour: number | null;
 }
 
 export function readConfig(
@@ -42,6 +44,7 @@ export function readConfig(
     smtpUrl: env.SMTP_URL ?? null,
     mailFrom: env.MAIL_FROM ?? 'IPS-plattformen <varsler@ips.invalid>',
     outboxIntervalMs: Number(env.OUTBOX_INTERVAL_MS ?? 10_000),
+    digestHour: env.DEADLINE_DIGEST_HOUR === 'off' ? null : Number(env.DEADLINE_DIGEST_HOUR ?? 7),
     ...overrides,
   };
 }

@@ -89,3 +89,14 @@ async function deliver<T>(
   }
   return result;
 }
+
+/**
+ * The daily deadline digest (an idempotent database function: at most one per person, organisation
+ * and Oslo day, however often it is called). Returns how many digests were written.
+ */
+export async function sendDeadlineDigest(pool: pg.Pool, osloDay: string): Promise<number> {
+  const { rows } = await pool.query<{ sent: number }>('SELECT app.send_deadline_digest($1::date) AS sent', [
+    osloDay,
+  ]);
+  return rows[0]?.sent ?? 0;
+}

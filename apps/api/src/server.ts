@@ -10,6 +10,7 @@ import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
+import { osloDay } from '@ips/domain';
 import express, { type Request, type Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
 import { createTransport } from 'nodemailer';
@@ -19,7 +20,12 @@ import { AuthenticationError, TokenVerifier } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
-import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
+import {
+  deliverNavSupportPlans,
+  deliverNotificationEmails,
+  HttpNavCaseSystemAdapter,
+  sendDeadlineDigest,
+} from './outbox.js';
 import { type RequestOutcome, requestOutcome } from './request-outcome.js';
 import { schema } from './schema/index.js';
 
@@ -260,6 +266,23 @@ export async function createApi(
         }, config.outboxIntervalMs)
       : undefined;
   deliverer?.unref();
+  // The daily deadline digest: checked every quarter of an hour, sent once a day from the hour set.
+  const osloHour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Oslo',
+    hour: 'numeric',
+    hourCycle: 'h23',
+  });
+  const digester =
+    config.digestHour !== null && config.outboxIntervalMs > 0
+      ? setInterval(() => {
+          const now = options.clock?.() ?? new Date();
+          if (Number(osloHour.format(now)) < (config.digestHour ?? 7)) return;
+          sendDeadlineDigest(pool, osloDay(now)).catch((error: unknown) =>
+            log.error({ error: { name: (error as Error)?.name } }, 'deadline digest failed'),
+          );
+        }, 15 * 60_000)
+      : undefined;
+  digester?.unref();
 
   let server: Server | undefined;
   return {
@@ -278,6 +301,7 @@ export async function createApi(
     stop: async () => {
       if (sealer) clearInterval(sealer);
       if (deliverer) clearInterval(deliverer);
+      if (digester) clearInterval(digester);
       await new Promise<void>((resolve) => {
         if (!server) return resolve();
         server.close(() => resolve());
