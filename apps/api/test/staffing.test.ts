@@ -50,6 +50,10 @@ async function one<T = Record<string, unknown>>(sql: string, params: unknown[] =
   if (!rows[0]) throw new Error(`no row for ${sql}`);
   return rows[0] as T;
 }
+/** The colleague who took over in the seed-001 scenario. */
+let coverId = '';
+const coverOf = () => coverId;
+
 const count = async (sql: string, params: unknown[] = []) =>
   Number((await one<{ n: string }>(sql, params)).n);
 
@@ -277,7 +281,6 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
   });
 
   let coveredId = '';
-  let coverId = '';
 
   it('ranks the same service level first, leaves out the absent specialist, and moves a job seeker to the best colleague', async () => {
     const portfolio = await portfolioOf(f.absentId);
@@ -622,5 +625,73 @@ describe('team rules', () => {
       input: { teamId: f.teamId, userId: newcomers.at(-1), joinedOn: today },
     });
     expect(bySpecialist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the leader’s staffing view and the tenant’s staffing settings', () => {
+  it('shows each specialist’s caseload and absence, and only to the leader', async () => {
+    const res = await gql<{
+      staffing: {
+        __typename: string;
+        data?: { userId: string; caseload: number; absentToday: boolean; teams: string[] }[];
+      };
+    }>(
+      f.leader,
+      `query($org: ID!) { staffing(organizationId: $org) { __typename
+         ... on QueryStaffingSuccess { data { userId caseload absentToday teams } } } }`,
+      { org: f.orgId },
+    );
+    const rows = res.staffing.data ?? [];
+    const absent = rows.find((r) => r.userId === f.absentId);
+    expect(absent?.absentToday).toBe(true);
+    expect(absent?.caseload).toBe((await portfolioOf(f.absentId)).length);
+    expect(rows.find((r) => r.userId === coverOf())?.absentToday).toBe(false);
+    const bySupervisor = await stack.gql(
+      f.supervisor,
+      `{ staffing(organizationId: "${f.orgId}") { __typename } }`,
+    );
+    expect(bySupervisor.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('lets the tenant administrator set the long-absence threshold within bounds, and the rule follows it', async () => {
+    const admin = (
+      await one<{ email: string }>(
+        `SELECT u.email FROM membership m JOIN app_user u ON u.id = m."userId" WHERE m."organizationId" = $1 AND m.role = 'TENANT_ADMINISTRATOR' LIMIT 1`,
+        [f.orgId],
+      )
+    ).email;
+    const SET = `mutation($input: UpdateStaffingSettingsInput!) { updateStaffingSettings(input: $input) { __typename
+      ... on MutationUpdateStaffingSettingsSuccess { data { longAbsenceThresholdDays stalledAfterWeeks } }
+      ... on ValidationError { issues { field code } } } }`;
+    const bad = await gql<{ updateStaffingSettings: unknown }>(admin, SET, {
+      input: { organizationId: f.orgId, longAbsenceThresholdDays: 90 },
+    });
+    expect(bad.updateStaffingSettings).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'longAbsenceThresholdDays', code: 'OUT_OF_BOUNDS' }],
+    });
+    const ok = await gql<{ updateStaffingSettings: { data?: unknown } }>(admin, SET, {
+      input: { organizationId: f.orgId, longAbsenceThresholdDays: 30 },
+    });
+    expect(ok.updateStaffingSettings.data).toEqual({ longAbsenceThresholdDays: 30, stalledAfterWeeks: 12 });
+    const byLeader = await stack.gql(f.leader, SET, {
+      input: { organizationId: f.orgId, longAbsenceThresholdDays: 20 },
+    });
+    expect(byLeader.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // A 20-day unplanned absence is no longer "long": nobody is notified.
+    const res = await gql<{ registerAbsence: { data?: { supervisorNotifiedAt: string | null } } }>(
+      f.leader,
+      `mutation($input: RegisterAbsenceInput!) { registerAbsence(input: $input) { ... on MutationRegisterAbsenceSuccess { data { supervisorNotifiedAt } } } }`,
+      {
+        input: {
+          specialistId: coverOf(),
+          type: 'SICK_LEAVE',
+          planned: false,
+          startDate: plusDays(60),
+          expectedEndDate: plusDays(79),
+        },
+      },
+    );
+    expect(res.registerAbsence.data).toEqual({ supervisorNotifiedAt: null });
   });
 });

@@ -26,6 +26,7 @@ import './team.js';
 import './measures.js';
 import './team-meeting.js';
 import './fidelity.js';
+import './staffing.js';
 
 builder.queryType({});
 builder.mutationType({});
