@@ -96,6 +96,11 @@ describe('fidelity review', () => {
     });
     first = res.startFidelityReview.data as Review;
     expect(first.status).toBe('DRAFT');
+    const logged = await stack.admin.query(
+      'SELECT count(*) AS n FROM audit_log WHERE "entityId" = $1 AND action = $2',
+      [first.id, 'CREATE'],
+    );
+    expect(Number(logged.rows[0]?.n)).toBe(1);
     expect(first.totalScore).toBeNull();
     const items = first.items.map((i) => i.item);
     for (const item of [1, 8, 15, 17, 24]) expect(items).toContain(item);

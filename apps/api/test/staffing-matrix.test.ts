@@ -209,3 +209,144 @@ describe('inbox', () => {
     ).toBe(1);
   });
 });
+
+describe('IDOR sweep: staffing and team work with another tenant’s ids', () => {
+  it('answers not found (or nothing) and changes nothing', async () => {
+    const { rows } = await stack.admin.query<{ email: string; userId: string }>(
+      `SELECT u.email, u.id AS "userId" FROM specialist_team t JOIN app_user u ON u.id = t."methodSupervisorId" ORDER BY t.id LIMIT 1`,
+    );
+    const me = rows[0] as { email: string; userId: string };
+    const MINE = `(SELECT "organizationId" FROM membership WHERE "userId" = $1)`;
+    const foreign = (
+      await stack.admin.query(
+        `SELECT t.id AS "teamId", t."organizationId" AS "orgId",
+                (SELECT a.id FROM absence a WHERE a."organizationId" NOT IN ${MINE} LIMIT 1) AS "absenceId",
+                (SELECT j.id FROM job_seeker j WHERE j."organizationId" NOT IN ${MINE} AND j."teamId" IS NOT NULL AND j.phase <> 'DISCHARGED' LIMIT 1) AS "jobSeekerId",
+                (SELECT n.id FROM notification n WHERE n."recipientId" <> $1 LIMIT 1) AS "notificationId",
+                (SELECT m."userId" FROM membership m WHERE m.role = 'JOB_SPECIALIST' AND m."organizationId" NOT IN ${MINE} LIMIT 1) AS "specialistId"
+         FROM specialist_team t WHERE t."organizationId" NOT IN ${MINE} LIMIT 1`,
+        [me.userId],
+      )
+    ).rows[0];
+    expect(
+      foreign?.teamId && foreign.absenceId && foreign.jobSeekerId && foreign.notificationId,
+    ).toBeTruthy();
+    const snapshot = async () =>
+      (
+        await stack.admin.query<{ s: string }>(
+          `SELECT md5(concat((SELECT count(*) FROM absence), (SELECT count(*) FROM transfer), (SELECT count(*) FROM team_member),
+                   (SELECT count(*) FROM team_meeting), (SELECT count(*) FROM fidelity_review), (SELECT count(*) FROM notification WHERE "readAt" IS NOT NULL),
+                   (SELECT string_agg(settings::text, '') FROM organization))) AS s`,
+        )
+      ).rows[0]?.s;
+    const before = await snapshot();
+    const reads = await stack.gql<Record<string, unknown>>(
+      me.email,
+      `query($absence: ID!, $js: ID!, $team: ID!, $org: ID!) {
+        absenceCoverage(absenceId: $absence) { __typename }
+        transferCandidates(jobSeekerId: $js) { __typename }
+        teamResults(teamId: $team) { __typename }
+        staffing(organizationId: $org) { __typename }
+        teamMeetings(teamId: $team) { id }
+        openActionPoints(teamId: $team) { id }
+        fieldMentorings(teamId: $team) { id }
+        portfolioReviews(teamId: $team) { id }
+        fidelityReviews(teamId: $team) { id }
+        absences(filter: { specialistId: "${foreign?.specialistId}" }) { id }
+      }`,
+      { absence: foreign?.absenceId, js: foreign?.jobSeekerId, team: foreign?.teamId, org: foreign?.orgId },
+    );
+    expect(reads.errors).toBeUndefined();
+    expect(reads.data).toEqual({
+      absenceCoverage: { __typename: 'NotFoundError' },
+      transferCandidates: { __typename: 'NotFoundError' },
+      teamResults: { __typename: 'NotFoundError' },
+      staffing: { __typename: 'NotFoundError' },
+      teamMeetings: [],
+      openActionPoints: [],
+      fieldMentorings: [],
+      portfolioReviews: [],
+      fidelityReviews: [],
+      absences: [],
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const mutations: [string, string, Record<string, unknown>][] = [
+      [
+        'registerAbsence',
+        'RegisterAbsenceInput',
+        { specialistId: foreign?.specialistId, type: 'COURSE', planned: true, startDate: '2032-01-01' },
+      ],
+      [
+        'updateAbsence',
+        'UpdateAbsenceInput',
+        { absenceId: foreign?.absenceId, version: 1, actualEndDate: '2032-01-02' },
+      ],
+      [
+        'transferJobSeeker',
+        'TransferJobSeekerInput',
+        {
+          jobSeekerId: foreign?.jobSeekerId,
+          fromSpecialistId: me.userId,
+          toSpecialistId: me.userId,
+          reason: 'JOB_SEEKER_WISH',
+        },
+      ],
+      [
+        'addTeamMember',
+        'AddTeamMemberInput',
+        { teamId: foreign?.teamId, userId: me.userId, joinedOn: today },
+      ],
+      [
+        'removeTeamMember',
+        'RemoveTeamMemberInput',
+        { teamId: foreign?.teamId, userId: foreign?.specialistId, leftOn: today },
+      ],
+      [
+        'createTeamMeeting',
+        'CreateTeamMeetingInput',
+        { teamId: foreign?.teamId, scheduledAt: new Date().toISOString() },
+      ],
+      [
+        'logFieldMentoring',
+        'LogFieldMentoringInput',
+        {
+          teamId: foreign?.teamId,
+          observedSpecialistId: me.userId,
+          observerId: me.userId,
+          occurredOn: today,
+          setting: 'EMPLOYER_MEETING',
+        },
+      ],
+      [
+        'startPortfolioReview',
+        'StartPortfolioReviewInput',
+        { teamId: foreign?.teamId, specialistId: me.userId, reviewedOn: today },
+      ],
+      [
+        'startFidelityReview',
+        'StartFidelityReviewInput',
+        { teamId: foreign?.teamId, reviewedOn: today, reviewers: 'X Y' },
+      ],
+      [
+        'updateStaffingSettings',
+        'UpdateStaffingSettingsInput',
+        { organizationId: foreign?.orgId, stalledAfterWeeks: 4 },
+      ],
+    ];
+    for (const [field, inputType, input] of mutations) {
+      const res = await stack.gql<Record<string, { __typename: string }>>(
+        me.email,
+        `mutation($input: ${inputType}!) { ${field}(input: $input) { __typename } }`,
+        { input },
+      );
+      expect({ field, result: res.data?.[field]?.__typename }).toEqual({ field, result: 'NotFoundError' });
+    }
+    const marked = await stack.gql<{ markNotificationsRead: { __typename: string } }>(
+      me.email,
+      'mutation($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename } }',
+      { ids: [foreign?.notificationId] },
+    );
+    expect(marked.data?.markNotificationsRead.__typename).toBe('NotFoundError');
+    expect(await snapshot()).toBe(before);
+  });
+});

@@ -192,6 +192,12 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
     expect(res.registerAbsence.__typename).toBe('MutationRegisterAbsenceSuccess');
     expect(res.registerAbsence.data?.supervisorNotifiedAt).not.toBeNull();
     absenceId = res.registerAbsence.data?.id as string;
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM audit_log WHERE "entityId" = $1 AND area = 'Absence.register' AND action = 'CREATE'`,
+        [absenceId],
+      ),
+    ).toBe(1);
 
     const inbox = await gql<{
       notifications: { kind: string; read: boolean; linkId: string; id: string }[];

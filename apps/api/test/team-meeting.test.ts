@@ -175,6 +175,18 @@ describe('the weekly team meeting', () => {
       true,
     );
     expect(meeting.attendees.map((a) => a.user.id)).toContain(specialistId);
+    // Logged: the meeting, and a read of each case the agenda names.
+    expect(
+      await count(`SELECT count(*) AS n FROM audit_log WHERE "entityId" = $1 AND action = 'CREATE'`, [
+        meeting.id,
+      ]),
+    ).toBe(1);
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM audit_log WHERE area = 'TeamMeeting.agenda' AND action = 'READ' AND "jobSeekerId" = ANY($1)`,
+        [cases.map((i) => dbId(i.jobSeeker?.id as string))],
+      ),
+    ).toBe(cases.length);
   });
 
   it('is planned by no one else', async () => {

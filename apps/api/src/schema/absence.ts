@@ -190,6 +190,14 @@ builder.mutationFields((t) => ({
       });
       if (supervisorMustBeNotified({ ...period, planned: input.planned }, longAbsenceThreshold(org.settings)))
         await notifySupervisors(ctx, absence);
+      ctx.audit.record({
+        organizationId: organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'Absence.register',
+        entityType: 'Absence',
+        entityId: absence.id,
+      });
       return ctx.db.absence.findUniqueOrThrow({ ...nonEmpty(query), where: { id: absence.id } });
     },
   }),
@@ -258,6 +266,14 @@ builder.mutationFields((t) => ({
           ...absence,
           expectedEndDate: expectedEndDate ? asDate(expectedEndDate) : null,
         });
+      ctx.audit.record({
+        organizationId: absence.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'Absence.update',
+        entityType: 'Absence',
+        entityId: absence.id,
+      });
       return ctx.db.absence.findUniqueOrThrow({ ...nonEmpty(query), where: { id: absence.id } });
     },
   }),

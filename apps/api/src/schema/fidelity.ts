@@ -323,6 +323,14 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
+      ctx.audit.record({
+        organizationId: team.organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'FidelityReview.start',
+        entityType: 'FidelityReview',
+        entityId: review.id,
+      });
       return ctx.db.fidelityReview.findUniqueOrThrow({ ...nonEmpty(query), where: { id: review.id } });
     },
   }),
@@ -360,6 +368,14 @@ builder.mutationFields((t) => ({
       if (review.status === 'FINAL')
         issues.push({ field: 'reviewId', code: 'FINAL', message: 'The review is final' });
       if (issues.length) throw new ValidationError(issues);
+      ctx.audit.record({
+        organizationId: review.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'FidelityReview.score',
+        entityType: 'FidelityReview',
+        entityId: review.id,
+      });
       await bump(ctx, review, input.version);
       await ctx.db.fidelityItemScore.upsert({
         where: {
@@ -418,6 +434,15 @@ builder.mutationFields((t) => ({
         where: { id: review.id },
         data: { status: 'FINAL', totalScore: total },
       });
+      ctx.audit.record({
+        organizationId: review.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'FidelityReview.finalize',
+        entityType: 'FidelityReview',
+        entityId: review.id,
+      });
+
       return ctx.db.fidelityReview.findUniqueOrThrow({ ...nonEmpty(query), where: { id: review.id } });
     },
   }),
@@ -464,6 +489,14 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
+      ctx.audit.record({
+        organizationId: review.organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'FidelityActionItem.add',
+        entityType: 'FidelityActionItem',
+        entityId: created.id,
+      });
       return ctx.db.fidelityActionItem.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
   }),
@@ -505,6 +538,15 @@ builder.mutationFields((t) => ({
         },
       });
       if (count === 0) throw new ConflictError('FidelityActionItem', item.version);
+      ctx.audit.record({
+        organizationId: item.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'FidelityActionItem.followUp',
+        entityType: 'FidelityActionItem',
+        entityId: item.id,
+      });
+
       return ctx.db.fidelityActionItem.findUniqueOrThrow({ ...nonEmpty(query), where: { id: item.id } });
     },
   }),

@@ -186,6 +186,15 @@ builder.mutationField('updateStaffingSettings', (t) =>
         ...(weeks !== null && weeks !== undefined ? { stalledAfterWeeks: weeks } : {}),
       };
       await ctx.db.organization.update({ where: { id: organizationId }, data: { settings } });
+      ctx.audit.record({
+        organizationId: organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'Organization.staffingSettings',
+        entityType: 'Organization',
+        entityId: organizationId,
+      });
+
       return {
         organizationId,
         longAbsenceThresholdDays: longAbsenceThreshold(settings),

@@ -315,6 +315,7 @@ builder.mutationFields((t) => ({
           givenName: true,
           familyName: true,
           phase: true,
+          organizationId: true,
           phaseChangedAt: true,
           currentSpecialistId: true,
         },
@@ -406,6 +407,27 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
+      ctx.audit.record({
+        organizationId: team.organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'TeamMeeting.create',
+        entityType: 'TeamMeeting',
+        entityId: meeting.id,
+      });
+      // The agenda names cases: each is a read of that job seeker's data.
+      for (const item of items)
+        if (item.jobSeekerId) {
+          const js = byJs.get(item.jobSeekerId);
+          ctx.audit.record({
+            organizationId: js?.organizationId ?? team.organizationId,
+            jobSeekerId: item.jobSeekerId,
+            action: 'READ',
+            area: 'TeamMeeting.agenda',
+            entityType: 'JobSeeker',
+            entityId: item.jobSeekerId,
+          });
+        }
       return ctx.db.teamMeeting.findUniqueOrThrow({ ...nonEmpty(query), where: { id: meeting.id } });
     },
   }),
@@ -438,6 +460,14 @@ builder.mutationFields((t) => ({
           where: { id: String(n.agendaItemId) },
           data: { notes: n.notes },
         });
+      ctx.audit.record({
+        organizationId: meeting.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'TeamMeeting.minutes',
+        entityType: 'TeamMeeting',
+        entityId: meeting.id,
+      });
       const absent = (input.absentUserIds ?? []).map(String);
       await ctx.db.teamMeetingAttendee.updateMany({
         where: { meetingId: meeting.id },
@@ -469,6 +499,14 @@ builder.mutationFields((t) => ({
         data: { distributedAt: ctx.now, version: { increment: 1 } },
       });
       if (count === 0) throw new ConflictError('TeamMeeting', meeting.version);
+      ctx.audit.record({
+        organizationId: meeting.organizationId,
+        jobSeekerId: null,
+        action: 'EXPORT',
+        area: 'TeamMeeting.distribute',
+        entityType: 'TeamMeeting',
+        entityId: meeting.id,
+      });
       for (const m of await membersOf(ctx, meeting.teamId)) {
         if (m.userId === ctx.actor.userId) continue;
         await notify(ctx, {
@@ -531,6 +569,15 @@ builder.mutationFields((t) => ({
         select: { id: true },
       });
       await ctx.db.task.update({ where: { id: task.id }, data: { sourceId: point.id } });
+      ctx.audit.record({
+        organizationId: meeting.organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'ActionPoint.add',
+        entityType: 'ActionPoint',
+        entityId: point.id,
+      });
+
       await notify(ctx, {
         organizationId: meeting.organizationId,
         recipientId: ownerId,
@@ -576,6 +623,14 @@ builder.mutationFields((t) => ({
         data: { status: 'DONE', completedAt: ctx.now, version: { increment: 1 } },
       });
       if (count === 0) throw new ConflictError('ActionPoint', point.version);
+      ctx.audit.record({
+        organizationId: point.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'ActionPoint.complete',
+        entityType: 'ActionPoint',
+        entityId: point.id,
+      });
       if (point.taskId)
         await ctx.db.task.updateMany({
           where: { id: point.taskId, status: 'OPEN' },
@@ -653,6 +708,14 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
+      ctx.audit.record({
+        organizationId: team.organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'FieldMentoring.log',
+        entityType: 'FieldMentoring',
+        entityId: created.id,
+      });
       return ctx.db.fieldMentoring.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
   }),
@@ -729,6 +792,14 @@ builder.mutationFields((t) => ({
           },
         },
         select: { id: true },
+      });
+      ctx.audit.record({
+        organizationId: team.organizationId,
+        jobSeekerId: null,
+        action: 'CREATE',
+        area: 'PortfolioReview.start',
+        entityType: 'PortfolioReview',
+        entityId: review.id,
       });
       return ctx.db.portfolioReview.findUniqueOrThrow({ ...nonEmpty(query), where: { id: review.id } });
     },
