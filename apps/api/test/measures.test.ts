@@ -260,4 +260,41 @@ describe('team results', () => {
     expect(res.data?.teamResults.data?.periods).toHaveLength(52);
     expect(stack.statements.length).toBe(one);
   });
+
+  it('follows the target the supervisor sets, from its first day; only the supervisor sets one, within bounds', async () => {
+    const SET = `mutation($input: SetTeamTargetInput!) { setTeamTarget(input: $input) { __typename
+      ... on ValidationError { issues { field code } } } }`;
+    const input = { teamId, measure: 'EMPLOYMENT_RATE', value: 0.6, validFrom: '2026-10-15' };
+    const bad = await stack.gql<{ setTeamTarget: unknown }>(email('S'), SET, {
+      input: { ...input, value: 1.5 },
+    });
+    expect(bad.data?.setTeamTarget).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'value', code: 'OUT_OF_BOUNDS' }],
+    });
+    const bySpecialist = await stack.gql(email('A'), SET, { input });
+    expect(bySpecialist.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const ok = await stack.gql<{ setTeamTarget: { __typename: string } }>(email('S'), SET, { input });
+    expect(ok.data?.setTeamTarget.__typename).toBe('MutationSetTeamTargetSuccess');
+    const res = await stack.gql<Result>(email('S'), QUERY, { teamId, g: 'MONTH', n: 2 });
+    const [october, november] = [
+      res.data?.teamResults.data?.periods[0],
+      res.data?.teamResults.data?.periods[1],
+    ];
+    // October's last day is past 15 October: the new target, not met by 0.5; the earlier one ended the day before.
+    expect(october?.team.find((v) => v.measure === 'EMPLOYMENT_RATE')).toMatchObject({
+      value: 0.5,
+      target: 0.6,
+      met: false,
+    });
+    expect(november?.team.find((v) => v.measure === 'EMPLOYMENT_RATE')?.target).toBe(0.6);
+    const rows = await stack.admin.query(
+      `SELECT "validFrom"::text AS "from", "validUntil"::text AS until, value::float AS value FROM target WHERE "teamId" = $1 AND measure = 'EMPLOYMENT_RATE' ORDER BY "validFrom"`,
+      [teamId],
+    );
+    expect(rows.rows).toEqual([
+      { from: '2026-01-01', until: '2026-10-14', value: 0.5 },
+      { from: '2026-10-15', until: null, value: 0.6 },
+    ]);
+  });
 });

@@ -25,7 +25,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { NotFoundError } from './errors.js';
+import { ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { asDate } from './lookups.js';
 
 const GranularityEnum = builder.enumType('Granularity', {
@@ -334,6 +334,82 @@ builder.queryField('teamResults', (t) =>
         };
       });
       return { teamId, teamName: team.name, granularity: args.granularity ?? 'WEEK', view, periods };
+    },
+  }),
+);
+
+const SetTargetInput = builder.inputType('SetTeamTargetInput', {
+  fields: (t) => ({
+    teamId: t.id({ required: true, validate: z.uuid() }),
+    measure: t.field({ type: MeasureEnum, required: true }),
+    value: t.float({ required: true }),
+    validFrom: t.string({ required: true, validate: z.iso.date() }),
+  }),
+});
+
+/** Sensible bounds for a team's own target, per measure (a share is 0–1). */
+const TARGET_BOUNDS: Record<MeasureCode, [number, number]> = {
+  EMPLOYMENT_RATE: [0, 1],
+  JOB_STARTS_PER_SPECIALIST_PER_YEAR: [0, 100],
+  CASELOAD_PER_SPECIALIST: [1, 40],
+  EMPLOYER_CONTACTS_PER_SPECIALIST_PER_WEEK: [0, 40],
+  COMMUNITY_TIME_SHARE: [0, 1],
+  FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE: [0, 1],
+};
+
+builder.mutationField('setTeamTarget', (t) =>
+  t.field({
+    type: MeasureValueType,
+    description:
+      "The method supervisor sets the team's own target for a measure from a day on (the previous one ends the day before).",
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError], result: { authScopes: { signedIn: true } } },
+    args: { input: t.arg({ type: SetTargetInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const teamId = String(input.teamId);
+      const team = await ctx.db.specialistTeam.findFirst({
+        where: { AND: [accessibleWhere(ctx.ability, 'read', 'SpecialistTeam'), { id: teamId }] },
+        select: { id: true, organizationId: true },
+      });
+      if (!team) throw new NotFoundError('SpecialistTeam');
+      if (!ctx.actor.teams.some((m) => m.teamId === teamId && m.role === 'METHOD_SUPERVISOR'))
+        throw new ForbiddenActionError("The team's method supervisor sets its targets");
+      const measure = input.measure as MeasureCode;
+      const [min, max] = TARGET_BOUNDS[measure];
+      if (!Number.isFinite(input.value) || input.value < min || input.value > max)
+        throw new ValidationError([
+          { field: 'value', code: 'OUT_OF_BOUNDS', message: `Between ${min} and ${max}` },
+        ]);
+      const from = asDate(input.validFrom);
+      await ctx.db.target.updateMany({
+        where: {
+          teamId,
+          measure,
+          validFrom: { lt: from },
+          OR: [{ validUntil: null }, { validUntil: { gte: from } }],
+        },
+        data: { validUntil: new Date(from.getTime() - 86_400_000) },
+      });
+      await ctx.db.target.deleteMany({ where: { teamId, measure, validFrom: { gte: from } } });
+      await ctx.db.target.create({
+        data: {
+          organizationId: team.organizationId,
+          teamId,
+          measure,
+          value: input.value,
+          validFrom: from,
+          setById: ctx.actor.userId,
+        },
+      });
+      ctx.audit.record({
+        organizationId: team.organizationId,
+        jobSeekerId: null,
+        action: 'UPDATE',
+        area: 'Target.set',
+        entityType: 'SpecialistTeam',
+        entityId: teamId,
+      });
+      return { measure, value: null, target: input.value, met: null };
     },
   }),
 );
