@@ -89,6 +89,14 @@ export async function createApi(
   const log =
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
   const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
+  // An idle connection closed by the server (restart, failover, terminated session) must not crash
+  // the process: the pool drops it and the next query opens a fresh one.
+  pool.on('error', (error) =>
+    log.warn(
+      { error: { name: error.name, code: (error as { code?: string }).code } },
+      'idle database connection lost',
+    ),
+  );
   const prisma = createPrismaClient({
     connectionString: config.appDatabaseUrl,
     max: 10,
