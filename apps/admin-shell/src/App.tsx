@@ -1,0 +1,261 @@
+/**
+ * The shell: sign-in, who the user is and where they act (a switch for users with several
+ * memberships), navigation by role, bokmål/English, the inbox, and the areas of the loaded
+ * micro-frontends, each in its own error boundary.
+ */
+import { createApiClient, type Membership, type Role, type Session, SessionContext } from '@ips/ui';
+import { Alert, BodyShort, Button, Heading, HStack, Loader, Select, ToggleGroup } from '@navikt/ds-react';
+import type { i18n as I18n } from 'i18next';
+import type { User, UserManager } from 'oidc-client-ts';
+import { useEffect, useMemo, useState } from 'react';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { BrowserRouter, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { Provider as UrqlProvider } from 'urql';
+import { AreaBoundary, type LoadedAreas, loadAreas } from './areas.js';
+import type { ShellConfig } from './config.js';
+import { Inbox } from './Inbox.js';
+
+const ORG_KEY = 'ips.organization';
+
+interface Props {
+  config: ShellConfig;
+  i18n: I18n;
+  userManager: UserManager;
+}
+
+export function App({ config, i18n, userManager }: Props) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <BrowserRouter>
+        <SignedIn config={config} userManager={userManager} i18n={i18n} />
+      </BrowserRouter>
+    </I18nextProvider>
+  );
+}
+
+/** One code exchange per callback URL, however often the effect runs (a code is single-use). */
+const callbacks = new Map<string, Promise<User>>();
+
+function useUser(userManager: UserManager) {
+  const navigate = useNavigate();
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    const url = new URL(window.location.href);
+    if (url.pathname === '/callback') {
+      let exchange = callbacks.get(url.href);
+      if (!exchange) {
+        exchange = userManager.signinRedirectCallback(url.href);
+        callbacks.set(url.href, exchange);
+      }
+      exchange
+        .then((u) => {
+          const back = typeof u.state === 'string' && u.state.startsWith('/') ? u.state : '/';
+          // Through the router, so it sees the new address.
+          navigate(back, { replace: true });
+          setUser(u);
+        })
+        .catch((e: unknown) => setError(String(e)));
+      return;
+    }
+    userManager.getUser().then(
+      (u) => setUser(u && !u.expired ? u : null),
+      (e: unknown) => setError(String(e)),
+    );
+  }, [userManager, navigate]);
+  return { user, error };
+}
+
+async function fetchSession(
+  apiUrl: string,
+  token: string,
+): Promise<Omit<Session, 'organizationId' | 'roles'>> {
+  const res = await fetch(apiUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({
+      query: '{ me { id givenName familyName memberships { role organization { id name } } } }',
+    }),
+  });
+  const body = (await res.json()) as {
+    data?: {
+      me: {
+        id: string;
+        givenName: string;
+        familyName: string;
+        memberships: { role: Role; organization: { id: string; name: string } }[];
+      };
+    };
+    errors?: { message: string }[];
+  };
+  if (!body.data) throw new Error(body.errors?.[0]?.message ?? `HTTP ${res.status}`);
+  const { me } = body.data;
+  const memberships: Membership[] = me.memberships.map((m) => ({
+    role: m.role,
+    organizationName: m.organization.name,
+    organizationId: atob(m.organization.id).split(':')[1] ?? m.organization.id,
+  }));
+  return { userId: me.id, givenName: me.givenName, familyName: me.familyName, memberships };
+}
+
+function SignedIn({ config, userManager, i18n }: Props) {
+  const { t } = useTranslation();
+  const { user, error } = useUser(userManager);
+  const [profile, setProfile] = useState<Omit<Session, 'organizationId' | 'roles'> | null>(null);
+  const [organizationId, setOrganizationId] = useState<string | null>(() => sessionStorage.getItem(ORG_KEY));
+  const [loaded, setLoaded] = useState<LoadedAreas | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    if (!user) return;
+    fetchSession(config.apiUrl, user.access_token).then(setProfile, (e: unknown) => setProblem(String(e)));
+    loadAreas(config).then((result) => {
+      for (const area of result.areas) {
+        i18n.addResourceBundle('nb', area.id, area.texts.nb, true, true);
+        i18n.addResourceBundle('en', area.id, area.texts.en, true, true);
+      }
+      setLoaded(result);
+    });
+  }, [user, config, i18n]);
+
+  const activeOrg =
+    profile?.memberships.find((m) => m.organizationId === organizationId)?.organizationId ??
+    profile?.memberships[0]?.organizationId ??
+    null;
+  const client = useMemo(
+    () =>
+      createApiClient({
+        url: config.apiUrl,
+        token: () => user?.access_token ?? null,
+        organizationId: () => activeOrg,
+      }),
+    [config.apiUrl, user, activeOrg],
+  );
+
+  if (error || problem) return <Alert variant="error">{t('error', { message: error ?? problem })}</Alert>;
+  if (user === undefined) return <Loader title={t('loading')} />;
+  if (user === null) return <SignInPage userManager={userManager} />;
+  if (!profile || !loaded || !activeOrg) return <Loader title={t('signingIn')} />;
+
+  const session: Session = {
+    ...profile,
+    organizationId: activeOrg,
+    roles: profile.memberships.filter((m) => m.organizationId === activeOrg).map((m) => m.role),
+  };
+  const routes = loaded.areas.flatMap((area) =>
+    area.routes
+      .filter((r) => r.roles.some((role) => session.roles.includes(role)))
+      .map((r) => ({ ...r, area: area.id })),
+  );
+  const organizations = [
+    ...new Map(profile.memberships.map((m) => [m.organizationId, m.organizationName])).entries(),
+  ];
+
+  return (
+    <SessionContext.Provider value={session}>
+      <UrqlProvider value={client}>
+        <header className="shell-header">
+          <Heading level="1" size="small">
+            {t('appName')}
+          </Heading>
+          <HStack gap="space-12" align="center">
+            {organizations.length > 1 && (
+              <Select
+                label={t('organization')}
+                size="small"
+                value={activeOrg}
+                onChange={(e) => {
+                  sessionStorage.setItem(ORG_KEY, e.target.value);
+                  setOrganizationId(e.target.value);
+                }}
+              >
+                {organizations.map(([id, name]) => (
+                  <option key={id} value={id}>
+                    {name}
+                  </option>
+                ))}
+              </Select>
+            )}
+            <ToggleGroup
+              label={t('language')}
+              size="small"
+              value={i18n.language === 'en' ? 'en' : 'nb'}
+              onChange={(l) => void i18n.changeLanguage(l)}
+            >
+              <ToggleGroup.Item value="nb">Norsk</ToggleGroup.Item>
+              <ToggleGroup.Item value="en">English</ToggleGroup.Item>
+            </ToggleGroup>
+            <Inbox key={activeOrg} />
+            <BodyShort size="small">
+              {session.givenName} {session.familyName} · {session.roles.map((r) => t(`role_${r}`)).join(', ')}
+            </BodyShort>
+            <Button size="small" variant="tertiary" onClick={() => void userManager.signoutRedirect()}>
+              {t('signOut')}
+            </Button>
+          </HStack>
+        </header>
+        <div className="shell-layout">
+          <nav className="shell-nav" aria-label={t('mainNavigation')}>
+            <ul>
+              {routes
+                .filter((r) => r.navKey)
+                .map((r) => (
+                  <li key={`${r.area}/${r.path}`}>
+                    <NavLink to={`/${r.path}`}>{t(`${r.area}:${r.navKey}`)}</NavLink>
+                  </li>
+                ))}
+            </ul>
+          </nav>
+          <main className="shell-main">
+            {loaded.failed.map((name) => (
+              <Alert key={name} variant="warning" size="small" data-testid={`area-failed-${name}`}>
+                {t('areaFailed')} ({name})
+              </Alert>
+            ))}
+            <Routes>
+              <Route
+                path="/"
+                element={
+                  <BodyShort>
+                    {t('welcome', { name: session.givenName })} {t('chooseArea')}
+                  </BodyShort>
+                }
+              />
+              {routes.map((r) => (
+                <Route
+                  key={`${r.area}/${r.path}`}
+                  path={`/${r.path}`}
+                  element={
+                    <AreaBoundary message={t('areaFailed')} retry={t('retry')}>
+                      {r.element}
+                    </AreaBoundary>
+                  }
+                />
+              ))}
+              <Route path="*" element={<BodyShort>{t('notFound')}</BodyShort>} />
+            </Routes>
+          </main>
+        </div>
+      </UrqlProvider>
+    </SessionContext.Provider>
+  );
+}
+
+function SignInPage({ userManager }: { userManager: UserManager }) {
+  const { t } = useTranslation();
+  const signIn = () => {
+    const hint = new URL(window.location.href).searchParams.get('login_hint');
+    void userManager.signinRedirect({
+      state: window.location.pathname + window.location.search.replace(/[?&]login_hint=[^&]*/, ''),
+      ...(hint ? { login_hint: hint } : {}),
+    });
+  };
+  return (
+    <main className="shell-main">
+      <Heading level="1" size="large">
+        {t('appName')}
+      </Heading>
+      <Button onClick={signIn}>{t('signIn')}</Button>
+    </main>
+  );
+}

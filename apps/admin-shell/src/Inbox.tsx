@@ -1,0 +1,66 @@
+/** The notifications inbox: unread count in the header, the list in a popover, mark as read. */
+import { BellIcon } from '@navikt/aksel-icons';
+import { BodyShort, Button, Popover, VStack } from '@navikt/ds-react';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+const INBOX = `query Inbox { unreadNotificationCount notifications { id kind title body read createdAt } }`;
+const MARK = `mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename } }`;
+
+interface Note {
+  id: string;
+  title: string;
+  body: string;
+  read: boolean;
+}
+
+export function Inbox() {
+  const { t } = useTranslation();
+  const anchor = useRef<HTMLButtonElement>(null);
+  const [open, setOpen] = useState(false);
+  const [{ data }, refetch] = useQuery<{ unreadNotificationCount: number; notifications: Note[] }>({
+    query: INBOX,
+  });
+  const [, mark] = useMutation(MARK);
+  const unread = data?.unreadNotificationCount ?? 0;
+  return (
+    <>
+      <Button
+        ref={anchor}
+        size="small"
+        variant="secondary"
+        icon={<BellIcon aria-hidden />}
+        onClick={() => setOpen(!open)}
+        aria-expanded={open}
+        data-testid="inbox"
+      >
+        {t('notifications')} ({t('unread', { count: unread })})
+      </Button>
+      <Popover open={open} onClose={() => setOpen(false)} anchorEl={anchor.current}>
+        <Popover.Content>
+          <VStack gap="space-8" style={{ maxWidth: '22rem' }}>
+            {(data?.notifications ?? []).length === 0 && <BodyShort>{t('noNotifications')}</BodyShort>}
+            {(data?.notifications ?? []).slice(0, 20).map((n) => (
+              <div key={n.id}>
+                <BodyShort weight={n.read ? 'regular' : 'semibold'}>{n.title}</BodyShort>
+                <BodyShort size="small">{n.body}</BodyShort>
+                {!n.read && (
+                  <Button
+                    size="xsmall"
+                    variant="tertiary"
+                    onClick={() =>
+                      mark({ ids: [n.id] }).then(() => refetch({ requestPolicy: 'network-only' }))
+                    }
+                  >
+                    {t('markRead')}
+                  </Button>
+                )}
+              </div>
+            ))}
+          </VStack>
+        </Popover.Content>
+      </Popover>
+    </>
+  );
+}

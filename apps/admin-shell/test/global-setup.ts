@@ -1,0 +1,64 @@
+/**
+ * Browser tests run against the built admin: the shell and each micro-frontend are built once here
+ * (the remote with the address it is served from), and one PostgreSQL serves the run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { dropTemplate, prepareTemplate, startTestServer, type TestTemplate } from '@ips/db/testing';
+import type { TestProject } from 'vitest/node';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    ipsTemplate: TestTemplate;
+  }
+}
+
+function withoutTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  for (const key of Object.keys(copy)) if (key.startsWith('VITEST') || key === 'TEST') delete copy[key];
+  return copy;
+}
+
+export const PORTS = { shell: 5183, portfolio: 5184 } as const;
+
+/** Debian's Chromium, installed from Debian's packages when missing and we may (never a downloaded browser). */
+function ensureChromium() {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (existsSync(path)) return;
+  if (process.getuid?.() === 0 && existsSync('/usr/bin/apt-get')) {
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], {
+      stdio: 'inherit',
+      env,
+    });
+    if (existsSync(path)) return;
+  }
+  throw new Error(
+    `The browser tests drive Debian's Chromium at ${path}: install it with \`apt-get install chromium\` (or set CHROMIUM_PATH).`,
+  );
+}
+
+export default async function setup(project: TestProject) {
+  ensureChromium();
+  const apps = join(import.meta.dirname, '..', '..');
+  process.env.MF_PORTFOLIO_BASE = `http://127.0.0.1:${PORTS.portfolio}/`;
+  // Built as each app builds itself (`vite build` in its folder: the federation plugin resolves
+  // its entries from the working directory).
+  for (const app of ['mf-portfolio', 'admin-shell'])
+    execFileSync(join(apps, app, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
+      cwd: join(apps, app),
+      stdio: 'inherit',
+      // A production build, as deployed: not the test run's NODE_ENV / VITEST (the federation
+      // plugin leaves the remote entry out of test builds).
+      env: { ...withoutTestEnv(process.env), NODE_ENV: 'production' },
+    });
+  const server = await startTestServer();
+  const template = await prepareTemplate(server.adminUrl, 'admin');
+  project.provide('ipsTemplate', template);
+  return async () => {
+    await dropTemplate(template);
+    await server.stop();
+  };
+}

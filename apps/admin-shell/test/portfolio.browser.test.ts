@@ -1,0 +1,111 @@
+/**
+ * The job specialist's main flow in a real browser (Debian's Chromium): sign in through the OIDC
+ * provider, see the portfolio — the same job seekers and overdue count as the database says,
+ * overdue first — filter it, reload and find the filter kept, open a job seeker, switch to
+ * English; at 1280 px and 360 px, with no serious or critical axe violation, screenshots kept.
+ * And a micro-frontend that fails to load leaves the rest of the admin usable.
+ */
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AdminStack, ARTIFACTS, signIn, startAdminStack } from './stack.js';
+
+let stack: AdminStack;
+let email = '';
+let userId = '';
+
+beforeAll(async () => {
+  stack = await startAdminStack(inject('ipsTemplate'));
+  // A specialist with a portfolio that has overdue deadlines.
+  const { rows } = await stack.admin.query<{ email: string; id: string }>(
+    `SELECT u.email, u.id FROM app_user u JOIN membership m ON m."userId" = u.id AND m.role = 'JOB_SPECIALIST'
+     WHERE EXISTS (SELECT 1 FROM task t JOIN job_seeker j ON j.id = t."jobSeekerId"
+                   WHERE j."currentSpecialistId" = u.id AND t.status = 'OPEN' AND t."dueOn" < CURRENT_DATE AND j.phase <> 'DISCHARGED')
+     ORDER BY u.email LIMIT 1`,
+  );
+  email = rows[0]?.email as string;
+  userId = rows[0]?.id as string;
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${name}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+describe('job specialist: my portfolio', () => {
+  for (const width of [1280, 360]) {
+    it(`signs in, sees the portfolio, filters, reloads, opens a job seeker (${width} px)`, async () => {
+      const { rows } = await stack.admin.query<{ total: string; overdue: string }>(
+        `SELECT count(*) AS total,
+                count(*) FILTER (WHERE EXISTS (SELECT 1 FROM task t WHERE t."jobSeekerId" = j.id AND t.status = 'OPEN'
+                                               AND t."dueOn" < (now() AT TIME ZONE 'Europe/Oslo')::date)) AS overdue
+         FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED'`,
+        [userId],
+      );
+      const total = Number(rows[0]?.total);
+      const overdue = Number(rows[0]?.overdue);
+      expect(overdue).toBeGreaterThan(0);
+
+      const page = await stack.newPage(width);
+      await signIn(page, stack.shellUrl, email, '/portfolio');
+      await expect.poll(() => new URL(page.url()).pathname).toBe('/portfolio');
+      const table = page.getByTestId('portfolio');
+      await table.waitFor().catch(async (error: unknown) => {
+        await shot(page, `failed-portfolio-${width}`);
+        console.error(((await page.locator('body').textContent()) ?? '').slice(0, 2000));
+        throw error;
+      });
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(total);
+      expect(await page.getByTestId('count-overdue').textContent()).toBe(`Forfalt: ${overdue}`);
+      // Overdue first.
+      const statuses = await table.locator('tbody tr td:nth-child(3)').allTextContents();
+      expect(statuses.slice(0, overdue).every((s) => s === 'Forfalt')).toBe(true);
+      await expectAccessible(page, `portfolio-${width}`);
+      await shot(page, `portfolio-${width}`);
+
+      // The filter lives in the address: it survives a reload.
+      await page.getByRole('radio', { name: 'Bare forfalte' }).click();
+      await expect.poll(() => table.locator('tbody tr').count()).toBe(overdue);
+      await page.reload();
+      await page.getByTestId('portfolio').waitFor();
+      expect(new URL(page.url()).searchParams.get('vis')).toBe('forfalt');
+      await expect.poll(() => page.getByTestId('portfolio').locator('tbody tr').count()).toBe(overdue);
+
+      // A job seeker's page, with its open deadlines.
+      await page.getByTestId('portfolio').locator('tbody tr a').first().click();
+      await page.getByRole('heading', { level: 2, name: 'Åpne frister' }).waitFor();
+      await expectAccessible(page, `job-seeker-${width}`);
+      await shot(page, `job-seeker-${width}`);
+
+      // English on request.
+      await page.goto(`${stack.shellUrl}/portfolio`);
+      await page.getByRole('radio', { name: 'English' }).click();
+      await page.getByRole('heading', { level: 1, name: 'My portfolio' }).waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      await page.context().close();
+    });
+  }
+});
+
+describe('a micro-frontend that fails to load', () => {
+  it('leaves the shell usable and says which part is missing', async () => {
+    const page = await stack.newPage();
+    await page.route('**/remoteEntry.js', (route) => route.fulfill({ status: 503, body: 'unavailable' }));
+    await signIn(page, stack.shellUrl, email, '/');
+    await page.getByTestId('area-failed-portfolio').waitFor();
+    // The rest works: the inbox opens, the language switches.
+    await page.getByTestId('inbox').click();
+    await page.getByRole('radio', { name: 'English' }).click();
+    await page.getByText('Welcome,', { exact: false }).waitFor();
+    await shot(page, 'area-failed');
+    await page.context().close();
+  });
+});

@@ -1,0 +1,100 @@
+/**
+ * The portfolio list as a component: overdue first, the counters, discharged job seekers left out,
+ * and the "overdue only" filter kept in the address. The GraphQL answer is a fixed result here;
+ * the browser tests run the same page against the real API.
+ */
+import { type Session, SessionContext } from '@ips/ui';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
+import i18next from 'i18next';
+import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { MemoryRouter, Route, Routes, useLocation } from 'react-router';
+import { type Client, Provider } from 'urql';
+import { afterEach, describe, expect, it } from 'vitest';
+import { fromValue } from 'wonka';
+import { PortfolioPage } from './PortfolioPage.js';
+import { texts } from './texts.js';
+
+const i18n = i18next.createInstance();
+void i18n
+  .use(initReactI18next)
+  .init({ lng: 'nb', resources: { nb: { portfolio: texts.nb } }, initAsync: false });
+
+const session: Session = {
+  userId: 'u1',
+  givenName: 'Kari',
+  familyName: 'Nordmann',
+  memberships: [],
+  organizationId: 'o1',
+  roles: ['JOB_SPECIALIST'],
+};
+
+const node = (id: string, familyName: string, phase: string, deadlineStatus: string) => ({
+  node: { id, givenName: 'Test', familyName, phase, deadlineStatus, referralDate: '2026-01-01' },
+});
+
+function clientWith(edges: unknown[]): Client {
+  return { executeQuery: () => fromValue({ data: { jobSeekers: { edges } } }) } as unknown as Client;
+}
+
+function Where() {
+  return <span data-testid="where">{useLocation().search}</span>;
+}
+
+function renderPage(path = '/portfolio') {
+  const client = clientWith([
+    node('a', 'Aas', 'JOB_SEARCH', 'NONE'),
+    node('b', 'Berg', 'EMPLOYED', 'DUE'),
+    node('c', 'Dahl', 'JOB_SEARCH', 'OVERDUE'),
+    node('d', 'Eng', 'DISCHARGED', 'NONE'),
+  ]);
+  return render(
+    <I18nextProvider i18n={i18n}>
+      <SessionContext.Provider value={session}>
+        <Provider value={client}>
+          <MemoryRouter initialEntries={[path]}>
+            <Routes>
+              <Route
+                path="/portfolio"
+                element={
+                  <>
+                    <PortfolioPage />
+                    <Where />
+                  </>
+                }
+              />
+            </Routes>
+          </MemoryRouter>
+        </Provider>
+      </SessionContext.Provider>
+    </I18nextProvider>,
+  );
+}
+
+const names = () =>
+  within(screen.getByTestId('portfolio'))
+    .getAllByRole('link')
+    .map((a) => a.textContent);
+
+afterEach(cleanup);
+
+describe('PortfolioPage', () => {
+  it('puts overdue first, then due, and leaves discharged job seekers out', () => {
+    renderPage();
+    expect(names()).toEqual(['Test Dahl', 'Test Berg', 'Test Aas']);
+    expect(screen.getByTestId('count-total').textContent).toBe('Jobbsøkere: 3');
+    expect(screen.getByTestId('count-overdue').textContent).toBe('Forfalt: 1');
+    expect(screen.getByTestId('count-due').textContent).toBe('Snart frist: 1');
+  });
+
+  it('filters to the overdue ones and keeps the filter in the address', () => {
+    renderPage();
+    fireEvent.click(screen.getByRole('radio', { name: 'Bare forfalte' }));
+    expect(names()).toEqual(['Test Dahl']);
+    expect(screen.getByTestId('where').textContent).toBe('?vis=forfalt');
+  });
+
+  it('opens with the filter the address carries', () => {
+    renderPage('/portfolio?vis=forfalt');
+    expect(names()).toEqual(['Test Dahl']);
+  });
+});

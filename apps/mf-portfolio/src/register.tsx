@@ -1,0 +1,21 @@
+/** The portfolio area: the job specialist's portfolio and a job seeker's page. */
+import type { Area } from '@ips/ui';
+import { JobSeekerPage } from './JobSeekerPage.js';
+import { PortfolioPage } from './PortfolioPage.js';
+import { texts } from './texts.js';
+
+export default function register(): Area {
+  return {
+    id: 'portfolio',
+    texts,
+    routes: [
+      {
+        path: 'portfolio',
+        navKey: 'nav',
+        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        element: <PortfolioPage />,
+      },
+      { path: 'portfolio/:id', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <JobSeekerPage /> },
+    ],
+  };
+}

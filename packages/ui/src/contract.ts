@@ -1,0 +1,54 @@
+/**
+ * The contract between the admin shell and its micro-frontends (architecture.md §7, Squide): a
+ * micro-frontend exposes only `./register`, a function that returns its area — routes with the
+ * roles that may see them, and its texts in bokmål and English. The shell owns the session, the
+ * GraphQL client, i18n and the router (shared singletons); micro-frontends never import each
+ * other and reach the shell only through React context.
+ */
+import type { ReactElement } from 'react';
+
+export type Role =
+  | 'JOB_SPECIALIST'
+  | 'METHOD_SUPERVISOR'
+  | 'HEALTH_SERVICE_LEADER'
+  | 'NAV_COUNSELLOR'
+  | 'TENANT_ADMINISTRATOR';
+
+export interface Membership {
+  organizationId: string;
+  organizationName: string;
+  role: Role;
+}
+
+/** Who is signed in, and where they act now (one organisation at a time). */
+export interface Session {
+  userId: string;
+  givenName: string;
+  familyName: string;
+  memberships: readonly Membership[];
+  organizationId: string;
+  /** The roles held in the organisation acted in now. */
+  roles: readonly Role[];
+}
+
+export interface AreaRoute {
+  /** Path under the shell, e.g. `portfolio` or `portfolio/:id`. */
+  path: string;
+  /** i18n key of the navigation label; routes without one are not in the menu. */
+  navKey?: string;
+  /** Roles that see the route (in the organisation acted in). */
+  roles: readonly Role[];
+  element: ReactElement;
+}
+
+export type Texts = Record<string, string>;
+
+export interface Area {
+  /** The i18n namespace and the remote's name. */
+  id: string;
+  routes: readonly AreaRoute[];
+  texts: { nb: Texts; en: Texts };
+}
+
+/** What `./register` exports as default. */
+export type Register = () => Area;

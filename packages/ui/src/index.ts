@@ -1,0 +1,4 @@
+export * from './client.js';
+export * from './contract.js';
+export * from './session.js';
+export * from './texts.js';
