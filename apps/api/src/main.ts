@@ -4,7 +4,9 @@
  */
 
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { PortInUseError, prepareDatabase, redact } from '@ips/db';
+import pg from 'pg';
 import { readConfig } from './config.js';
 import { createApi } from './server.js';
 
@@ -47,6 +49,25 @@ const oidc = config.production
   : await import('@ips/dev-oidc').then((m) =>
       m.startDevOidc({ ...m.devOidcOptionsFromEnv(), databaseUrl: env.adminUrl }),
     );
+let admin: { url: string; stop(): Promise<void> } | null = null;
+
+/** One demo user per role, to sign in with. */
+async function printDemoUsers(adminUrl: string) {
+  const client = new pg.Client({ connectionString: adminUrl });
+  try {
+    await client.connect();
+    const { rows } = await client.query<{ role: string; email: string }>(
+      `SELECT DISTINCT ON (m.role) m.role, u.email FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE m."endedAt" IS NULL ORDER BY m.role, u.email`,
+    );
+    for (const r of rows) console.log(`            ${r.role.padEnd(22)} ${r.email}`);
+  } catch {
+    // The list is a convenience; the admin works without it.
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
@@ -54,6 +75,7 @@ const stop = async (signal: string) => {
   console.log(`\n${signal}: stopping …`);
   // The API first (bounded: a stuck client must not keep the database from a clean shutdown).
   await Promise.race([api.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await admin?.stop().catch(() => {});
   await oidc?.stop().catch(() => {});
   await mail?.stop().catch(() => {});
   await env.stop();
@@ -69,6 +91,22 @@ try {
   console.log(`  database: ${redact(env.adminUrl)}`);
   if (oidc) console.log(`  sign-in:  ${oidc.issuer}   (demo users, no password: development only)`);
   if (mail) console.log(`  e-mail:   ${mail.url}   (development sink: messages kept in .data/mail)`);
+  if (!production) {
+    // The admin (built by `pnpm start`): shell and micro-frontends, each served on its own.
+    const serve = join(import.meta.dirname, '..', '..', 'admin-shell', 'scripts', 'serve.ts');
+    admin = await import(pathToFileURL(serve).href)
+      .then((m: { serveAdmin: (api: string) => Promise<{ url: string; stop(): Promise<void> }> }) =>
+        m.serveAdmin(url),
+      )
+      .catch((error: unknown) => {
+        console.warn(`  admin:    not started (${(error as Error).message}); run \`pnpm build\` first`);
+        return null;
+      });
+    if (admin) {
+      console.log(`  admin:    ${admin.url}   (sign in as one of the demo users below)`);
+      await printDemoUsers(env.adminUrl);
+    }
+  }
   console.log('Press Ctrl-C to stop.');
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
