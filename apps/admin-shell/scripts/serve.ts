@@ -13,6 +13,11 @@ export async function serveAdmin(apiUrl: string) {
     configFile: join(apps, 'mf-portfolio', 'vite.config.ts'),
     logLevel: 'warn',
   });
+  const nav = await preview({
+    root: join(apps, 'mf-nav'),
+    configFile: join(apps, 'mf-nav', 'vite.config.ts'),
+    logLevel: 'warn',
+  });
   const shell = await preview({
     root: join(apps, 'admin-shell'),
     configFile: join(apps, 'admin-shell', 'vite.config.ts'),
@@ -24,6 +29,7 @@ export async function serveAdmin(apiUrl: string) {
     stop: async () => {
       await new Promise<void>((resolve) => shell.httpServer.close(() => resolve()));
       await new Promise<void>((resolve) => portfolio.httpServer.close(() => resolve()));
+      await new Promise<void>((resolve) => nav.httpServer.close(() => resolve()));
     },
   };
 }

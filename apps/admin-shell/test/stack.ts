@@ -63,13 +63,22 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
     logLevel: 'warn',
     preview: { port: PORTS.portfolio, strictPort: true, cors: true },
   });
+  const nav = await preview({
+    root: join(apps, 'mf-nav'),
+    configFile: join(apps, 'mf-nav', 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { port: PORTS.nav, strictPort: true, cors: true },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   mkdirSync(ARTIFACTS, { recursive: true });
   const config = {
     apiUrl: '/graphql',
     issuer: oidc.issuer,
     clientId: 'ips-admin',
-    remotes: [{ name: 'portfolio', entry: `http://127.0.0.1:${PORTS.portfolio}/remoteEntry.js` }],
+    remotes: [
+      { name: 'portfolio', entry: `http://127.0.0.1:${PORTS.portfolio}/remoteEntry.js` },
+      { name: 'nav', entry: `http://127.0.0.1:${PORTS.nav}/remoteEntry.js` },
+    ],
   };
   return {
     shellUrl,
@@ -106,6 +115,7 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
         () => browser.close(),
         () => new Promise<void>((resolve) => shell.httpServer.close(() => resolve())),
         () => new Promise<void>((resolve) => portfolio.httpServer.close(() => resolve())),
+        () => new Promise<void>((resolve) => nav.httpServer.close(() => resolve())),
         () => api.stop(),
         () => oidc.stop(),
         () => admin.end(),

@@ -1,0 +1,91 @@
+/**
+ * What a NAV counsellor may see: only job seekers with an active NAV-sharing consent and grant,
+ * only the parts the grant's scopes cover (the API enforces both; this page asks for nothing
+ * more), with each consent's scope and validity visible.
+ */
+import { BodyShort, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+
+const SHARED = `query SharedWithNav {
+  jobSeekers(first: 40) {
+    edges { node { id givenName familyName phase
+      navSharingGrants { id scopes validUntil revokedAt }
+      employments { id jobTitle startDate endDate } } }
+  }
+}`;
+
+interface Row {
+  id: string;
+  givenName: string | null;
+  familyName: string | null;
+  phase: string | null;
+  navSharingGrants: { id: string; scopes: string[]; validUntil: string | null; revokedAt: string | null }[];
+  employments: { id: string; jobTitle: string; startDate: string; endDate: string | null }[];
+}
+
+export function SharedWithNavPage() {
+  const { t, i18n } = useTranslation('nav');
+  const [{ data, fetching, error }] = useQuery<{ jobSeekers: { edges: { node: Row }[] } }>({ query: SHARED });
+  if (fetching && !data) return <Loader title={t('title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const rows = (data?.jobSeekers.edges ?? []).map((e) => e.node);
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  return (
+    <VStack gap="space-16">
+      <Heading level="1" size="large">
+        {t('title')}
+      </Heading>
+      <BodyShort>{t('intro')}</BodyShort>
+      {rows.length === 0 ? (
+        <BodyShort>{t('empty')}</BodyShort>
+      ) : (
+        <Table size="small" data-testid="shared-with-nav">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('phase')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('shared')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('validUntil')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('work')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {rows.map((r) => {
+              const grants = r.navSharingGrants.filter((g) => !g.revokedAt);
+              const scopes = [...new Set(grants.flatMap((g) => g.scopes))];
+              const until = grants.map((g) => g.validUntil).sort()[0] ?? null;
+              const employmentShared = scopes.includes('EMPLOYMENT_STATUS');
+              const job = r.employments.find((e) => !e.endDate);
+              return (
+                <Table.Row key={r.id} data-id={r.id}>
+                  <Table.DataCell>
+                    {r.givenName} {r.familyName}
+                  </Table.DataCell>
+                  <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
+                  <Table.DataCell>
+                    <HStack gap="space-4">
+                      {scopes.map((s) => (
+                        <Tag key={s} size="small" variant="info">
+                          {t(`scope_${s}`)}
+                        </Tag>
+                      ))}
+                    </HStack>
+                  </Table.DataCell>
+                  <Table.DataCell>{until ? date(until) : t('untilFurther')}</Table.DataCell>
+                  <Table.DataCell>
+                    {employmentShared
+                      ? job
+                        ? `${job.jobTitle} (${date(job.startDate)})`
+                        : t('noJob')
+                      : t('notShared')}
+                  </Table.DataCell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      )}
+    </VStack>
+  );
+}

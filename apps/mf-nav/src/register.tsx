@@ -1,0 +1,12 @@
+/** The NAV counsellor's area: the job seekers who consented to sharing with NAV. */
+import type { Area } from '@ips/ui';
+import { SharedWithNavPage } from './SharedWithNavPage.js';
+import { texts } from './texts.js';
+
+export default function register(): Area {
+  return {
+    id: 'nav',
+    texts,
+    routes: [{ path: 'nav', navKey: 'nav', roles: ['NAV_COUNSELLOR'], element: <SharedWithNavPage /> }],
+  };
+}
