@@ -18,6 +18,11 @@ export async function serveAdmin(apiUrl: string) {
     configFile: join(apps, 'mf-nav', 'vite.config.ts'),
     logLevel: 'warn',
   });
+  const team = await preview({
+    root: join(apps, 'mf-team'),
+    configFile: join(apps, 'mf-team', 'vite.config.ts'),
+    logLevel: 'warn',
+  });
   const shell = await preview({
     root: join(apps, 'admin-shell'),
     configFile: join(apps, 'admin-shell', 'vite.config.ts'),
@@ -30,6 +35,7 @@ export async function serveAdmin(apiUrl: string) {
       await new Promise<void>((resolve) => shell.httpServer.close(() => resolve()));
       await new Promise<void>((resolve) => portfolio.httpServer.close(() => resolve()));
       await new Promise<void>((resolve) => nav.httpServer.close(() => resolve()));
+      await new Promise<void>((resolve) => team.httpServer.close(() => resolve()));
     },
   };
 }

@@ -69,6 +69,12 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
     logLevel: 'warn',
     preview: { port: PORTS.nav, strictPort: true, cors: true },
   });
+  const team = await preview({
+    root: join(apps, 'mf-team'),
+    configFile: join(apps, 'mf-team', 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { port: PORTS.team, strictPort: true, cors: true },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   mkdirSync(ARTIFACTS, { recursive: true });
   const config = {
@@ -78,6 +84,7 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
     remotes: [
       { name: 'portfolio', entry: `http://127.0.0.1:${PORTS.portfolio}/remoteEntry.js` },
       { name: 'nav', entry: `http://127.0.0.1:${PORTS.nav}/remoteEntry.js` },
+      { name: 'team', entry: `http://127.0.0.1:${PORTS.team}/remoteEntry.js` },
     ],
   };
   return {
@@ -116,6 +123,7 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
         () => new Promise<void>((resolve) => shell.httpServer.close(() => resolve())),
         () => new Promise<void>((resolve) => portfolio.httpServer.close(() => resolve())),
         () => new Promise<void>((resolve) => nav.httpServer.close(() => resolve())),
+        () => new Promise<void>((resolve) => team.httpServer.close(() => resolve())),
         () => api.stop(),
         () => oidc.stop(),
         () => admin.end(),

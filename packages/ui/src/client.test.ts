@@ -26,6 +26,13 @@ describe('the admin’s GraphQL client', () => {
     expect(seen[0]?.headers).toMatchObject({ authorization: 'Bearer tok', 'x-organization-id': 'org-1' });
     expect(seen[1]?.headers.authorization).toBeUndefined();
     expect(seen[1]?.headers['x-organization-id']).toBe('org-1');
+    // A team spans organisations: such an operation acts in all of them.
+    token = 'tok';
+    await client
+      .query('{ me { id } }', {}, { requestPolicy: 'network-only', allOrganizations: true })
+      .toPromise();
+    expect(seen[2]?.headers.authorization).toBe('Bearer tok');
+    expect(seen[2]?.headers['x-organization-id']).toBeUndefined();
   });
 
   it('reads the database id out of a relay global id', () => {

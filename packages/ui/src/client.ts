@@ -4,7 +4,7 @@
  * through urql's React context (a shared singleton).
  */
 import { cacheExchange } from '@urql/exchange-graphcache';
-import { Client, fetchExchange } from 'urql';
+import { Client, fetchExchange, makeOperation, mapExchange } from 'urql';
 
 /** Types without an id of their own: embedded in their parent in the normalised cache. */
 const EMBEDDED = [
@@ -28,6 +28,14 @@ export interface ClientOptions {
 }
 
 export function createApiClient(options: ClientOptions): Client {
+  const headers = (narrowed: boolean) => {
+    const out: Record<string, string> = {};
+    const token = options.token();
+    const organizationId = options.organizationId();
+    if (token) out.authorization = `Bearer ${token}`;
+    if (narrowed && organizationId) out['x-organization-id'] = organizationId;
+    return out;
+  };
   return new Client({
     url: options.url,
     // POST always: the API's CSRF protection refuses simple GET requests, and bodies stay out of logs.
@@ -37,16 +45,20 @@ export function createApiClient(options: ClientOptions): Client {
       cacheExchange({
         keys: Object.fromEntries(EMBEDDED.map((type) => [type, noKey])),
       }),
+      // An operation with `context.allOrganizations` acts in every organisation of the user (a
+      // team spans organisations); the rest act in the one chosen in the shell.
+      mapExchange({
+        onOperation: (operation) =>
+          operation.context.allOrganizations
+            ? makeOperation(operation.kind, operation, {
+                ...operation.context,
+                fetchOptions: { headers: headers(false) },
+              })
+            : operation,
+      }),
       fetchExchange,
     ],
-    fetchOptions: () => {
-      const headers: Record<string, string> = {};
-      const token = options.token();
-      const organizationId = options.organizationId();
-      if (token) headers.authorization = `Bearer ${token}`;
-      if (organizationId) headers['x-organization-id'] = organizationId;
-      return { headers };
-    },
+    fetchOptions: () => ({ headers: headers(true) }),
   });
 }
 

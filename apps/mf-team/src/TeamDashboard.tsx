@@ -1,0 +1,253 @@
+/**
+ * The supervisor's team dashboard: each measure's latest value against the team's target with its
+ * trend (a chart, and the same numbers in words for screen readers), and the results per job
+ * specialist for the latest period. Team and granularity are kept in the address.
+ */
+import { useSession } from '@ips/ui';
+import {
+  BodyShort,
+  Box,
+  Heading,
+  HGrid,
+  HStack,
+  Loader,
+  Select,
+  Table,
+  Tag,
+  ToggleGroup,
+  VStack,
+} from '@navikt/ds-react';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { useQuery } from 'urql';
+import { formatMeasure, SHARES } from './format.js';
+
+const TEAMS = `query MyTeams($orgs: [ID!]!) {
+  nodes(ids: $orgs) { id ... on Organization { specialistTeams { id name methodSupervisor { id } } } }
+}`;
+
+const RESULTS = `query TeamResults($teamId: ID!, $g: Granularity!) {
+  teamResults(teamId: $teamId, granularity: $g, periods: 12) {
+    __typename
+    ... on QueryTeamResultsSuccess { data { teamName periods { from to
+      team { measure value target met }
+      specialists { userId givenName familyName role values { measure value met } } } } }
+    ... on Error { message }
+  }
+}`;
+
+interface Value {
+  measure: string;
+  value: number | null;
+  target: number;
+  met: boolean | null;
+}
+interface Period {
+  from: string;
+  to: string;
+  team: Value[];
+  specialists: {
+    userId: string;
+    givenName: string;
+    familyName: string;
+    role: string;
+    values: { measure: string; value: number | null; met: boolean | null }[];
+  }[];
+}
+
+const MEASURES = [
+  'EMPLOYMENT_RATE',
+  'JOB_STARTS_PER_SPECIALIST_PER_YEAR',
+  'CASELOAD_PER_SPECIALIST',
+  'EMPLOYER_CONTACTS_PER_SPECIALIST_PER_WEEK',
+  'COMMUNITY_TIME_SHARE',
+  'FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE',
+];
+
+export function TeamDashboard() {
+  const { t, i18n } = useTranslation('team');
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const orgIds = [
+    ...new Set(
+      session.memberships.filter((m) => m.role === 'METHOD_SUPERVISOR').map((m) => m.organizationId),
+    ),
+  ];
+  // A team may span organisations: its figures are read in all of the supervisor's.
+  const everywhere = useMemo(() => ({ allOrganizations: true }), []);
+  const [teamsResult] = useQuery<{
+    nodes: ({ specialistTeams?: { id: string; name: string; methodSupervisor: { id: string } }[] } | null)[];
+  }>({
+    query: TEAMS,
+    variables: { orgs: orgIds.map((id) => btoa(`Organization:${id}`)) },
+    context: everywhere,
+  });
+  const teams = (teamsResult.data?.nodes ?? [])
+    .flatMap((n) => n?.specialistTeams ?? [])
+    .filter((team) => team.methodSupervisor.id === session.userId);
+  const teamId = params.get('team') ?? teams[0]?.id ?? '';
+  const granularity = (params.get('periode') ?? 'WEEK').toUpperCase();
+  const [{ data, fetching, error }] = useQuery<{
+    teamResults: { __typename: string; data?: { teamName: string; periods: Period[] }; message?: string };
+  }>({ query: RESULTS, variables: { teamId, g: granularity }, pause: !teamId, context: everywhere });
+
+  if (teamsResult.fetching && !teamsResult.data) return <Loader title={t('title')} />;
+  if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    next.set(key, value);
+    setParams(next);
+  };
+  const periods = data?.teamResults.data?.periods ?? [];
+  const latest = periods.at(-1);
+  return (
+    <VStack gap="space-16">
+      <Heading level="1" size="large">
+        {t('title')}
+      </Heading>
+      <HStack gap="space-16" align="end">
+        {teams.length > 1 && (
+          <Select label={t('team')} size="small" value={teamId} onChange={(e) => set('team', e.target.value)}>
+            {teams.map((team) => (
+              <option key={team.id} value={team.id}>
+                {team.name}
+              </option>
+            ))}
+          </Select>
+        )}
+        <ToggleGroup
+          label={t('period')}
+          size="small"
+          value={granularity}
+          onChange={(g) => set('periode', g.toLowerCase())}
+        >
+          {['WEEK', 'MONTH', 'QUARTER'].map((g) => (
+            <ToggleGroup.Item key={g} value={g}>
+              {t(g)}
+            </ToggleGroup.Item>
+          ))}
+        </ToggleGroup>
+      </HStack>
+      {error && <BodyShort role="alert">{error.message}</BodyShort>}
+      {data?.teamResults.message && <BodyShort role="alert">{data.teamResults.message}</BodyShort>}
+      {fetching && !data && <Loader title={t('title')} />}
+      {latest && (
+        <>
+          <HGrid gap="space-16" columns={{ xs: 1, md: 2, lg: 3 }} data-testid="measures">
+            {MEASURES.map((measure) => {
+              const now = latest.team.find((v) => v.measure === measure);
+              const series = periods.map((p) => ({
+                label: p.from.slice(5),
+                value: p.team.find((v) => v.measure === measure)?.value ?? null,
+                target: p.team.find((v) => v.measure === measure)?.target ?? null,
+              }));
+              const scale = SHARES.has(measure) ? 100 : 1;
+              const first = series.find((s) => s.value !== null)?.value ?? null;
+              const summary = t('chartSummary', {
+                measure: t(measure),
+                first: formatMeasure(measure, first, i18n.language),
+                last: formatMeasure(measure, now?.value ?? null, i18n.language),
+                target: formatMeasure(measure, now?.target ?? null, i18n.language),
+              });
+              return (
+                <Box key={measure} padding="space-16" borderWidth="1" borderRadius="8" data-measure={measure}>
+                  <VStack gap="space-8">
+                    <Heading level="2" size="xsmall">
+                      {t(measure)}
+                    </Heading>
+                    <HStack gap="space-8" align="center">
+                      <BodyShort size="large" weight="semibold" data-testid={`value-${measure}`}>
+                        {formatMeasure(measure, now?.value ?? null, i18n.language)}
+                      </BodyShort>
+                      <BodyShort size="small">
+                        {t('target')}: {formatMeasure(measure, now?.target ?? null, i18n.language)}
+                      </BodyShort>
+                      {now?.met === null || now?.met === undefined ? (
+                        <Tag size="small" variant="neutral">
+                          {t('noData')}
+                        </Tag>
+                      ) : (
+                        <Tag size="small" variant={now.met ? 'success' : 'warning'}>
+                          {now.met ? t('met') : t('notMet')}
+                        </Tag>
+                      )}
+                    </HStack>
+                    <div role="img" aria-label={summary} style={{ width: '100%', height: 120 }}>
+                      <ResponsiveContainer width="100%" height="100%">
+                        <LineChart
+                          data={series.map((s) => ({
+                            ...s,
+                            value: s.value === null ? null : s.value * scale,
+                            target: s.target === null ? null : s.target * scale,
+                          }))}
+                          margin={{ top: 4, right: 8, bottom: 0, left: -16 }}
+                        >
+                          <CartesianGrid strokeDasharray="3 3" />
+                          <XAxis dataKey="label" fontSize={10} />
+                          <YAxis fontSize={10} />
+                          <Line
+                            type="monotone"
+                            dataKey="value"
+                            stroke="#0067c5"
+                            strokeWidth={2}
+                            dot={false}
+                            isAnimationActive={false}
+                          />
+                          <Line
+                            type="stepAfter"
+                            dataKey="target"
+                            stroke="#c30000"
+                            strokeDasharray="4 4"
+                            dot={false}
+                            isAnimationActive={false}
+                          />
+                        </LineChart>
+                      </ResponsiveContainer>
+                    </div>
+                  </VStack>
+                </Box>
+              );
+            })}
+          </HGrid>
+          <Heading level="2" size="medium">
+            {t('perSpecialist')}
+          </Heading>
+          <div style={{ overflowX: 'auto' }}>
+            <Table size="small" data-testid="per-specialist">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t('specialist')}</Table.HeaderCell>
+                  {MEASURES.map((m) => (
+                    <Table.HeaderCell key={m} scope="col">
+                      {t(m)}
+                    </Table.HeaderCell>
+                  ))}
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {latest.specialists.map((s) => (
+                  <Table.Row key={s.userId}>
+                    <Table.HeaderCell scope="row">
+                      {s.givenName} {s.familyName}
+                    </Table.HeaderCell>
+                    {MEASURES.map((m) => (
+                      <Table.DataCell key={m}>
+                        {formatMeasure(
+                          m,
+                          s.values.find((v) => v.measure === m)?.value ?? null,
+                          i18n.language,
+                        )}
+                      </Table.DataCell>
+                    ))}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </div>
+        </>
+      )}
+    </VStack>
+  );
+}

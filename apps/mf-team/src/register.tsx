@@ -1,0 +1,12 @@
+/** The method supervisor's area: the team's results against its targets. */
+import type { Area } from '@ips/ui';
+import { TeamDashboard } from './TeamDashboard.js';
+import { texts } from './texts.js';
+
+export default function register(): Area {
+  return {
+    id: 'team',
+    texts,
+    routes: [{ path: 'team', navKey: 'nav', roles: ['METHOD_SUPERVISOR'], element: <TeamDashboard /> }],
+  };
+}
