@@ -23,6 +23,11 @@ export async function serveAdmin(apiUrl: string) {
     configFile: join(apps, 'mf-team', 'vite.config.ts'),
     logLevel: 'warn',
   });
+  const organisation = await preview({
+    root: join(apps, 'mf-organisation'),
+    configFile: join(apps, 'mf-organisation', 'vite.config.ts'),
+    logLevel: 'warn',
+  });
   const shell = await preview({
     root: join(apps, 'admin-shell'),
     configFile: join(apps, 'admin-shell', 'vite.config.ts'),
@@ -36,6 +41,7 @@ export async function serveAdmin(apiUrl: string) {
       await new Promise<void>((resolve) => portfolio.httpServer.close(() => resolve()));
       await new Promise<void>((resolve) => nav.httpServer.close(() => resolve()));
       await new Promise<void>((resolve) => team.httpServer.close(() => resolve()));
+      await new Promise<void>((resolve) => organisation.httpServer.close(() => resolve()));
     },
   };
 }

@@ -20,7 +20,7 @@ function withoutTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return copy;
 }
 
-export const PORTS = { shell: 5183, portfolio: 5184, nav: 5185, team: 5186 } as const;
+export const PORTS = { shell: 5183, portfolio: 5184, nav: 5185, team: 5186, organisation: 5187 } as const;
 
 /** Debian's Chromium, installed from Debian's packages when missing and we may (never a downloaded browser). */
 function ensureChromium() {
@@ -46,9 +46,10 @@ export default async function setup(project: TestProject) {
   process.env.MF_PORTFOLIO_BASE = `http://127.0.0.1:${PORTS.portfolio}/`;
   process.env.MF_NAV_BASE = `http://127.0.0.1:${PORTS.nav}/`;
   process.env.MF_TEAM_BASE = `http://127.0.0.1:${PORTS.team}/`;
+  process.env.MF_ORGANISATION_BASE = `http://127.0.0.1:${PORTS.organisation}/`;
   // Built as each app builds itself (`vite build` in its folder: the federation plugin resolves
   // its entries from the working directory).
-  for (const app of ['mf-portfolio', 'mf-nav', 'mf-team', 'admin-shell'])
+  for (const app of ['mf-portfolio', 'mf-nav', 'mf-team', 'mf-organisation', 'admin-shell'])
     execFileSync(join(apps, app, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
       cwd: join(apps, app),
       stdio: 'inherit',

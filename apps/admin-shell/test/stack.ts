@@ -75,6 +75,12 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
     logLevel: 'warn',
     preview: { port: PORTS.team, strictPort: true, cors: true },
   });
+  const organisation = await preview({
+    root: join(apps, 'mf-organisation'),
+    configFile: join(apps, 'mf-organisation', 'vite.config.ts'),
+    logLevel: 'warn',
+    preview: { port: PORTS.organisation, strictPort: true, cors: true },
+  });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
   mkdirSync(ARTIFACTS, { recursive: true });
   const config = {
@@ -85,6 +91,7 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
       { name: 'portfolio', entry: `http://127.0.0.1:${PORTS.portfolio}/remoteEntry.js` },
       { name: 'nav', entry: `http://127.0.0.1:${PORTS.nav}/remoteEntry.js` },
       { name: 'team', entry: `http://127.0.0.1:${PORTS.team}/remoteEntry.js` },
+      { name: 'organisation', entry: `http://127.0.0.1:${PORTS.organisation}/remoteEntry.js` },
     ],
   };
   return {
@@ -124,6 +131,7 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
         () => new Promise<void>((resolve) => portfolio.httpServer.close(() => resolve())),
         () => new Promise<void>((resolve) => nav.httpServer.close(() => resolve())),
         () => new Promise<void>((resolve) => team.httpServer.close(() => resolve())),
+        () => new Promise<void>((resolve) => organisation.httpServer.close(() => resolve())),
         () => api.stop(),
         () => oidc.stop(),
         () => admin.end(),

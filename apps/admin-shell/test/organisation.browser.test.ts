@@ -1,0 +1,72 @@
+/**
+ * The health-service leader in a real browser: the staffing view lists the organisation's
+ * specialists with caseloads equal to the database's and who is away today — and no job seeker
+ * ever reaches the page or its network responses (a leader sees staffing, never cases).
+ */
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AdminStack, ARTIFACTS, signIn, startAdminStack } from './stack.js';
+
+let stack: AdminStack;
+beforeAll(async () => {
+  stack = await startAdminStack(inject('ipsTemplate'));
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+describe('health-service leader: staffing', () => {
+  it('shows caseloads and absences, and no case', async () => {
+    const { rows } = await stack.admin.query<{ email: string; orgId: string }>(
+      `SELECT u.email, m."organizationId" AS "orgId" FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership o WHERE o."userId" = m."userId" AND o.id <> m.id)
+       ORDER BY u.email LIMIT 1`,
+    );
+    const { email, orgId } = rows[0] as { email: string; orgId: string };
+    const { rows: staff } = await stack.admin.query<{ id: string; caseload: string; absent: boolean }>(
+      `SELECT m."userId" AS id,
+              (SELECT count(*) FROM job_seeker j WHERE j."organizationId" = $1 AND j."currentSpecialistId" = m."userId" AND j.phase <> 'DISCHARGED') AS caseload,
+              EXISTS (SELECT 1 FROM absence a WHERE a."organizationId" = $1 AND a."specialistId" = m."userId"
+                        AND a."startDate" <= (now() AT TIME ZONE 'Europe/Oslo')::date
+                        AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= (now() AT TIME ZONE 'Europe/Oslo')::date) AS absent
+       FROM membership m WHERE m."organizationId" = $1 AND m."endedAt" IS NULL AND m.role IN ('JOB_SPECIALIST', 'METHOD_SUPERVISOR')`,
+      [orgId],
+    );
+    const page = await stack.newPage();
+    const bodies: string[] = [];
+    page.on('response', async (r) => {
+      if (r.url().includes('/graphql')) bodies.push(await r.text().catch(() => ''));
+    });
+    await signIn(page, stack.shellUrl, email, '/staffing');
+    const table = page.getByTestId('staffing');
+    await table.waitFor();
+    const shown = await table.locator('tbody tr').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        id: tr.getAttribute('data-user') ?? '',
+        caseload: (tr.querySelectorAll('td')[2]?.textContent ?? '').replace(/\D+$/, '').trim(),
+        absent: tr.querySelectorAll('td')[4]?.textContent === 'Borte i dag',
+      })),
+    );
+    expect(shown.sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      staff
+        .map((s) => ({ id: s.id, caseload: String(Number(s.caseload)), absent: s.absent }))
+        .sort((a, b) => a.id.localeCompare(b.id)),
+    );
+    // No case reaches a leader: no job seeker on the wire, and no case area in the menu.
+    expect(
+      bodies.some(
+        (b) =>
+          /JobSeeker|jobSeeker|identityNumber|familyName":"(?!.*Leder)/.test(b) && b.includes('JobSeeker'),
+      ),
+    ).toBe(false);
+    expect(await page.getByRole('link', { name: 'Min portefølje' }).count()).toBe(0);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'staffing-1280.png'), fullPage: true });
+    await page.context().close();
+  });
+});

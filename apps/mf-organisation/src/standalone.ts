@@ -1,0 +1,2 @@
+// Running alone in development (`pnpm --filter @ips/mf-portfolio dev`): the asynchronous boundary.
+import('./standalone-app.js');

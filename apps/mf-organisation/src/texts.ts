@@ -1,0 +1,38 @@
+import type { Texts } from '@ips/ui';
+
+export const texts: { nb: Texts; en: Texts } = {
+  nb: {
+    nav: 'Bemanning',
+    title: 'Bemanning',
+    intro: 'Jobbspesialistene i virksomheten: porteføljestørrelse og fravær. Saker vises ikke her.',
+    name: 'Navn',
+    role: 'Rolle',
+    fte: 'Stilling',
+    caseload: 'Jobbsøkere',
+    limit: 'Maks',
+    over: 'Over maks',
+    absent: 'Borte i dag',
+    present: 'Til stede',
+    teams: 'Team',
+    summary: '{{count}} jobbspesialister, {{absent}} borte i dag, {{over}} over maks antall jobbsøkere',
+    role_JOB_SPECIALIST: 'Jobbspesialist',
+    role_METHOD_SUPERVISOR: 'Metodeveileder',
+  },
+  en: {
+    nav: 'Staffing',
+    title: 'Staffing',
+    intro: "The organisation's job specialists: caseloads and absences. No cases are shown here.",
+    name: 'Name',
+    role: 'Role',
+    fte: 'FTE',
+    caseload: 'Job seekers',
+    limit: 'Limit',
+    over: 'Over the limit',
+    absent: 'Away today',
+    present: 'Present',
+    teams: 'Teams',
+    summary: '{{count}} job specialists, {{absent}} away today, {{over}} over the caseload limit',
+    role_JOB_SPECIALIST: 'Job specialist',
+    role_METHOD_SUPERVISOR: 'Method supervisor',
+  },
+};
