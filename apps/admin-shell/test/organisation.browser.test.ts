@@ -55,12 +55,8 @@ describe('health-service leader: staffing', () => {
         .sort((a, b) => a.id.localeCompare(b.id)),
     );
     // No case reaches a leader: no job seeker on the wire, and no case area in the menu.
-    expect(
-      bodies.some(
-        (b) =>
-          /JobSeeker|jobSeeker|identityNumber|familyName":"(?!.*Leder)/.test(b) && b.includes('JobSeeker'),
-      ),
-    ).toBe(false);
+    expect(bodies.length).toBeGreaterThan(0);
+    expect(bodies.filter((b) => b.includes('JobSeeker') || b.includes('identityNumber'))).toEqual([]);
     expect(await page.getByRole('link', { name: 'Min portefølje' }).count()).toBe(0);
     const axe = await new AxeBuilder({ page }).analyze();
     expect(
