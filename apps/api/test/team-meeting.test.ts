@@ -391,4 +391,58 @@ describe('the weekly team meeting', () => {
     );
     expect(theirs.portfolioReviews.map((r) => r.id)).not.toContain(res.startPortfolioReview.data?.id);
   });
+
+  it('never names a case the team may not discuss: the supervisor’s own, or another team’s', async () => {
+    // The supervisor's own job seeker without team-discussion consent, stalled for a year.
+    const { rows } = await stack.admin.query<{ id: string; sup: string }>(
+      `SELECT j.id, t."methodSupervisorId" AS sup FROM specialist_team t
+       JOIN job_seeker j ON j."currentSpecialistId" = t."methodSupervisorId" AND j.phase <> 'DISCHARGED'
+       WHERE t.id = $1 ORDER BY j.id LIMIT 1`,
+      [teamId],
+    );
+    const own = rows[0] as { id: string; sup: string };
+    await stack.admin.query(`DELETE FROM consent_event WHERE "jobSeekerId" = $1`, [own.id]);
+    await stack.admin.query(
+      `UPDATE consent SET "withdrawnAt" = now() - interval '1 day' WHERE "jobSeekerId" = $1 AND scope = 'TEAM_CASE_DISCUSSION'`,
+      [own.id],
+    );
+    await stack.admin.query(
+      `UPDATE job_seeker SET phase = 'JOB_SEARCH', "phaseChangedAt" = now() - interval '400 days', "givenName" = 'Hemmelig', "familyName" = 'Ikkedelt' WHERE id = $1`,
+      [own.id],
+    );
+    await stack.admin.query(`DELETE FROM employer_contact WHERE "jobSeekerId" = $1`, [own.id]);
+    const res = await gql<{ createTeamMeeting: { data?: Meeting } }>(
+      supervisor,
+      `mutation($input: CreateTeamMeetingInput!) { createTeamMeeting(input: $input) { __typename
+         ... on MutationCreateTeamMeetingSuccess { data { ${MEETING_FIELDS} } } } }`,
+      { input: { teamId, scheduledAt: `${plusDays(8)}T08:00:00Z` } },
+    );
+    const agenda = res.createTeamMeeting.data?.agenda ?? [];
+    expect(agenda.length).toBeGreaterThan(5);
+    expect(agenda.some((i) => i.jobSeeker && dbId(i.jobSeeker.id) === own.id)).toBe(false);
+    expect(
+      agenda.some(
+        (i) =>
+          `${i.title} ${i.notes ?? ''}`.includes('Hemmelig') ||
+          `${i.title} ${i.notes ?? ''}`.includes('Ikkedelt'),
+      ),
+    ).toBe(false);
+  });
+
+  it('sends no action-point text by e-mail: it stays in the inbox', async () => {
+    const ADD = `mutation($input: AddActionPointInput!) { addActionPoint(input: $input) { __typename } }`;
+    await gql(supervisor, ADD, {
+      input: {
+        meetingId: meeting.id,
+        ownerId: specialistId,
+        description: 'Ring Kari Nordmanns arbeidsgiver om tilrettelegging',
+        dueOn: plusDays(6),
+      },
+    });
+    const { rows } = await stack.admin.query<{ payload: { text: string; subject: string } }>(
+      `SELECT payload FROM outbox_message WHERE topic = 'email.notification' ORDER BY "createdAt" DESC LIMIT 1`,
+    );
+    expect(rows[0]?.payload.subject).toBe('Nytt tiltakspunkt til deg');
+    expect(JSON.stringify(rows[0]?.payload)).not.toContain('Kari Nordmann');
+  });
 });

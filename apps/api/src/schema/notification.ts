@@ -64,7 +64,8 @@ export async function notify(ctx: Context, n: NewNotification): Promise<void> {
     notificationId: created.id,
     to: n.email,
     subject: SUBJECT[n.kind],
-    text: `${n.title}\n\nLogg inn i IPS-plattformen for å se varselet i innboksen din.\n`,
+    // Only that something waits: the title may carry case details (an action point's text).
+    text: `${SUBJECT[n.kind]}.\n\nLogg inn i IPS-plattformen for å se varselet i innboksen din.\n`,
   };
   await ctx.db.outboxMessage.create({
     data: { organizationId: n.organizationId, topic: NOTIFICATION_EMAIL_TOPIC, payload: message as never },

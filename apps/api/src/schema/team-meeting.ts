@@ -7,7 +7,7 @@
  * with its stalled list. Only job seekers the team may discuss (TEAM_CASE_DISCUSSION consent) are
  * named anywhere; the method supervisor runs it all, the team's specialists read it.
  */
-import { accessibleWhere, canOn } from '@ips/authz';
+import { accessibleWhere, activeConsent, canOn } from '@ips/authz';
 import { ActionPointStatus, AgendaItemKind, FieldMentoringSetting, MeetingStatus } from '@ips/db';
 import {
   DEFAULT_STALLED_AFTER_WEEKS,
@@ -307,7 +307,14 @@ builder.mutationFields((t) => ({
         where: {
           AND: [
             accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
-            { currentSpecialistId: { in: memberIds }, phase: { not: 'DISCHARGED' } },
+            // Named in the team only with consent to case discussion in this team — whoever's case it
+            // is (a supervisor reads their own portfolio without it) and whatever other team it is in.
+            {
+              currentSpecialistId: { in: memberIds },
+              phase: { not: 'DISCHARGED' },
+              teamId: team.id,
+              consents: activeConsent('TEAM_CASE_DISCUSSION', ctx.now),
+            },
           ],
         },
         select: {
@@ -765,7 +772,12 @@ builder.mutationFields((t) => ({
         where: {
           AND: [
             accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
-            { currentSpecialistId: specialistId, phase: { not: 'DISCHARGED' } },
+            {
+              currentSpecialistId: specialistId,
+              phase: { not: 'DISCHARGED' },
+              teamId: team.id,
+              consents: activeConsent('TEAM_CASE_DISCUSSION', ctx.now),
+            },
           ],
         },
         select: { id: true, phase: true, phaseChangedAt: true },
