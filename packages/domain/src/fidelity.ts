@@ -133,9 +133,11 @@ export function prescoreFidelity(f: FidelityFacts): PrescoredItem[] {
     s.monthsWithFieldMentoring >= 3,
     s.specialists > 0 && s.specialistsReviewedLastQuarter >= s.specialists,
   ].filter(Boolean).length;
+  // The fifth element (contact with the health teams) is not in the data: no score is suggested,
+  // the reviewers score the item with this evidence.
   out.push({
     item: 8,
-    score: Math.max(1, elements),
+    score: null,
     evidence: {
       figure: elements,
       unit: 'av 4 elementer i dataene',

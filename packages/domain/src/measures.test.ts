@@ -220,4 +220,43 @@ describe('periods', () => {
     ]);
     expect(periodSeries('WEEK', '2026-11-25', 2).map((p) => p.from)).toEqual(['2026-11-16', '2026-11-23']);
   });
+
+  it('a face-to-face contact before the intake does not count against the deadline after it', () => {
+    const early: MeasureFacts = {
+      ...facts,
+      jobSeekers: [
+        {
+          id: 'x',
+          referralDate: '2026-01-10',
+          intakeDate: '2026-03-01',
+          dischargedOn: null,
+          outOfWorkAtReferral: true,
+        },
+      ],
+      assignments: [{ jobSeekerId: 'x', specialistId: 'A', from: '2026-01-10', until: null }],
+      employerContacts: [
+        {
+          specialistId: 'A',
+          jobSeekerId: 'x',
+          day: '2026-02-20',
+          faceToFace: true,
+          jobDevelopment: true,
+          minutes: null,
+        },
+        {
+          specialistId: 'A',
+          jobSeekerId: 'x',
+          day: '2026-03-10',
+          faceToFace: true,
+          jobDevelopment: true,
+          minutes: null,
+        },
+      ],
+      employments: [],
+      meetings: [],
+    };
+    // due 1 April, met on 10 March (the contact on 20 February came before the intake)
+    const m = computeMeasures(early, { from: '2026-04-01', to: '2026-04-30' }, '2026-05-01');
+    expect(m.team.FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE).toBe(1);
+  });
 });

@@ -205,12 +205,15 @@ export function computeMeasures(
     (employments.get(jobSeekerId) ?? []).some(
       (e) => e.competitive && e.startDate <= day && (e.endDate === null || e.endDate >= day),
     );
-  const firstFaceToFace = new Map<string, string>();
+  // Face-to-face contacts about each job seeker, in day order (the first after intake counts).
+  const faceToFace = new Map<string, string[]>();
   for (const c of facts.employerContacts) {
     if (!c.faceToFace || !c.jobSeekerId) continue;
-    const seen = firstFaceToFace.get(c.jobSeekerId);
-    if (!seen || c.day < seen) firstFaceToFace.set(c.jobSeekerId, c.day);
+    const days = faceToFace.get(c.jobSeekerId);
+    if (days) days.push(c.day);
+    else faceToFace.set(c.jobSeekerId, [c.day]);
   }
+  for (const days of faceToFace.values()) days.sort();
 
   for (const js of facts.jobSeekers) {
     if (inPortfolio(js, to)) {
@@ -226,8 +229,9 @@ export function computeMeasures(
     // The first-contact deadlines that fell due in the period, attributed to whoever had to meet them.
     const deadline = js.intakeDate ? oneMonthAfter(js.intakeDate) : null;
     if (js.intakeDate && deadline && deadline >= from && deadline <= to) {
-      const first = firstFaceToFace.get(js.id);
-      const met = first !== undefined && first >= js.intakeDate && first <= deadline;
+      const intake = js.intakeDate;
+      const first = faceToFace.get(js.id)?.find((d) => d >= intake);
+      const met = first !== undefined && first <= deadline;
       const c = at(specialistOn(js.id, deadline));
       if (c) {
         c.firstOf++;

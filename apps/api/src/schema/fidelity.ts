@@ -183,19 +183,21 @@ async function fidelityFacts(ctx: Context, teamId: string, asOf: string): Promis
   const facts = await loadMeasureFacts(ctx, specialists, yearAgo, asOf);
   const today = computeMeasures(facts, { from: asOf, to: asOf }, asOf).team;
   const lastQuarter = computeMeasures(facts, { from: quarterAgo, to: asOf }, asOf).team;
-  const firstContact = new Map<string, string>();
+  // Face-to-face contacts about each job seeker, in day order: the first on or after intake counts.
+  const contactDays = new Map<string, string[]>();
   for (const c of facts.employerContacts) {
     if (!c.faceToFace || !c.jobSeekerId) continue;
-    const seen = firstContact.get(c.jobSeekerId);
-    if (!seen || c.day < seen) firstContact.set(c.jobSeekerId, c.day);
+    contactDays.set(c.jobSeekerId, [...(contactDays.get(c.jobSeekerId) ?? []), c.day]);
   }
+  for (const days of contactDays.values()) days.sort();
   const daysBetween = (a: string, b: string) =>
     Math.round((asDate(b).getTime() - asDate(a).getTime()) / dayMs);
   const daysToFirstContact = facts.jobSeekers
     .filter((j) => j.intakeDate && j.intakeDate >= yearAgo && j.intakeDate <= asOf)
     .map((j) => {
-      const first = firstContact.get(j.id);
-      return daysBetween(j.intakeDate as string, first && first >= (j.intakeDate as string) ? first : asOf);
+      const intake = j.intakeDate as string;
+      const first = contactDays.get(j.id)?.find((d) => d >= intake);
+      return daysBetween(intake, first ?? asOf);
     });
   const [jobs, meetings, mentoring, reviews] = await Promise.all([
     ctx.db.employment.findMany({
