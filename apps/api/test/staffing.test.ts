@@ -518,6 +518,87 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
     expect(await count('SELECT count(*) AS n FROM transfer')).toBe(transfers);
   });
 
+  it('refuses a transfer dated in the future (it would cut the current specialist off today)', async () => {
+    const [id] = await portfolioOf(f.absentId);
+    const before = await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [id]);
+    const res = await gql<TransferResult>(f.supervisor, TRANSFER, {
+      input: {
+        jobSeekerId: id,
+        fromSpecialistId: f.absentId,
+        toSpecialistId: coverId,
+        reason: 'SPECIALIST_ABSENCE',
+        effectiveOn: plusDays(14),
+      },
+    });
+    expect(res.transferJobSeeker.__typename).toBe('ValidationError');
+    expect(res.transferJobSeeker.issues).toContainEqual({ field: 'effectiveOn', code: 'IN_FUTURE' });
+    expect(await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [id])).toBe(before);
+  });
+
+  it('does not reopen a membership an administrator ended: a cross-service transfer is refused instead', async () => {
+    await stack.admin.query(
+      `UPDATE membership SET "endedAt" = now() WHERE "userId" = $1 AND "organizationId" = $2 AND role = 'JOB_SPECIALIST'`,
+      [f.crossServiceId, f.orgId],
+    );
+    let id = '';
+    for (const js of await portfolioOf(f.absentId))
+      if ((await hasScope(js, 'TEAM_CASE_DISCUSSION')) && (await hasScope(js, 'CROSS_SERVICE_TRANSFER')))
+        id = js;
+    if (!id) {
+      id = (await portfolioOf(f.absentId))[0] as string;
+      await stack.admin.query(
+        `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, 'CROSS_SERVICE_TRANSFER', now() - interval '1 day', $3, now())`,
+        [f.orgId, id, f.absentId],
+      );
+    }
+    const res = await gql<TransferResult>(f.supervisor, TRANSFER, {
+      input: {
+        jobSeekerId: id,
+        fromSpecialistId: f.absentId,
+        toSpecialistId: f.crossServiceId,
+        reason: 'SPECIALIST_ABSENCE',
+      },
+    });
+    expect(res.transferJobSeeker.__typename).toBe('ValidationError');
+    expect(res.transferJobSeeker.issues).toContainEqual({
+      field: 'toSpecialistId',
+      code: 'MEMBERSHIP_ENDED',
+    });
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM membership WHERE "userId" = $1 AND "organizationId" = $2 AND "endedAt" IS NULL`,
+        [f.crossServiceId, f.orgId],
+      ),
+    ).toBe(0);
+    // The administrator reopens it (the tests below need it).
+    await stack.admin.query(
+      `UPDATE membership SET "endedAt" = NULL WHERE "userId" = $1 AND "organizationId" = $2 AND role = 'JOB_SPECIALIST'`,
+      [f.crossServiceId, f.orgId],
+    );
+  });
+
+  it('clears an absence’s end date that was set by mistake', async () => {
+    const ABS = `mutation($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { __typename
+      ... on MutationUpdateAbsenceSuccess { data { version actualEndDate } } } }`;
+    const { rows } = await stack.admin.query<{ version: number }>(
+      'SELECT version FROM absence WHERE id = $1',
+      [absenceId],
+    );
+    const set = await gql<{ updateAbsence: { data?: { version: number; actualEndDate: string | null } } }>(
+      f.leader,
+      ABS,
+      {
+        input: { absenceId, version: rows[0]?.version, actualEndDate: plusDays(1) },
+      },
+    );
+    expect(set.updateAbsence.data?.actualEndDate).toBe(plusDays(1));
+    const cleared = await gql<{ updateAbsence: { data?: { actualEndDate: string | null } } }>(f.leader, ABS, {
+      input: { absenceId, version: set.updateAbsence.data?.version, actualEndDate: null },
+    });
+    expect(cleared.updateAbsence.data?.actualEndDate).toBeNull();
+  });
+
   it('moves a leaving specialist’s portfolio all or nothing, with a result per job seeker', async () => {
     const portfolio = [];
     for (const id of await portfolioOf(f.absentId))

@@ -216,14 +216,11 @@ builder.mutationFields((t) => ({
       if (!absence) throw new NotFoundError('Absence');
       if (!canOn(ctx.ability, 'update', 'Absence', absence))
         throw new ForbiddenActionError('The specialist or their health-service leader changes an absence');
+      // Omitted: keep; null: clear (an end date set by mistake); a day: set.
       const expectedEndDate =
-        input.expectedEndDate !== undefined && input.expectedEndDate !== null
-          ? input.expectedEndDate
-          : iso(absence.expectedEndDate);
+        input.expectedEndDate === undefined ? iso(absence.expectedEndDate) : input.expectedEndDate;
       const actualEndDate =
-        input.actualEndDate !== undefined && input.actualEndDate !== null
-          ? input.actualEndDate
-          : iso(absence.actualEndDate);
+        input.actualEndDate === undefined ? iso(absence.actualEndDate) : input.actualEndDate;
       const start = iso(absence.startDate) as string;
       const issues: FieldIssue[] = [];
       if (actualEndDate && actualEndDate < start)

@@ -209,6 +209,14 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
       code: 'IN_PAST',
       message: 'A transfer cannot take effect in the past',
     });
+  // The switch happens when the transfer is recorded: a later date would cut the current
+  // specialist off today while the history said otherwise. Plan later ones in the team meeting.
+  if (effectiveOn > today)
+    issues.push({
+      field: 'effectiveOn',
+      code: 'IN_FUTURE',
+      message: 'Record a transfer on the day it takes effect',
+    });
   const candidates = await candidatesFor(ctx, js);
   const to = candidates.find((c) => c.userId === req.toSpecialistId);
   if (!to && req.toSpecialistId !== req.fromSpecialistId) {
@@ -240,6 +248,28 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
         message: "No such meeting of the job seeker's team",
       });
   }
+  // A cross-service colleague works in the record's organisation through a membership; one an
+  // administrator ended is not reopened by a transfer.
+  let grantMembership = false;
+  if (to?.crossService) {
+    const memberships = await ctx.db.membership.findMany({
+      where: {
+        organizationId: js.organizationId,
+        userId: to.userId,
+        role: { in: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'] },
+      },
+      select: { endedAt: true },
+    });
+    if (!memberships.some((m) => m.endedAt === null)) {
+      if (memberships.length > 0)
+        issues.push({
+          field: 'toSpecialistId',
+          code: 'MEMBERSHIP_ENDED',
+          message: "The specialist's membership here was ended by an administrator",
+        });
+      else grantMembership = true;
+    }
+  }
   if (issues.length || !to) throw new ValidationError(issues);
   let consentId: string | null = null;
   if (to.crossService) {
@@ -264,31 +294,12 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
     data: { currentSpecialistId: to.userId, version: { increment: 1 } },
   });
   if (count === 0) throw new ConflictError('JobSeeker', js.version);
-  if (to.crossService) {
-    // The receiving specialist works in the record's organisation from now on (ADR 0005).
-    const member = await ctx.db.membership.findFirst({
-      where: {
-        organizationId: js.organizationId,
-        userId: to.userId,
-        endedAt: null,
-        role: { in: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'] },
-      },
-      select: { id: true },
+  if (grantMembership)
+    // The receiving specialist works in the record's organisation from now on (ADR 0005);
+    // validFrom is the database's now() (row-level security compares memberships with it).
+    await ctx.db.membership.create({
+      data: { organizationId: js.organizationId, userId: to.userId, role: 'JOB_SPECIALIST' },
     });
-    if (!member)
-      await ctx.db.membership.upsert({
-        where: {
-          organizationId_userId_role: {
-            organizationId: js.organizationId,
-            userId: to.userId,
-            role: 'JOB_SPECIALIST',
-          },
-        },
-        // validFrom: the database's now() (row-level security compares memberships with it).
-        create: { organizationId: js.organizationId, userId: to.userId, role: 'JOB_SPECIALIST' },
-        update: { endedAt: null, version: { increment: 1 } },
-      });
-  }
   const transfer = await ctx.db.transfer.create({
     data: {
       organizationId: js.organizationId,
@@ -301,7 +312,7 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
       consentId,
       teamMeetingId: req.teamMeetingId,
       decidedById: ctx.actor.userId,
-      effectiveAt: effectiveOn === today ? ctx.now : asDate(effectiveOn),
+      effectiveAt: ctx.now,
       note: req.note,
     },
     select: { id: true },
