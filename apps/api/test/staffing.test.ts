@@ -715,6 +715,42 @@ describe('team rules', () => {
   });
 });
 
+describe('leaving a team', () => {
+  it('is refused while the specialist has a portfolio, also in an organisation the caller cannot see', async () => {
+    // The host organisation's administrator; the specialist is employed (and follows job seekers) elsewhere.
+    const admin = (
+      await one<{ email: string }>(
+        `SELECT u.email FROM membership m JOIN app_user u ON u.id = m."userId"
+         WHERE m."organizationId" = $1 AND m.role = 'TENANT_ADMINISTRATOR' AND m."endedAt" IS NULL
+           AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x."organizationId" <> $1) LIMIT 1`,
+        [f.orgId],
+      )
+    ).email;
+    const { rows } = await stack.admin.query<{ userId: string }>(
+      `SELECT tm."userId" FROM team_member tm WHERE tm."teamId" = $1 AND tm."leftOn" IS NULL AND tm."employerOrganizationId" <> $2
+         AND EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = tm."userId" AND j.phase <> 'DISCHARGED' AND j."organizationId" <> $2)
+       ORDER BY tm."userId" LIMIT 1`,
+      [f.teamId, f.orgId],
+    );
+    const userId = rows[0]?.userId as string;
+    const res = await gql<{ removeTeamMember: unknown }>(
+      admin,
+      `mutation($input: RemoveTeamMemberInput!) { removeTeamMember(input: $input) { __typename ... on ValidationError { issues { field code } } } }`,
+      { input: { teamId: f.teamId, userId, leftOn: today } },
+    );
+    expect(res.removeTeamMember).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'userId', code: 'HAS_PORTFOLIO' }],
+    });
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM team_member WHERE "teamId" = $1 AND "userId" = $2 AND "leftOn" IS NULL`,
+        [f.teamId, userId],
+      ),
+    ).toBe(1);
+  });
+});
+
 describe('the leader’s staffing view and the tenant’s staffing settings', () => {
   it('shows each specialist’s caseload and absence, and only to the leader', async () => {
     const res = await gql<{

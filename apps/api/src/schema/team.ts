@@ -112,9 +112,10 @@ builder.mutationFields((t) => ({
       const issues: FieldIssue[] = [];
       if (asDate(input.leftOn) < member.joinedOn)
         issues.push({ field: 'leftOn', code: 'BEFORE_JOINED', message: 'Cannot leave before joining' });
-      const portfolio = await ctx.db.jobSeeker.count({
-        where: { teamId: member.teamId, currentSpecialistId: member.userId, phase: { not: 'DISCHARGED' } },
-      });
+      // Counted across organisations (the job seekers may be recorded where the specialist is employed).
+      const [size] = await ctx.db.$queryRaw<{ n: number }[]>`
+        SELECT app.portfolio_size(${member.userId}::uuid) AS n`;
+      const portfolio = Number(size?.n ?? 0);
       if (portfolio > 0)
         issues.push({
           field: 'userId',
