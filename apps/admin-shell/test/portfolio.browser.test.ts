@@ -95,6 +95,30 @@ describe('job specialist: my portfolio', () => {
   }
 });
 
+describe('job specialist: my deadlines', () => {
+  it('lists every open duty, overdue first, each linked to its job seeker', async () => {
+    const { rows } = await stack.admin.query<{ total: string; overdue: string }>(
+      `SELECT count(*) AS total, count(*) FILTER (WHERE "dueOn" < (now() AT TIME ZONE 'Europe/Oslo')::date) AS overdue
+       FROM task WHERE "assigneeId" = $1 AND status = 'OPEN'`,
+      [userId],
+    );
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, email, '/deadlines');
+    const table = page.getByTestId('deadlines');
+    await table.waitFor();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Number(rows[0]?.total));
+    const statuses = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    const overdue = Number(rows[0]?.overdue);
+    expect(statuses.slice(0, overdue).every((s) => s === 'Forfalt')).toBe(true);
+    expect(statuses.slice(overdue).includes('Forfalt')).toBe(false);
+    await expectAccessible(page, 'deadlines-360');
+    await shot(page, 'deadlines-360');
+    await table.locator('tbody tr a').first().click();
+    await page.getByRole('heading', { level: 2, name: 'Åpne frister' }).waitFor();
+    await page.context().close();
+  });
+});
+
 describe('a micro-frontend that fails to load', () => {
   it('leaves the shell usable and says which part is missing', async () => {
     const page = await stack.newPage();

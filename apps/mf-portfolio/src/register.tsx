@@ -1,5 +1,6 @@
 /** The portfolio area: the job specialist's portfolio and a job seeker's page. */
 import type { Area } from '@ips/ui';
+import { DeadlinesPage } from './DeadlinesPage.js';
 import { JobSeekerPage } from './JobSeekerPage.js';
 import { PortfolioPage } from './PortfolioPage.js';
 import { texts } from './texts.js';
@@ -14,6 +15,12 @@ export default function register(): Area {
         navKey: 'nav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
         element: <PortfolioPage />,
+      },
+      {
+        path: 'deadlines',
+        navKey: 'deadlinesNav',
+        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        element: <DeadlinesPage />,
       },
       { path: 'portfolio/:id', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <JobSeekerPage /> },
     ],

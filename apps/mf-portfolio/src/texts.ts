@@ -3,6 +3,10 @@ import type { Texts } from '@ips/ui';
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
     nav: 'Min portefølje',
+    deadlinesNav: 'Mine frister',
+    deadlinesTitle: 'Mine frister',
+    duty: 'Oppgave',
+    status: 'Status',
     title: 'Min portefølje',
     overdue: 'Forfalt',
     due: 'Snart frist',
@@ -34,6 +38,10 @@ export const texts: { nb: Texts; en: Texts } = {
   },
   en: {
     nav: 'My portfolio',
+    deadlinesNav: 'My deadlines',
+    deadlinesTitle: 'My deadlines',
+    duty: 'Duty',
+    status: 'Status',
     title: 'My portfolio',
     overdue: 'Overdue',
     due: 'Due soon',

@@ -1,0 +1,73 @@
+/** My deadlines: every open duty, the most urgent first, grouped by status, each linked to its case. */
+import { BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useQuery } from 'urql';
+
+const DEADLINES = `query MyDeadlines { myDeadlines { id rule title dueOn status jobSeeker { id givenName familyName } } }`;
+
+interface Duty {
+  id: string;
+  title: string;
+  dueOn: string;
+  status: 'OVERDUE' | 'DUE' | 'UPCOMING';
+  jobSeeker: { id: string; givenName: string | null; familyName: string | null } | null;
+}
+
+const ORDER = { OVERDUE: 0, DUE: 1, UPCOMING: 2 } as const;
+const VARIANT = { OVERDUE: 'error', DUE: 'warning', UPCOMING: 'info' } as const;
+
+export function DeadlinesPage() {
+  const { t, i18n } = useTranslation('portfolio');
+  const [{ data, fetching, error }] = useQuery<{ myDeadlines: Duty[] }>({ query: DEADLINES });
+  if (fetching && !data) return <Loader title={t('deadlinesTitle')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const duties = [...(data?.myDeadlines ?? [])].sort(
+    (a, b) => ORDER[a.status] - ORDER[b.status] || a.dueOn.localeCompare(b.dueOn),
+  );
+  const date = (day: string) =>
+    new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  return (
+    <VStack gap="space-16">
+      <Heading level="1" size="large">
+        {t('deadlinesTitle')}
+      </Heading>
+      {duties.length === 0 ? (
+        <BodyShort>{t('noDeadlines')}</BodyShort>
+      ) : (
+        <Table size="small" data-testid="deadlines">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('deadline')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('duty')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('status')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {duties.map((d) => (
+              <Table.Row key={d.id}>
+                <Table.DataCell>{date(d.dueOn)}</Table.DataCell>
+                <Table.DataCell>{d.title}</Table.DataCell>
+                <Table.DataCell>
+                  {d.jobSeeker ? (
+                    <Link to={`/portfolio/${encodeURIComponent(d.jobSeeker.id)}`}>
+                      {d.jobSeeker.givenName} {d.jobSeeker.familyName}
+                    </Link>
+                  ) : (
+                    '–'
+                  )}
+                </Table.DataCell>
+                <Table.DataCell>
+                  <Tag size="small" variant={VARIANT[d.status]}>
+                    {t(`status_${d.status}`)}
+                  </Tag>
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+    </VStack>
+  );
+}
