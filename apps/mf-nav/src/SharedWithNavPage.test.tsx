@@ -1,5 +1,5 @@
 /** What the NAV page shows of what the API returns: scopes, validity, work only when shared. */
-import { cleanup, render, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { type Client, Provider } from 'urql';
@@ -24,7 +24,10 @@ const row = (id: string, scopes: string[], extra: Record<string, unknown> = {}) 
 });
 
 function renderWith(edges: unknown[]) {
-  const client = { executeQuery: () => fromValue({ data: { jobSeekers: { edges } } }) } as unknown as Client;
+  const client = {
+    executeQuery: () =>
+      fromValue({ data: { jobSeekers: { edges, pageInfo: { hasNextPage: false, endCursor: null } } } }),
+  } as unknown as Client;
   return render(
     <I18nextProvider i18n={i18n}>
       <Provider value={client}>
@@ -70,5 +73,41 @@ describe('SharedWithNavPage', () => {
   it('says so when nothing is shared', () => {
     renderWith([]);
     expect(screen.getByText('Ingen jobbsøkere har delt noe med deg.')).toBeTruthy();
+  });
+
+  it('offers the next page when there is one, and adds it below', () => {
+    const pages: Record<string, unknown[]> = {
+      first: [row('A', ['BASIC_DETAILS'])],
+      c1: [row('B', ['BASIC_DETAILS'])],
+    };
+    const client = {
+      executeQuery: (op: { variables: { after: string | null } }) => {
+        const key = op.variables.after ?? 'first';
+        return fromValue({
+          data: {
+            jobSeekers: {
+              edges: pages[key],
+              pageInfo:
+                key === 'first'
+                  ? { hasNextPage: true, endCursor: 'c1' }
+                  : { hasNextPage: false, endCursor: null },
+            },
+          },
+        });
+      },
+    } as unknown as Client;
+    render(
+      <I18nextProvider i18n={i18n}>
+        <Provider value={client}>
+          <SharedWithNavPage />
+        </Provider>
+      </I18nextProvider>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Vis flere' }));
+    const names = within(screen.getByTestId('shared-with-nav'))
+      .getAllByRole('row')
+      .map((r) => r.textContent ?? '');
+    expect(names.filter((n) => n.startsWith('Test '))).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: 'Vis flere' })).toBeNull();
   });
 });

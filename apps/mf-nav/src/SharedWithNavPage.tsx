@@ -3,15 +3,18 @@
  * only the parts the grant's scopes cover (the API enforces both; this page asks for nothing
  * more), with each consent's scope and validity visible.
  */
-import { BodyShort, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 
-const SHARED = `query SharedWithNav {
-  jobSeekers(first: 40) {
+// A page at a time (the API caps a query's cost); "show more" asks for the next.
+const SHARED = `query SharedWithNav($after: String) {
+  jobSeekers(first: 40, after: $after) {
     edges { node { id givenName familyName phase
       navSharingGrants { id scopes validUntil revokedAt }
       employments { id jobTitle startDate endDate } } }
+    pageInfo { hasNextPage endCursor }
   }
 }`;
 
@@ -24,20 +27,24 @@ interface Row {
   employments: { id: string; jobTitle: string; startDate: string; endDate: string | null }[];
 }
 
+type Data = {
+  jobSeekers: { edges: { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+};
+
 export function SharedWithNavPage() {
-  const { t, i18n } = useTranslation('nav');
-  const [{ data, fetching, error }] = useQuery<{ jobSeekers: { edges: { node: Row }[] } }>({ query: SHARED });
-  if (fetching && !data) return <Loader title={t('title')} />;
-  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
-  const rows = (data?.jobSeekers.edges ?? []).map((e) => e.node);
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const { t } = useTranslation('nav');
+  const [cursors, setCursors] = useState<(string | null)[]>([null]);
+  const [first] = useQuery<Data>({ query: SHARED, variables: { after: null } });
+  if (first.fetching && !first.data) return <Loader title={t('title')} />;
+  if (first.error) return <BodyShort role="alert">{first.error.message}</BodyShort>;
+  const empty = (first.data?.jobSeekers.edges ?? []).length === 0;
   return (
     <VStack gap="space-16">
       <Heading level="1" size="large">
         {t('title')}
       </Heading>
       <BodyShort>{t('intro')}</BodyShort>
-      {rows.length === 0 ? (
+      {empty ? (
         <BodyShort>{t('empty')}</BodyShort>
       ) : (
         <Table size="small" data-testid="shared-with-nav">
@@ -51,41 +58,78 @@ export function SharedWithNavPage() {
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {rows.map((r) => {
-              const grants = r.navSharingGrants.filter((g) => !g.revokedAt);
-              const scopes = [...new Set(grants.flatMap((g) => g.scopes))];
-              const until = grants.map((g) => g.validUntil).sort()[0] ?? null;
-              const employmentShared = scopes.includes('EMPLOYMENT_STATUS');
-              const job = r.employments.find((e) => !e.endDate);
-              return (
-                <Table.Row key={r.id} data-id={r.id}>
-                  <Table.DataCell>
-                    {r.givenName} {r.familyName}
-                  </Table.DataCell>
-                  <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
-                  <Table.DataCell>
-                    <HStack gap="space-4">
-                      {scopes.map((s) => (
-                        <Tag key={s} size="small" variant="info">
-                          {t(`scope_${s}`)}
-                        </Tag>
-                      ))}
-                    </HStack>
-                  </Table.DataCell>
-                  <Table.DataCell>{until ? date(until) : t('untilFurther')}</Table.DataCell>
-                  <Table.DataCell>
-                    {employmentShared
-                      ? job
-                        ? `${job.jobTitle} (${date(job.startDate)})`
-                        : t('noJob')
-                      : t('notShared')}
-                  </Table.DataCell>
-                </Table.Row>
-              );
-            })}
+            {cursors.map((after, i) => (
+              <PageRows
+                key={after ?? 'first'}
+                after={after}
+                last={i === cursors.length - 1}
+                onMore={(next) => setCursors([...cursors, next])}
+              />
+            ))}
           </Table.Body>
         </Table>
       )}
     </VStack>
+  );
+}
+
+function PageRows({
+  after,
+  last,
+  onMore,
+}: {
+  after: string | null;
+  last: boolean;
+  onMore: (cursor: string) => void;
+}) {
+  const { t, i18n } = useTranslation('nav');
+  const [{ data }] = useQuery<Data>({ query: SHARED, variables: { after } });
+  const rows = (data?.jobSeekers.edges ?? []).map((e) => e.node);
+  const page = data?.jobSeekers.pageInfo;
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  return (
+    <>
+      {rows.map((r) => {
+        const grants = r.navSharingGrants.filter((g) => !g.revokedAt);
+        const scopes = [...new Set(grants.flatMap((g) => g.scopes))];
+        const until = grants.map((g) => g.validUntil).sort()[0] ?? null;
+        const employmentShared = scopes.includes('EMPLOYMENT_STATUS');
+        const job = r.employments.find((e) => !e.endDate);
+        return (
+          <Table.Row key={r.id} data-id={r.id}>
+            <Table.DataCell>
+              {r.givenName} {r.familyName}
+            </Table.DataCell>
+            <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
+            <Table.DataCell>
+              <HStack gap="space-4">
+                {scopes.map((s) => (
+                  <Tag key={s} size="small" variant="info">
+                    {t(`scope_${s}`)}
+                  </Tag>
+                ))}
+              </HStack>
+            </Table.DataCell>
+            <Table.DataCell>{until ? date(until) : t('untilFurther')}</Table.DataCell>
+            <Table.DataCell>
+              {employmentShared
+                ? job
+                  ? `${job.jobTitle} (${date(job.startDate)})`
+                  : t('noJob')
+                : t('notShared')}
+            </Table.DataCell>
+          </Table.Row>
+        );
+      })}
+      {last && page?.hasNextPage && page.endCursor && (
+        <Table.Row>
+          <Table.DataCell colSpan={5}>
+            <Button size="small" variant="secondary" onClick={() => onMore(page.endCursor as string)}>
+              {t('more')}
+            </Button>
+          </Table.DataCell>
+        </Table.Row>
+      )}
+    </>
   );
 }
