@@ -1,30 +1,4 @@
-/**
- * The NAV micro-frontend: built and deployed alone; exposes only `./register`. React, the
- * router, urql, i18n and the shared UI package are singletons provided by the shell.
- */
-import { federation } from '@module-federation/vite';
-import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
-import { SHARED } from '../admin-shell/federation-shared.js';
+/** The nav micro-frontend's build (the same for every micro-frontend: admin-shell/remote-vite-config.ts). */
+import { remoteViteConfig } from '../admin-shell/remote-vite-config.js';
 
-export default defineConfig({
-  base: process.env.MF_NAV_BASE ?? 'http://127.0.0.1:5175/',
-  plugins: [
-    react(),
-    federation({
-      name: 'nav',
-      filename: 'remoteEntry.js',
-      exposes: { './register': './src/register.tsx' },
-      shared: SHARED,
-      dts: false,
-    }),
-  ],
-  server: {
-    port: 5175,
-    strictPort: true,
-    origin: 'http://127.0.0.1:5175',
-    proxy: { '/graphql': process.env.IPS_API_URL ?? 'http://127.0.0.1:4100' },
-  },
-  preview: { port: 5175, strictPort: true, cors: true },
-  build: { target: 'es2022' },
-});
+export default remoteViteConfig('nav', 5175);

@@ -36,6 +36,17 @@ export class AuditTrail {
     if (!this.entries.has(key)) this.entries.set(key, entry);
   }
 
+  /** A change to staffing or team data (no job seeker's data involved). */
+  change(
+    organizationId: string,
+    action: AuditAction,
+    area: string,
+    entityType: string,
+    entityId: string,
+  ): void {
+    this.record({ organizationId, jobSeekerId: null, action, area, entityType, entityId });
+  }
+
   get size(): number {
     return this.entries.size;
   }

@@ -168,6 +168,28 @@ const inPortfolio = (js: MeasureFacts['jobSeekers'][number], day: string) =>
 
 const share = (n: number, of: number) => (of === 0 ? null : n / of);
 
+/** The days of face-to-face employer contacts about each job seeker, in day order. */
+export function faceToFaceDaysByJobSeeker(contacts: MeasureFacts['employerContacts']): Map<string, string[]> {
+  const days = new Map<string, string[]>();
+  for (const c of contacts) {
+    if (!c.faceToFace || !c.jobSeekerId) continue;
+    const list = days.get(c.jobSeekerId);
+    if (list) list.push(c.day);
+    else days.set(c.jobSeekerId, [c.day]);
+  }
+  for (const list of days.values()) list.sort();
+  return days;
+}
+
+/** The first face-to-face employer contact on or after the intake (one before it does not count). */
+export function firstContactAfterIntake(
+  days: ReadonlyMap<string, readonly string[]>,
+  jobSeekerId: string,
+  intakeDate: string,
+): string | undefined {
+  return days.get(jobSeekerId)?.find((d) => d >= intakeDate);
+}
+
 /** Every measure for the period, per specialist and for the team. */
 export function computeMeasures(
   facts: MeasureFacts,
@@ -205,15 +227,7 @@ export function computeMeasures(
     (employments.get(jobSeekerId) ?? []).some(
       (e) => e.competitive && e.startDate <= day && (e.endDate === null || e.endDate >= day),
     );
-  // Face-to-face contacts about each job seeker, in day order (the first after intake counts).
-  const faceToFace = new Map<string, string[]>();
-  for (const c of facts.employerContacts) {
-    if (!c.faceToFace || !c.jobSeekerId) continue;
-    const days = faceToFace.get(c.jobSeekerId);
-    if (days) days.push(c.day);
-    else faceToFace.set(c.jobSeekerId, [c.day]);
-  }
-  for (const days of faceToFace.values()) days.sort();
+  const faceToFace = faceToFaceDaysByJobSeeker(facts.employerContacts);
 
   for (const js of facts.jobSeekers) {
     if (inPortfolio(js, to)) {
@@ -229,8 +243,7 @@ export function computeMeasures(
     // The first-contact deadlines that fell due in the period, attributed to whoever had to meet them.
     const deadline = js.intakeDate ? oneMonthAfter(js.intakeDate) : null;
     if (js.intakeDate && deadline && deadline >= from && deadline <= to) {
-      const intake = js.intakeDate;
-      const first = faceToFace.get(js.id)?.find((d) => d >= intake);
+      const first = firstContactAfterIntake(faceToFace, js.id, js.intakeDate);
       const met = first !== undefined && first <= deadline;
       const c = at(specialistOn(js.id, deadline));
       if (c) {

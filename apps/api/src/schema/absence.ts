@@ -190,14 +190,7 @@ builder.mutationFields((t) => ({
       });
       if (supervisorMustBeNotified({ ...period, planned: input.planned }, longAbsenceThreshold(org.settings)))
         await notifySupervisors(ctx, absence);
-      ctx.audit.record({
-        organizationId: organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'Absence.register',
-        entityType: 'Absence',
-        entityId: absence.id,
-      });
+      ctx.audit.change(organizationId, 'CREATE', 'Absence.register', 'Absence', absence.id);
       return ctx.db.absence.findUniqueOrThrow({ ...nonEmpty(query), where: { id: absence.id } });
     },
   }),
@@ -263,14 +256,7 @@ builder.mutationFields((t) => ({
           ...absence,
           expectedEndDate: expectedEndDate ? asDate(expectedEndDate) : null,
         });
-      ctx.audit.record({
-        organizationId: absence.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'Absence.update',
-        entityType: 'Absence',
-        entityId: absence.id,
-      });
+      ctx.audit.change(absence.organizationId, 'UPDATE', 'Absence.update', 'Absence', absence.id);
       return ctx.db.absence.findUniqueOrThrow({ ...nonEmpty(query), where: { id: absence.id } });
     },
   }),

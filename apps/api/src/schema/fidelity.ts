@@ -12,8 +12,10 @@ import {
   computeMeasures,
   FIDELITY_ITEMS,
   type FidelityFacts,
+  faceToFaceDaysByJobSeeker,
   fidelityBand,
   fidelityTotal,
+  firstContactAfterIntake,
   isFidelityItem,
   isFidelityScore,
   osloDay,
@@ -183,21 +185,14 @@ async function fidelityFacts(ctx: Context, teamId: string, asOf: string): Promis
   const facts = await loadMeasureFacts(ctx, specialists, yearAgo, asOf);
   const today = computeMeasures(facts, { from: asOf, to: asOf }, asOf).team;
   const lastQuarter = computeMeasures(facts, { from: quarterAgo, to: asOf }, asOf).team;
-  // Face-to-face contacts about each job seeker, in day order: the first on or after intake counts.
-  const contactDays = new Map<string, string[]>();
-  for (const c of facts.employerContacts) {
-    if (!c.faceToFace || !c.jobSeekerId) continue;
-    contactDays.set(c.jobSeekerId, [...(contactDays.get(c.jobSeekerId) ?? []), c.day]);
-  }
-  for (const days of contactDays.values()) days.sort();
+  const contactDays = faceToFaceDaysByJobSeeker(facts.employerContacts);
   const daysBetween = (a: string, b: string) =>
     Math.round((asDate(b).getTime() - asDate(a).getTime()) / dayMs);
   const daysToFirstContact = facts.jobSeekers
     .filter((j) => j.intakeDate && j.intakeDate >= yearAgo && j.intakeDate <= asOf)
     .map((j) => {
       const intake = j.intakeDate as string;
-      const first = contactDays.get(j.id)?.find((d) => d >= intake);
-      return daysBetween(intake, first ?? asOf);
+      return daysBetween(intake, firstContactAfterIntake(contactDays, j.id, intake) ?? asOf);
     });
   const [jobs, meetings, mentoring, reviews] = await Promise.all([
     ctx.db.employment.findMany({
@@ -325,14 +320,7 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
-      ctx.audit.record({
-        organizationId: team.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'FidelityReview.start',
-        entityType: 'FidelityReview',
-        entityId: review.id,
-      });
+      ctx.audit.change(team.organizationId, 'CREATE', 'FidelityReview.start', 'FidelityReview', review.id);
       return ctx.db.fidelityReview.findUniqueOrThrow({ ...nonEmpty(query), where: { id: review.id } });
     },
   }),
@@ -370,14 +358,7 @@ builder.mutationFields((t) => ({
       if (review.status === 'FINAL')
         issues.push({ field: 'reviewId', code: 'FINAL', message: 'The review is final' });
       if (issues.length) throw new ValidationError(issues);
-      ctx.audit.record({
-        organizationId: review.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'FidelityReview.score',
-        entityType: 'FidelityReview',
-        entityId: review.id,
-      });
+      ctx.audit.change(review.organizationId, 'UPDATE', 'FidelityReview.score', 'FidelityReview', review.id);
       await bump(ctx, review, input.version);
       await ctx.db.fidelityItemScore.upsert({
         where: {
@@ -436,14 +417,13 @@ builder.mutationFields((t) => ({
         where: { id: review.id },
         data: { status: 'FINAL', totalScore: total },
       });
-      ctx.audit.record({
-        organizationId: review.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'FidelityReview.finalize',
-        entityType: 'FidelityReview',
-        entityId: review.id,
-      });
+      ctx.audit.change(
+        review.organizationId,
+        'UPDATE',
+        'FidelityReview.finalize',
+        'FidelityReview',
+        review.id,
+      );
 
       return ctx.db.fidelityReview.findUniqueOrThrow({ ...nonEmpty(query), where: { id: review.id } });
     },
@@ -491,14 +471,13 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
-      ctx.audit.record({
-        organizationId: review.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'FidelityActionItem.add',
-        entityType: 'FidelityActionItem',
-        entityId: created.id,
-      });
+      ctx.audit.change(
+        review.organizationId,
+        'CREATE',
+        'FidelityActionItem.add',
+        'FidelityActionItem',
+        created.id,
+      );
       return ctx.db.fidelityActionItem.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
   }),
@@ -540,14 +519,13 @@ builder.mutationFields((t) => ({
         },
       });
       if (count === 0) throw new ConflictError('FidelityActionItem', item.version);
-      ctx.audit.record({
-        organizationId: item.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'FidelityActionItem.followUp',
-        entityType: 'FidelityActionItem',
-        entityId: item.id,
-      });
+      ctx.audit.change(
+        item.organizationId,
+        'UPDATE',
+        'FidelityActionItem.followUp',
+        'FidelityActionItem',
+        item.id,
+      );
 
       return ctx.db.fidelityActionItem.findUniqueOrThrow({ ...nonEmpty(query), where: { id: item.id } });
     },

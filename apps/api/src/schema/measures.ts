@@ -401,14 +401,7 @@ builder.mutationField('setTeamTarget', (t) =>
           setById: ctx.actor.userId,
         },
       });
-      ctx.audit.record({
-        organizationId: team.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'Target.set',
-        entityType: 'SpecialistTeam',
-        entityId: teamId,
-      });
+      ctx.audit.change(team.organizationId, 'UPDATE', 'Target.set', 'SpecialistTeam', teamId);
       return { measure, value: null, target: input.value, met: null };
     },
   }),

@@ -186,14 +186,13 @@ builder.mutationField('updateStaffingSettings', (t) =>
         ...(weeks !== null && weeks !== undefined ? { stalledAfterWeeks: weeks } : {}),
       };
       await ctx.db.organization.update({ where: { id: organizationId }, data: { settings } });
-      ctx.audit.record({
-        organizationId: organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'Organization.staffingSettings',
-        entityType: 'Organization',
-        entityId: organizationId,
-      });
+      ctx.audit.change(
+        organizationId,
+        'UPDATE',
+        'Organization.staffingSettings',
+        'Organization',
+        organizationId,
+      );
 
       return {
         organizationId,

@@ -414,14 +414,7 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
-      ctx.audit.record({
-        organizationId: team.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'TeamMeeting.create',
-        entityType: 'TeamMeeting',
-        entityId: meeting.id,
-      });
+      ctx.audit.change(team.organizationId, 'CREATE', 'TeamMeeting.create', 'TeamMeeting', meeting.id);
       // The agenda names cases: each is a read of that job seeker's data.
       for (const item of items)
         if (item.jobSeekerId) {
@@ -467,14 +460,7 @@ builder.mutationFields((t) => ({
           where: { id: String(n.agendaItemId) },
           data: { notes: n.notes },
         });
-      ctx.audit.record({
-        organizationId: meeting.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'TeamMeeting.minutes',
-        entityType: 'TeamMeeting',
-        entityId: meeting.id,
-      });
+      ctx.audit.change(meeting.organizationId, 'UPDATE', 'TeamMeeting.minutes', 'TeamMeeting', meeting.id);
       const absent = (input.absentUserIds ?? []).map(String);
       await ctx.db.teamMeetingAttendee.updateMany({
         where: { meetingId: meeting.id },
@@ -506,14 +492,7 @@ builder.mutationFields((t) => ({
         data: { distributedAt: ctx.now, version: { increment: 1 } },
       });
       if (count === 0) throw new ConflictError('TeamMeeting', meeting.version);
-      ctx.audit.record({
-        organizationId: meeting.organizationId,
-        jobSeekerId: null,
-        action: 'EXPORT',
-        area: 'TeamMeeting.distribute',
-        entityType: 'TeamMeeting',
-        entityId: meeting.id,
-      });
+      ctx.audit.change(meeting.organizationId, 'EXPORT', 'TeamMeeting.distribute', 'TeamMeeting', meeting.id);
       for (const m of await membersOf(ctx, meeting.teamId)) {
         if (m.userId === ctx.actor.userId) continue;
         await notify(ctx, {
@@ -576,14 +555,7 @@ builder.mutationFields((t) => ({
         select: { id: true },
       });
       await ctx.db.task.update({ where: { id: task.id }, data: { sourceId: point.id } });
-      ctx.audit.record({
-        organizationId: meeting.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'ActionPoint.add',
-        entityType: 'ActionPoint',
-        entityId: point.id,
-      });
+      ctx.audit.change(meeting.organizationId, 'CREATE', 'ActionPoint.add', 'ActionPoint', point.id);
 
       await notify(ctx, {
         organizationId: meeting.organizationId,
@@ -630,14 +602,7 @@ builder.mutationFields((t) => ({
         data: { status: 'DONE', completedAt: ctx.now, version: { increment: 1 } },
       });
       if (count === 0) throw new ConflictError('ActionPoint', point.version);
-      ctx.audit.record({
-        organizationId: point.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'ActionPoint.complete',
-        entityType: 'ActionPoint',
-        entityId: point.id,
-      });
+      ctx.audit.change(point.organizationId, 'UPDATE', 'ActionPoint.complete', 'ActionPoint', point.id);
       if (point.taskId)
         await ctx.db.task.updateMany({
           where: { id: point.taskId, status: 'OPEN' },
@@ -715,14 +680,7 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
-      ctx.audit.record({
-        organizationId: team.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'FieldMentoring.log',
-        entityType: 'FieldMentoring',
-        entityId: created.id,
-      });
+      ctx.audit.change(team.organizationId, 'CREATE', 'FieldMentoring.log', 'FieldMentoring', created.id);
       return ctx.db.fieldMentoring.findUniqueOrThrow({ ...nonEmpty(query), where: { id: created.id } });
     },
   }),
@@ -805,14 +763,7 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
-      ctx.audit.record({
-        organizationId: team.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'PortfolioReview.start',
-        entityType: 'PortfolioReview',
-        entityId: review.id,
-      });
+      ctx.audit.change(team.organizationId, 'CREATE', 'PortfolioReview.start', 'PortfolioReview', review.id);
       return ctx.db.portfolioReview.findUniqueOrThrow({ ...nonEmpty(query), where: { id: review.id } });
     },
   }),

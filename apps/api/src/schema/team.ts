@@ -81,14 +81,7 @@ builder.mutationFields((t) => ({
         },
         select: { id: true },
       });
-      ctx.audit.record({
-        organizationId: team.organizationId,
-        jobSeekerId: null,
-        action: 'CREATE',
-        area: 'TeamMember.add',
-        entityType: 'TeamMember',
-        entityId: member.id,
-      });
+      ctx.audit.change(team.organizationId, 'CREATE', 'TeamMember.add', 'TeamMember', member.id);
       return ctx.db.teamMember.findUniqueOrThrow({ ...nonEmpty(query), where: { id: member.id } });
     },
   }),
@@ -124,14 +117,7 @@ builder.mutationFields((t) => ({
         });
       if (issues.length) throw new ValidationError(issues);
       await ctx.db.teamMember.update({ where: { id: member.id }, data: { leftOn: asDate(input.leftOn) } });
-      ctx.audit.record({
-        organizationId: member.organizationId,
-        jobSeekerId: null,
-        action: 'UPDATE',
-        area: 'TeamMember.remove',
-        entityType: 'TeamMember',
-        entityId: member.id,
-      });
+      ctx.audit.change(member.organizationId, 'UPDATE', 'TeamMember.remove', 'TeamMember', member.id);
       return ctx.db.teamMember.findUniqueOrThrow({ ...nonEmpty(query), where: { id: member.id } });
     },
   }),

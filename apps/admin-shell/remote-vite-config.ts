@@ -1,0 +1,34 @@
+/**
+ * The build of every micro-frontend: built and deployed alone, exposing only `./register`; React,
+ * the router, urql, i18n and the shared UI package are singletons provided by the shell. Served
+ * from its own port; `MF_<NAME>_BASE` overrides the address its assets are fetched from.
+ */
+import { federation } from '@module-federation/vite';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+import { SHARED } from './federation-shared.js';
+
+export function remoteViteConfig(name: string, port: number): UserConfig {
+  const origin = `http://127.0.0.1:${port}`;
+  return defineConfig({
+    base: process.env[`MF_${name.toUpperCase()}_BASE`] ?? `${origin}/`,
+    plugins: [
+      react(),
+      federation({
+        name,
+        filename: 'remoteEntry.js',
+        exposes: { './register': './src/register.tsx' },
+        shared: SHARED,
+        dts: false,
+      }),
+    ],
+    server: {
+      port,
+      strictPort: true,
+      origin,
+      proxy: { '/graphql': process.env.IPS_API_URL ?? 'http://127.0.0.1:4100' },
+    },
+    preview: { port, strictPort: true, cors: true },
+    build: { target: 'es2022' },
+  });
+}
