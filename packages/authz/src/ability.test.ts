@@ -402,6 +402,55 @@ describe('employers and employer contacts', () => {
   });
 });
 
+describe('the history of one’s own job seeker', () => {
+  it('contacts about the job seeker are read by its current specialist, whoever made them', () => {
+    const aboutMine = {
+      organizationId: ORG_A,
+      specialistId: 'u-before',
+      jobSeekerId: 'js-1',
+      jobSeeker: jobSeeker(),
+    };
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'read', 'EmployerContact', aboutMine)).toBe(true);
+    expect(canOn(defineAbilityFor(actors.colleague, now), 'read', 'EmployerContact', aboutMine)).toBe(false);
+    expect(canOn(defineAbilityFor(actors.supervisor, now), 'read', 'EmployerContact', aboutMine)).toBe(false);
+    expect(canOn(defineAbilityFor(actors.otherTenant, now), 'read', 'EmployerContact', aboutMine)).toBe(
+      false,
+    );
+  });
+
+  it('follow-up meetings are read by the current specialist only: not colleagues, supervisor, leader, administrator or NAV', () => {
+    const meeting = (js: object) => ({ organizationId: ORG_A, specialistId: 'u-before', jobSeeker: js });
+    const consented = jobSeeker({
+      consents: [{ scope: 'TEAM_CASE_DISCUSSION', withdrawnAt: null, validFrom: past, validUntil: null }],
+    });
+    expect(
+      canOn(defineAbilityFor(actors.specialist, now), 'read', 'FollowUpMeeting', meeting(consented)),
+    ).toBe(true);
+    for (const who of [
+      'colleague',
+      'otherTeam',
+      'supervisor',
+      'leader',
+      'admin',
+      'nav',
+      'otherTenant',
+    ] as const) {
+      expect(
+        canOn(defineAbilityFor(actors[who], now), 'read', 'FollowUpMeeting', meeting(consented)),
+        who,
+      ).toBe(false);
+    }
+    expect(
+      canOn(
+        defineAbilityFor(actors.specialist, now),
+        'read',
+        'FollowUpMeeting',
+        meeting(jobSeeker({ currentSpecialistId: 'u-coll' })),
+      ),
+    ).toBe(false);
+  });
+});
+
 describe('career profile', () => {
   const profile = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
   it('is written by the own specialist, read by consented colleagues and by NAV only with CAREER_PROFILE', () => {

@@ -41,6 +41,7 @@ import type {
   FidelityActionItem,
   FidelityReview,
   FieldMentoring,
+  FollowUpMeeting,
   HealthTeam,
   IdentityProvider,
   JobApplication,
@@ -83,6 +84,7 @@ export type AppSubjects =
       EmployerContact: EmployerContact;
       CareerProfile: CareerProfile;
       JournalNote: JournalNote;
+      FollowUpMeeting: FollowUpMeeting;
       DeadlineRuleSetting: DeadlineRuleSetting;
       JobApplication: JobApplication;
       Study: Study;
@@ -278,6 +280,16 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('create', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
     can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, jobSeekerId: null });
     can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
+    // …and the contacts about one's own job seekers, whoever made them (history survives a transfer).
+    can('read', 'EmployerContact', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    // Follow-up meetings (with their case notes) are the job seeker's own specialist's, like the journal.
+    can('read', 'FollowUpMeeting', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
     can('read', ['SpecialistTeam', 'HealthTeam'], { organizationId: { in: caseOrgs } });
     can('read', 'TeamMember', { organizationId: { in: caseOrgs } });
     // Their own absences: warn early of a planned one (seed 001 §4.1).

@@ -12,6 +12,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { applyTaskChanges } from './case-path.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { JobSeekerNode } from './job-seeker.js';
 
 const PurposeEnum = builder.enumType(EmployerContactPurpose, { name: 'EmployerContactPurpose' });
 const OutcomeEnum = builder.enumType(EmployerContactOutcome, { name: 'EmployerContactOutcome' });
@@ -39,8 +40,50 @@ const EmployerContactType = builder.prismaObject('EmployerContact', {
     contactPerson: t.exposeString('contactPerson', { nullable: true }),
     durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
     employer: t.relation('employer', { type: EmployerType }),
+    // The job seeker's own fields stay guarded by the job seeker's rules (names null unless readable).
+    jobSeeker: t.relation('jobSeeker', { type: JobSeekerNode, nullable: true }),
   }),
 });
+
+builder.prismaObjectField(JobSeekerNode, 'employerContacts', (t) =>
+  t.relation('employerContacts', {
+    type: EmployerContactType,
+    description: 'Employer contacts about this job seeker, newest first (at most 100).',
+    authScopes: { signedIn: true },
+    query: (_args, ctx) => ({
+      where: accessibleWhere(ctx.ability, 'read', 'EmployerContact'),
+      orderBy: [{ contactedAt: 'desc' }, { id: 'desc' }],
+      take: 100,
+    }),
+  }),
+);
+
+builder.queryField('employerContacts', (t) =>
+  t.prismaField({
+    type: [EmployerContactType],
+    description:
+      'Recent employer contacts you may read (your own, the organisation’s relation building, your job seekers’), newest first.',
+    authScopes: { signedIn: true },
+    args: {
+      employerId: t.arg.id({ required: false, validate: z.uuid() }),
+      mine: t.arg.boolean({ required: false }),
+      first: t.arg.int({ required: false, defaultValue: 20, validate: z.number().int().min(1).max(100) }),
+    },
+    resolve: (query, _root, args, ctx) =>
+      ctx.db.employerContact.findMany({
+        ...query,
+        where: {
+          AND: [
+            accessibleWhere(ctx.ability, 'read', 'EmployerContact'),
+            args.employerId ? { employerId: String(args.employerId) } : {},
+            args.mine ? { specialistId: ctx.actor.userId } : {},
+          ],
+        },
+        orderBy: [{ contactedAt: 'desc' }, { id: 'desc' }],
+        take: Math.min(args.first ?? 20, ctx.config.maxPageSize),
+      }),
+  }),
+);
 
 builder.queryField('employers', (t) =>
   t.prismaConnection({

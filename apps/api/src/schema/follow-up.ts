@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { applyTaskChanges } from './case-path.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { JobSeekerNode } from './job-seeker.js';
 
 const ParticipantEnum = builder.enumType(MeetingParticipant, { name: 'MeetingParticipant' });
 const LocationEnum = builder.enumType(MeetingLocation, { name: 'MeetingLocation' });
@@ -25,8 +26,25 @@ const FollowUpMeetingType = builder.prismaObject('FollowUpMeeting', {
     faceToFace: t.exposeBoolean('faceToFace'),
     location: t.expose('location', { type: LocationEnum }),
     durationMinutes: t.exposeInt('durationMinutes'),
+    summary: t.exposeString('summary', {
+      nullable: true,
+      description: 'The case note: only for the job seeker’s own specialist.',
+    }),
   }),
 });
+
+builder.prismaObjectField(JobSeekerNode, 'followUpMeetings', (t) =>
+  t.relation('followUpMeetings', {
+    type: FollowUpMeetingType,
+    description: 'Follow-up meetings held with or about the job seeker, newest first (at most 100).',
+    authScopes: { signedIn: true },
+    query: (_args, ctx) => ({
+      where: accessibleWhere(ctx.ability, 'read', 'FollowUpMeeting'),
+      orderBy: [{ scheduledAt: 'desc' }, { id: 'desc' }],
+      take: 100,
+    }),
+  }),
+);
 
 const RecordMeetingInput = builder.inputType('RecordFollowUpMeetingInput', {
   fields: (t) => ({
