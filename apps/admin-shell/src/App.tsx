@@ -74,7 +74,8 @@ async function fetchSession(
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
-      query: '{ me { id givenName familyName memberships { role organization { id name } } } }',
+      query:
+        '{ me { id givenName familyName memberships { role organization { id name } } } myTeams { teamId organizationId role } }',
     }),
   });
   const body = (await res.json()) as {
@@ -85,6 +86,7 @@ async function fetchSession(
         familyName: string;
         memberships: { role: Role; organization: { id: string; name: string } }[];
       };
+      myTeams: Session['teams'];
     };
     errors?: { message: string }[];
   };
@@ -95,7 +97,13 @@ async function fetchSession(
     organizationName: m.organization.name,
     organizationId: atob(m.organization.id).split(':')[1] ?? m.organization.id,
   }));
-  return { userId: me.id, givenName: me.givenName, familyName: me.familyName, memberships };
+  return {
+    userId: me.id,
+    givenName: me.givenName,
+    familyName: me.familyName,
+    memberships,
+    teams: body.data.myTeams,
+  };
 }
 
 function SignedIn({ config, userManager, i18n }: Props) {

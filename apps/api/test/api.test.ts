@@ -83,6 +83,22 @@ describe('authentication', () => {
     expect(res.data).toMatchObject({ me: { givenName: expect.any(String) } });
   });
 
+  it('myTeams lists the caller’s active teams and role in each, as the database has them', async () => {
+    const supervisor = (await userWith(stack.admin, 'METHOD_SUPERVISOR')).email;
+    const { rows } = await stack.admin.query<{ teamId: string; organizationId: string; role: string }>(
+      `SELECT tm."teamId", t."organizationId", tm.role::text AS role FROM team_member tm
+       JOIN specialist_team t ON t.id = tm."teamId" JOIN app_user u ON u.id = tm."userId"
+       WHERE u.email = $1 AND tm."leftOn" IS NULL ORDER BY tm."teamId"`,
+      [supervisor],
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    const res = await stack.gql<{ myTeams: { teamId: string; organizationId: string; role: string }[] }>(
+      supervisor,
+      '{ myTeams { teamId organizationId role } }',
+    );
+    expect([...(res.data?.myTeams ?? [])].sort((a, b) => a.teamId.localeCompare(b.teamId))).toEqual(rows);
+  });
+
   const rejects: [string, () => Promise<string | undefined>][] = [
     ['no token', async () => undefined],
     ['a bad signature', () => stack.issuer.sign(email, { key: stack.issuer.otherKey })],

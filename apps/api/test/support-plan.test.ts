@@ -54,7 +54,7 @@ afterAll(async () => {
 const CREATE = `mutation($input: CreateSupportPlanInput!) {
   createSupportPlan(input: $input) {
     __typename
-    ... on MutationCreateSupportPlanSuccess { data { id version currentRevision } }
+    ... on MutationCreateSupportPlanSuccess { data { id version currentRevision startsOn } }
     ... on ConsentRequiredError { scope }
     ... on ValidationError { issues { field code } }
   }
@@ -68,7 +68,7 @@ const REVISE = `mutation($input: ReviseSupportPlanInput!) {
 }`;
 type Result = {
   __typename: string;
-  data?: { id: string; version: number; currentRevision: number };
+  data?: { id: string; version: number; currentRevision: number; startsOn: string };
   scope?: string;
   issues?: { field: string; code: string }[];
 };
@@ -123,7 +123,10 @@ describe('job support plan', () => {
     const created = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
       input: { employmentId, content: content() },
     });
-    expect(created.data?.createSupportPlan).toMatchObject({ data: { version: 1, currentRevision: 1 } });
+    // The follow-up rule counts from the job's start, and the admin checks the meetings against it.
+    expect(created.data?.createSupportPlan).toMatchObject({
+      data: { version: 1, currentRevision: 1, startsOn: '2026-11-23' },
+    });
     const planId = String(created.data?.createSupportPlan.data?.id);
     const stale = await stack.gql<{ reviseSupportPlan: Result }>(specialist.email, REVISE, {
       input: { supportPlanId: planId, version: 5, changeNote: 'x', content: content() },

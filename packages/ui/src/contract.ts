@@ -26,6 +26,8 @@ export interface Session {
   givenName: string;
   familyName: string;
   memberships: readonly Membership[];
+  /** The teams the user works in (all organisations), and as what. */
+  teams: readonly { teamId: string; organizationId: string; role: 'JOB_SPECIALIST' | 'METHOD_SUPERVISOR' }[];
   organizationId: string;
   /** The roles held in the organisation acted in now. */
   roles: readonly Role[];

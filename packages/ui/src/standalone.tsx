@@ -27,6 +27,7 @@ export function mountStandalone(area: Area, role: Role, element: HTMLElement): v
     givenName: '',
     familyName: '',
     memberships: [],
+    teams: [],
     organizationId: params.get('organizationId') ?? '',
     roles: [role],
   };

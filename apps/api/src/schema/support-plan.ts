@@ -35,6 +35,17 @@ const SupportPlanType = builder.prismaObject('SupportPlan', {
     status: t.exposeString('status'),
     currentRevision: t.exposeInt('currentRevision'),
     version: t.exposeInt('version'),
+    startsOn: t.field({
+      type: 'Date',
+      description:
+        'The start of the job or study the plan follows: the day the follow-up rule counts from (seed 000 §7).',
+      select: {
+        createdAt: true,
+        employment: { select: { startDate: true } },
+        study: { select: { startDate: true } },
+      },
+      resolve: (plan) => plan.employment?.startDate ?? plan.study?.startDate ?? plan.createdAt,
+    }),
     revisions: t.relation('revisions', { query: { orderBy: { revision: 'desc' } } }),
   }),
 });

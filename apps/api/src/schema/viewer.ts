@@ -39,3 +39,27 @@ builder.prismaObjectField('User', 'memberships', (t) =>
     }),
   }),
 );
+
+const ViewerTeamType = builder
+  .objectRef<{ teamId: string; organizationId: string; role: 'JOB_SPECIALIST' | 'METHOD_SUPERVISOR' }>(
+    'ViewerTeam',
+  )
+  .implement({
+    description: 'A team the signed-in user works in, and as what.',
+    authScopes: { signedIn: true },
+    fields: (t) => ({
+      teamId: t.exposeID('teamId'),
+      organizationId: t.exposeID('organizationId'),
+      role: t.field({ type: RoleEnum, resolve: (team) => team.role }),
+    }),
+  });
+
+builder.queryField('myTeams', (t) =>
+  t.field({
+    type: [ViewerTeamType],
+    description:
+      'The teams the signed-in user works in where this request acts: what the admin needs to decide, with the same rules as the API, which actions to show.',
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, ctx) => ctx.actor.teams,
+  }),
+);
