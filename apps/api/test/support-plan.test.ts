@@ -164,6 +164,23 @@ describe('job support plan', () => {
       status: 'TAPERING',
     });
     expect(revised.data?.reviseSupportPlan.data.revisions.map((r) => r.revision)).toEqual([2, 1]);
+
+    // Months later, the plan is revised with only the meetings still ahead: the first-meeting rule
+    // was met by the meetings planned at the start (seed 000 §7) and is not asked again.
+    const later = await stack.gql<{ reviseSupportPlan: Result }>(specialist.email, REVISE, {
+      input: {
+        supportPlanId: planId,
+        version: 2,
+        changeNote: 'Nye avtaler etter tre måneder',
+        content: content({
+          meetings: [
+            { plannedOn: '2027-02-15', faceToFace: true },
+            { plannedOn: '2027-03-15', faceToFace: true },
+          ],
+        }),
+      },
+    });
+    expect(later.data?.reviseSupportPlan.__typename).toBe('MutationReviseSupportPlanSuccess');
   });
 
   it('goes to NAV’s case system only with the consent to it, through the outbox', async () => {
@@ -194,7 +211,7 @@ describe('job support plan', () => {
       `SELECT (o.payload->>'revision')::int AS revision, e.status::text AS status, jsonb_array_length(o.payload->'agreements') AS agreements
        FROM support_plan_export e JOIN outbox_message o ON o.id = e."outboxMessageId"`,
     );
-    expect(rows).toEqual([{ revision: 2, status: 'PENDING', agreements: 2 }]);
+    expect(rows).toEqual([{ revision: 3, status: 'PENDING', agreements: 2 }]);
   });
 });
 

@@ -18,6 +18,7 @@ const session: Session = {
   givenName: 'Lea',
   familyName: 'Leder',
   memberships: [],
+    teams: [],
   organizationId: 'o1',
   roles: ['HEALTH_SERVICE_LEADER'],
 };

@@ -24,6 +24,7 @@ const session: Session = {
   givenName: 'Kari',
   familyName: 'Nordmann',
   memberships: [],
+  teams: [],
   organizationId: 'o1',
   roles: ['JOB_SPECIALIST'],
 };

@@ -1,4 +1,5 @@
 import type { Texts } from '@ips/ui';
+import { jobSeekerTexts } from './job-seeker/texts.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
@@ -35,6 +36,7 @@ export const texts: { nb: Texts; en: Texts } = {
     phase_STUDYING: 'I studier',
     phase_TAPERING: 'Nedtrapping',
     phase_DISCHARGED: 'Utskrevet',
+    ...jobSeekerTexts.nb,
   },
   en: {
     nav: 'My portfolio',
@@ -70,5 +72,6 @@ export const texts: { nb: Texts; en: Texts } = {
     phase_STUDYING: 'Studying',
     phase_TAPERING: 'Tapering',
     phase_DISCHARGED: 'Discharged',
+    ...jobSeekerTexts.en,
   },
 };

@@ -135,8 +135,18 @@ const ReviseInput = builder.inputType('ReviseSupportPlanInput', {
 
 type Content = (typeof ContentInput)['$inferInput'];
 
-/** Checks a revision's content against the rules; throws ConsentRequired / ValidationError. */
-async function checkContent(ctx: Context, jobSeekerId: string, startDate: Date, content: Content) {
+/**
+ * Checks a revision's content against the rules; throws ConsentRequired / ValidationError. The
+ * follow-up rule (two face-to-face meetings, the first within three days of the start) is about the
+ * plan from the start: a later revision counts the meetings its earlier revisions planned.
+ */
+async function checkContent(
+  ctx: Context,
+  jobSeekerId: string,
+  startDate: Date,
+  content: Content,
+  earlierMeetings: readonly { plannedOn: string; faceToFace: boolean }[] = [],
+) {
   if (
     content.employerMayCallSpecialist ||
     content.agreedWithEmployer ||
@@ -147,13 +157,14 @@ async function checkContent(ctx: Context, jobSeekerId: string, startDate: Date, 
     });
     if (consent === 0) throw new ConsentRequiredError('EMPLOYER_CONTACT');
   }
-  const issues: FieldIssue[] = checkFollowUpPlan(startDate.toISOString().slice(0, 10), content.meetings).map(
-    (i) => ({
-      field: 'meetings',
-      code: i.code,
-      message: i.message,
-    }),
-  );
+  const issues: FieldIssue[] = checkFollowUpPlan(startDate.toISOString().slice(0, 10), [
+    ...earlierMeetings,
+    ...content.meetings,
+  ]).map((i) => ({
+    field: 'meetings',
+    code: i.code,
+    message: i.message,
+  }));
   if (content.agreements.length === 0)
     issues.push({ field: 'agreements', code: 'EMPTY', message: 'Say who supports what' });
   if (issues.length) throw new ValidationError(issues);
@@ -347,11 +358,16 @@ builder.mutationFields((t) => ({
         throw new ValidationError([
           { field: 'supportPlanId', code: 'CLOSED', message: 'The plan is closed' },
         ]);
+      const earlier = await ctx.db.supportPlanMeeting.findMany({
+        where: { organizationId: plan.organizationId, revision: { supportPlanId: plan.id } },
+        select: { plannedOn: true, faceToFace: true },
+      });
       await checkContent(
         ctx,
         plan.jobSeekerId,
         plan.employment?.startDate ?? plan.study?.startDate ?? plan.createdAt,
         input.content,
+        earlier.map((m) => ({ plannedOn: m.plannedOn.toISOString().slice(0, 10), faceToFace: m.faceToFace })),
       );
       const { count } = await ctx.db.supportPlan.updateMany({
         where: { id: plan.id, version: input.version },

@@ -1,0 +1,607 @@
+/**
+ * The support plan (jobbstøtteplan): the current revision read-only, and an editor that saves a new
+ * revision. The form checks the follow-up rule with the same domain function the API uses, shows
+ * the API's typed errors at the fields they concern, and never overwrites someone else's revision:
+ * a version conflict offers to reload (discarding the draft) or to compare and save on top.
+ */
+import { checkFollowUpPlan } from '@ips/domain';
+import { graphql, type ResultOf, readFragment } from '@ips/ui';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Box,
+  Button,
+  Checkbox,
+  Detail,
+  ErrorMessage,
+  Fieldset,
+  Heading,
+  HStack,
+  Select,
+  Table,
+  Textarea,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { SupportPlanFields } from './query.js';
+
+export type SupportPlan = ResultOf<typeof SupportPlanFields>;
+type Revision = SupportPlan['revisions'][number];
+
+const PERSONS = [
+  'JOB_SEEKER',
+  'JOB_SPECIALIST',
+  'EMPLOYER',
+  'NAV_COUNSELLOR',
+  'HEALTH_TEAM',
+  'RELATIVES',
+  'OTHER',
+] as const;
+type Person = (typeof PERSONS)[number];
+
+export interface Draft {
+  agreedWithEmployer: boolean;
+  employerMayCallSpecialist: boolean;
+  employerRoutines: string;
+  absenceArrangements: string;
+  specialArrangements: string;
+  taperingPlan: string;
+  agreements: { supportPerson: Person; responsibility: string; personName: string }[];
+  meetings: { plannedOn: string; faceToFace: boolean; topic: string }[];
+}
+
+const TEXT_FIELDS = [
+  'employerRoutines',
+  'absenceArrangements',
+  'specialArrangements',
+  'taperingPlan',
+] as const;
+const TEXT_LABEL: Record<(typeof TEXT_FIELDS)[number], string> = {
+  employerRoutines: 'sp_employerRoutines',
+  absenceArrangements: 'sp_absenceArrangements',
+  specialArrangements: 'sp_specialArrangements',
+  taperingPlan: 'sp_taperingPlan',
+};
+
+export function draftOf(revision: Revision | undefined): Draft {
+  return {
+    agreedWithEmployer: revision?.agreedWithEmployer ?? false,
+    employerMayCallSpecialist: revision?.employerMayCallSpecialist ?? false,
+    employerRoutines: revision?.employerRoutines ?? '',
+    absenceArrangements: revision?.absenceArrangements ?? '',
+    specialArrangements: revision?.specialArrangements ?? '',
+    taperingPlan: revision?.taperingPlan ?? '',
+    agreements: (revision?.agreements ?? []).map((a) => ({
+      supportPerson: a.supportPerson as Person,
+      responsibility: a.responsibility,
+      personName: a.personName ?? '',
+    })),
+    meetings: (revision?.plannedMeetings ?? []).map((m) => ({
+      plannedOn: m.plannedOn,
+      faceToFace: m.faceToFace,
+      topic: m.topic ?? '',
+    })),
+  };
+}
+
+/**
+ * Aksel's TextField as a native date input: a phone's own date wheel, no locale data to ship, and the
+ * value is the ISO day the API takes. (Its types list only text-like inputs; the element accepts it.)
+ */
+const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
+
+const orNull = (s: string) => (s.trim() ? s.trim() : null);
+
+function contentOf(draft: Draft) {
+  return {
+    agreedWithEmployer: draft.agreedWithEmployer,
+    employerMayCallSpecialist: draft.employerMayCallSpecialist,
+    employerRoutines: orNull(draft.employerRoutines),
+    absenceArrangements: orNull(draft.absenceArrangements),
+    specialArrangements: orNull(draft.specialArrangements),
+    taperingPlan: orNull(draft.taperingPlan),
+    agreements: draft.agreements.map((a) => ({
+      supportPerson: a.supportPerson,
+      responsibility: a.responsibility.trim(),
+      personName: orNull(a.personName),
+    })),
+    meetings: draft.meetings.map((m) => ({
+      plannedOn: m.plannedOn,
+      faceToFace: m.faceToFace,
+      topic: orNull(m.topic),
+    })),
+  };
+}
+
+/** The fields where two drafts differ, as text for the compare view. */
+export function differences(
+  theirs: Draft,
+  mine: Draft,
+  t: (key: string) => string,
+): { field: string; theirs: string; mine: string }[] {
+  const yesNo = (b: boolean) => t(b ? 'sp_yes' : 'sp_no');
+  const rows: { field: string; label: string; theirs: string; mine: string }[] = [
+    {
+      field: 'agreedWithEmployer',
+      label: t('sp_agreedWithEmployer'),
+      theirs: yesNo(theirs.agreedWithEmployer),
+      mine: yesNo(mine.agreedWithEmployer),
+    },
+    {
+      field: 'employerMayCallSpecialist',
+      label: t('sp_employerMayCall'),
+      theirs: yesNo(theirs.employerMayCallSpecialist),
+      mine: yesNo(mine.employerMayCallSpecialist),
+    },
+    ...TEXT_FIELDS.map((f) => ({ field: f, label: t(TEXT_LABEL[f]), theirs: theirs[f], mine: mine[f] })),
+    {
+      field: 'agreements',
+      label: t('sp_agreements'),
+      theirs: theirs.agreements
+        .map((a) => `${t(`person_${a.supportPerson}`)}: ${a.responsibility}`)
+        .join('\n'),
+      mine: mine.agreements.map((a) => `${t(`person_${a.supportPerson}`)}: ${a.responsibility}`).join('\n'),
+    },
+    {
+      field: 'meetings',
+      label: t('sp_meetings'),
+      theirs: theirs.meetings
+        .map((m) => `${m.plannedOn}${m.faceToFace ? ' ✓' : ''} ${m.topic}`.trim())
+        .join('\n'),
+      mine: mine.meetings
+        .map((m) => `${m.plannedOn}${m.faceToFace ? ' ✓' : ''} ${m.topic}`.trim())
+        .join('\n'),
+    },
+  ];
+  return rows
+    .filter((r) => r.theirs !== r.mine)
+    .map((r) => ({ field: r.label, theirs: r.theirs, mine: r.mine }));
+}
+
+const REVISE = graphql(
+  `
+  mutation ReviseSupportPlan($input: ReviseSupportPlanInput!) {
+    reviseSupportPlan(input: $input) {
+      __typename
+      ... on MutationReviseSupportPlanSuccess { data { ...SupportPlanFields } }
+      ... on ConflictError { message currentVersion }
+      ... on ValidationError { message issues { field code message } }
+      ... on ConsentRequiredError { message scope }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [SupportPlanFields],
+);
+
+type Problem =
+  | { kind: 'conflict' }
+  | { kind: 'consent'; scope: string }
+  | { kind: 'other'; message: string }
+  | null;
+
+export interface SupportPlanEditorProps {
+  plan: SupportPlan;
+  /** The day the follow-up rule counts from. */
+  startsOn: string;
+  /** Whether the signed-in user may revise it (the ability decides). */
+  canEdit: boolean;
+  /** Loads the plan as it is now (network only). */
+  onReload: () => void;
+}
+
+export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: SupportPlanEditorProps) {
+  const { t, i18n } = useTranslation('portfolio');
+  const current = plan.revisions.find((r) => r.revision === plan.currentRevision) ?? plan.revisions[0];
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState<Draft>(() => draftOf(current));
+  const [baseVersion, setBaseVersion] = useState(plan.version);
+  const [changeNote, setChangeNote] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<Problem>(null);
+  const [comparing, setComparing] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [{ fetching }, revise] = useMutation(REVISE);
+  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+
+  // The follow-up rule, checked as the API checks it before anything is sent: the plan from the
+  // start, so the meetings its saved revisions planned count too.
+  const ruleIssues = useMemo(
+    () =>
+      checkFollowUpPlan(startsOn, [
+        ...plan.revisions.flatMap((r) => r.plannedMeetings),
+        ...draft.meetings.filter((m) => m.plannedOn),
+      ]),
+    [startsOn, plan.revisions, draft.meetings],
+  );
+
+  const startEditing = () => {
+    setDraft(draftOf(current));
+    setBaseVersion(plan.version);
+    setChangeNote('');
+    setIssues({});
+    setProblem(null);
+    setSaved(null);
+    setEditing(true);
+  };
+
+  const submit = async (version: number) => {
+    const local: Record<string, string> = {};
+    if (!changeNote.trim()) local.changeNote = t('sp_issue_REQUIRED');
+    if (draft.agreements.length === 0) local.agreements = t('sp_issue_EMPTY');
+    if (draft.agreements.some((a) => !a.responsibility.trim())) local.agreements = t('sp_issue_REQUIRED');
+    if (ruleIssues.length) local.meetings = ruleIssues.map((i) => t(`sp_issue_${i.code}`)).join(' ');
+    setIssues(local);
+    if (Object.keys(local).length) return;
+    setProblem(null);
+    const res = await revise({
+      input: { supportPlanId: plan.id, version, changeNote: changeNote.trim(), content: contentOf(draft) },
+    });
+    const result = res.data?.reviseSupportPlan;
+    if (!result) {
+      setProblem({ kind: 'other', message: res.error?.message ?? 'error' });
+      return;
+    }
+    switch (result.__typename) {
+      case 'MutationReviseSupportPlanSuccess': {
+        const savedPlan = readFragment(SupportPlanFields, result.data);
+        setSaved(savedPlan.currentRevision);
+        setEditing(false);
+        setComparing(false);
+        return;
+      }
+      case 'ConflictError':
+        setProblem({ kind: 'conflict' });
+        onReload();
+        return;
+      case 'ValidationError':
+        setIssues(
+          Object.fromEntries(
+            result.issues.map((i) => [i.field, t(`sp_issue_${i.code}`, { defaultValue: i.message })]),
+          ),
+        );
+        return;
+      case 'ConsentRequiredError':
+        setProblem({ kind: 'consent', scope: result.scope });
+        return;
+      default:
+        setProblem({ kind: 'other', message: result.message });
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit(baseVersion);
+  };
+
+  if (!editing) {
+    return (
+      <VStack gap="space-16">
+        <HStack justify="space-between" align="center" gap="space-8">
+          <Heading level="2" size="medium">
+            {t(`sp_kind_${plan.kind}`)}
+          </Heading>
+          {canEdit && plan.status !== 'CLOSED' ? (
+            <Button variant="secondary" size="small" onClick={startEditing}>
+              {t('sp_edit')}
+            </Button>
+          ) : null}
+        </HStack>
+        {saved !== null ? (
+          <Alert variant="success" size="small" role="status">
+            {t('sp_saved', { revision: saved })}
+          </Alert>
+        ) : null}
+        {current ? (
+          <>
+            <Detail>{t('sp_revision', { revision: current.revision, date: date(current.createdAt) })}</Detail>
+            <RevisionView revision={current} />
+          </>
+        ) : null}
+      </VStack>
+    );
+  }
+
+  const theirs = draftOf(current);
+  const versionNow = plan.version;
+  return (
+    <form onSubmit={onSubmit} aria-labelledby="sp-edit-heading">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="sp-edit-heading">
+          {t(`sp_kind_${plan.kind}`)}
+        </Heading>
+        {problem?.kind === 'conflict' ? (
+          <Alert variant="warning" role="alert">
+            <Heading level="3" size="small">
+              {t('sp_conflictTitle')}
+            </Heading>
+            <BodyLong>{t('sp_conflictBody')}</BodyLong>
+            <HStack gap="space-8" marginBlock="space-8 space-0">
+              <Button
+                type="button"
+                variant="secondary"
+                size="small"
+                onClick={() => {
+                  setEditing(false);
+                  setProblem(null);
+                  onReload();
+                }}
+              >
+                {t('sp_conflictReload')}
+              </Button>
+              <Button type="button" variant="secondary" size="small" onClick={() => setComparing(true)}>
+                {t('sp_conflictCompare')}
+              </Button>
+            </HStack>
+          </Alert>
+        ) : null}
+        {problem?.kind === 'conflict' && comparing ? (
+          <Box>
+            <Table size="small">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t('sp_compareField')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('sp_compareTheirs')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('sp_compareMine')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {differences(theirs, draft, t).map((d) => (
+                  <Table.Row key={d.field}>
+                    <Table.HeaderCell scope="row">{d.field}</Table.HeaderCell>
+                    <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.theirs}</Table.DataCell>
+                    <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.mine}</Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+            <Button
+              type="button"
+              size="small"
+              loading={fetching}
+              onClick={() => {
+                setBaseVersion(versionNow);
+                void submit(versionNow);
+              }}
+            >
+              {t('sp_conflictKeepMine')}
+            </Button>
+          </Box>
+        ) : null}
+        {problem?.kind === 'consent' ? (
+          <Alert variant="error" role="alert">
+            {t('sp_consentRequired', { scope: t(`scope_${problem.scope}`) })}
+          </Alert>
+        ) : null}
+        {problem?.kind === 'other' ? (
+          <Alert variant="error" role="alert">
+            {problem.message}
+          </Alert>
+        ) : null}
+        <Checkbox
+          checked={draft.agreedWithEmployer}
+          onChange={(e) => setDraft({ ...draft, agreedWithEmployer: e.target.checked })}
+        >
+          {t('sp_agreedWithEmployer')}
+        </Checkbox>
+        <Checkbox
+          checked={draft.employerMayCallSpecialist}
+          onChange={(e) => setDraft({ ...draft, employerMayCallSpecialist: e.target.checked })}
+        >
+          {t('sp_employerMayCall')}
+        </Checkbox>
+        {TEXT_FIELDS.map((f) => (
+          <Textarea
+            key={f}
+            label={t(TEXT_LABEL[f])}
+            value={draft[f]}
+            maxLength={4000}
+            minRows={2}
+            error={issues[f]}
+            onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+          />
+        ))}
+        <Fieldset legend={t('sp_agreements')} error={issues.agreements}>
+          {draft.agreements.map((a, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+            <HStack key={i} gap="space-8" align="end" wrap>
+              <Select
+                label={t('sp_supportPerson')}
+                size="small"
+                value={a.supportPerson}
+                onChange={(e) => {
+                  const agreements = [...draft.agreements];
+                  agreements[i] = { ...a, supportPerson: e.target.value as Person };
+                  setDraft({ ...draft, agreements });
+                }}
+              >
+                {PERSONS.map((p) => (
+                  <option key={p} value={p}>
+                    {t(`person_${p}`)}
+                  </option>
+                ))}
+              </Select>
+              <TextField
+                label={t('sp_responsibility')}
+                size="small"
+                value={a.responsibility}
+                onChange={(e) => {
+                  const agreements = [...draft.agreements];
+                  agreements[i] = { ...a, responsibility: e.target.value };
+                  setDraft({ ...draft, agreements });
+                }}
+              />
+              <TextField
+                label={t('sp_personName')}
+                size="small"
+                value={a.personName}
+                onChange={(e) => {
+                  const agreements = [...draft.agreements];
+                  agreements[i] = { ...a, personName: e.target.value };
+                  setDraft({ ...draft, agreements });
+                }}
+              />
+              <Button
+                type="button"
+                variant="tertiary"
+                size="small"
+                onClick={() => setDraft({ ...draft, agreements: draft.agreements.filter((_, j) => j !== i) })}
+              >
+                {t('sp_remove')}
+              </Button>
+            </HStack>
+          ))}
+          <Button
+            type="button"
+            variant="tertiary"
+            size="small"
+            onClick={() =>
+              setDraft({
+                ...draft,
+                agreements: [
+                  ...draft.agreements,
+                  { supportPerson: 'JOB_SPECIALIST', responsibility: '', personName: '' },
+                ],
+              })
+            }
+          >
+            {t('sp_addAgreement')}
+          </Button>
+        </Fieldset>
+        <Fieldset legend={t('sp_meetings')} error={issues.meetings}>
+          {draft.meetings.map((m, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+            <HStack key={i} gap="space-8" align="end" wrap>
+              <TextField
+                label={t('sp_plannedOn')}
+                {...NATIVE_DATE}
+                size="small"
+                value={m.plannedOn}
+                onChange={(e) => {
+                  const meetings = [...draft.meetings];
+                  meetings[i] = { ...m, plannedOn: e.target.value };
+                  setDraft({ ...draft, meetings });
+                }}
+              />
+              <Checkbox
+                size="small"
+                checked={m.faceToFace}
+                onChange={(e) => {
+                  const meetings = [...draft.meetings];
+                  meetings[i] = { ...m, faceToFace: e.target.checked };
+                  setDraft({ ...draft, meetings });
+                }}
+              >
+                {t('js_faceToFace')}
+              </Checkbox>
+              <TextField
+                label={t('sp_topic')}
+                size="small"
+                value={m.topic}
+                onChange={(e) => {
+                  const meetings = [...draft.meetings];
+                  meetings[i] = { ...m, topic: e.target.value };
+                  setDraft({ ...draft, meetings });
+                }}
+              />
+              <Button
+                type="button"
+                variant="tertiary"
+                size="small"
+                onClick={() => setDraft({ ...draft, meetings: draft.meetings.filter((_, j) => j !== i) })}
+              >
+                {t('sp_remove')}
+              </Button>
+            </HStack>
+          ))}
+          <Button
+            type="button"
+            variant="tertiary"
+            size="small"
+            onClick={() =>
+              setDraft({
+                ...draft,
+                meetings: [...draft.meetings, { plannedOn: startsOn, faceToFace: true, topic: '' }],
+              })
+            }
+          >
+            {t('sp_addMeeting')}
+          </Button>
+        </Fieldset>
+        {ruleIssues.length && !issues.meetings ? (
+          <VStack gap="space-4" aria-live="polite">
+            {ruleIssues.map((i) => (
+              <ErrorMessage key={i.code} size="small">
+                {t(`sp_issue_${i.code}`)}
+              </ErrorMessage>
+            ))}
+          </VStack>
+        ) : null}
+        <TextField
+          label={t('sp_changeNote')}
+          value={changeNote}
+          maxLength={2000}
+          error={issues.changeNote}
+          onChange={(e) => setChangeNote(e.target.value)}
+        />
+        <HStack gap="space-8">
+          <Button type="submit" loading={fetching} disabled={problem?.kind === 'conflict'}>
+            {t('sp_save')}
+          </Button>
+          <Button type="button" variant="tertiary" onClick={() => setEditing(false)}>
+            {t('sp_cancel')}
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}
+
+function RevisionView({ revision }: { revision: Revision }) {
+  const { t } = useTranslation('portfolio');
+  const yesNo = (b: boolean) => t(b ? 'sp_yes' : 'sp_no');
+  return (
+    <VStack gap="space-12">
+      <BodyShort>
+        {t('sp_agreedWithEmployer')}: {yesNo(revision.agreedWithEmployer)}
+      </BodyShort>
+      <BodyShort>
+        {t('sp_employerMayCall')}: {yesNo(revision.employerMayCallSpecialist)}
+      </BodyShort>
+      {TEXT_FIELDS.filter((f) => revision[f]).map((f) => (
+        <div key={f}>
+          <Heading level="3" size="xsmall">
+            {t(TEXT_LABEL[f])}
+          </Heading>
+          <BodyLong>{revision[f]}</BodyLong>
+        </div>
+      ))}
+      <Heading level="3" size="xsmall">
+        {t('sp_agreements')}
+      </Heading>
+      <ul>
+        {revision.agreements.map((a) => (
+          <li key={`${a.supportPerson}:${a.responsibility}`}>
+            {t(`person_${a.supportPerson}`)}
+            {a.personName ? ` (${a.personName})` : ''}: {a.responsibility}
+          </li>
+        ))}
+      </ul>
+      <Heading level="3" size="xsmall">
+        {t('sp_meetings')}
+      </Heading>
+      <ul>
+        {revision.plannedMeetings.map((m) => (
+          <li key={`${m.plannedOn}:${m.topic ?? ''}`}>
+            {m.plannedOn} – {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
+            {m.topic ? `: ${m.topic}` : ''}
+          </li>
+        ))}
+      </ul>
+    </VStack>
+  );
+}
