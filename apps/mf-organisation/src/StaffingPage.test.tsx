@@ -18,7 +18,7 @@ const session: Session = {
   givenName: 'Lea',
   familyName: 'Leder',
   memberships: [],
-    teams: [],
+  teams: [],
   organizationId: 'o1',
   roles: ['HEALTH_SERVICE_LEADER'],
 };
