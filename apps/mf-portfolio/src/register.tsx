@@ -1,6 +1,7 @@
 /** The portfolio area: the job specialist's portfolio and a job seeker's page. */
 import type { Area } from '@ips/ui';
 import { DeadlinesPage } from './DeadlinesPage.js';
+import { EmployersPage } from './EmployersPage.js';
 import { JobSeekerPage } from './JobSeekerPage.js';
 import { PortfolioPage } from './PortfolioPage.js';
 import { texts } from './texts.js';
@@ -21,6 +22,12 @@ export default function register(): Area {
         navKey: 'deadlinesNav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
         element: <DeadlinesPage />,
+      },
+      {
+        path: 'employers',
+        navKey: 'emp_nav',
+        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        element: <EmployersPage />,
       },
       { path: 'portfolio/:id', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <JobSeekerPage /> },
     ],

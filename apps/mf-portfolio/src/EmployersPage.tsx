@@ -1,0 +1,400 @@
+/**
+ * The employer register and the fast contact log (job development, IPS principle 7): built for a
+ * phone at 360 px in the field. Logging a contact is one short form — employer, face to face (yes
+ * by default), purpose, for which job seeker — with the time set to now; my latest contacts show
+ * below. A new employer is registered with its organisation number checked as the API checks it.
+ * The API's typed errors land at the field they concern.
+ */
+import { parseOrganizationNumber } from '@ips/domain';
+import { graphql, useSession } from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Radio,
+  RadioGroup,
+  Search,
+  Select,
+  Switch,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+
+const EMPLOYERS = graphql(`
+  query EmployerRegister($search: String, $specialistId: ID!) {
+    employers(first: 20, search: $search) {
+      edges { node { id name organizationNumber city industry } }
+    }
+    jobSeekers(first: 100, specialistId: $specialistId, orderBy: FAMILY_NAME_ASC) {
+      edges { node { id givenName familyName phase } }
+    }
+    employerContacts(mine: true, first: 10) {
+      id
+      contactedAt
+      faceToFace
+      purpose
+      outcome
+      employer { id name }
+      jobSeeker { id givenName familyName }
+    }
+  }
+`);
+
+const REGISTER = graphql(`
+  mutation RegisterEmployer($input: RegisterEmployerInput!) {
+    registerEmployer(input: $input) {
+      __typename
+      ... on MutationRegisterEmployerSuccess { data { id name organizationNumber city industry } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const RECORD = graphql(`
+  mutation RecordEmployerContact($input: RecordEmployerContactInput!) {
+    recordEmployerContact(input: $input) {
+      __typename
+      ... on MutationRecordEmployerContactSuccess {
+        data { id contactedAt faceToFace purpose outcome employer { id name } jobSeeker { id givenName familyName } }
+      }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const PURPOSES = [
+  'JOB_DEVELOPMENT_FOR_JOB_SEEKER',
+  'RELATIONSHIP_BUILDING',
+  'FOLLOW_UP_IN_EMPLOYMENT',
+] as const;
+const OUTCOMES = ['INTERVIEW_ARRANGED', 'JOB_OFFERED', 'FOLLOW_UP_AGREED', 'NO_OPENING', 'OTHER'] as const;
+type Purpose = (typeof PURPOSES)[number];
+type Outcome = (typeof OUTCOMES)[number];
+
+/** A job seeker's raw id from its global (relay) id: the mutations take the raw one. */
+const rawId = (globalId: string) => {
+  try {
+    return atob(globalId).split(':')[1] ?? globalId;
+  } catch {
+    return globalId;
+  }
+};
+
+export function EmployersPage() {
+  const { t, i18n } = useTranslation('portfolio');
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const search = params.get('sok') ?? '';
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: EMPLOYERS,
+    variables: { search: search.trim().length >= 2 ? search.trim() : null, specialistId: session.userId },
+  });
+  const [employerId, setEmployerId] = useState('');
+  const [faceToFace, setFaceToFace] = useState(true);
+  const [purpose, setPurpose] = useState<Purpose>('JOB_DEVELOPMENT_FOR_JOB_SEEKER');
+  const [jobSeekerId, setJobSeekerId] = useState('');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [contactPerson, setContactPerson] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [logged, setLogged] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [{ fetching: saving }, record] = useMutation(RECORD);
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+
+  const employers = (data?.employers.edges ?? []).map((e) => e.node);
+  const jobSeekers = (data?.jobSeekers.edges ?? [])
+    .map((e) => e.node)
+    .filter((j) => j.phase !== 'DISCHARGED');
+
+  const log = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!employerId) local.employerId = t('emp_chooseEmployer');
+    if (purpose === 'JOB_DEVELOPMENT_FOR_JOB_SEEKER' && !jobSeekerId)
+      local.jobSeekerId = t('emp_issue_REQUIRED_jobSeeker');
+    setIssues(local);
+    setLogged(null);
+    setProblem(null);
+    if (Object.keys(local).length) return;
+    const res = await record(
+      {
+        input: {
+          employerId,
+          contactedAt: new Date().toISOString(),
+          faceToFace,
+          purpose,
+          jobSeekerId: jobSeekerId ? rawId(jobSeekerId) : null,
+          outcome: outcome || null,
+          contactPerson: contactPerson.trim() || null,
+        },
+      },
+      { additionalTypenames: ['EmployerContact'] },
+    );
+    const result = res.data?.recordEmployerContact;
+    if (result?.__typename === 'MutationRecordEmployerContactSuccess') {
+      setLogged(result.data.employer.name);
+      setOutcome('');
+      setContactPerson('');
+      refetch({ requestPolicy: 'network-only' });
+    } else if (result?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          result.issues.map((i) => [i.field, t(`emp_issue_${i.code}`, { defaultValue: i.message })]),
+        ),
+      );
+    } else {
+      setProblem(result?.message ?? res.error?.message ?? 'error');
+    }
+  };
+
+  return (
+    <VStack gap="space-24">
+      <Heading level="1" size="large">
+        {t('emp_title')}
+      </Heading>
+      <form onSubmit={log} aria-labelledby="log-heading">
+        <VStack gap="space-12">
+          <Heading level="2" size="medium" id="log-heading">
+            {t('emp_logTitle')}
+          </Heading>
+          <Search
+            label={t('emp_search')}
+            variant="simple"
+            size="small"
+            value={search}
+            onChange={(v) => setParams(v ? { sok: v } : {}, { replace: true })}
+            onClear={() => setParams({}, { replace: true })}
+          />
+          <Select
+            label={t('emp_employer')}
+            value={employerId}
+            error={issues.employerId}
+            onChange={(e) => setEmployerId(e.target.value)}
+          >
+            <option value="">{t('emp_chooseEmployer')}</option>
+            {employers.map((em) => (
+              <option key={em.id} value={em.id}>
+                {em.name}
+                {em.city ? `, ${em.city}` : ''}
+              </option>
+            ))}
+          </Select>
+          <Switch checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
+            {t('js_faceToFace')}
+          </Switch>
+          <RadioGroup
+            legend={t('emp_purpose')}
+            value={purpose}
+            onChange={(v: Purpose) => setPurpose(v)}
+            size="small"
+          >
+            {PURPOSES.map((p) => (
+              <Radio key={p} value={p}>
+                {t(`contactPurpose_${p}`)}
+              </Radio>
+            ))}
+          </RadioGroup>
+          <Select
+            label={t('emp_jobSeeker')}
+            value={jobSeekerId}
+            error={issues.jobSeekerId}
+            onChange={(e) => setJobSeekerId(e.target.value)}
+          >
+            <option value="">{t('emp_noJobSeeker')}</option>
+            {jobSeekers.map((j) => (
+              <option key={j.id} value={j.id}>
+                {j.givenName} {j.familyName}
+              </option>
+            ))}
+          </Select>
+          <Select
+            label={t('emp_outcome')}
+            value={outcome}
+            onChange={(e) => setOutcome(e.target.value as Outcome | '')}
+          >
+            <option value="">–</option>
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`outcome_${o}`)}
+              </option>
+            ))}
+          </Select>
+          <TextField
+            label={t('emp_contactPerson')}
+            value={contactPerson}
+            maxLength={200}
+            error={issues.contactPerson}
+            onChange={(e) => setContactPerson(e.target.value)}
+          />
+          {issues.contactedAt ? (
+            <Alert variant="error" size="small">
+              {issues.contactedAt}
+            </Alert>
+          ) : null}
+          {problem ? (
+            <Alert variant="error" size="small" role="alert">
+              {problem}
+            </Alert>
+          ) : null}
+          {logged ? (
+            <Alert variant="success" size="small" role="status">
+              {t('emp_logged', { employer: logged })}
+            </Alert>
+          ) : null}
+          <Button type="submit" loading={saving}>
+            {t('emp_logButton')}
+          </Button>
+        </VStack>
+      </form>
+
+      <section aria-labelledby="recent-heading">
+        <Heading level="2" size="medium" id="recent-heading">
+          {t('emp_recent')}
+        </Heading>
+        {fetching && !data ? null : error ? (
+          <BodyShort role="alert">{error.message}</BodyShort>
+        ) : (data?.employerContacts ?? []).length === 0 ? (
+          <BodyShort>{t('js_noEmployerContacts')}</BodyShort>
+        ) : (
+          <ul data-testid="recent-contacts">
+            {(data?.employerContacts ?? []).map((c) => (
+              <li key={c.id}>
+                <Detail as="span">
+                  {new Date(c.contactedAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+                </Detail>{' '}
+                <strong>{c.employer.name}</strong>: {t(`contactPurpose_${c.purpose}`)}
+                {c.jobSeeker?.givenName ? ` (${c.jobSeeker.givenName} ${c.jobSeeker.familyName ?? ''})` : ''}
+                {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''}
+                {c.faceToFace ? ` – ${t('js_faceToFace')}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <RegisterEmployer
+        onRegistered={(id, name) => {
+          // Found by its name, and chosen for the next contact.
+          setParams({ sok: name }, { replace: true });
+          setEmployerId(id);
+        }}
+      />
+    </VStack>
+  );
+}
+
+function RegisterEmployer({ onRegistered }: { onRegistered: (id: string, name: string) => void }) {
+  const { t } = useTranslation('portfolio');
+  const session = useSession();
+  const [name, setName] = useState('');
+  const [organizationNumber, setOrganizationNumber] = useState('');
+  const [city, setCity] = useState('');
+  const [industry, setIndustry] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const [open, setOpen] = useState(false);
+  const [{ fetching }, register] = useMutation(REGISTER);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (name.trim().length < 2) local.name = t('emp_issue_NAME');
+    if (organizationNumber.trim()) {
+      const parsed = parseOrganizationNumber(organizationNumber);
+      if (!parsed.ok) local.organizationNumber = t(`emp_issue_${parsed.error.toUpperCase()}`);
+    }
+    setIssues(local);
+    setDone(null);
+    if (Object.keys(local).length) return;
+    const res = await register({
+      input: {
+        organizationId: session.organizationId,
+        name: name.trim(),
+        organizationNumber: organizationNumber.trim() || null,
+        city: city.trim() || null,
+        industry: industry.trim() || null,
+      },
+    });
+    const result = res.data?.registerEmployer;
+    if (result?.__typename === 'MutationRegisterEmployerSuccess') {
+      setDone(result.data.name);
+      setName('');
+      setOrganizationNumber('');
+      setCity('');
+      setIndustry('');
+      onRegistered(result.data.id, result.data.name);
+    } else if (result?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          result.issues.map((i) => [i.field, t(`emp_issue_${i.code}`, { defaultValue: i.message })]),
+        ),
+      );
+    } else {
+      setIssues({ name: result?.message ?? res.error?.message ?? 'error' });
+    }
+  };
+
+  return (
+    <section aria-labelledby="register-heading">
+      <Heading level="2" size="medium" id="register-heading" visuallyHidden={!open}>
+        {t('emp_registerTitle')}
+      </Heading>
+      {!open ? (
+        <Button variant="secondary" onClick={() => setOpen(true)} aria-expanded={false}>
+          {t('emp_registerTitle')}
+        </Button>
+      ) : (
+        <form onSubmit={submit}>
+          <VStack gap="space-12">
+            <TextField
+              label={t('emp_name')}
+              value={name}
+              error={issues.name}
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <TextField
+              label={t('emp_organizationNumber')}
+              description={t('emp_organizationNumberHelp')}
+              inputMode="numeric"
+              value={organizationNumber}
+              error={issues.organizationNumber}
+              onChange={(e) => setOrganizationNumber(e.target.value)}
+            />
+            <HStack gap="space-12" wrap>
+              <TextField
+                label={t('emp_city')}
+                value={city}
+                maxLength={100}
+                onChange={(e) => setCity(e.target.value)}
+              />
+              <TextField
+                label={t('emp_industry')}
+                value={industry}
+                maxLength={200}
+                onChange={(e) => setIndustry(e.target.value)}
+              />
+            </HStack>
+            {done ? (
+              <Alert variant="success" size="small" role="status">
+                {t('emp_registered', { name: done })}
+              </Alert>
+            ) : null}
+            <Button type="submit" variant="secondary" loading={fetching}>
+              {t('emp_registerButton')}
+            </Button>
+          </VStack>
+        </form>
+      )}
+    </section>
+  );
+}
