@@ -6,7 +6,7 @@
  * The API's typed errors land at the field they concern.
  */
 import { parseOrganizationNumber } from '@ips/domain';
-import { graphql, useSession } from '@ips/ui';
+import { graphql, rawId, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -79,15 +79,6 @@ const PURPOSES = [
 const OUTCOMES = ['INTERVIEW_ARRANGED', 'JOB_OFFERED', 'FOLLOW_UP_AGREED', 'NO_OPENING', 'OTHER'] as const;
 type Purpose = (typeof PURPOSES)[number];
 type Outcome = (typeof OUTCOMES)[number];
-
-/** A job seeker's raw id from its global (relay) id: the mutations take the raw one. */
-const rawId = (globalId: string) => {
-  try {
-    return atob(globalId).split(':')[1] ?? globalId;
-  } catch {
-    return globalId;
-  }
-};
 
 export function EmployersPage() {
   const { t, i18n } = useTranslation('portfolio');

@@ -1,5 +1,6 @@
 /** The method supervisor's area: the team's results against its targets. */
 import type { Area } from '@ips/ui';
+import { CoveragePage } from './CoveragePage.js';
 import { TeamDashboard } from './TeamDashboard.js';
 import { texts } from './texts.js';
 
@@ -7,6 +8,9 @@ export default function register(): Area {
   return {
     id: 'team',
     texts,
-    routes: [{ path: 'team', navKey: 'nav', roles: ['METHOD_SUPERVISOR'], element: <TeamDashboard /> }],
+    routes: [
+      { path: 'team', navKey: 'nav', roles: ['METHOD_SUPERVISOR'], element: <TeamDashboard /> },
+      { path: 'coverage', navKey: 'covNav', roles: ['METHOD_SUPERVISOR'], element: <CoveragePage /> },
+    ],
   };
 }

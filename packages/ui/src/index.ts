@@ -5,3 +5,4 @@ export * from './graphql.js';
 export * from './session.js';
 export * from './standalone.js';
 export * from './texts.js';
+export * from './ids.js';

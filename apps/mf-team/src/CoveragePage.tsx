@@ -1,0 +1,470 @@
+/**
+ * Absence coverage and the transfer wizard (seed 001 §4): the method supervisor sees the team's
+ * absences; for one, the absent specialist's job seekers the team may discuss, most urgent first
+ * (and how many it may not see, counted, never named); for each, a three-step transfer — who
+ * (candidates ranked by the API: service level, room in the caseload, health team, team), how
+ * (temporary cover or for good, why, from when), confirm. The API's typed errors are shown where
+ * they concern the choice; a transfer decided by someone else meanwhile is reported, not overwritten.
+ */
+import { graphql, rawId } from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Checkbox,
+  Detail,
+  Heading,
+  HStack,
+  Loader,
+  Radio,
+  RadioGroup,
+  Select,
+  Table,
+  Tag,
+  Textarea,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import type { TFunction } from 'i18next';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+
+/** Team members may be employed by other organisations: ask across all memberships. */
+const everywhere = { allOrganizations: true };
+
+const ABSENCES = graphql(`
+  query TeamAbsences {
+    absences { id type planned startDate expectedEndDate actualEndDate specialist { id givenName familyName } }
+  }
+`);
+
+const COVERAGE = graphql(`
+  query AbsenceCoverage($absenceId: ID!) {
+    absenceCoverage(absenceId: $absenceId) {
+      __typename
+      ... on QueryAbsenceCoverageSuccess {
+        data {
+          notShown
+          absence { id specialist { id givenName familyName } }
+          jobSeekers { id givenName familyName phase deadlineStatus currentSpecialist { id } }
+        }
+      }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const CANDIDATES = graphql(`
+  query TransferCandidates($jobSeekerId: ID!) {
+    transferCandidates(jobSeekerId: $jobSeekerId) {
+      __typename
+      ... on QueryTransferCandidatesSuccess {
+        data {
+          userId
+          givenName
+          familyName
+          caseload
+          fte
+          underCaseloadLimit
+          sameServiceLevel
+          sameHealthTeam
+          sameTeam
+          crossService
+        }
+      }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const TRANSFER = graphql(`
+  mutation TransferJobSeeker($input: TransferJobSeekerInput!) {
+    transferJobSeeker(input: $input) {
+      __typename
+      ... on MutationTransferJobSeekerSuccess { data { id toSpecialist { givenName familyName } temporary } }
+      ... on ValidationError { message issues { field code message } }
+      ... on ConsentRequiredError { message scope }
+      ... on ConflictError { message }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const REASONS = ['SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'JOB_SEEKER_WISH', 'NO_PROGRESS'] as const;
+type Reason = (typeof REASONS)[number];
+
+export function CoveragePage() {
+  const { t, i18n } = useTranslation('team');
+  const [params, setParams] = useSearchParams();
+  const [{ data, fetching, error }] = useQuery({ query: ABSENCES, context: everywhere });
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  if (fetching && !data) return <Loader title={t('cov_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const absences = data?.absences ?? [];
+  const chosen = params.get('fravaer') ?? '';
+  return (
+    <VStack gap="space-24">
+      <Heading level="1" size="large">
+        {t('cov_title')}
+      </Heading>
+      {absences.length === 0 ? (
+        <BodyShort>{t('cov_noAbsences')}</BodyShort>
+      ) : (
+        <Table size="small" data-testid="absences">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('specialist')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('cov_period')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('cov_type')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">
+                <span className="navds-sr-only">{t('cov_show')}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {absences.map((a) => (
+              <Table.Row key={a.id}>
+                <Table.DataCell>
+                  {a.specialist.givenName} {a.specialist.familyName}
+                </Table.DataCell>
+                <Table.DataCell>
+                  {day(a.startDate)} –{' '}
+                  {a.actualEndDate
+                    ? day(a.actualEndDate)
+                    : a.expectedEndDate
+                      ? day(a.expectedEndDate)
+                      : t('cov_openEnded')}
+                </Table.DataCell>
+                <Table.DataCell>
+                  {t(`absence_${a.type}`)}{' '}
+                  {a.planned ? (
+                    ''
+                  ) : (
+                    <Tag size="xsmall" variant="warning">
+                      {t('cov_unplanned')}
+                    </Tag>
+                  )}
+                </Table.DataCell>
+                <Table.DataCell>
+                  <Button
+                    size="xsmall"
+                    variant={a.id === chosen ? 'primary' : 'secondary'}
+                    aria-pressed={a.id === chosen}
+                    onClick={() => setParams({ fravaer: a.id })}
+                    aria-label={t('cov_showFor', {
+                      name: `${a.specialist.givenName} ${a.specialist.familyName}`,
+                    })}
+                  >
+                    {t('cov_show')}
+                  </Button>
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      )}
+      {chosen ? <Coverage absenceId={chosen} /> : null}
+    </VStack>
+  );
+}
+
+function Coverage({ absenceId }: { absenceId: string }) {
+  const { t } = useTranslation('team');
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: COVERAGE,
+    variables: { absenceId },
+    context: everywhere,
+  });
+  const [moving, setMoving] = useState<{ id: string; name: string } | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  if (fetching && !data) return <Loader title={t('cov_coverage')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const result = data?.absenceCoverage;
+  if (result?.__typename !== 'QueryAbsenceCoverageSuccess')
+    return <BodyShort role="alert">{t('cov_notFound')}</BodyShort>;
+  const { absence, jobSeekers, notShown } = result.data;
+  const absent = absence.specialist;
+  // The API's order: the earliest open deadline first.
+  const waiting = jobSeekers.filter((j) => j.currentSpecialist?.id === absent.id);
+  return (
+    <section aria-labelledby="coverage-heading">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="coverage-heading">
+          {t('cov_coverageFor', { name: `${absent.givenName} ${absent.familyName}` })}
+        </Heading>
+        {done ? (
+          <Alert variant="success" size="small" role="status">
+            {done}
+          </Alert>
+        ) : null}
+        {notShown > 0 ? <Detail>{t('cov_notShown', { count: notShown })}</Detail> : null}
+        {waiting.length === 0 ? (
+          <BodyShort>{t('cov_noneWaiting')}</BodyShort>
+        ) : (
+          <ul
+            data-testid="coverage"
+            style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
+          >
+            {waiting.map((j) => (
+              <li key={j.id}>
+                <HStack gap="space-8" align="center" wrap>
+                  <span>
+                    {j.givenName} {j.familyName}
+                  </span>
+                  {j.deadlineStatus === 'OVERDUE' ? (
+                    <Tag size="xsmall" variant="error">
+                      {t('cov_overdue')}
+                    </Tag>
+                  ) : null}
+                  <Button
+                    size="xsmall"
+                    variant="secondary"
+                    onClick={() => {
+                      setDone(null);
+                      setMoving({ id: j.id, name: `${j.givenName ?? ''} ${j.familyName ?? ''}`.trim() });
+                    }}
+                    aria-label={t('cov_transferName', {
+                      name: `${j.givenName ?? ''} ${j.familyName ?? ''}`.trim(),
+                    })}
+                  >
+                    {t('cov_transfer')}
+                  </Button>
+                </HStack>
+              </li>
+            ))}
+          </ul>
+        )}
+        {moving ? (
+          <TransferWizard
+            key={moving.id}
+            jobSeeker={moving}
+            fromSpecialistId={absent.id}
+            onCancel={() => setMoving(null)}
+            onDone={(message) => {
+              setMoving(null);
+              setDone(message);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        ) : null}
+      </VStack>
+    </section>
+  );
+}
+
+interface WizardProps {
+  jobSeeker: { id: string; name: string };
+  fromSpecialistId: string;
+  onCancel: () => void;
+  onDone: (message: string) => void;
+}
+
+export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }: WizardProps) {
+  const { t } = useTranslation('team');
+  const [step, setStep] = useState<1 | 2 | 3>(1);
+  const [to, setTo] = useState('');
+  const [temporary, setTemporary] = useState(true);
+  const [reason, setReason] = useState<Reason>('SPECIALIST_ABSENCE');
+  const [effectiveOn, setEffectiveOn] = useState('');
+  const [note, setNote] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [{ data, fetching }] = useQuery({
+    query: CANDIDATES,
+    variables: { jobSeekerId: rawId(jobSeeker.id) },
+    context: everywhere,
+  });
+  const [{ fetching: saving }, transfer] = useMutation(TRANSFER);
+  const result = data?.transferCandidates;
+  const candidates = result?.__typename === 'QueryTransferCandidatesSuccess' ? result.data : [];
+  const chosen = candidates.find((c) => c.userId === to);
+
+  const confirm = async () => {
+    setProblem(null);
+    const res = await transfer(
+      {
+        input: {
+          jobSeekerId: rawId(jobSeeker.id),
+          fromSpecialistId,
+          toSpecialistId: to,
+          reason,
+          temporary,
+          effectiveOn: effectiveOn || null,
+          note: note.trim() || null,
+        },
+      },
+      everywhere,
+    );
+    const r = res.data?.transferJobSeeker;
+    switch (r?.__typename) {
+      case 'MutationTransferJobSeekerSuccess':
+        onDone(
+          t('cov_transferred', {
+            name: jobSeeker.name,
+            to: `${r.data.toSpecialist.givenName} ${r.data.toSpecialist.familyName}`,
+          }),
+        );
+        return;
+      case 'ValidationError': {
+        const byField = Object.fromEntries(
+          r.issues.map((i) => [i.field, t(`cov_issue_${i.code}`, { defaultValue: i.message })]),
+        );
+        setIssues(byField);
+        // Back to the step where the field is.
+        if (byField.toSpecialistId) setStep(1);
+        else if (byField.effectiveOn || byField.reason || byField.note) setStep(2);
+        return;
+      }
+      case 'ConsentRequiredError':
+        setProblem(t('cov_consentRequired'));
+        setStep(1);
+        return;
+      case 'ConflictError':
+        setProblem(t('cov_conflict'));
+        return;
+      default:
+        setProblem(r?.message ?? res.error?.message ?? 'error');
+    }
+  };
+
+  return (
+    <section
+      aria-labelledby="wizard-heading"
+      style={{ border: '1px solid var(--ax-border-neutral-subtle, #ccc)', borderRadius: 8, padding: 16 }}
+    >
+      <VStack gap="space-16">
+        <Heading level="3" size="small" id="wizard-heading">
+          {t('cov_wizardTitle', { name: jobSeeker.name, step, of: 3 })}
+        </Heading>
+        {problem ? (
+          <Alert variant="error" size="small" role="alert">
+            {problem}
+          </Alert>
+        ) : null}
+        {step === 1 ? (
+          fetching && !data ? (
+            <Loader title={t('cov_candidates')} />
+          ) : candidates.length === 0 ? (
+            <BodyShort>{t('cov_noCandidates')}</BodyShort>
+          ) : (
+            <RadioGroup
+              legend={t('cov_candidates')}
+              description={t('cov_candidatesHelp')}
+              value={to}
+              error={issues.toSpecialistId}
+              onChange={(v: string) => setTo(v)}
+            >
+              {candidates.map((c) => (
+                <Radio key={c.userId} value={c.userId} description={describe(c, t)}>
+                  {c.givenName} {c.familyName}
+                </Radio>
+              ))}
+            </RadioGroup>
+          )
+        ) : null}
+        {step === 2 ? (
+          <VStack gap="space-12">
+            <Checkbox checked={temporary} onChange={(e) => setTemporary(e.target.checked)}>
+              {t('cov_temporary')}
+            </Checkbox>
+            <Select
+              label={t('cov_reason')}
+              value={reason}
+              error={issues.reason}
+              onChange={(e) => setReason(e.target.value as Reason)}
+            >
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`reason_${r}`)}
+                </option>
+              ))}
+            </Select>
+            <TextField
+              label={t('cov_effectiveOn')}
+              description={t('cov_effectiveOnHelp')}
+              {...NATIVE_DATE}
+              value={effectiveOn}
+              error={issues.effectiveOn}
+              onChange={(e) => setEffectiveOn(e.target.value)}
+            />
+            <Textarea
+              label={t('cov_note')}
+              value={note}
+              maxLength={2000}
+              error={issues.note}
+              onChange={(e) => setNote(e.target.value)}
+            />
+          </VStack>
+        ) : null}
+        {step === 3 && chosen ? (
+          <VStack gap="space-8" data-testid="transfer-summary">
+            <BodyShort>{t('cov_summaryTo', { name: `${chosen.givenName} ${chosen.familyName}` })}</BodyShort>
+            <BodyShort>{t(temporary ? 'cov_summaryTemporary' : 'cov_summaryPermanent')}</BodyShort>
+            <BodyShort>
+              {t('cov_reason')}: {t(`reason_${reason}`)}
+            </BodyShort>
+            {chosen.crossService ? (
+              <Alert variant="info" size="small">
+                {t('cov_crossService')}
+              </Alert>
+            ) : null}
+          </VStack>
+        ) : null}
+        <HStack gap="space-8">
+          {step > 1 ? (
+            <Button type="button" variant="secondary" onClick={() => setStep((s) => (s === 3 ? 2 : 1))}>
+              {t('cov_back')}
+            </Button>
+          ) : null}
+          {step < 3 ? (
+            <Button
+              type="button"
+              disabled={step === 1 && !to}
+              onClick={() => {
+                setIssues({});
+                setStep((s) => (s === 1 ? 2 : 3));
+              }}
+            >
+              {t('cov_next')}
+            </Button>
+          ) : (
+            <Button type="button" loading={saving} onClick={() => void confirm()}>
+              {t('cov_confirm')}
+            </Button>
+          )}
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            {t('cov_cancel')}
+          </Button>
+        </HStack>
+      </VStack>
+    </section>
+  );
+}
+
+/** Aksel's TextField as a native date input (see the support-plan editor). */
+const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
+
+function describe(
+  c: {
+    caseload: number;
+    fte: number;
+    underCaseloadLimit: boolean;
+    sameTeam: boolean;
+    sameHealthTeam: boolean;
+    crossService: boolean;
+  },
+  t: TFunction<'team'>,
+): string {
+  return [
+    t('cov_caseload', { count: c.caseload, fte: c.fte }),
+    c.underCaseloadLimit ? t('cov_hasRoom') : t('cov_full'),
+    c.sameTeam ? t('cov_sameTeam') : null,
+    c.sameHealthTeam ? t('cov_sameHealthTeam') : null,
+    c.crossService ? t('cov_otherService') : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
