@@ -45,7 +45,9 @@ beforeAll(async () => {
       `SELECT (SELECT count(*) FROM team_member WHERE role = 'METHOD_SUPERVISOR' AND "leftOn" IS NULL) AS supervisors,
               (SELECT count(*) FROM absence) AS absences`,
     );
-    throw new Error(`the demo data has no supervised specialist with consented job seekers: ${JSON.stringify(why)}`);
+    throw new Error(
+      `the demo data has no supervised specialist with consented job seekers: ${JSON.stringify(why)}`,
+    );
   }
   supervisor = found.email;
   absent = { id: found.id, name: found.name };
@@ -86,7 +88,10 @@ describe('method supervisor: absence cover and the transfer wizard', () => {
     await signIn(page, stack.shellUrl, supervisor, '/coverage');
     await page.getByRole('heading', { level: 1, name: 'Fravær og dekning' }).waitFor();
     // Newest first: today's absence is the first of hers.
-    await page.getByRole('button', { name: `Vis dekning for ${absent.name}` }).first().click();
+    await page
+      .getByRole('button', { name: `Vis dekning for ${absent.name}` })
+      .first()
+      .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('fravaer')).toBe(absenceId);
     const list = page.getByTestId('coverage');
     await expect.poll(() => list.locator(':scope > li').count()).toBe(shown);
