@@ -2,6 +2,7 @@
 import type { Area } from '@ips/ui';
 import { CoveragePage } from './CoveragePage.js';
 import { TeamDashboard } from './TeamDashboard.js';
+import { TeamMeetingPage } from './TeamMeetingPage.js';
 import { texts } from './texts.js';
 
 export default function register(): Area {
@@ -11,6 +12,7 @@ export default function register(): Area {
     routes: [
       { path: 'team', navKey: 'nav', roles: ['METHOD_SUPERVISOR'], element: <TeamDashboard /> },
       { path: 'coverage', navKey: 'covNav', roles: ['METHOD_SUPERVISOR'], element: <CoveragePage /> },
+      { path: 'team-meeting', navKey: 'tmNav', roles: ['METHOD_SUPERVISOR'], element: <TeamMeetingPage /> },
     ],
   };
 }

@@ -1,0 +1,559 @@
+/**
+ * The weekly team meeting (seed 004): the supervisor starts a meeting and gets the fixed agenda
+ * pre-filled from data by the API (new in work, status with stalled cases first, last week's
+ * face-to-face employer contacts, open action points — only cases the team may discuss are named);
+ * writes notes and minutes, saved with a version check (a conflict offers to reload or to compare
+ * and save on top, never overwrites); adds action points with an owner and a due day; marks them
+ * done; and distributes the minutes to the team.
+ */
+import { graphql, type ResultOf, readFragment, useSession } from '@ips/ui';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Button,
+  Checkbox,
+  CheckboxGroup,
+  Detail,
+  Heading,
+  HStack,
+  Loader,
+  Select,
+  Table,
+  Tag,
+  Textarea,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+
+const everywhere = { allOrganizations: true };
+
+const MeetingFields = graphql(`
+  fragment MeetingFields on TeamMeeting {
+    id
+    teamId
+    scheduledAt
+    status
+    minutes
+    distributedAt
+    version
+    agenda { id position kind title notes jobSeeker { id givenName familyName } }
+    attendees { present user { id givenName familyName } }
+    actionPoints { id description dueOn status completedAt version owner { id givenName familyName } }
+  }
+`);
+
+const MEETINGS = graphql(
+  `
+  query TeamMeetings($teamId: ID!) {
+    teamMeetings(teamId: $teamId) { ...MeetingFields }
+  }
+`,
+  [MeetingFields],
+);
+
+const CREATE = graphql(
+  `
+  mutation CreateTeamMeeting($input: CreateTeamMeetingInput!) {
+    createTeamMeeting(input: $input) {
+      __typename
+      ... on MutationCreateTeamMeetingSuccess { data { ...MeetingFields } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [MeetingFields],
+);
+
+const SAVE = graphql(
+  `
+  mutation SaveTeamMeetingMinutes($input: SaveTeamMeetingMinutesInput!) {
+    saveTeamMeetingMinutes(input: $input) {
+      __typename
+      ... on MutationSaveTeamMeetingMinutesSuccess { data { ...MeetingFields } }
+      ... on ConflictError { message currentVersion }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [MeetingFields],
+);
+
+const DISTRIBUTE = graphql(
+  `
+  mutation DistributeTeamMeetingMinutes($input: TeamMeetingVersionInput!) {
+    distributeTeamMeetingMinutes(input: $input) {
+      __typename
+      ... on MutationDistributeTeamMeetingMinutesSuccess { data { ...MeetingFields } }
+      ... on ConflictError { message }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [MeetingFields],
+);
+
+const ADD_ACTION = graphql(`
+  mutation AddActionPoint($input: AddActionPointInput!) {
+    addActionPoint(input: $input) {
+      __typename
+      ... on MutationAddActionPointSuccess { data { id } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const COMPLETE_ACTION = graphql(`
+  mutation CompleteActionPoint($input: CompleteActionPointInput!) {
+    completeActionPoint(input: $input) {
+      __typename
+      ... on MutationCompleteActionPointSuccess { data { id status version } }
+      ... on ConflictError { message }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+type Meeting = ResultOf<typeof MeetingFields>;
+
+export function TeamMeetingPage() {
+  const { t, i18n } = useTranslation('team');
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const teams = [
+    ...new Set(session.teams.filter((x) => x.role === 'METHOD_SUPERVISOR').map((x) => x.teamId)),
+  ];
+  const teamId = params.get('team') ?? teams[0] ?? '';
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: MEETINGS,
+    variables: { teamId },
+    pause: !teamId,
+    context: everywhere,
+  });
+  const [{ fetching: creating }, create] = useMutation(CREATE);
+  const [problem, setProblem] = useState<string | null>(null);
+  // Kept here: a refetch may re-mount the meeting below.
+  const [flash, setFlash] = useState<string | null>(null);
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
+  if (fetching && !data) return <Loader title={t('tm_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const meetings = readFragment(MeetingFields, data?.teamMeetings ?? []);
+  const chosenId = params.get('mote') ?? meetings[0]?.id ?? '';
+  const chosen = meetings.find((m) => m.id === chosenId);
+
+  const start = async () => {
+    setProblem(null);
+    const res = await create({ input: { teamId, scheduledAt: new Date().toISOString() } }, everywhere);
+    const r = res.data?.createTeamMeeting;
+    if (r?.__typename === 'MutationCreateTeamMeetingSuccess') {
+      const created = readFragment(MeetingFields, r.data);
+      refetch({ requestPolicy: 'network-only' });
+      setParams({ ...(params.get('team') ? { team: teamId } : {}), mote: created.id });
+    } else setProblem(r?.message ?? res.error?.message ?? 'error');
+  };
+
+  return (
+    <VStack gap="space-24">
+      <HStack justify="space-between" align="center" gap="space-8" wrap>
+        <Heading level="1" size="large">
+          {t('tm_title')}
+        </Heading>
+        <Button onClick={() => void start()} loading={creating}>
+          {t('tm_new')}
+        </Button>
+      </HStack>
+      {problem ? (
+        <Alert variant="error" size="small" role="alert">
+          {problem}
+        </Alert>
+      ) : null}
+      {meetings.length === 0 ? (
+        <BodyShort>{t('tm_none')}</BodyShort>
+      ) : (
+        <Select
+          label={t('tm_choose')}
+          size="small"
+          value={chosenId}
+          onChange={(e) =>
+            setParams({ ...(params.get('team') ? { team: teamId } : {}), mote: e.target.value })
+          }
+        >
+          {meetings.map((m) => (
+            <option key={m.id} value={m.id}>
+              {new Date(m.scheduledAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
+              {m.distributedAt ? ` – ${t('tm_distributed')}` : ''}
+            </option>
+          ))}
+        </Select>
+      )}
+      {flash ? (
+        <Alert variant="success" size="small" role="status">
+          {flash}
+        </Alert>
+      ) : null}
+      {chosen ? (
+        <MeetingView
+          key={chosen.id}
+          meeting={chosen}
+          onBusy={() => setFlash(null)}
+          onChanged={(message?: string) => {
+            setFlash(message ?? null);
+            refetch({ requestPolicy: 'network-only' });
+          }}
+        />
+      ) : null}
+    </VStack>
+  );
+}
+
+function MeetingView({
+  meeting,
+  onChanged,
+  onBusy,
+}: {
+  meeting: Meeting;
+  onChanged: (message?: string) => void;
+  onBusy: () => void;
+}) {
+  const { t, i18n } = useTranslation('team');
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const [notes, setNotes] = useState<Record<string, string>>(() =>
+    Object.fromEntries(meeting.agenda.map((a) => [a.id, a.notes ?? ''])),
+  );
+  const [minutes, setMinutes] = useState(meeting.minutes ?? '');
+  const [absent, setAbsent] = useState<string[]>(
+    meeting.attendees.filter((a) => !a.present).map((a) => a.user.id),
+  );
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [conflict, setConflict] = useState<{ theirs: string | null; version: number } | null>(null);
+  const [{ fetching: saving }, save] = useMutation(SAVE);
+  const [{ fetching: distributing }, distribute] = useMutation(DISTRIBUTE);
+  // "Discard mine and reload": the draft is replaced once the saved meeting has arrived.
+  const [reloading, setReloading] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a newer saved version arrives
+  useEffect(() => {
+    if (!reloading) return;
+    setNotes(Object.fromEntries(meeting.agenda.map((a) => [a.id, a.notes ?? ''])));
+    setMinutes(meeting.minutes ?? '');
+    setAbsent(meeting.attendees.filter((a) => !a.present).map((a) => a.user.id));
+    setConflict(null);
+    setReloading(false);
+  }, [meeting.version]);
+
+  const submit = async (version: number) => {
+    onBusy();
+    setIssues({});
+    if (!minutes.trim()) {
+      setIssues({ minutes: t('tm_issue_MISSING') });
+      return;
+    }
+    const res = await save(
+      {
+        input: {
+          meetingId: meeting.id,
+          version,
+          minutes: minutes.trim(),
+          absentUserIds: absent,
+          agendaNotes: Object.entries(notes)
+            .filter(([, n]) => n.trim())
+            .map(([agendaItemId, n]) => ({ agendaItemId, notes: n.trim() })),
+        },
+      },
+      everywhere,
+    );
+    const r = res.data?.saveTeamMeetingMinutes;
+    switch (r?.__typename) {
+      case 'MutationSaveTeamMeetingMinutesSuccess':
+        setConflict(null);
+        onChanged(t('tm_saved'));
+        return;
+      case 'ConflictError': {
+        // What is saved now, to compare with mine; nothing of mine is lost.
+        setConflict({ theirs: null, version: r.currentVersion ?? version });
+        return;
+      }
+      case 'ValidationError':
+        setIssues(
+          Object.fromEntries(
+            r.issues.map((i) => [i.field, t(`tm_issue_${i.code}`, { defaultValue: i.message })]),
+          ),
+        );
+        return;
+      default:
+        setIssues({ minutes: r?.message ?? res.error?.message ?? 'error' });
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit(meeting.version);
+  };
+
+  return (
+    <VStack gap="space-24">
+      <form onSubmit={onSubmit} aria-labelledby="agenda-heading">
+        <VStack gap="space-16">
+          <HStack gap="space-8" align="center">
+            <Heading level="2" size="medium" id="agenda-heading">
+              {t('tm_agenda')}
+            </Heading>
+            {meeting.distributedAt ? (
+              <Tag variant="success" size="small">
+                {t('tm_distributed')}
+              </Tag>
+            ) : null}
+          </HStack>
+          <ol style={{ display: 'grid', gap: '1rem', paddingInlineStart: '1.25rem' }} data-testid="agenda">
+            {[...meeting.agenda]
+              .sort((a, b) => a.position - b.position)
+              .map((item) => (
+                <li key={item.id}>
+                  <Textarea
+                    label={
+                      item.jobSeeker?.givenName
+                        ? `${item.title} (${item.jobSeeker.givenName} ${item.jobSeeker.familyName ?? ''})`
+                        : item.title
+                    }
+                    size="small"
+                    minRows={1}
+                    maxLength={4000}
+                    value={notes[item.id] ?? ''}
+                    onChange={(e) => setNotes({ ...notes, [item.id]: e.target.value })}
+                  />
+                </li>
+              ))}
+          </ol>
+          <CheckboxGroup
+            legend={t('tm_absent')}
+            size="small"
+            value={absent}
+            onChange={(v: string[]) => setAbsent(v)}
+          >
+            {meeting.attendees.map((a) => (
+              <Checkbox key={a.user.id} value={a.user.id}>
+                {a.user.givenName} {a.user.familyName}
+              </Checkbox>
+            ))}
+          </CheckboxGroup>
+          <Textarea
+            label={t('tm_minutes')}
+            value={minutes}
+            minRows={4}
+            maxLength={20000}
+            error={issues.minutes}
+            onChange={(e) => setMinutes(e.target.value)}
+          />
+          {conflict ? (
+            <Alert variant="warning" role="alert">
+              <Heading level="3" size="small">
+                {t('tm_conflictTitle')}
+              </Heading>
+              <BodyLong>{t('tm_conflictBody')}</BodyLong>
+              <HStack gap="space-8" marginBlock="space-8 space-0">
+                <Button
+                  type="button"
+                  size="small"
+                  variant="secondary"
+                  onClick={() => {
+                    setReloading(true);
+                    onChanged();
+                  }}
+                >
+                  {t('tm_conflictReload')}
+                </Button>
+                <Button
+                  type="button"
+                  size="small"
+                  loading={saving}
+                  onClick={() => void submit(conflict.version)}
+                >
+                  {t('tm_conflictKeepMine')}
+                </Button>
+              </HStack>
+            </Alert>
+          ) : null}
+          {Object.entries(issues).filter(([field]) => field !== 'minutes').length ? (
+            <Alert variant="error" size="small" role="alert">
+              {Object.entries(issues)
+                .filter(([field]) => field !== 'minutes')
+                .map(([, text]) => text)
+                .join(' ')}
+            </Alert>
+          ) : null}
+          <HStack gap="space-8">
+            <Button type="submit" loading={saving} disabled={!!conflict}>
+              {t('tm_save')}
+            </Button>
+            <Button
+              type="button"
+              variant="secondary"
+              loading={distributing}
+              disabled={!meeting.minutes || !!meeting.distributedAt}
+              onClick={async () => {
+                const res = await distribute(
+                  { input: { meetingId: meeting.id, version: meeting.version } },
+                  everywhere,
+                );
+                const r = res.data?.distributeTeamMeetingMinutes;
+                if (r?.__typename === 'MutationDistributeTeamMeetingMinutesSuccess') onChanged();
+                else setIssues({ minutes: r?.message ?? res.error?.message ?? 'error' });
+              }}
+            >
+              {t('tm_distribute')}
+            </Button>
+          </HStack>
+        </VStack>
+      </form>
+      <ActionPoints meeting={meeting} onChanged={onChanged} locale={locale} />
+    </VStack>
+  );
+}
+
+function ActionPoints({
+  meeting,
+  onChanged,
+  locale,
+}: {
+  meeting: Meeting;
+  onChanged: (message?: string) => void;
+  locale: string;
+}) {
+  const { t } = useTranslation('team');
+  const [description, setDescription] = useState('');
+  const [ownerId, setOwnerId] = useState('');
+  const [dueOn, setDueOn] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [{ fetching }, add] = useMutation(ADD_ACTION);
+  const [, complete] = useMutation(COMPLETE_ACTION);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!description.trim()) local.description = t('tm_issue_REQUIRED');
+    if (!ownerId) local.ownerId = t('tm_issue_REQUIRED');
+    if (!dueOn) local.dueOn = t('tm_issue_REQUIRED');
+    setIssues(local);
+    if (Object.keys(local).length) return;
+    const res = await add(
+      { input: { meetingId: meeting.id, description: description.trim(), ownerId, dueOn } },
+      everywhere,
+    );
+    const r = res.data?.addActionPoint;
+    if (r?.__typename === 'MutationAddActionPointSuccess') {
+      setDescription('');
+      setDueOn('');
+      onChanged();
+    } else if (r?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          r.issues.map((i) => [i.field, t(`tm_issue_${i.code}`, { defaultValue: i.message })]),
+        ),
+      );
+    } else setIssues({ description: r?.message ?? res.error?.message ?? 'error' });
+  };
+
+  return (
+    <section aria-labelledby="actions-heading">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="actions-heading">
+          {t('tm_actionPoints')}
+        </Heading>
+        {meeting.actionPoints.length === 0 ? (
+          <BodyShort>{t('tm_noActionPoints')}</BodyShort>
+        ) : (
+          <Table size="small" data-testid="action-points">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('tm_what')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('tm_owner')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('tm_due')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('status')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {meeting.actionPoints.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.DataCell>{p.description}</Table.DataCell>
+                  <Table.DataCell>
+                    {p.owner.givenName} {p.owner.familyName}
+                  </Table.DataCell>
+                  <Table.DataCell>{new Date(p.dueOn).toLocaleDateString(locale)}</Table.DataCell>
+                  <Table.DataCell>
+                    {p.status === 'OPEN' ? (
+                      <Button
+                        size="xsmall"
+                        variant="secondary"
+                        aria-label={t('tm_completeNamed', { what: p.description })}
+                        onClick={async () => {
+                          await complete({ input: { actionPointId: p.id, version: p.version } }, everywhere);
+                          onChanged();
+                        }}
+                      >
+                        {t('tm_complete')}
+                      </Button>
+                    ) : (
+                      <Tag size="xsmall" variant="success">
+                        {t('tm_done')}
+                      </Tag>
+                    )}
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+        <form onSubmit={submit} aria-label={t('tm_addActionPoint')}>
+          <HStack gap="space-8" align="end" wrap>
+            <TextField
+              label={t('tm_what')}
+              size="small"
+              value={description}
+              error={issues.description}
+              maxLength={2000}
+              onChange={(e) => setDescription(e.target.value)}
+            />
+            <Select
+              label={t('tm_owner')}
+              size="small"
+              value={ownerId}
+              error={issues.ownerId}
+              onChange={(e) => setOwnerId(e.target.value)}
+            >
+              <option value="">–</option>
+              {meeting.attendees.map((a) => (
+                <option key={a.user.id} value={a.user.id}>
+                  {a.user.givenName} {a.user.familyName}
+                </option>
+              ))}
+            </Select>
+            <TextField
+              label={t('tm_due')}
+              size="small"
+              {...NATIVE_DATE}
+              value={dueOn}
+              error={issues.dueOn}
+              onChange={(e) => setDueOn(e.target.value)}
+            />
+            <Button type="submit" size="small" variant="secondary" loading={fetching}>
+              {t('tm_addActionPoint')}
+            </Button>
+          </HStack>
+        </form>
+        <Detail>{t('tm_actionPointsHelp')}</Detail>
+      </VStack>
+    </section>
+  );
+}
+
+/** Aksel's TextField as a native date input (see the support-plan editor). */
+const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
