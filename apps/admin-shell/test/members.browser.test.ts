@@ -73,3 +73,71 @@ describe('tenant administrator: users and roles', () => {
     await page.context().close();
   });
 });
+
+describe('tenant administrator: the access log of a job seeker', () => {
+  it('answers a request for access by identity number: every entry the database holds, the lookup logged', async () => {
+    const { rows } = await stack.admin.query<{
+      email: string;
+      identityNumber: string;
+      jobSeekerId: string;
+      specialist: string;
+    }>(
+      `SELECT u.email, j."identityNumber", j.id AS "jobSeekerId", s.email AS specialist
+       FROM membership m JOIN app_user u ON u.id = m."userId" JOIN job_seeker j ON j."organizationId" = m."organizationId"
+       JOIN app_user s ON s.id = j."currentSpecialistId"
+       WHERE m.role = 'TENANT_ADMINISTRATOR' AND m."endedAt" IS NULL AND j.phase <> 'DISCHARGED'
+         AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x.id <> m.id)
+         AND (SELECT count(DISTINCT "organizationId") FROM membership x WHERE x."userId" = s.id AND x."endedAt" IS NULL) = 1
+       ORDER BY u.email, j.id LIMIT 1`,
+    );
+    const { email, identityNumber, jobSeekerId, specialist } = rows[0] as {
+      email: string;
+      identityNumber: string;
+      jobSeekerId: string;
+      specialist: string;
+    };
+    // The specialist opens the job seeker's page: that read is what the log must show.
+    const reader = await stack.newPage();
+    await signIn(
+      reader,
+      stack.shellUrl,
+      specialist,
+      `/portfolio/${Buffer.from(`JobSeeker:${jobSeekerId}`).toString('base64')}`,
+    );
+    await reader.getByRole('tablist').waitFor();
+    await reader.context().close();
+    const logged = async () =>
+      Number(
+        (
+          await stack.admin.query<{ n: string }>(
+            'SELECT count(*) AS n FROM audit_log WHERE "jobSeekerId" = $1',
+            [jobSeekerId],
+          )
+        ).rows[0]?.n,
+      );
+    const before = await logged();
+    const page = await stack.newPage();
+    await signIn(page, stack.shellUrl, email, '/access-log');
+    const field = page.getByLabel('Fødselsnummer eller D-nummer (11 siffer)');
+    // A mistyped number is refused at the field before anything is asked.
+    await field.fill('12345678901');
+    await page.getByRole('button', { name: 'Vis tilgangslogg' }).click();
+    await page.getByText('Nummeret er ikke gyldig (kontrollsifrene stemmer ikke).').waitFor();
+    expect(await logged()).toBe(before);
+
+    await field.fill(identityNumber);
+    await page.getByRole('button', { name: 'Vis tilgangslogg' }).click();
+    const table = page.getByTestId('access-log');
+    await table.waitFor();
+    // Every entry there was — the specialist's read among them — and the lookup itself is logged too.
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(Math.min(5000, before));
+    await table.locator('tbody tr', { hasText: 'Jobbspesialist' }).first().waitFor();
+    expect(await logged()).toBe(before + 1);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'access-log-1280.png'), fullPage: true });
+    await page.context().close();
+  });
+});

@@ -397,6 +397,65 @@ describe('access log for the job seeker (tilgangslogg)', () => {
   });
 });
 
+describe('access log by identity number (how a request for access arrives)', () => {
+  const QUERY = `query($n: String!) { accessLogByIdentityNumber(identityNumber: $n) {
+    __typename
+    ... on QueryAccessLogByIdentityNumberSuccess { data { action area occurredAt } }
+    ... on ValidationError { issues { field code } }
+  } }`;
+  type Res = {
+    accessLogByIdentityNumber: {
+      __typename: string;
+      data?: { action: string; area: string; occurredAt: string }[];
+      issues?: { field: string; code: string }[];
+    };
+  };
+
+  it('gives the administrator of the organisation the same log as by id; others get not found', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const { rows } = await stack.admin.query<{ id: string; identityNumber: string }>(
+      'SELECT id, "identityNumber" FROM job_seeker WHERE "currentSpecialistId" = $1 ORDER BY id LIMIT 1',
+      [s.userId],
+    );
+    const js = rows[0] as { id: string; identityNumber: string };
+    await stack.gql(s.email, `{ jobSeeker(id: "${js.id}") { givenName } }`);
+    const admin = await userWith(
+      stack.admin,
+      'TENANT_ADMINISTRATOR',
+      `m."organizationId" = '${s.organizationId}'`,
+    );
+    const byId = await stack.gql<{ accessLog: { action: string; area: string; occurredAt: string }[] }>(
+      admin.email,
+      `{ accessLog(jobSeekerId: "${js.id}") { action area occurredAt } }`,
+    );
+    const byNumber = await stack.gql<Res>(admin.email, QUERY, { n: js.identityNumber });
+    expect(byNumber.data?.accessLogByIdentityNumber.__typename).toBe('QueryAccessLogByIdentityNumberSuccess');
+    // The log by id was read first, so the lookup's own entry comes on top of the same list.
+    expect(byNumber.data?.accessLogByIdentityNumber.data?.slice(1)).toEqual(byId.data?.accessLog);
+    expect(byNumber.data?.accessLogByIdentityNumber.data?.[0]).toMatchObject({
+      action: 'READ',
+      area: 'AccessLog',
+    });
+
+    for (const who of [
+      s,
+      await userWith(stack.admin, 'TENANT_ADMINISTRATOR', `m."organizationId" <> '${s.organizationId}'`),
+    ]) {
+      const res = await stack.gql<Res>(who.email, QUERY, { n: js.identityNumber });
+      expect(res.data?.accessLogByIdentityNumber.__typename).toBe('NotFoundError');
+    }
+  });
+
+  it('refuses a malformed number with a typed error at the field', async () => {
+    const admin = await userWith(stack.admin, 'TENANT_ADMINISTRATOR');
+    const res = await stack.gql<Res>(admin.email, QUERY, { n: '12345678901' });
+    expect(res.data?.accessLogByIdentityNumber).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'identityNumber', code: 'CHECKSUM' }],
+    });
+  });
+});
+
 describe('no N+1', () => {
   it('sends as many SQL statements for 50 job seekers as for 1 (with their specialist, organisation and consents)', async () => {
     const s = await userWith(stack.admin, 'JOB_SPECIALIST');

@@ -4,10 +4,12 @@
  * export (CSV or JSON). Reading it is itself logged.
  */
 import { accessibleWhere } from '@ips/authz';
+import { parseIdentityNumber } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { RoleEnum } from './enums.js';
+import { NotFoundError, ValidationError } from './errors.js';
 
 interface Entry {
   occurredAt: Date;
@@ -107,6 +109,43 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { jobSeekerId: t.arg.id({ required: true, validate: z.uuid() }) },
     resolve: (_root, args, ctx) => entries(ctx, String(args.jobSeekerId)),
+  }),
+  accessLogByIdentityNumber: t.field({
+    type: [AccessLogEntry],
+    description:
+      'The access log of the job seeker with this identity number in the organisations you administer: how a request for access ("innsyn") arrives. Not found unless you administer the organisation that holds the record.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { identityNumber: t.arg.string({ required: true, validate: z.string().trim().max(20) }) },
+    resolve: async (_root, args, ctx) => {
+      const adminOrgs = ctx.actor.memberships
+        .filter((m) => m.role === 'TENANT_ADMINISTRATOR')
+        .map((m) => m.organizationId);
+      const orgs = await ctx.db.organization.findMany({
+        where: { id: { in: adminOrgs } },
+        select: { id: true, allowSyntheticIdentityNumbers: true },
+      });
+      // Only an administrator looks up by number: anyone else learns nothing, not even the format.
+      if (orgs.length === 0) throw new NotFoundError('JobSeeker');
+      const parsed = parseIdentityNumber(args.identityNumber, {
+        allowSynthetic: orgs.some((o) => o.allowSyntheticIdentityNumbers),
+      });
+      if (!parsed.ok) {
+        throw new ValidationError([
+          {
+            field: 'identityNumber',
+            code: parsed.error.toUpperCase().replaceAll('-', '_'),
+            message: 'Not a valid identity number',
+          },
+        ]);
+      }
+      const js = await ctx.db.jobSeeker.findFirst({
+        where: { identityNumber: parsed.value.number, organizationId: { in: orgs.map((o) => o.id) } },
+        select: { id: true },
+      });
+      if (!js) throw new NotFoundError('JobSeeker');
+      return entries(ctx, js.id);
+    },
   }),
   accessLogExport: t.string({
     description: 'The same access log as a CSV (semicolon-free, RFC 4180) or JSON document.',
