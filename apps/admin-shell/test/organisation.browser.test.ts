@@ -66,3 +66,71 @@ describe('health-service leader: staffing', () => {
     await page.context().close();
   });
 });
+
+describe('health-service leader: absences', () => {
+  it('registers an unplanned absence (the supervisor is told), refuses an overlap at the field, ends it today', async () => {
+    // A leader of one organisation and a specialist there, in a supervised team, not away from today on.
+    const { rows } = await stack.admin.query<{
+      email: string;
+      orgId: string;
+      specialistId: string;
+      name: string;
+    }>(
+      `SELECT u.email, m."organizationId" AS "orgId", s.id AS "specialistId", s."givenName" || ' ' || s."familyName" AS name
+       FROM membership m JOIN app_user u ON u.id = m."userId"
+       JOIN membership sm ON sm."organizationId" = m."organizationId" AND sm.role = 'JOB_SPECIALIST' AND sm."endedAt" IS NULL
+       JOIN app_user s ON s.id = sm."userId"
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership o WHERE o."userId" = m."userId" AND o.id <> m.id)
+         AND EXISTS (SELECT 1 FROM team_member tm JOIN team_member sup ON sup."teamId" = tm."teamId" AND sup.role = 'METHOD_SUPERVISOR' AND sup."leftOn" IS NULL
+                     WHERE tm."userId" = s.id AND tm."leftOn" IS NULL)
+         AND NOT EXISTS (SELECT 1 FROM absence a WHERE a."specialistId" = s.id
+                           AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE - 1)
+       ORDER BY u.email, s.id LIMIT 1`,
+    );
+    const { email, specialistId, name } = rows[0] as {
+      email: string;
+      orgId: string;
+      specialistId: string;
+      name: string;
+    };
+    const absences = async () =>
+      (
+        await stack.admin.query<{ n: string; notified: string; ended: string }>(
+          `SELECT count(*) AS n, count("supervisorNotifiedAt") AS notified, count("actualEndDate") AS ended
+           FROM absence WHERE "specialistId" = $1 AND "startDate" = (now() AT TIME ZONE 'Europe/Oslo')::date`,
+          [specialistId],
+        )
+      ).rows[0];
+    const page = await stack.newPage();
+    await signIn(page, stack.shellUrl, email, '/absences');
+    await page.getByRole('heading', { level: 1, name: 'Fravær' }).waitFor();
+    const form = page.getByRole('form', { name: 'Registrer fravær' });
+    await form.getByLabel('Jobbspesialist').selectOption(specialistId);
+    await form.getByRole('button', { name: 'Registrer fraværet' }).click();
+    await page.getByRole('status').filter({ hasText: 'Metodeveilederen er varslet' }).waitFor();
+    expect(await absences()).toEqual({ n: '1', notified: '1', ended: '0' });
+
+    // The same again overlaps: refused at the start date, nothing saved.
+    await form.getByRole('button', { name: 'Registrer fraværet' }).click();
+    await form.getByText(/Overlapper et annet fravær/).waitFor();
+    expect((await absences())?.n).toBe('1');
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'absences-1280.png'), fullPage: true });
+
+    // Ended today, and so after a reload.
+    await page
+      .getByRole('button', { name: `Avslutt i dag: fraværet til ${name}` })
+      .first()
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Fraværet er avsluttet.' }).waitFor();
+    expect((await absences())?.ended).toBe('1');
+    await page.reload();
+    await page.getByTestId('absences').waitFor();
+    expect(await page.getByRole('button', { name: `Avslutt i dag: fraværet til ${name}` }).count()).toBe(0);
+    await page.context().close();
+  });
+});

@@ -1,5 +1,6 @@
 /** The organisation area: the leader's staffing view, the administrator's people and roles. */
 import type { Area } from '@ips/ui';
+import { AbsencesPage } from './AbsencesPage.js';
 import { AccessLogPage } from './AccessLogPage.js';
 import { MembersPage } from './MembersPage.js';
 import { StaffingPage } from './StaffingPage.js';
@@ -11,6 +12,7 @@ export default function register(): Area {
     texts,
     routes: [
       { path: 'staffing', navKey: 'nav', roles: ['HEALTH_SERVICE_LEADER'], element: <StaffingPage /> },
+      { path: 'absences', navKey: 'absNav', roles: ['HEALTH_SERVICE_LEADER'], element: <AbsencesPage /> },
       { path: 'members', navKey: 'membersNav', roles: ['TENANT_ADMINISTRATOR'], element: <MembersPage /> },
       { path: 'access-log', navKey: 'alNav', roles: ['TENANT_ADMINISTRATOR'], element: <AccessLogPage /> },
     ],

@@ -1,0 +1,278 @@
+/**
+ * The health-service leader's absences (seed 001 §4.1): every absence of the organisation's job
+ * specialists, newest first; registering one for a specialist (an unplanned one that looks long
+ * notifies the method supervisors — the API decides and says so); ending one today. Overlaps and an
+ * end before the start are checked with the same domain rule the API uses, and the API's typed
+ * errors are shown at the field they concern. No job seeker is ever shown here.
+ */
+import { absenceIssues } from '@ips/domain';
+import { graphql, useSession } from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Checkbox,
+  Heading,
+  HStack,
+  Loader,
+  Select,
+  Table,
+  Tag,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+const ABSENCES = graphql(`
+  query OrganisationAbsences($org: ID!) {
+    absences { id type planned startDate expectedEndDate actualEndDate supervisorNotifiedAt version specialist { id givenName familyName } }
+    staffing(organizationId: $org) {
+      __typename
+      ... on QueryStaffingSuccess { data { userId givenName familyName role } }
+    }
+  }
+`);
+
+const REGISTER = graphql(`
+  mutation RegisterAbsence($input: RegisterAbsenceInput!) {
+    registerAbsence(input: $input) {
+      __typename
+      ... on MutationRegisterAbsenceSuccess { data { id supervisorNotifiedAt } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const END = graphql(`
+  mutation EndAbsence($input: UpdateAbsenceInput!) {
+    updateAbsence(input: $input) {
+      __typename
+      ... on MutationUpdateAbsenceSuccess { data { id actualEndDate version } }
+      ... on ConflictError { message }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const TYPES = ['SICK_LEAVE', 'VACATION', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'COURSE', 'OTHER'] as const;
+type AbsenceType = (typeof TYPES)[number];
+const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+
+export function AbsencesPage() {
+  const { t, i18n } = useTranslation('organisation');
+  const session = useSession();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: ABSENCES,
+    variables: { org: session.organizationId },
+  });
+  const [specialistId, setSpecialistId] = useState('');
+  const [type, setType] = useState<AbsenceType>('SICK_LEAVE');
+  const [planned, setPlanned] = useState(false);
+  const [startDate, setStartDate] = useState(today());
+  const [expectedEndDate, setExpectedEndDate] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string | null>(null);
+  const [{ fetching: saving }, register] = useMutation(REGISTER);
+  const [, end] = useMutation(END);
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+
+  if (fetching && !data) return <Loader title={t('abs_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const absences = data?.absences ?? [];
+  const staffing = data?.staffing;
+  const specialists =
+    staffing?.__typename === 'QueryStaffingSuccess'
+      ? [...new Map(staffing.data.map((s) => [s.userId, s])).values()]
+      : [];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setMessage(null);
+    const local: Record<string, string> = {};
+    if (!specialistId) local.specialistId = t('abs_issue_REQUIRED');
+    if (!startDate) local.startDate = t('abs_issue_REQUIRED');
+    // The same rule as the API: no end before the start, no overlap with the specialist's others.
+    for (const i of absenceIssues(
+      { startDate, endDate: expectedEndDate || null },
+      absences
+        .filter((a) => a.specialist.id === specialistId)
+        .map((a) => ({ startDate: a.startDate, endDate: a.actualEndDate ?? a.expectedEndDate ?? null })),
+    )) {
+      local[i.field] = t(`abs_issue_${i.code}`, { date: 'otherStartDate' in i ? day(i.otherStartDate) : '' });
+    }
+    setIssues(local);
+    if (Object.keys(local).length) return;
+    const res = await register({
+      input: {
+        organizationId: session.organizationId,
+        specialistId,
+        type,
+        planned,
+        startDate,
+        expectedEndDate: expectedEndDate || null,
+      },
+    });
+    const r = res.data?.registerAbsence;
+    if (r?.__typename === 'MutationRegisterAbsenceSuccess') {
+      setMessage(t(r.data.supervisorNotifiedAt ? 'abs_registeredNotified' : 'abs_registered'));
+      setExpectedEndDate('');
+      refetch({ requestPolicy: 'network-only' });
+    } else if (r?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          r.issues.map((i) => [i.field, t(`abs_issue_${i.code}`, { defaultValue: i.message, date: '' })]),
+        ),
+      );
+    } else setIssues({ specialistId: r?.message ?? res.error?.message ?? 'error' });
+  };
+
+  return (
+    <VStack gap="space-24">
+      <Heading level="1" size="large">
+        {t('abs_title')}
+      </Heading>
+      <form onSubmit={submit} aria-labelledby="abs-register-heading">
+        <VStack gap="space-12">
+          <Heading level="2" size="medium" id="abs-register-heading">
+            {t('abs_register')}
+          </Heading>
+          <HStack gap="space-12" align="end" wrap>
+            <Select
+              label={t('abs_specialist')}
+              value={specialistId}
+              error={issues.specialistId}
+              onChange={(e) => setSpecialistId(e.target.value)}
+            >
+              <option value="">–</option>
+              {specialists.map((s) => (
+                <option key={s.userId} value={s.userId}>
+                  {s.givenName} {s.familyName}
+                </option>
+              ))}
+            </Select>
+            <Select
+              label={t('abs_type')}
+              value={type}
+              onChange={(e) => setType(e.target.value as AbsenceType)}
+            >
+              {TYPES.map((x) => (
+                <option key={x} value={x}>
+                  {t(`absence_${x}`)}
+                </option>
+              ))}
+            </Select>
+            <TextField
+              label={t('abs_start')}
+              {...NATIVE_DATE}
+              value={startDate}
+              error={issues.startDate}
+              onChange={(e) => setStartDate(e.target.value)}
+            />
+            <TextField
+              label={t('abs_expectedEnd')}
+              {...NATIVE_DATE}
+              value={expectedEndDate}
+              error={issues.expectedEndDate}
+              onChange={(e) => setExpectedEndDate(e.target.value)}
+            />
+          </HStack>
+          <Checkbox checked={planned} onChange={(e) => setPlanned(e.target.checked)}>
+            {t('abs_planned')}
+          </Checkbox>
+          {message ? (
+            <Alert variant="success" size="small" role="status">
+              {message}
+            </Alert>
+          ) : null}
+          <div>
+            <Button type="submit" loading={saving}>
+              {t('abs_registerButton')}
+            </Button>
+          </div>
+        </VStack>
+      </form>
+      <section aria-labelledby="abs-list-heading">
+        <Heading level="2" size="medium" id="abs-list-heading">
+          {t('abs_list')}
+        </Heading>
+        {absences.length === 0 ? (
+          <BodyShort>{t('abs_none')}</BodyShort>
+        ) : (
+          <Table size="small" data-testid="absences">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('abs_specialist')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('abs_type')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('abs_period')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('abs_supervisor')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">
+                  <span className="aksel-sr-only">{t('abs_actions')}</span>
+                </Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {absences.map((a) => {
+                const ongoing = !a.actualEndDate && a.startDate <= today();
+                return (
+                  <Table.Row key={a.id}>
+                    <Table.DataCell>
+                      {a.specialist.givenName} {a.specialist.familyName}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      {t(`absence_${a.type}`)}{' '}
+                      {a.planned ? null : (
+                        <Tag size="xsmall" variant="warning">
+                          {t('abs_unplanned')}
+                        </Tag>
+                      )}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      {day(a.startDate)} –{' '}
+                      {a.actualEndDate
+                        ? day(a.actualEndDate)
+                        : a.expectedEndDate
+                          ? `${day(a.expectedEndDate)} (${t('abs_expected')})`
+                          : t('abs_openEnded')}
+                    </Table.DataCell>
+                    <Table.DataCell>{a.supervisorNotifiedAt ? t('abs_notified') : '–'}</Table.DataCell>
+                    <Table.DataCell>
+                      {ongoing ? (
+                        <Button
+                          size="xsmall"
+                          variant="secondary"
+                          aria-label={t('abs_endTodayFor', {
+                            name: `${a.specialist.givenName} ${a.specialist.familyName}`,
+                          })}
+                          onClick={async () => {
+                            const res = await end({
+                              input: { absenceId: a.id, version: a.version, actualEndDate: today() },
+                            });
+                            const r = res.data?.updateAbsence;
+                            setMessage(
+                              r?.__typename === 'MutationUpdateAbsenceSuccess'
+                                ? t('abs_ended')
+                                : (r?.message ?? res.error?.message ?? 'error'),
+                            );
+                            refetch({ requestPolicy: 'network-only' });
+                          }}
+                        >
+                          {t('abs_endToday')}
+                        </Button>
+                      ) : null}
+                    </Table.DataCell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        )}
+      </section>
+    </VStack>
+  );
+}
