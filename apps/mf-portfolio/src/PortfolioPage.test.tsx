@@ -47,6 +47,7 @@ function renderPage(path = '/portfolio') {
     node('b', 'Berg', 'EMPLOYED', 'DUE'),
     node('c', 'Dahl', 'JOB_SEARCH', 'OVERDUE'),
     node('d', 'Eng', 'DISCHARGED', 'NONE'),
+    node('e', 'Fjell', 'REFERRED', 'NONE'),
   ]);
   return render(
     <I18nextProvider i18n={i18n}>
@@ -81,8 +82,9 @@ afterEach(cleanup);
 describe('PortfolioPage', () => {
   it('puts overdue first, then due, and leaves discharged job seekers out', () => {
     renderPage();
-    expect(names()).toEqual(['Test Dahl', 'Test Berg', 'Test Aas']);
-    expect(screen.getByTestId('count-total').textContent).toBe('Jobbsøkere: 3');
+    expect(names()).toEqual(['Test Dahl', 'Test Berg', 'Test Aas', 'Test Fjell']);
+    expect(screen.getByTestId('count-total').textContent).toBe('Jobbsøkere: 4');
+    expect(screen.getByTestId('count-new').textContent).toBe('Nye for meg: 1');
     expect(screen.getByTestId('count-overdue').textContent).toBe('Forfalt: 1');
     expect(screen.getByTestId('count-due').textContent).toBe('Snart frist: 1');
   });
@@ -97,5 +99,35 @@ describe('PortfolioPage', () => {
   it('opens with the filter the address carries', () => {
     renderPage('/portfolio?vis=forfalt');
     expect(names()).toEqual(['Test Dahl']);
+  });
+
+  it('filters by phase, alone and together with overdue, in the address', () => {
+    renderPage();
+    fireEvent.change(screen.getByLabelText('Fase'), { target: { value: 'JOB_SEARCH' } });
+    expect(names()).toEqual(['Test Dahl', 'Test Aas']);
+    fireEvent.click(screen.getByRole('radio', { name: 'Bare forfalte' }));
+    expect(names()).toEqual(['Test Dahl']);
+    expect(new URLSearchParams(screen.getByTestId('where').textContent ?? '').get('fase')).toBe('JOB_SEARCH');
+  });
+
+  it('saves a filter under a name for this user, applies it with one tap, and removes it', () => {
+    localStorage.clear();
+    renderPage('/portfolio?vis=forfalt&fase=JOB_SEARCH');
+    fireEvent.change(screen.getByLabelText('Navn på filteret'), { target: { value: 'Jobbsøk, forfalt' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Lagre filteret' }));
+    expect(JSON.parse(localStorage.getItem('ips.portfolio.filters.u1') ?? '[]')).toEqual([
+      { name: 'Jobbsøk, forfalt', query: 'vis=forfalt&fase=JOB_SEARCH' },
+    ]);
+    fireEvent.click(screen.getByRole('radio', { name: 'Alle' }));
+    fireEvent.change(screen.getByLabelText('Fase'), { target: { value: '' } });
+    expect(names()).toHaveLength(4);
+    fireEvent.click(
+      within(screen.getByTestId('saved-filters')).getByRole('button', { name: 'Jobbsøk, forfalt' }),
+    );
+    expect(names()).toEqual(['Test Dahl']);
+    expect(screen.getByTestId('where').textContent).toBe('?vis=forfalt&fase=JOB_SEARCH');
+    fireEvent.click(screen.getByRole('button', { name: 'Fjern «Jobbsøk, forfalt»' }));
+    expect(screen.queryByTestId('saved-filters')).toBeNull();
+    expect(localStorage.getItem('ips.portfolio.filters.u1')).toBe('[]');
   });
 });

@@ -1,9 +1,24 @@
 /**
  * My portfolio: the specialist's job seekers with phase and deadline status, overdue first, with
- * counters and a filter that is kept in the address (so it survives a reload and can be saved).
+ * counters (total, new for me, overdue, due soon) and filters kept in the address, so they survive a
+ * reload and can be saved under a name (kept in this browser, per user) and applied with one tap.
  */
 import { useSession } from '@ips/ui';
-import { BodyShort, Heading, HStack, Loader, Table, Tag, ToggleGroup, VStack } from '@navikt/ds-react';
+import {
+  BodyShort,
+  Button,
+  Chips,
+  Heading,
+  HStack,
+  Loader,
+  Select,
+  Table,
+  Tag,
+  TextField,
+  ToggleGroup,
+  VStack,
+} from '@navikt/ds-react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -24,6 +39,48 @@ interface Row {
   referralDate: string | null;
 }
 
+const PHASES = [
+  'REFERRED',
+  'INTAKE',
+  'CAREER_PROFILING',
+  'JOB_SEARCH',
+  'EMPLOYED',
+  'STUDYING',
+  'TAPERING',
+] as const;
+
+interface SavedFilter {
+  name: string;
+  /** The address's query string the filter stands for. */
+  query: string;
+}
+
+/** Named filters, kept in this browser for this user (nothing about job seekers is stored). */
+export function useSavedFilters(userId: string) {
+  const key = `ips.portfolio.filters.${userId}`;
+  const read = (): SavedFilter[] => {
+    try {
+      const value = JSON.parse(localStorage.getItem(key) ?? '[]') as unknown;
+      return Array.isArray(value)
+        ? value.filter((f): f is SavedFilter => typeof f?.name === 'string' && typeof f?.query === 'string')
+        : [];
+    } catch {
+      return [];
+    }
+  };
+  const [filters, setFilters] = useState<SavedFilter[]>(read);
+  const write = (next: SavedFilter[]) => {
+    localStorage.setItem(key, JSON.stringify(next));
+    setFilters(next);
+  };
+  return {
+    filters,
+    save: (name: string, query: string) =>
+      write([...filters.filter((f) => f.name !== name), { name, query }]),
+    remove: (name: string) => write(filters.filter((f) => f.name !== name)),
+  };
+}
+
 const RANK: Record<Status, number> = { OVERDUE: 0, DUE: 1, UPCOMING: 2, NONE: 3 };
 const VARIANT: Record<Status, 'error' | 'warning' | 'info' | 'neutral'> = {
   OVERDUE: 'error',
@@ -37,6 +94,15 @@ export function PortfolioPage() {
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const filter = params.get('vis') === 'forfalt' ? 'overdue' : 'all';
+  const phase = params.get('fase') ?? '';
+  const saved = useSavedFilters(session.userId);
+  const [filterName, setFilterName] = useState('');
+  const update = (key: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+  };
   const [{ data, fetching, error }] = useQuery<{ jobSeekers: { edges: { node: Row }[] } }>({
     query: PORTFOLIO,
     variables: { specialistId: session.userId },
@@ -49,7 +115,11 @@ export function PortfolioPage() {
     .sort((a, b) => RANK[a.deadlineStatus ?? 'NONE'] - RANK[b.deadlineStatus ?? 'NONE']);
   const overdue = rows.filter((r) => r.deadlineStatus === 'OVERDUE').length;
   const due = rows.filter((r) => r.deadlineStatus === 'DUE').length;
-  const shown = filter === 'overdue' ? rows.filter((r) => r.deadlineStatus === 'OVERDUE') : rows;
+  const fresh = rows.filter((r) => r.phase === 'REFERRED').length;
+  const shown = rows
+    .filter((r) => filter !== 'overdue' || r.deadlineStatus === 'OVERDUE')
+    .filter((r) => !phase || r.phase === phase);
+  const query = params.toString();
   return (
     <VStack gap="space-16">
       <Heading level="1" size="large">
@@ -58,6 +128,9 @@ export function PortfolioPage() {
       <HStack gap="space-16" aria-label={t('title')} role="group">
         <Tag variant="neutral" data-testid="count-total">
           {t('total')}: {rows.length}
+        </Tag>
+        <Tag variant="info" data-testid="count-new">
+          {t('newForMe')}: {fresh}
         </Tag>
         <Tag variant="error" data-testid="count-overdue">
           {t('overdue')}: {overdue}
@@ -70,11 +143,69 @@ export function PortfolioPage() {
         label={t('filterLabel')}
         size="small"
         value={filter}
-        onChange={(value) => setParams(value === 'overdue' ? { vis: 'forfalt' } : {})}
+        onChange={(value) => update('vis', value === 'overdue' ? 'forfalt' : null)}
       >
         <ToggleGroup.Item value="all">{t('filterAll')}</ToggleGroup.Item>
         <ToggleGroup.Item value="overdue">{t('filterOverdue')}</ToggleGroup.Item>
       </ToggleGroup>
+      <HStack gap="space-12" align="end" wrap>
+        <Select
+          label={t('phase')}
+          size="small"
+          value={phase}
+          onChange={(e) => update('fase', e.target.value || null)}
+        >
+          <option value="">{t('filterAll')}</option>
+          {PHASES.map((p) => (
+            <option key={p} value={p}>
+              {t(`phase_${p}`)}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          label={t('filterName')}
+          size="small"
+          value={filterName}
+          maxLength={40}
+          onChange={(e) => setFilterName(e.target.value)}
+        />
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={!filterName.trim() || !query}
+          onClick={() => {
+            saved.save(filterName.trim(), query);
+            setFilterName('');
+          }}
+        >
+          {t('saveFilter')}
+        </Button>
+      </HStack>
+      {saved.filters.length > 0 ? (
+        <VStack gap="space-4">
+          <BodyShort size="small" id="saved-filters-label">
+            {t('savedFilters')}
+          </BodyShort>
+          <Chips aria-labelledby="saved-filters-label" data-testid="saved-filters">
+            {saved.filters.map((f) => (
+              <Chips.Toggle
+                key={f.name}
+                selected={f.query === query}
+                onClick={() => setParams(new URLSearchParams(f.query))}
+              >
+                {f.name}
+              </Chips.Toggle>
+            ))}
+          </Chips>
+          <HStack gap="space-4" wrap>
+            {saved.filters.map((f) => (
+              <Button key={f.name} size="xsmall" variant="tertiary" onClick={() => saved.remove(f.name)}>
+                {t('removeFilter', { name: f.name })}
+              </Button>
+            ))}
+          </HStack>
+        </VStack>
+      ) : null}
       {shown.length === 0 ? (
         <BodyShort>{t('empty')}</BodyShort>
       ) : (
