@@ -1,6 +1,7 @@
 /** The method supervisor's area: the team's results against its targets. */
 import type { Area } from '@ips/ui';
 import { CoveragePage } from './CoveragePage.js';
+import { FidelityPage } from './FidelityPage.js';
 import { TeamDashboard } from './TeamDashboard.js';
 import { TeamMeetingPage } from './TeamMeetingPage.js';
 import { texts } from './texts.js';
@@ -13,6 +14,7 @@ export default function register(): Area {
       { path: 'team', navKey: 'nav', roles: ['METHOD_SUPERVISOR'], element: <TeamDashboard /> },
       { path: 'coverage', navKey: 'covNav', roles: ['METHOD_SUPERVISOR'], element: <CoveragePage /> },
       { path: 'team-meeting', navKey: 'tmNav', roles: ['METHOD_SUPERVISOR'], element: <TeamMeetingPage /> },
+      { path: 'fidelity', navKey: 'fidNav', roles: ['METHOD_SUPERVISOR'], element: <FidelityPage /> },
     ],
   };
 }

@@ -1,0 +1,358 @@
+/**
+ * The IPS fidelity review (kvalitetsevaluering, IPS-25): the supervisor starts a review; the items
+ * the data can speak to come with a suggested score and its evidence; the reviewers score each item
+ * 1–5 (saved at once, with a version check: a conflict is reported and the review reloaded, never
+ * overwritten); finalising gives the total and band, and each item is compared with the team's
+ * previous final review. The action plan is listed with its follow-up.
+ */
+import { FIDELITY_ITEMS } from '@ips/domain';
+import { graphql, type ResultOf, readFragment, useSession } from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Loader,
+  Select,
+  Table,
+  Tag,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { useMutation, useQuery } from 'urql';
+
+const everywhere = { allOrganizations: true };
+
+const ReviewFields = graphql(`
+  fragment ReviewFields on FidelityReview {
+    id
+    reviewedOn
+    reviewers
+    status
+    totalScore
+    band
+    version
+    items { item title score computedScore computedEvidence { basis figure unit } evidence }
+    comparison { item previousScore score change }
+    actionPlan { id item action dueOn status followUpNote owner { givenName familyName } }
+  }
+`);
+
+const REVIEWS = graphql(
+  `
+  query FidelityReviews($teamId: ID!) {
+    fidelityReviews(teamId: $teamId) { ...ReviewFields }
+  }
+`,
+  [ReviewFields],
+);
+
+const START = graphql(
+  `
+  mutation StartFidelityReview($input: StartFidelityReviewInput!) {
+    startFidelityReview(input: $input) {
+      __typename
+      ... on MutationStartFidelityReviewSuccess { data { ...ReviewFields } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [ReviewFields],
+);
+
+const SCORE = graphql(
+  `
+  mutation ScoreFidelityItem($input: ScoreFidelityItemInput!) {
+    scoreFidelityItem(input: $input) {
+      __typename
+      ... on MutationScoreFidelityItemSuccess { data { ...ReviewFields } }
+      ... on ConflictError { message }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [ReviewFields],
+);
+
+const FINALIZE = graphql(
+  `
+  mutation FinalizeFidelityReview($input: FinalizeFidelityReviewInput!) {
+    finalizeFidelityReview(input: $input) {
+      __typename
+      ... on MutationFinalizeFidelityReviewSuccess { data { ...ReviewFields } }
+      ... on ConflictError { message }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`,
+  [ReviewFields],
+);
+
+type Review = ResultOf<typeof ReviewFields>;
+const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
+
+export function FidelityPage() {
+  const { t, i18n } = useTranslation('team');
+  const session = useSession();
+  const [params, setParams] = useSearchParams();
+  const teams = [
+    ...new Set(session.teams.filter((x) => x.role === 'METHOD_SUPERVISOR').map((x) => x.teamId)),
+  ];
+  const teamId = params.get('team') ?? teams[0] ?? '';
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: REVIEWS,
+    variables: { teamId },
+    pause: !teamId,
+    context: everywhere,
+  });
+  const [reviewers, setReviewers] = useState('');
+  const [issues, setIssues] = useState<Record<string, string>>({});
+  const [{ fetching: starting }, start] = useMutation(START);
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
+  if (fetching && !data) return <Loader title={t('fid_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const reviews = readFragment(ReviewFields, data?.fidelityReviews ?? []);
+  const chosen = reviews.find((r) => r.id === params.get('evaluering')) ?? reviews[0];
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (!reviewers.trim()) {
+      setIssues({ reviewers: t('tm_issue_REQUIRED') });
+      return;
+    }
+    const res = await start(
+      { input: { teamId, reviewedOn: today(), reviewers: reviewers.trim() } },
+      everywhere,
+    );
+    const r = res.data?.startFidelityReview;
+    if (r?.__typename === 'MutationStartFidelityReviewSuccess') {
+      setIssues({});
+      setReviewers('');
+      const created = readFragment(ReviewFields, r.data);
+      setParams({ evaluering: created.id });
+      refetch({ requestPolicy: 'network-only' });
+    } else if (r?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          r.issues.map((i) => [i.field, t(`fid_issue_${i.code}`, { defaultValue: i.message })]),
+        ),
+      );
+    } else setIssues({ reviewers: r?.message ?? res.error?.message ?? 'error' });
+  };
+
+  return (
+    <VStack gap="space-24">
+      <Heading level="1" size="large">
+        {t('fid_title')}
+      </Heading>
+      <form onSubmit={submit} aria-label={t('fid_start')}>
+        <HStack gap="space-8" align="end" wrap>
+          <TextField
+            label={t('fid_reviewers')}
+            description={t('fid_reviewersHelp')}
+            value={reviewers}
+            maxLength={500}
+            error={issues.reviewers ?? issues.reviewedOn}
+            onChange={(e) => setReviewers(e.target.value)}
+          />
+          <Button type="submit" loading={starting}>
+            {t('fid_start')}
+          </Button>
+        </HStack>
+      </form>
+      {reviews.length > 0 ? (
+        <Select
+          label={t('fid_choose')}
+          size="small"
+          value={chosen?.id ?? ''}
+          onChange={(e) => setParams({ evaluering: e.target.value })}
+        >
+          {reviews.map((r) => (
+            <option key={r.id} value={r.id}>
+              {new Date(r.reviewedOn).toLocaleDateString(locale)} – {t(`fid_status_${r.status}`)}
+              {r.totalScore !== null ? ` (${r.totalScore})` : ''}
+            </option>
+          ))}
+        </Select>
+      ) : (
+        <BodyShort>{t('fid_none')}</BodyShort>
+      )}
+      {chosen ? (
+        <ReviewView review={chosen} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+      ) : null}
+    </VStack>
+  );
+}
+
+function ReviewView({ review, onChanged }: { review: Review; onChanged: () => void }) {
+  const { t, i18n } = useTranslation('team');
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const [problem, setProblem] = useState<string | null>(null);
+  const [{ fetching: scoring }, score] = useMutation(SCORE);
+  const [{ fetching: finalizing }, finalize] = useMutation(FINALIZE);
+  const draft = review.status === 'DRAFT';
+  // All 25 items of the scale; the review holds rows only for those scored or pre-scored.
+  const stored = new Map(review.items.map((i) => [i.item, i]));
+  const items = FIDELITY_ITEMS.map(
+    ({ item, title }) =>
+      stored.get(item) ?? {
+        item,
+        title,
+        score: null,
+        computedScore: null,
+        computedEvidence: null,
+        evidence: null,
+      },
+  );
+  const scored = items.filter((i) => i.score !== null).length;
+  const change = new Map(review.comparison.map((c) => [c.item, c.change]));
+
+  const setScore = async (item: number, value: number) => {
+    setProblem(null);
+    const res = await score(
+      { input: { reviewId: review.id, item, score: value, version: review.version } },
+      everywhere,
+    );
+    const r = res.data?.scoreFidelityItem;
+    if (r?.__typename === 'ConflictError') {
+      setProblem(t('fid_conflict'));
+      onChanged();
+    } else if (r?.__typename !== 'MutationScoreFidelityItemSuccess') {
+      setProblem(r?.message ?? res.error?.message ?? 'error');
+    }
+  };
+
+  return (
+    <VStack gap="space-16">
+      <HStack gap="space-8" align="center" wrap>
+        <Heading level="2" size="medium">
+          {t('fid_review', { date: new Date(review.reviewedOn).toLocaleDateString(locale) })}
+        </Heading>
+        <Tag size="small" variant={draft ? 'warning' : 'success'}>
+          {t(`fid_status_${review.status}`)}
+        </Tag>
+      </HStack>
+      <Detail>{review.reviewers}</Detail>
+      {review.totalScore !== null && review.band ? (
+        <Alert variant="info" size="small" data-testid="fidelity-total">
+          {t('fid_total', { total: review.totalScore, band: t(`fid_band_${review.band}`) })}
+        </Alert>
+      ) : (
+        <BodyShort>{t('fid_progress', { scored, of: items.length })}</BodyShort>
+      )}
+      {problem ? (
+        <Alert variant="error" size="small" role="alert">
+          {problem}
+        </Alert>
+      ) : null}
+      <Table size="small" data-testid="fidelity-items">
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">#</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('fid_item')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('fid_suggested')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('fid_score')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('fid_change')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {items.map((i) => (
+            <Table.Row key={i.item}>
+              <Table.DataCell>{i.item}</Table.DataCell>
+              <Table.DataCell>{i.title}</Table.DataCell>
+              <Table.DataCell>
+                {i.computedScore !== null ? <strong>{i.computedScore}</strong> : null}
+                {i.computedEvidence ? (
+                  <Detail>
+                    {i.computedEvidence.basis}
+                    {i.computedEvidence.figure !== null
+                      ? `: ${i.computedEvidence.figure} ${i.computedEvidence.unit}`
+                      : ''}
+                  </Detail>
+                ) : null}
+              </Table.DataCell>
+              <Table.DataCell>
+                {draft ? (
+                  <Select
+                    label={t('fid_scoreFor', { item: i.item })}
+                    hideLabel
+                    size="small"
+                    value={i.score ?? ''}
+                    disabled={scoring}
+                    onChange={(e) => void setScore(i.item, Number(e.target.value))}
+                  >
+                    <option value="">–</option>
+                    {[1, 2, 3, 4, 5].map((n) => (
+                      <option key={n} value={n}>
+                        {n}
+                      </option>
+                    ))}
+                  </Select>
+                ) : (
+                  (i.score ?? '–')
+                )}
+              </Table.DataCell>
+              <Table.DataCell>
+                {change.get(i.item)
+                  ? Number(change.get(i.item)) > 0
+                    ? `+${change.get(i.item)}`
+                    : change.get(i.item)
+                  : ''}
+              </Table.DataCell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+      {draft ? (
+        <div>
+          <Button
+            loading={finalizing}
+            onClick={async () => {
+              setProblem(null);
+              const res = await finalize(
+                { input: { reviewId: review.id, version: review.version } },
+                everywhere,
+              );
+              const r = res.data?.finalizeFidelityReview;
+              if (r?.__typename === 'MutationFinalizeFidelityReviewSuccess') onChanged();
+              else if (r?.__typename === 'ValidationError')
+                setProblem(t('fid_issue_INCOMPLETE', { count: items.length - scored }));
+              else setProblem(r?.message ?? res.error?.message ?? 'error');
+            }}
+          >
+            {t('fid_finalize')}
+          </Button>
+        </div>
+      ) : null}
+      <section aria-labelledby="plan-heading">
+        <Heading level="2" size="small" id="plan-heading">
+          {t('fid_actionPlan')}
+        </Heading>
+        {review.actionPlan.length === 0 ? (
+          <BodyShort>{t('fid_noActionPlan')}</BodyShort>
+        ) : (
+          <ul>
+            {review.actionPlan.map((a) => (
+              <li key={a.id}>
+                {a.item ? `#${a.item}: ` : ''}
+                {a.action} – {a.owner.givenName} {a.owner.familyName},{' '}
+                {new Date(a.dueOn).toLocaleDateString(locale)} (
+                {t(`fid_action_${a.status}`, { defaultValue: a.status })})
+                {a.followUpNote ? ` – ${a.followUpNote}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </VStack>
+  );
+}
