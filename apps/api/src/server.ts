@@ -16,7 +16,7 @@ import { getOperationAST, parse } from 'graphql';
 import { createTransport } from 'nodemailer';
 import pg from 'pg';
 import pino, { type Logger } from 'pino';
-import { AuthenticationError, TokenVerifier } from './auth.js';
+import { AuthenticationError, TokenVerifier, unverifiedIdentity } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
@@ -84,8 +84,20 @@ export async function createApi(
     onQuery?: (sql: string) => void;
     /** The application's clock (tests drive deadlines through time with it; never from a request). */
     clock?: () => Date;
+    /**
+     * BENCHMARK ONLY (packages/bench, "security layers off"): skip the token's signature check
+     * (the subject is read from the unverified token), graphql-armor's limits, the CASL ability
+     * (allow everything, no field checks) and the access log. Never read from the environment, and
+     * refused when the configuration or NODE_ENV says production. Row-level security is not
+     * switched here: the benchmark prices it by connecting as a role that bypasses it.
+     */
+    benchmarkOnlyWithoutSecurity?: boolean;
   } = {},
 ): Promise<Api> {
+  const insecure = options.benchmarkOnlyWithoutSecurity === true;
+  if (insecure && (config.production || process.env.NODE_ENV === 'production')) {
+    throw new Error('benchmarkOnlyWithoutSecurity is for the benchmark only and refused in production');
+  }
   const log =
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
   const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
@@ -121,8 +133,8 @@ export async function createApi(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: armor.plugins,
-    validationRules: armor.validationRules,
+    plugins: insecure ? [] : armor.plugins,
+    validationRules: insecure ? [] : armor.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         production: config.production,
@@ -157,7 +169,9 @@ export async function createApi(
     const started = performance.now();
     let user: SignedInUser;
     try {
-      const identity = await verifier.verify(req.header('authorization'));
+      const identity = insecure
+        ? unverifiedIdentity(req.header('authorization'))
+        : await verifier.verify(req.header('authorization'));
       const { rows } = await pool.query<{
         user_id: string;
         platform_operator: boolean;
@@ -204,6 +218,7 @@ export async function createApi(
             req.header('x-organization-id'),
             reason ? safeDecode(reason).slice(0, 500) : undefined,
             options.clock,
+            insecure,
           );
           const outcome: RequestOutcome = { failed: false };
           response = await requestOutcome.run(outcome, () =>
@@ -212,7 +227,7 @@ export async function createApi(
           const body = response.body.kind === 'complete' ? response.body.string : '';
           // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
           if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
-          await ctx.audit.flush(tx);
+          if (!insecure) await ctx.audit.flush(tx);
         },
         { maxWait: 5_000, timeout: 15_000 },
       );

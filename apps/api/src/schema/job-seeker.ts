@@ -73,6 +73,7 @@ async function guarded<K extends keyof JobSeeker>(
   js: { id: string; organizationId: string } & Partial<JobSeeker>,
   field: K,
 ): Promise<JobSeeker[K] | null> {
+  if (ctx.unguarded) return js[field] as JobSeeker[K];
   recordRead(ctx, js, 'JobSeeker');
   const readable = await readableFields(ctx, js.id);
   return readable.has(field) ? (js[field] as JobSeeker[K]) : null;
