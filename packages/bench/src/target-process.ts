@@ -1,10 +1,10 @@
 /**
  * One rung of the ladder in its own process (so the load generator does not share its event loop):
  * started by the bench with the rung's name and connection details, it counts every SQL statement
- * sent through `pg` (all rungs use it: the API's pool, Prisma's pg adapter, PostGraphile's pool)
- * and samples its resident memory, and answers the bench's `reset` / `stats` messages.
+ * (`sql-capture.ts`) and samples its resident memory, and answers the bench's `reset` / `stats`
+ * messages.
  */
-import pg from 'pg';
+import { installStatementCounter, resetStatementCount, statementCount } from './sql-capture.js';
 
 export type Rung = 'bare' | 'raw' | 'postgraphile' | 'ours' | 'ours-insecure';
 
@@ -19,7 +19,7 @@ export type ToTarget = { type: 'reset' } | { type: 'stats' } | { type: 'stop' };
 export type FromTarget =
   | { type: 'ready'; url: string }
   | { type: 'reset' }
-  | { type: 'stats'; statements: number; rssMax: number; byKind: Record<string, number> }
+  | { type: 'stats'; statements: number; rssMax: number }
   | { type: 'error'; message: string };
 
 // PostGraphile 5 (grafast) uses Promise.withResolvers, which Node.js has from 22; this repo runs on
@@ -35,18 +35,7 @@ promiseStatics.withResolvers ??= () => {
   return { promise, resolve, reject };
 };
 
-let statements = 0;
-let byKind: Record<string, number> = {};
-const original = pg.Client.prototype.query;
-// biome-ignore lint/suspicious/noExplicitAny: a pass-through wrapper over pg's overloaded query()
-(pg.Client.prototype as any).query = function counted(this: pg.Client, ...args: any[]) {
-  statements += 1;
-  const text = typeof args[0] === 'string' ? args[0] : (args[0]?.text ?? '');
-  const kind = /^\s*(\w+)/.exec(String(text))?.[1]?.toUpperCase() ?? '?';
-  byKind[kind] = (byKind[kind] ?? 0) + 1;
-  // biome-ignore lint/suspicious/noExplicitAny: see above
-  return (original as any).apply(this, args);
-};
+installStatementCounter();
 
 let rssMax = 0;
 const sampler = setInterval(() => {
@@ -77,12 +66,11 @@ try {
   const target = await start(config);
   process.on('message', async (message: ToTarget) => {
     if (message.type === 'reset') {
-      statements = 0;
-      byKind = {};
+      resetStatementCount();
       rssMax = process.memoryUsage.rss();
       send({ type: 'reset' });
     } else if (message.type === 'stats') {
-      send({ type: 'stats', statements, rssMax, byKind });
+      send({ type: 'stats', statements: statementCount(), rssMax });
     } else if (message.type === 'stop') {
       await target.close().catch(() => {});
       process.exit(0);
