@@ -60,7 +60,12 @@ class Target {
 
   static start(config: TargetConfig): Promise<Target> {
     const child = fork(fileURLToPath(new URL('./target-process.ts', import.meta.url)), [], {
-      execArgv: ['--import', 'tsx'],
+      // BENCH_CPU_PROF=<dir>: a V8 CPU profile of each rung's process, for profiling the hot path.
+      execArgv: [
+        '--import',
+        'tsx',
+        ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : []),
+      ],
       env: { ...process.env, BENCH_TARGET: JSON.stringify(config), GRAPHILE_ENV: 'production' },
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -146,9 +146,18 @@ export async function findPersonas(
 
 /** A fresh database seeded at this scale, on the test server, with its personas. */
 export async function prepareData(
-  options: { scale?: SeedScale; label?: string; planCount?: number; log?: (line: string) => void } = {},
+  options: {
+    scale?: SeedScale;
+    label?: string;
+    planCount?: number;
+    log?: (line: string) => void;
+    /** A server to reuse (and leave running); by default one is started and stopped with the data. */
+    server?: { adminUrl: string };
+  } = {},
 ): Promise<BenchData> {
-  const server = await startTestServer();
+  const server = options.server
+    ? { adminUrl: options.server.adminUrl, stop: async () => {} }
+    : await startTestServer();
   const template: TestTemplate = await prepareTemplate(server.adminUrl, options.label ?? 'bench');
   const db = await createTestDatabase(template);
   const issuer = await startIssuer();
