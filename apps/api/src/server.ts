@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
 import { osloDay } from '@ips/domain';
@@ -65,16 +66,26 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Operation kind per (document, operation name): clients send the same few documents again and again. */
+const operationKinds = new Map<string, boolean>();
+
 function isMutation(body: unknown, search: string): boolean {
   const query =
     (body as { query?: unknown } | undefined)?.query ?? new URLSearchParams(search).get('query') ?? undefined;
   if (typeof query !== 'string') return false;
+  const name = (body as { operationName?: string } | undefined)?.operationName;
+  const key = `${name ?? ''}\u0000${query}`;
+  const known = operationKinds.get(key);
+  if (known !== undefined) return known;
+  let mutation = false;
   try {
-    const name = (body as { operationName?: string } | undefined)?.operationName;
-    return getOperationAST(parse(query), name)?.operation === 'mutation';
+    mutation = getOperationAST(parse(query), name)?.operation === 'mutation';
   } catch {
     return false;
   }
+  if (operationKinds.size >= 1_000) operationKinds.clear();
+  operationKinds.set(key, mutation);
+  return mutation;
 }
 
 export async function createApi(
@@ -133,7 +144,9 @@ export async function createApi(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: insecure ? [] : armor.plugins,
+    // No HTTP caching of GraphQL answers (authorised POSTs), so no cache-control plugin: Apollo
+    // would otherwise wrap every field's resolver to compute cache hints nobody reads.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(insecure ? [] : armor.plugins)],
     validationRules: insecure ? [] : armor.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {

@@ -35,6 +35,8 @@ export interface Cell {
   rateP95: number;
   rateP99: number;
   statementsPerRequest: number;
+  /** CPU time of the rung's process per request (user + system): steadier than req/s on a busy machine. */
+  cpuMsPerRequest: number;
   rssMb: number;
   errors: number;
   /** Rows (edges or deadlines) in one answer: the rungs must answer the same. */
@@ -231,7 +233,7 @@ async function measure(
   const stats = await target.ask({ type: 'stats' });
   const rate = Math.max(1, Math.round(peak.rps / 2));
   const steady = await load(spec, { seconds: settings.seconds, connections: settings.connections, rate });
-  const s = stats.type === 'stats' ? stats : { statements: 0, rssMax: 0 };
+  const s = stats.type === 'stats' ? stats : { statements: 0, rssMax: 0, cpuMs: 0 };
   const cell: Cell = {
     rung,
     workload,
@@ -244,12 +246,13 @@ async function measure(
     rateP95: steady.p95,
     rateP99: steady.p99,
     statementsPerRequest: peak.requests ? s.statements / peak.requests : 0,
+    cpuMsPerRequest: peak.requests ? s.cpuMs / peak.requests : 0,
     rssMb: s.rssMax / 1024 / 1024,
     errors: peak.errors + steady.errors,
     rows,
   };
   log(
-    `  ${rung} · ${workload}: ${Math.round(peak.rps)} req/s, p95 ${peak.p95} ms, ${cell.statementsPerRequest.toFixed(1)} SQL/req, rows ${rows}`,
+    `  ${rung} · ${workload}: ${Math.round(peak.rps)} req/s, p95 ${peak.p95.toFixed(1)} ms, ${cell.statementsPerRequest.toFixed(1)} SQL/req, ${cell.cpuMsPerRequest.toFixed(2)} CPU ms/req, rows ${rows}`,
   );
   return cell;
 }

@@ -46,10 +46,11 @@ export interface ScalePoint {
 export async function runScale(
   organisationCounts: number[],
   settings: { seconds: number; warmupSeconds: number },
+  /** The PostgreSQL server to use (an embedded server can start only once per process). */
+  given?: { adminUrl: string },
 ): Promise<ScalePoint[]> {
   const out: ScalePoint[] = [];
-  // One PostgreSQL server for every point (an embedded server starts once per process).
-  const server = await startTestServer();
+  const server = given ? { adminUrl: given.adminUrl, stop: async () => {} } : await startTestServer();
   try {
     for (const organisations of organisationCounts) {
       const started = performance.now();
@@ -98,7 +99,7 @@ export function formatScale(points: ScalePoint[]): string {
   return lines.join('\n');
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+if (process.argv[1]?.endsWith('scale.ts')) {
   const atStart = load();
   const result = await runScale(points, { seconds, warmupSeconds: 2 });
   console.log(

@@ -19,12 +19,13 @@ export function formatTable(cells: Cell[]): string {
     ['p95', 6],
     ['p99', 6],
     ['SQL/req', 8],
+    ['CPU ms', 7],
     ['RSS MB', 7],
     ['errors', 6],
     ['rows', 14],
   ] as const;
   const lines: string[] = [];
-  lines.push(head.map(([h, n], i) => pad(h, n, i >= 2 && i < 13)).join(' '));
+  lines.push(head.map(([h, n], i) => pad(h, n, i >= 2 && i < 14)).join(' '));
   lines.push(head.map(([, n]) => '-'.repeat(n)).join(' '));
   const label = (name: string) =>
     name === 'bare' ? 'fixed JSON (no work)' : (WORKLOADS.find((w) => w.name === name)?.label ?? name);
@@ -45,6 +46,7 @@ export function formatTable(cells: Cell[]): string {
           pad(f(c.rateP95), 6, true),
           pad(f(c.rateP99), 6, true),
           pad(f(c.statementsPerRequest), 8, true),
+          pad(f(c.cpuMsPerRequest, 2), 7, true),
           pad(f(c.rssMb, 0), 7, true),
           pad(String(c.errors), 6, true),
           pad(c.rows, 14),

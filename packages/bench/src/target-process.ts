@@ -19,7 +19,7 @@ export type ToTarget = { type: 'reset' } | { type: 'stats' } | { type: 'stop' };
 export type FromTarget =
   | { type: 'ready'; url: string }
   | { type: 'reset' }
-  | { type: 'stats'; statements: number; rssMax: number }
+  | { type: 'stats'; statements: number; rssMax: number; cpuMs: number }
   | { type: 'error'; message: string };
 
 // PostGraphile 5 (grafast) uses Promise.withResolvers, which Node.js has from 22; this repo runs on
@@ -38,6 +38,7 @@ promiseStatics.withResolvers ??= () => {
 installStatementCounter();
 
 let rssMax = 0;
+let cpuAtReset = process.cpuUsage();
 const sampler = setInterval(() => {
   rssMax = Math.max(rssMax, process.memoryUsage.rss());
 }, 50);
@@ -67,10 +68,12 @@ try {
   process.on('message', async (message: ToTarget) => {
     if (message.type === 'reset') {
       resetStatementCount();
+      cpuAtReset = process.cpuUsage();
       rssMax = process.memoryUsage.rss();
       send({ type: 'reset' });
     } else if (message.type === 'stats') {
-      send({ type: 'stats', statements: statementCount(), rssMax });
+      const cpu = process.cpuUsage(cpuAtReset);
+      send({ type: 'stats', statements: statementCount(), rssMax, cpuMs: (cpu.user + cpu.system) / 1000 });
     } else if (message.type === 'stop') {
       await target.close().catch(() => {});
       process.exit(0);
