@@ -5,7 +5,7 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { load } from './load.js';
+import { type LoadSpec, load } from './load.js';
 import type { BenchData, PlanForUpdate } from './setup.js';
 import type { FromTarget, Rung, TargetConfig, ToTarget } from './target-process.js';
 import {
@@ -145,20 +145,45 @@ async function planVersions(data: BenchData): Promise<Map<string, number>> {
   return new Map(rows.map((r) => [r.id, r.version]));
 }
 
-function mutationLoad(data: BenchData, versions: Map<string, number>) {
-  let nextPlan = 0;
+/**
+ * The mutation's load: a pool of plans, each revised by one request at a time, so versions never
+ * collide. autocannon builds a connection's next request before the previous answer arrives, so a
+ * request takes a free plan with its known version, and the answer (the connection's oldest
+ * request: no pipelining) frees it with the new version. Re-read before every run: the other
+ * rungs and runs revise the same plans.
+ */
+function mutationLoad(data: BenchData): NonNullable<LoadSpec['perConnection']> & {
+  refresh(): Promise<void>;
+} {
+  let versions = new Map<string, number>();
+  let free: PlanForUpdate[] = [];
   let n = 0;
-  return () => {
-    // One plan per connection: its requests are sequential, so versions never collide.
-    const plan = data.plans[nextPlan++ % data.plans.length] as PlanForUpdate;
+  const make = () => {
+    const inFlight: PlanForUpdate[] = [];
     return {
-      next: () => payload(reviseCall(plan, versions.get(plan.supportPlanId) ?? 1, ++n)),
+      next: () => {
+        // Pool exhausted (should not happen with ≥ 2 plans per connection): reuse the oldest.
+        const plan = free.shift() ?? (data.plans[n % data.plans.length] as PlanForUpdate);
+        inFlight.push(plan);
+        return payload(reviseCall(plan, versions.get(plan.supportPlanId) ?? 1, ++n));
+      },
       onResponse: (_status: number, body: string) => {
+        const plan = inFlight.shift();
+        if (!plan) return;
         const version = /"(?:version|currentVersion)":(\d+)/.exec(body)?.[1];
         if (version) versions.set(plan.supportPlanId, Number(version));
+        free.push(plan);
       },
     };
   };
+  return Object.assign(make, {
+    refresh: async () => {
+      // Let the requests the previous run left in flight finish first.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      versions = await planVersions(data);
+      free = [...data.plans];
+    },
+  });
 }
 
 export async function runLadder(
@@ -178,27 +203,21 @@ export async function runLadder(
     });
     try {
       for (const workload of rung === 'bare' ? (['portfolio'] as WorkloadName[]) : workloads) {
-        let spec: Parameters<typeof load>[0];
-        let sample: { token: string; payload: string };
         if (workload === 'supportPlanUpdate') {
           if (rung === 'postgraphile') continue;
-          const versions = await planVersions(data);
-          const make = mutationLoad(data, versions);
-          spec = { url: target.url, perConnection: make };
-          const probe = make();
-          sample = probe.next();
-          const res = await post(target.url, sample);
-          probe.onResponse(res.status, res.body);
-          spec = { url: target.url, perConnection: mutationLoad(data, versions) };
+          const make = mutationLoad(data);
+          await make.refresh();
+          const res = await post(target.url, make().next());
+          const spec = { url: target.url, perConnection: make, beforeRun: make.refresh };
           cells.push(await measure(rung, workload, target, spec, settings, rowsOf(res.body), log, data));
           continue;
         }
         const call = rung === 'postgraphile' ? postgraphileCall(data, workload) : graphqlCall(data, workload);
         if (!call) continue;
         if (workload === 'teamDashboard' && rung === 'raw') continue;
-        sample = payload(call);
+        const sample = payload(call);
         const res = await post(target.url, sample);
-        spec = { url: target.url, body: sample };
+        const spec = { url: target.url, body: sample };
         cells.push(await measure(rung, workload, target, spec, settings, rowsOf(res.body), log, data));
       }
     } finally {

@@ -8,6 +8,8 @@ export interface LoadSpec {
   url: string;
   /** A fixed request, or one built per request for each connection (the mutation's version). */
   body?: { token: string; payload: string };
+  /** Called before each run (warm-up, fixed concurrency, fixed rate). */
+  beforeRun?: () => Promise<void>;
   perConnection?: () => {
     next(): { token: string; payload: string };
     onResponse(status: number, body: string): void;
@@ -31,6 +33,7 @@ export async function load(
   spec: LoadSpec,
   options: { seconds: number; connections: number; rate?: number },
 ): Promise<LoadResult> {
+  await spec.beforeRun?.();
   const latencies: number[] = [];
   let errors = 0;
   const contexts = new Map<object, ReturnType<NonNullable<LoadSpec['perConnection']>>>();
@@ -52,7 +55,10 @@ export async function load(
           };
         },
         onResponse: (status: number, body: string, context: Record<string, unknown>) => {
-          if (status !== 200 || body.includes('"errors"') || body.includes('ConflictError')) errors += 1;
+          if (status !== 200 || body.includes('"errors"') || body.includes('ConflictError')) {
+            errors += 1;
+            if (process.env.BENCH_DEBUG && errors <= 3) console.error(`error answer: ${body.slice(0, 300)}`);
+          }
           contexts.get(context)?.onResponse(status, body);
         },
       }

@@ -44,7 +44,7 @@ const server = await startTestServer();
 let cells: Cell[] = [];
 let scale: ScalePoint[] = [];
 try {
-  const data = await prepareData({ planCount: settings.connections * 2, server });
+  const data = await prepareData({ planCount: settings.connections * 3, server });
   try {
     log(
       `portfolio of ${data.portfolioSize} job seekers; ${data.plans.length} support plans; running the ladder …`,

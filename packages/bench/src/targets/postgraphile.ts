@@ -50,6 +50,8 @@ export async function startPostGraphile(
       return printSchema((await pgl.getSchemaResult()).schema);
     },
     close: async () => {
+      // Let the requests the load generator left in flight finish before the pool goes.
+      await new Promise((r) => setTimeout(r, 500));
       await new Promise<void>((r) => {
         server.close(() => r());
         server.closeAllConnections();

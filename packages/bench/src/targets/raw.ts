@@ -171,7 +171,14 @@ const handlers: Record<string, Handler> = {
       [actor.organizationIds, actor.userId, input.supportPlanId, input.version],
     );
     const plan = rows[0];
-    if (!plan) throw new Error('conflict or not found');
+    if (!plan) {
+      const { rows: current } = await tx.query('SELECT version FROM support_plan WHERE id = $1', [
+        input.supportPlanId,
+      ]);
+      return {
+        reviseSupportPlan: { __typename: 'ConflictError', currentVersion: current[0]?.version ?? null },
+      };
+    }
     await tx.query(
       `WITH r AS (INSERT INTO support_plan_revision (id, "organizationId", "supportPlanId", revision, "absenceArrangements", "employerMayCallSpecialist", "agreedWithEmployer", "taperingPlan", "changeNote", "createdById")
          VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING id),
