@@ -56,7 +56,8 @@ try {
     };
     for (let i = 0; i < 30; i++) await once();
     const statements = (await recordStatements(once)).length;
-    if (process.env.HOT_PATH_PROFILE && name === 'portfolio') await session.post('Profiler.start');
+    if (process.env.HOT_PATH_PROFILE && name === (process.env.HOT_PATH_PROFILE_WORKLOAD ?? 'portfolio'))
+      await session.post('Profiler.start');
     const times: number[] = [];
     const cpu0 = process.cpuUsage();
     for (let i = 0; i < requests; i++) {
@@ -65,7 +66,7 @@ try {
       times.push(performance.now() - t0);
     }
     const cpu = process.cpuUsage(cpu0);
-    if (process.env.HOT_PATH_PROFILE && name === 'portfolio') {
+    if (process.env.HOT_PATH_PROFILE && name === (process.env.HOT_PATH_PROFILE_WORKLOAD ?? 'portfolio')) {
       const { profile } = await session.post('Profiler.stop');
       writeFileSync(process.env.HOT_PATH_PROFILE, JSON.stringify(profile));
     }
