@@ -28,6 +28,12 @@ export class AuthenticationError extends Error {
 export class TokenVerifier {
   private issuers: { at: number; list: TrustedIssuer[] } | null = null;
   private readonly keySets = new Map<string, JWTVerifyGetKey>();
+  /**
+   * Tokens already verified, until they expire but never longer than the issuer cache: a client
+   * sends the same access token with every request, and the signature check (WebCrypto RSA) was
+   * the largest single cost of authentication. Memberships are still resolved per request.
+   */
+  private readonly verified = new Map<string, { identity: VerifiedIdentity; until: number }>();
 
   constructor(
     private readonly loadIssuers: () => Promise<TrustedIssuer[]>,
@@ -65,6 +71,8 @@ export class TokenVerifier {
     const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
     if (!match?.[1]) throw new AuthenticationError('missing bearer token');
     const token = match[1];
+    const known = this.verified.get(token);
+    if (known && known.until > Date.now()) return known.identity;
     let claimedIssuer: string | undefined;
     try {
       claimedIssuer = decodeJwt(token).iss;
@@ -81,12 +89,33 @@ export class TokenVerifier {
           clockTolerance: this.clockToleranceSeconds,
           requiredClaims: ['sub', 'exp'],
         });
-        if (typeof payload.sub === 'string' && payload.sub)
-          return { issuer: candidate.issuer, subject: payload.sub };
+        if (typeof payload.sub === 'string' && payload.sub) {
+          const identity = { issuer: candidate.issuer, subject: payload.sub };
+          const until = Math.min(Date.now() + this.cacheMs, (payload.exp ?? 0) * 1000);
+          if (this.verified.size >= 10_000) this.verified.clear();
+          this.verified.set(token, { identity, until });
+          return identity;
+        }
       } catch {
         // try the next configuration of the same issuer (another audience), else fail below
       }
     }
     throw new AuthenticationError('invalid token');
   }
+}
+
+/**
+ * BENCHMARK ONLY: the issuer and subject a token claims, without checking its signature, audience
+ * or expiry. Used solely by `createApi`'s `benchmarkOnlyWithoutSecurity`, which production refuses.
+ */
+export function unverifiedIdentity(authorization: string | undefined): VerifiedIdentity {
+  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+  if (!match?.[1]) throw new AuthenticationError('missing bearer token');
+  try {
+    const { iss, sub } = decodeJwt(match[1]);
+    if (typeof iss === 'string' && typeof sub === 'string' && sub) return { issuer: iss, subject: sub };
+  } catch {
+    // fall through
+  }
+  throw new AuthenticationError('malformed token');
 }

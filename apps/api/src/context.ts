@@ -3,7 +3,12 @@
  * row-level security reads, load who the user is where (memberships, teams), and build the CASL
  * ability from that. Everything a resolver touches comes from here.
  */
-import { type Actor, type AppAbility, defineAbilityFor } from '@ips/authz';
+import {
+  type Actor,
+  type AppAbility,
+  defineAbilityFor,
+  unrestrictedAbilityForBenchmarkOnly,
+} from '@ips/authz';
 import type { Role, TransactionClient } from '@ips/db';
 import { AuditTrail } from './audit.js';
 import type { ApiConfig } from './config.js';
@@ -24,6 +29,11 @@ export interface Context {
   audit: AuditTrail;
   config: ApiConfig;
   now: Date;
+  /**
+   * True only in the benchmark's "security layers off" rung (`createApi`'s
+   * `benchmarkOnlyWithoutSecurity`, refused in production): field checks are skipped.
+   */
+  unguarded: boolean;
 }
 
 export async function createContext(
@@ -34,6 +44,7 @@ export async function createContext(
   requestedOrganizationId?: string,
   accessReason?: string,
   clock: () => Date = () => new Date(),
+  unguarded = false,
 ): Promise<Context> {
   // A tenant switch narrows the request to one organisation; it can never widen it.
   const memberships = requestedOrganizationId
@@ -55,9 +66,10 @@ export async function createContext(
     requestId,
     db,
     actor,
-    ability: defineAbilityFor(actor, now),
+    ability: unguarded ? unrestrictedAbilityForBenchmarkOnly() : defineAbilityFor(actor, now),
     audit: new AuditTrail({ userId: user.userId, roleIn, organizationIds }, requestId, accessReason ?? null),
     config,
     now,
+    unguarded,
   };
 }

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
 import { osloDay } from '@ips/domain';
@@ -16,7 +17,7 @@ import { getOperationAST, parse } from 'graphql';
 import { createTransport } from 'nodemailer';
 import pg from 'pg';
 import pino, { type Logger } from 'pino';
-import { AuthenticationError, TokenVerifier } from './auth.js';
+import { AuthenticationError, TokenVerifier, unverifiedIdentity } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
@@ -65,16 +66,26 @@ function safeDecode(value: string): string {
   }
 }
 
+/** Operation kind per (document, operation name): clients send the same few documents again and again. */
+const operationKinds = new Map<string, boolean>();
+
 function isMutation(body: unknown, search: string): boolean {
   const query =
     (body as { query?: unknown } | undefined)?.query ?? new URLSearchParams(search).get('query') ?? undefined;
   if (typeof query !== 'string') return false;
+  const name = (body as { operationName?: string } | undefined)?.operationName;
+  const key = `${name ?? ''}\u0000${query}`;
+  const known = operationKinds.get(key);
+  if (known !== undefined) return known;
+  let mutation = false;
   try {
-    const name = (body as { operationName?: string } | undefined)?.operationName;
-    return getOperationAST(parse(query), name)?.operation === 'mutation';
+    mutation = getOperationAST(parse(query), name)?.operation === 'mutation';
   } catch {
     return false;
   }
+  if (operationKinds.size >= 1_000) operationKinds.clear();
+  operationKinds.set(key, mutation);
+  return mutation;
 }
 
 export async function createApi(
@@ -84,8 +95,20 @@ export async function createApi(
     onQuery?: (sql: string) => void;
     /** The application's clock (tests drive deadlines through time with it; never from a request). */
     clock?: () => Date;
+    /**
+     * BENCHMARK ONLY (packages/bench, "security layers off"): skip the token's signature check
+     * (the subject is read from the unverified token), graphql-armor's limits, the CASL ability
+     * (allow everything, no field checks) and the access log. Never read from the environment, and
+     * refused when the configuration or NODE_ENV says production. Row-level security is not
+     * switched here: the benchmark prices it by connecting as a role that bypasses it.
+     */
+    benchmarkOnlyWithoutSecurity?: boolean;
   } = {},
 ): Promise<Api> {
+  const insecure = options.benchmarkOnlyWithoutSecurity === true;
+  if (insecure && (config.production || process.env.NODE_ENV === 'production')) {
+    throw new Error('benchmarkOnlyWithoutSecurity is for the benchmark only and refused in production');
+  }
   const log =
     options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
   const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
@@ -121,8 +144,10 @@ export async function createApi(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: armor.plugins,
-    validationRules: armor.validationRules,
+    // No HTTP caching of GraphQL answers (authorised POSTs), so no cache-control plugin: Apollo
+    // would otherwise wrap every field's resolver to compute cache hints nobody reads.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...(insecure ? [] : armor.plugins)],
+    validationRules: insecure ? [] : armor.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
         production: config.production,
@@ -157,7 +182,9 @@ export async function createApi(
     const started = performance.now();
     let user: SignedInUser;
     try {
-      const identity = await verifier.verify(req.header('authorization'));
+      const identity = insecure
+        ? unverifiedIdentity(req.header('authorization'))
+        : await verifier.verify(req.header('authorization'));
       const { rows } = await pool.query<{
         user_id: string;
         platform_operator: boolean;
@@ -204,6 +231,7 @@ export async function createApi(
             req.header('x-organization-id'),
             reason ? safeDecode(reason).slice(0, 500) : undefined,
             options.clock,
+            insecure,
           );
           const outcome: RequestOutcome = { failed: false };
           response = await requestOutcome.run(outcome, () =>
@@ -212,7 +240,7 @@ export async function createApi(
           const body = response.body.kind === 'complete' ? response.body.string : '';
           // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
           if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
-          await ctx.audit.flush(tx);
+          if (!insecure) await ctx.audit.flush(tx);
         },
         { maxWait: 5_000, timeout: 15_000 },
       );

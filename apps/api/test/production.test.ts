@@ -35,6 +35,18 @@ const post = (query: string) =>
   });
 
 describe('production hardening', () => {
+  it('refuses the benchmark-only switch that turns the security layers off', async () => {
+    await expect(
+      createApi(
+        readConfig(
+          { NODE_ENV: 'production' },
+          { appDatabaseUrl: stack.db.appUrl, port: 0, sealIntervalMs: 0 },
+        ),
+        { logger: pino({ level: 'silent' }), benchmarkOnlyWithoutSecurity: true },
+      ),
+    ).rejects.toThrow(/benchmark only and refused in production/);
+  });
+
   it('refuses introspection and suggests no field names, then rate-limits the user', async () => {
     const introspection = (await (await post('{ __schema { types { name } } }')).json()) as {
       errors?: { message: string }[];

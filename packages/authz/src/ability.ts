@@ -460,3 +460,11 @@ export function readableJobSeekerFields(ability: AppAbility, record: object): Re
   );
   return new Set(fields);
 }
+
+/**
+ * An ability that allows everything, for the benchmark's "security layers off" rung only (it
+ * prices what the real ability costs). The API refuses to use it in production; nothing else may.
+ */
+export function unrestrictedAbilityForBenchmarkOnly(): AppAbility {
+  return createPrismaAbility<AppAbility>([{ action: 'manage', subject: 'all' }]);
+}

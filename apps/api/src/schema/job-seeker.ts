@@ -73,26 +73,61 @@ async function guarded<K extends keyof JobSeeker>(
   js: { id: string; organizationId: string } & Partial<JobSeeker>,
   field: K,
 ): Promise<JobSeeker[K] | null> {
+  if (ctx.unguarded) return js[field] as JobSeeker[K];
   recordRead(ctx, js, 'JobSeeker');
-  const readable = await readableFields(ctx, js.id);
+  const readable = await readableFields(ctx, js);
   return readable.has(field) ? (js[field] as JobSeeker[K]) : null;
 }
 
 const fieldCache = new WeakMap<Context, Map<string, Promise<ReadonlySet<string>>>>();
 
+/**
+ * The list's query with the access facts added, so the field checks need no query of their own —
+ * unless the client selects one of the same relations (with its own filter): merging would make
+ * Pothos load that relation row by row, so those lists load the facts in one batch instead.
+ */
+function withAccessFacts<Q extends { select?: object; include?: object }>(query: Q): Q {
+  const relations = ['consents', 'navSharingGrants'] as const;
+  if (query.select) {
+    if (relations.some((r) => r in (query.select as object))) return query;
+    return { ...query, select: { ...query.select, ...ACCESS_SELECT } };
+  }
+  if (query.include && relations.some((r) => r in (query.include as object))) return query;
+  return {
+    ...query,
+    include: {
+      ...query.include,
+      consents: ACCESS_SELECT.consents,
+      navSharingGrants: ACCESS_SELECT.navSharingGrants,
+    },
+  };
+}
+
+/** The access facts, when the record was loaded with them (`withAccessFacts`). */
+function loadedFacts(js: object): AccessFacts | undefined {
+  const r = js as Partial<AccessFacts>;
+  return Array.isArray(r.consents) && Array.isArray(r.navSharingGrants) && 'teamId' in r
+    ? (r as AccessFacts)
+    : undefined;
+}
+
 /** The fields this user may read on this job seeker, evaluated once per record and request. */
-function readableFields(ctx: Context, id: string): Promise<ReadonlySet<string>> {
+function readableFields(ctx: Context, js: { id: string }): Promise<ReadonlySet<string>> {
   let cache = fieldCache.get(ctx);
   if (!cache) {
     cache = new Map();
     fieldCache.set(ctx, cache);
   }
-  let fields = cache.get(id);
+  let fields = cache.get(js.id);
   if (!fields) {
-    fields = accessFacts(ctx, id).then((facts) =>
-      facts ? readableJobSeekerFields(ctx.ability, facts) : new Set<string>(),
-    );
-    cache.set(id, fields);
+    // Facts loaded with the record (in the list's own query) save a query per request.
+    const loaded = loadedFacts(js);
+    fields = loaded
+      ? Promise.resolve(readableJobSeekerFields(ctx.ability, loaded))
+      : accessFacts(ctx, js.id).then((facts) =>
+          facts ? readableJobSeekerFields(ctx.ability, facts) : new Set<string>(),
+        );
+    cache.set(js.id, fields);
   }
   return fields;
 }
@@ -229,7 +264,7 @@ builder.queryFields((t) => ({
       },
       resolve: async (query, _root, args, ctx) => {
         const rows = await ctx.db.jobSeeker.findMany({
-          ...query,
+          ...withAccessFacts(query),
           where: {
             AND: [
               accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
@@ -258,7 +293,7 @@ builder.queryFields((t) => ({
     args: { id: t.arg.id({ required: true, validate: z.uuid() }) },
     resolve: async (query, _root, args, ctx) => {
       const js = await ctx.db.jobSeeker.findFirst({
-        ...query,
+        ...withAccessFacts(query),
         where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id: String(args.id) }] },
       });
       if (js) recordRead(ctx, js, 'JobSeeker.detail');

@@ -1,0 +1,192 @@
+/**
+ * The data a benchmark run works on: one PostgreSQL server (IPS_TEST_DATABASE_URL / DATABASE_URL,
+ * or a throw-away embedded one), a migrated database seeded with the demo data (or a chosen
+ * scale), a real token issuer, and the people whose requests the workloads replay.
+ */
+import { DEMO_SCALE, defaultSeedOptions, type SeedScale, seedDatabase } from '@ips/db/seed';
+import {
+  createTestDatabase,
+  dropTemplate,
+  prepareTemplate,
+  startTestServer,
+  type TestDatabase,
+  type TestTemplate,
+} from '@ips/db/testing';
+import pg from 'pg';
+import { type Issuer, startIssuer } from './issuer.js';
+
+export interface Persona {
+  userId: string;
+  email: string;
+  token: string;
+  /** Organisations the user acts in (what the API puts in app.org_ids). */
+  organizationIds: string[];
+  teamIds: string[];
+}
+
+export interface PlanForUpdate {
+  supportPlanId: string;
+  employmentStart: string;
+  owner: Persona;
+}
+
+export interface BenchData {
+  db: TestDatabase;
+  issuer: Issuer;
+  admin: pg.Client;
+  specialist: Persona;
+  /** A job seeker in the specialist's portfolio (the job-seeker page). */
+  jobSeekerId: string;
+  supervisor: Persona;
+  teamId: string;
+  navCounsellor: Persona;
+  /** Support plans, each revised by its own job specialist (one per load-generator connection). */
+  plans: PlanForUpdate[];
+  /** Rows the specialist's portfolio lists. */
+  portfolioSize: number;
+  close(): Promise<void>;
+}
+
+async function persona(admin: pg.Client, issuer: Issuer, userId: string): Promise<Persona> {
+  const { rows } = await admin.query<{ email: string; orgs: string[]; teams: string[] }>(
+    `SELECT u.email,
+       ARRAY(SELECT DISTINCT m."organizationId"::text FROM membership m WHERE m."userId" = u.id AND m."endedAt" IS NULL AND m."validFrom" <= now()) AS orgs,
+       ARRAY(SELECT tm."teamId"::text FROM team_member tm WHERE tm."userId" = u.id AND tm."leftOn" IS NULL) AS teams
+     FROM app_user u WHERE u.id = $1`,
+    [userId],
+  );
+  const row = rows[0];
+  if (!row) throw new Error(`no user ${userId}`);
+  return {
+    userId,
+    email: row.email,
+    token: await issuer.sign(row.email),
+    organizationIds: row.orgs,
+    teamIds: row.teams,
+  };
+}
+
+async function one<T>(admin: pg.Client, what: string, sql: string, params: unknown[] = []): Promise<T> {
+  const { rows } = await admin.query(sql, params);
+  if (!rows[0]) throw new Error(`the seeded data has no ${what}`);
+  return rows[0] as T;
+}
+
+/** Finds the people and records the workloads use, in an already seeded database. */
+export async function findPersonas(
+  issuer: Issuer,
+  admin: pg.Client,
+  planCount: number,
+): Promise<Omit<BenchData, 'db' | 'issuer' | 'admin' | 'close'>> {
+  // The job specialist with the largest active portfolio.
+  const s = await one<{ id: string; n: string }>(
+    admin,
+    'job specialist with a portfolio',
+    `SELECT j."currentSpecialistId" AS id, count(*) AS n FROM job_seeker j
+     JOIN membership m ON m."userId" = j."currentSpecialistId" AND m."organizationId" = j."organizationId" AND m.role = 'JOB_SPECIALIST' AND m."endedAt" IS NULL
+     WHERE j."dischargedAt" IS NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1`,
+  );
+  const specialist = await persona(admin, issuer, s.id);
+  const { count: portfolioSize } = await one<{ count: string }>(
+    admin,
+    'portfolio',
+    'SELECT count(*) FROM job_seeker WHERE "currentSpecialistId" = $1',
+    [s.id],
+  );
+  const js = await one<{ id: string }>(
+    admin,
+    'job seeker',
+    'SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 ORDER BY "referralDate" DESC, id LIMIT 1',
+    [s.id],
+  );
+  // The method supervisor of the largest team.
+  const team = await one<{ teamId: string; supervisorId: string }>(
+    admin,
+    'specialist team',
+    `SELECT t.id AS "teamId", t."methodSupervisorId" AS "supervisorId" FROM specialist_team t
+     ORDER BY (SELECT count(*) FROM team_member tm WHERE tm."teamId" = t.id AND tm."leftOn" IS NULL) DESC, t.id LIMIT 1`,
+  );
+  const supervisor = await persona(admin, issuer, team.supervisorId);
+  // The NAV counsellor with the most job seekers shared with them.
+  const nav = await one<{ id: string }>(
+    admin,
+    'NAV counsellor',
+    `SELECT m."userId" AS id FROM membership m WHERE m.role = 'NAV_COUNSELLOR' AND m."endedAt" IS NULL
+     ORDER BY (SELECT count(*) FROM nav_sharing_grant g WHERE g."navOfficeId" = m."organizationId" AND (g."counsellorId" IS NULL OR g."counsellorId" = m."userId")) DESC, m."userId" LIMIT 1`,
+  );
+  const navCounsellor = await persona(admin, issuer, nav.id);
+  // Open job support plans, each with the specialist who owns the case.
+  const { rows: planRows } = await admin.query<{ id: string; owner: string; start: string }>(
+    `SELECT p.id, j."currentSpecialistId" AS owner, to_char(e."startDate", 'YYYY-MM-DD') AS start
+     FROM support_plan p JOIN job_seeker j ON j.id = p."jobSeekerId" JOIN employment e ON e.id = p."employmentId"
+     JOIN membership m ON m."userId" = j."currentSpecialistId" AND m."organizationId" = j."organizationId" AND m.role = 'JOB_SPECIALIST' AND m."endedAt" IS NULL
+     WHERE p.status <> 'CLOSED' ORDER BY p.id LIMIT $1`,
+    [planCount],
+  );
+  const owners = new Map<string, Persona>();
+  const plans: PlanForUpdate[] = [];
+  for (const r of planRows) {
+    let owner = owners.get(r.owner);
+    if (!owner) {
+      owner = await persona(admin, issuer, r.owner);
+      owners.set(r.owner, owner);
+    }
+    plans.push({ supportPlanId: r.id, employmentStart: r.start, owner });
+  }
+  return {
+    specialist,
+    jobSeekerId: js.id,
+    supervisor,
+    teamId: team.teamId,
+    navCounsellor,
+    plans,
+    portfolioSize: Number(portfolioSize),
+  };
+}
+
+/** A fresh database seeded at this scale, on the test server, with its personas. */
+export async function prepareData(
+  options: {
+    scale?: SeedScale;
+    label?: string;
+    planCount?: number;
+    log?: (line: string) => void;
+    /** A server to reuse (and leave running); by default one is started and stopped with the data. */
+    server?: { adminUrl: string };
+  } = {},
+): Promise<BenchData> {
+  const server = options.server
+    ? { adminUrl: options.server.adminUrl, stop: async () => {} }
+    : await startTestServer();
+  const template: TestTemplate = await prepareTemplate(server.adminUrl, options.label ?? 'bench');
+  const db = await createTestDatabase(template);
+  const issuer = await startIssuer();
+  const admin = new pg.Client({ connectionString: db.adminUrl });
+  const close = async () => {
+    for (const step of [
+      () => admin.end(),
+      () => issuer.close(),
+      () => db.drop(),
+      () => dropTemplate(template),
+      () => server.stop(),
+    ]) {
+      await step().catch((error: unknown) =>
+        console.error('cleanup:', error instanceof Error ? error.message : error),
+      );
+    }
+  };
+  try {
+    await seedDatabase(
+      db.adminUrl,
+      defaultSeedOptions({ devIssuer: issuer.url, scale: options.scale ?? DEMO_SCALE }),
+      options.log,
+    );
+    await admin.connect();
+    await admin.query('ANALYZE');
+    const found = await findPersonas(issuer, admin, options.planCount ?? 24);
+    return { db, issuer, admin, ...found, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
