@@ -8,7 +8,15 @@ let jobSeekerId: string;
 
 beforeAll(async () => {
   stack = await startStack(inject('ipsTemplate'));
-  specialist = await userWith(stack.admin, 'JOB_SPECIALIST');
+  // A specialist with both a job seeker in job search and a discharged one, referred before the
+  // fixed dates of these tests (the demo data is generated around today, so pick by what it holds).
+  const referred = (phase: string) =>
+    `EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = u.id AND j.phase = '${phase}' AND j."referralDate" <= '2026-11-01')`;
+  specialist = await userWith(
+    stack.admin,
+    'JOB_SPECIALIST',
+    `${referred('JOB_SEARCH')} AND ${referred('DISCHARGED')}`,
+  );
   const { rows } = await stack.admin.query<{ id: string }>(
     `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'JOB_SEARCH' AND "referralDate" <= '2026-11-01' ORDER BY id LIMIT 1`,
     [specialist.userId],

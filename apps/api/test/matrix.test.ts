@@ -180,7 +180,7 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     const before = await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId]);
     const res = await stack.gql<{ transferJobSeeker: { __typename: string } }>(
       email,
-      'mutation($input: TransferJobSeekerInput!) { transferJobSeeker(input: $input) { __typename } }',
+      'mutation($input: TransferJobSeekerInput!) { transferJobSeeker(input: $input) { __typename ... on ValidationError { issues { field code } } } }',
       {
         input: {
           jobSeekerId,

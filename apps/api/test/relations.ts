@@ -38,7 +38,8 @@ export const GRANT_ACTIVE = `g."revokedAt" IS NULL AND g."validFrom" <= now() AN
 export const RELATION_SQL: Record<Relation, string> = {
   // With team consent, so a supervisor's own job seeker is one the team may discuss (and transfer).
   own: `j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}`,
-  'same team, team consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND ${TEAM_CONSENT}`,
+  // Not discharged either: a discharged job seeker cannot be transferred, whoever asks.
+  'same team, team consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}`,
   'same team, no consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND NOT ${TEAM_CONSENT}`,
   'other team': `${MY_ORGS} AND NOT ${MY_TEAMS} AND j."currentSpecialistId" <> $1`,
   'same organisation': MY_ORGS,

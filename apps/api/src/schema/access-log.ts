@@ -115,7 +115,7 @@ builder.queryFields((t) => ({
     description:
       'The access log of the job seeker with this identity number in the organisations you administer: how a request for access ("innsyn") arrives. Not found unless you administer the organisation that holds the record.',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError], result: { authScopes: { signedIn: true } } },
     args: { identityNumber: t.arg.string({ required: true, validate: z.string().trim().max(20) }) },
     resolve: async (_root, args, ctx) => {
       const adminOrgs = ctx.actor.memberships
