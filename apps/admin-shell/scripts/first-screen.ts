@@ -28,7 +28,8 @@ async function scripts(page: Page, done: () => Promise<unknown>) {
     if (r.request().resourceType() !== 'script') return;
     pending.push(
       r.body().then(
-        (body) => void seen.push({ url: r.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
+        (body) =>
+          void seen.push({ url: r.url(), raw: body.length, gzip: gzipSync(body, { level: 9 }).length }),
         () => undefined,
       ),
     );
@@ -56,10 +57,13 @@ console.log(`admin at ${ADMIN}`);
 console.log(
   `shell JavaScript before the first screen: ${shell.length} files, ${(sum(shell, 'gzip') / 1024).toFixed(1)} KiB gzip (${(sum(shell, 'raw') / 1024).toFixed(0)} KiB raw)`,
 );
-for (const s of shell) console.log(`  ${(s.gzip / 1024).toFixed(1).padStart(7)} KiB gzip  ${s.url.slice(shellOrigin.length)}`);
+for (const s of shell)
+  console.log(`  ${(s.gzip / 1024).toFixed(1).padStart(7)} KiB gzip  ${s.url.slice(shellOrigin.length)}`);
 const email =
   EMAIL ??
-  (await first.locator('text=/@/').allTextContents()).map((t) => t.match(/[\w.+-]+@[\w.-]+/)?.[0]).find(Boolean);
+  (await first.locator('text=/@/').allTextContents())
+    .map((t) => t.match(/[\w.+-]+@[\w.-]+/)?.[0])
+    .find(Boolean);
 await first.context().close();
 
 // 2. Navigation → the sign-in page (cold: a new context each time).
@@ -88,6 +92,8 @@ for (let i = 0; i < RUNS; i++) {
   await page.getByTestId('portfolio').waitFor();
   warm.push(performance.now() - t);
 }
-console.log(`sign-in → portfolio table (first load):  ${afterSignIn.toFixed(0)} ms (as ${email ?? 'the first listed user'})`);
+console.log(
+  `sign-in → portfolio table (first load):  ${afterSignIn.toFixed(0)} ms (as ${email ?? 'the first listed user'})`,
+);
 console.log(`reload → portfolio table (warm, signed in): ${ms(warm)}`);
 await browser.close();
