@@ -27,6 +27,7 @@ import './measures.js';
 import './team-meeting.js';
 import './fidelity.js';
 import './staffing.js';
+import './tenant-setup.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -19,7 +19,9 @@ import {
 import { OrganizationNode } from './organization.js';
 import { UserType } from './viewer.js';
 
-const IdentityProviderKindEnum = builder.enumType(IdentityProviderKind, { name: 'IdentityProviderKind' });
+export const IdentityProviderKindEnum = builder.enumType(IdentityProviderKind, {
+  name: 'IdentityProviderKind',
+});
 
 const MemberType = builder.prismaObject('Membership', {
   variant: 'Member',
