@@ -141,3 +141,64 @@ describe('tenant administrator: the access log of a job seeker', () => {
     await page.context().close();
   });
 });
+
+describe('tenant administrator: teams and sign-in', () => {
+  it('creates a specialist team and a health team (kept after a reload); the last sign-in provider cannot be switched off', async () => {
+    const { rows } = await stack.admin.query<{ email: string; orgId: string; supervisor: string }>(
+      `SELECT u.email, m."organizationId" AS "orgId",
+              (SELECT s."userId" FROM membership s WHERE s."organizationId" = m."organizationId" AND s.role = 'METHOD_SUPERVISOR' AND s."endedAt" IS NULL ORDER BY s."userId" LIMIT 1) AS supervisor
+       FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE m.role = 'TENANT_ADMINISTRATOR' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x.id <> m.id)
+         AND EXISTS (SELECT 1 FROM membership s WHERE s."organizationId" = m."organizationId" AND s.role = 'METHOD_SUPERVISOR' AND s."endedAt" IS NULL)
+         AND (SELECT count(*) FROM identity_provider p WHERE p."organizationId" = m."organizationId" AND p.enabled) = 1
+       ORDER BY u.email LIMIT 1`,
+    );
+    const { email, orgId, supervisor } = rows[0] as { email: string; orgId: string; supervisor: string };
+    const page = await stack.newPage();
+    await signIn(page, stack.shellUrl, email, '/setup');
+    await page.getByRole('heading', { level: 1, name: 'Team og innlogging' }).waitFor();
+
+    const teamForm = page.getByRole('form', { name: 'Opprett team' });
+    await teamForm.getByLabel('Navn på teamet').fill('IPS Ungdom Sentrum');
+    await teamForm.getByLabel('Metodeveileder').selectOption(supervisor);
+    await teamForm.getByRole('button', { name: 'Opprett team' }).click();
+    await page.getByTestId('specialist-teams').getByText('IPS Ungdom Sentrum').waitFor();
+    // The same name again: refused at the field.
+    await teamForm.getByLabel('Navn på teamet').fill('IPS Ungdom Sentrum');
+    await teamForm.getByRole('button', { name: 'Opprett team' }).click();
+    await teamForm.getByText('Dette navnet er allerede i bruk.').waitFor();
+
+    const healthForm = page.getByRole('form', { name: 'Opprett helseteam' });
+    await healthForm.getByLabel('Navn på helseteamet').fill('Poliklinikk Sentrum');
+    await healthForm.getByRole('button', { name: 'Opprett helseteam' }).click();
+    await page.getByTestId('health-teams').getByText('Poliklinikk Sentrum').waitFor();
+
+    // The only enabled provider: switching it off is refused, and it stays on.
+    const providers = page.getByTestId('identity-providers');
+    await providers.getByRole('checkbox').first().click();
+    await providers
+      .getByText('Den siste innloggingstjenesten kan ikke slås av – da kan ingen logge inn.')
+      .waitFor();
+    const count = async (sql: string) =>
+      Number((await stack.admin.query<{ n: string }>(sql, [orgId])).rows[0]?.n);
+    expect(
+      await count('SELECT count(*) AS n FROM identity_provider WHERE "organizationId" = $1 AND enabled'),
+    ).toBe(1);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await page.screenshot({ path: join(ARTIFACTS, 'setup-1280.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByTestId('specialist-teams').getByText('IPS Ungdom Sentrum').waitFor();
+    await page.getByTestId('health-teams').getByText('Poliklinikk Sentrum').waitFor();
+    expect(
+      await count(
+        `SELECT count(*) AS n FROM specialist_team WHERE "organizationId" = $1 AND name = 'IPS Ungdom Sentrum'`,
+      ),
+    ).toBe(1);
+    await page.context().close();
+  });
+});

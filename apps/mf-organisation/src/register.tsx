@@ -3,6 +3,7 @@ import type { Area } from '@ips/ui';
 import { AbsencesPage } from './AbsencesPage.js';
 import { AccessLogPage } from './AccessLogPage.js';
 import { MembersPage } from './MembersPage.js';
+import { SetupPage } from './SetupPage.js';
 import { StaffingPage } from './StaffingPage.js';
 import { texts } from './texts.js';
 
@@ -15,6 +16,7 @@ export default function register(): Area {
       { path: 'absences', navKey: 'absNav', roles: ['HEALTH_SERVICE_LEADER'], element: <AbsencesPage /> },
       { path: 'members', navKey: 'membersNav', roles: ['TENANT_ADMINISTRATOR'], element: <MembersPage /> },
       { path: 'access-log', navKey: 'alNav', roles: ['TENANT_ADMINISTRATOR'], element: <AccessLogPage /> },
+      { path: 'setup', navKey: 'setupNav', roles: ['TENANT_ADMINISTRATOR'], element: <SetupPage /> },
     ],
   };
 }

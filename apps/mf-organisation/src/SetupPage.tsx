@@ -1,0 +1,341 @@
+/**
+ * Setting the organisation up (the tenant administrator): specialist teams with their method
+ * supervisor, health teams, and the identity providers its people sign in through — switched on
+ * or off (never the last one: the API refuses with a typed error, shown at the provider).
+ */
+import { graphql, useSession } from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Loader,
+  Select,
+  Switch,
+  Table,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+const SETUP = graphql(`
+  query OrganisationSetup($org: ID!) {
+    node(id: $org) {
+      id
+      ... on Organization {
+        specialistTeams { id name methodSupervisor { id givenName familyName } }
+        healthTeams { id name unit }
+        identityProviders { id kind issuer audience enabled version }
+        memberships { id role user { id givenName familyName } }
+      }
+    }
+  }
+`);
+
+const CREATE_TEAM = graphql(`
+  mutation CreateSpecialistTeam($input: CreateSpecialistTeamInput!) {
+    createSpecialistTeam(input: $input) {
+      __typename
+      ... on MutationCreateSpecialistTeamSuccess { data { id name } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const CREATE_HEALTH_TEAM = graphql(`
+  mutation CreateHealthTeam($input: CreateHealthTeamInput!) {
+    createHealthTeam(input: $input) {
+      __typename
+      ... on MutationCreateHealthTeamSuccess { data { id name } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const SET_PROVIDER = graphql(`
+  mutation SetIdentityProviderEnabled($input: SetIdentityProviderEnabledInput!) {
+    setIdentityProviderEnabled(input: $input) {
+      __typename
+      ... on MutationSetIdentityProviderEnabledSuccess { data { id enabled version } }
+      ... on ValidationError { message issues { field code message } }
+      ... on ConflictError { message }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+type Issues = Record<string, string>;
+
+export function SetupPage() {
+  const { t } = useTranslation('organisation');
+  const session = useSession();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: SETUP,
+    variables: { org: btoa(`Organization:${session.organizationId}`) },
+  });
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  if (fetching && !data) return <Loader title={t('setup_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const org = data?.node && 'specialistTeams' in data.node ? data.node : null;
+  if (!org) return <BodyShort role="alert">{t('setup_notFound')}</BodyShort>;
+  const supervisors = [
+    ...new Map(
+      org.memberships.filter((m) => m.role === 'METHOD_SUPERVISOR').map((m) => [m.user.id, m.user]),
+    ).values(),
+  ];
+  return (
+    <VStack gap="space-32">
+      <Heading level="1" size="large">
+        {t('setup_title')}
+      </Heading>
+      <Teams teams={org.specialistTeams} supervisors={supervisors} onChanged={reload} />
+      <HealthTeams teams={org.healthTeams} onChanged={reload} />
+      <Providers providers={org.identityProviders} onChanged={reload} />
+    </VStack>
+  );
+}
+
+function Teams({
+  teams,
+  supervisors,
+  onChanged,
+}: {
+  teams: readonly { id: string; name: string; methodSupervisor: { givenName: string; familyName: string } }[];
+  supervisors: readonly { id: string; givenName: string; familyName: string }[];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('organisation');
+  const session = useSession();
+  const [name, setName] = useState('');
+  const [supervisor, setSupervisor] = useState('');
+  const [issues, setIssues] = useState<Issues>({});
+  const [{ fetching }, create] = useMutation(CREATE_TEAM);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Issues = {};
+    if (name.trim().length < 2) local.name = t('setup_issue_NAME');
+    if (!supervisor) local.methodSupervisorId = t('setup_issue_REQUIRED');
+    setIssues(local);
+    if (Object.keys(local).length) return;
+    const res = await create({
+      input: { organizationId: session.organizationId, name: name.trim(), methodSupervisorId: supervisor },
+    });
+    const r = res.data?.createSpecialistTeam;
+    if (r?.__typename === 'MutationCreateSpecialistTeamSuccess') {
+      setName('');
+      onChanged();
+    } else if (r?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          r.issues.map((i) => [i.field, t(`setup_issue_${i.code}`, { defaultValue: i.message })]),
+        ),
+      );
+    } else setIssues({ name: r?.message ?? res.error?.message ?? 'error' });
+  };
+  return (
+    <section aria-labelledby="teams-heading">
+      <VStack gap="space-12">
+        <Heading level="2" size="medium" id="teams-heading">
+          {t('setup_teams')}
+        </Heading>
+        <ul data-testid="specialist-teams">
+          {teams.map((team) => (
+            <li key={team.id}>
+              <strong>{team.name}</strong> – {team.methodSupervisor.givenName}{' '}
+              {team.methodSupervisor.familyName}
+            </li>
+          ))}
+        </ul>
+        <form onSubmit={submit} aria-label={t('setup_newTeam')}>
+          <HStack gap="space-8" align="end" wrap>
+            <TextField
+              label={t('setup_teamName')}
+              value={name}
+              error={issues.name}
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <Select
+              label={t('setup_supervisor')}
+              value={supervisor}
+              error={issues.methodSupervisorId}
+              onChange={(e) => setSupervisor(e.target.value)}
+            >
+              <option value="">–</option>
+              {supervisors.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.givenName} {s.familyName}
+                </option>
+              ))}
+            </Select>
+            <Button type="submit" variant="secondary" loading={fetching}>
+              {t('setup_newTeam')}
+            </Button>
+          </HStack>
+        </form>
+      </VStack>
+    </section>
+  );
+}
+
+function HealthTeams({
+  teams,
+  onChanged,
+}: {
+  teams: readonly { id: string; name: string; unit: string | null }[];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('organisation');
+  const session = useSession();
+  const [name, setName] = useState('');
+  const [unit, setUnit] = useState('');
+  const [issues, setIssues] = useState<Issues>({});
+  const [{ fetching }, create] = useMutation(CREATE_HEALTH_TEAM);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (name.trim().length < 2) {
+      setIssues({ name: t('setup_issue_NAME') });
+      return;
+    }
+    const res = await create({
+      input: { organizationId: session.organizationId, name: name.trim(), unit: unit.trim() || null },
+    });
+    const r = res.data?.createHealthTeam;
+    if (r?.__typename === 'MutationCreateHealthTeamSuccess') {
+      setIssues({});
+      setName('');
+      setUnit('');
+      onChanged();
+    } else if (r?.__typename === 'ValidationError') {
+      setIssues(
+        Object.fromEntries(
+          r.issues.map((i) => [i.field, t(`setup_issue_${i.code}`, { defaultValue: i.message })]),
+        ),
+      );
+    } else setIssues({ name: r?.message ?? res.error?.message ?? 'error' });
+  };
+  return (
+    <section aria-labelledby="health-heading">
+      <VStack gap="space-12">
+        <Heading level="2" size="medium" id="health-heading">
+          {t('setup_healthTeams')}
+        </Heading>
+        {teams.length === 0 ? (
+          <BodyShort>{t('setup_noHealthTeams')}</BodyShort>
+        ) : (
+          <ul data-testid="health-teams">
+            {teams.map((h) => (
+              <li key={h.id}>
+                <strong>{h.name}</strong>
+                {h.unit ? ` – ${h.unit}` : ''}
+              </li>
+            ))}
+          </ul>
+        )}
+        <form onSubmit={submit} aria-label={t('setup_newHealthTeam')}>
+          <HStack gap="space-8" align="end" wrap>
+            <TextField
+              label={t('setup_healthTeamName')}
+              value={name}
+              error={issues.name}
+              maxLength={200}
+              onChange={(e) => setName(e.target.value)}
+            />
+            <TextField
+              label={t('setup_unit')}
+              value={unit}
+              maxLength={200}
+              onChange={(e) => setUnit(e.target.value)}
+            />
+            <Button type="submit" variant="secondary" loading={fetching}>
+              {t('setup_newHealthTeam')}
+            </Button>
+          </HStack>
+        </form>
+      </VStack>
+    </section>
+  );
+}
+
+function Providers({
+  providers,
+  onChanged,
+}: {
+  providers: readonly {
+    id: string;
+    kind: string;
+    issuer: string;
+    audience: string;
+    enabled: boolean;
+    version: number;
+  }[];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('organisation');
+  const [problem, setProblem] = useState<{ id: string; text: string } | null>(null);
+  const [{ fetching }, set] = useMutation(SET_PROVIDER);
+  return (
+    <section aria-labelledby="idp-heading">
+      <VStack gap="space-12">
+        <Heading level="2" size="medium" id="idp-heading">
+          {t('setup_providers')}
+        </Heading>
+        <Detail>{t('setup_providersHelp')}</Detail>
+        <Table size="small" data-testid="identity-providers">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('setup_issuer')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('setup_kind')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('setup_enabled')}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {providers.map((p) => (
+              <Table.Row key={p.id}>
+                <Table.DataCell style={{ overflowWrap: 'anywhere' }}>{p.issuer}</Table.DataCell>
+                <Table.DataCell>{p.kind}</Table.DataCell>
+                <Table.DataCell>
+                  <Switch
+                    size="small"
+                    checked={p.enabled}
+                    disabled={fetching}
+                    onChange={async (e) => {
+                      setProblem(null);
+                      const res = await set({
+                        input: { identityProviderId: p.id, enabled: e.target.checked, version: p.version },
+                      });
+                      const r = res.data?.setIdentityProviderEnabled;
+                      if (r?.__typename === 'ValidationError')
+                        setProblem({
+                          id: p.id,
+                          text: t(`setup_issue_${r.issues[0]?.code}`, { defaultValue: r.message }),
+                        });
+                      else if (r?.__typename === 'ConflictError')
+                        setProblem({ id: p.id, text: t('setup_conflict') });
+                      else if (r?.__typename !== 'MutationSetIdentityProviderEnabledSuccess')
+                        setProblem({ id: p.id, text: r?.message ?? res.error?.message ?? 'error' });
+                      onChanged();
+                    }}
+                  >
+                    {t('setup_signInThrough', { issuer: p.issuer })}
+                  </Switch>
+                  {problem?.id === p.id ? (
+                    <Alert variant="error" size="small" role="alert" inline>
+                      {problem.text}
+                    </Alert>
+                  ) : null}
+                </Table.DataCell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </VStack>
+    </section>
+  );
+}
