@@ -16,6 +16,7 @@ import {
   CheckboxGroup,
   Detail,
   Heading,
+  HGrid,
   HStack,
   Loader,
   Select,
@@ -227,27 +228,40 @@ function MeetingView({
 }) {
   const { t, i18n } = useTranslation('team');
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const [notes, setNotes] = useState<Record<string, string>>(() =>
-    Object.fromEntries(meeting.agenda.map((a) => [a.id, a.notes ?? ''])),
-  );
-  const [minutes, setMinutes] = useState(meeting.minutes ?? '');
-  const [absent, setAbsent] = useState<string[]>(
-    meeting.attendees.filter((a) => !a.present).map((a) => a.user.id),
-  );
+  // The draft, and the saved version it was based on: a save sends that version, so a colleague's
+  // save in between is a conflict, never overwritten.
+  const savedDraft = (m: Meeting) => ({
+    notes: Object.fromEntries(m.agenda.map((a) => [a.id, a.notes ?? ''])) as Record<string, string>,
+    minutes: m.minutes ?? '',
+    absent: m.attendees.filter((a) => !a.present).map((a) => a.user.id),
+  });
+  const [base, setBase] = useState(() => ({ version: meeting.version, draft: savedDraft(meeting) }));
+  const [notes, setNotes] = useState<Record<string, string>>(base.draft.notes);
+  const [minutes, setMinutes] = useState(base.draft.minutes);
+  const [absent, setAbsent] = useState<string[]>(base.draft.absent);
   const [issues, setIssues] = useState<Record<string, string>>({});
-  const [conflict, setConflict] = useState<{ theirs: string | null; version: number } | null>(null);
+  const [conflict, setConflict] = useState<{ theirs: string; version: number } | null>(null);
   const [{ fetching: saving }, save] = useMutation(SAVE);
   const [{ fetching: distributing }, distribute] = useMutation(DISTRIBUTE);
-  // "Discard mine and reload": the draft is replaced once the saved meeting has arrived.
-  const [reloading, setReloading] = useState(false);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when a newer saved version arrives
-  useEffect(() => {
-    if (!reloading) return;
-    setNotes(Object.fromEntries(meeting.agenda.map((a) => [a.id, a.notes ?? ''])));
-    setMinutes(meeting.minutes ?? '');
-    setAbsent(meeting.attendees.filter((a) => !a.present).map((a) => a.user.id));
+  const dirty =
+    minutes !== base.draft.minutes ||
+    JSON.stringify(notes) !== JSON.stringify(base.draft.notes) ||
+    [...absent].sort().join() !== [...base.draft.absent].sort().join();
+  const reset = (m: Meeting) => {
+    const draft = savedDraft(m);
+    setBase({ version: m.version, draft });
+    setNotes(draft.notes);
+    setMinutes(draft.minutes);
+    setAbsent(draft.absent);
     setConflict(null);
-    setReloading(false);
+  };
+  // A newer saved version arrived (a refetch after an action point, or a colleague's save): an
+  // untouched draft follows it; an edited one is in conflict with it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the saved version changes
+  useEffect(() => {
+    if (meeting.version === base.version) return;
+    if (!dirty) reset(meeting);
+    else setConflict({ theirs: meeting.minutes ?? '', version: meeting.version });
   }, [meeting.version]);
 
   const submit = async (version: number) => {
@@ -273,15 +287,18 @@ function MeetingView({
     );
     const r = res.data?.saveTeamMeetingMinutes;
     switch (r?.__typename) {
-      case 'MutationSaveTeamMeetingMinutesSuccess':
+      case 'MutationSaveTeamMeetingMinutesSuccess': {
+        const saved = readFragment(MeetingFields, r.data);
+        setBase({ version: saved.version, draft: savedDraft(saved) });
         setConflict(null);
         onChanged(t('tm_saved'));
         return;
-      case 'ConflictError': {
-        // What is saved now, to compare with mine; nothing of mine is lost.
-        setConflict({ theirs: null, version: r.currentVersion ?? version });
-        return;
       }
+      case 'ConflictError':
+        // Fetch what is saved now, to compare with mine; nothing of mine is lost.
+        setConflict({ theirs: meeting.minutes ?? '', version: r.currentVersion ?? version });
+        onChanged();
+        return;
       case 'ValidationError':
         setIssues(
           Object.fromEntries(
@@ -296,7 +313,7 @@ function MeetingView({
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void submit(meeting.version);
+    void submit(base.version);
   };
 
   return (
@@ -359,15 +376,32 @@ function MeetingView({
                 {t('tm_conflictTitle')}
               </Heading>
               <BodyLong>{t('tm_conflictBody')}</BodyLong>
+              <HGrid
+                columns={{ xs: 1, md: 2 }}
+                gap="space-12"
+                marginBlock="space-8"
+                data-testid="minutes-compare"
+              >
+                <div>
+                  <Heading level="4" size="xsmall">
+                    {t('tm_compareTheirs')}
+                  </Heading>
+                  <BodyLong style={{ whiteSpace: 'pre-line' }}>{meeting.minutes ?? '–'}</BodyLong>
+                </div>
+                <div>
+                  <Heading level="4" size="xsmall">
+                    {t('tm_compareMine')}
+                  </Heading>
+                  <BodyLong style={{ whiteSpace: 'pre-line' }}>{minutes || '–'}</BodyLong>
+                </div>
+              </HGrid>
               <HStack gap="space-8" marginBlock="space-8 space-0">
                 <Button
                   type="button"
                   size="small"
                   variant="secondary"
-                  onClick={() => {
-                    setReloading(true);
-                    onChanged();
-                  }}
+                  disabled={meeting.version === base.version}
+                  onClick={() => reset(meeting)}
                 >
                   {t('tm_conflictReload')}
                 </Button>
@@ -375,7 +409,8 @@ function MeetingView({
                   type="button"
                   size="small"
                   loading={saving}
-                  onClick={() => void submit(conflict.version)}
+                  disabled={meeting.version === base.version}
+                  onClick={() => void submit(meeting.version)}
                 >
                   {t('tm_conflictKeepMine')}
                 </Button>
@@ -398,7 +433,7 @@ function MeetingView({
               type="button"
               variant="secondary"
               loading={distributing}
-              disabled={!meeting.minutes || !!meeting.distributedAt}
+              disabled={!meeting.minutes || !!meeting.distributedAt || dirty || !!conflict}
               onClick={async () => {
                 const res = await distribute(
                   { input: { meetingId: meeting.id, version: meeting.version } },
@@ -495,7 +530,13 @@ function ActionPoints({
                         variant="secondary"
                         aria-label={t('tm_completeNamed', { what: p.description })}
                         onClick={async () => {
-                          await complete({ input: { actionPointId: p.id, version: p.version } }, everywhere);
+                          const res = await complete(
+                            { input: { actionPointId: p.id, version: p.version } },
+                            everywhere,
+                          );
+                          const r = res.data?.completeActionPoint;
+                          if (r?.__typename !== 'MutationCompleteActionPointSuccess')
+                            setIssues({ complete: r?.message ?? res.error?.message ?? 'error' });
                           onChanged();
                         }}
                       >
@@ -549,6 +590,11 @@ function ActionPoints({
             </Button>
           </HStack>
         </form>
+        {issues.complete ? (
+          <Alert variant="error" size="small" role="alert">
+            {issues.complete}
+          </Alert>
+        ) : null}
         <Detail>{t('tm_actionPointsHelp')}</Detail>
       </VStack>
     </section>
