@@ -63,16 +63,6 @@ async function historyByAnother(jobSeekerId: string, callerEmail: string) {
   return written;
 }
 
-/** How many of these contacts someone other than the caller made. */
-async function othersContacts(ids: string[], email: string): Promise<number> {
-  const { rows } = await stack.admin.query<{ n: string }>(
-    `SELECT count(*) AS n FROM employer_contact c JOIN app_user u ON u.id = c."specialistId"
-     WHERE c.id = ANY($1::uuid[]) AND u.email <> $2`,
-    [ids, email],
-  );
-  return Number(rows[0]?.n);
-}
-
 describe('the job-seeker page history', () => {
   for (const [role, relation, expected] of MATRIX) {
     it(`${role} × ${relation}: meetings and employer contacts → ${expected}`, async () => {
@@ -106,9 +96,8 @@ describe('the job-seeker page history', () => {
       const contacts = (js?.employerContacts ?? []).map((c) => c.id);
       if (expected === 'none') {
         expect(meetings).toEqual([]);
-        // Only contacts the caller made themselves (when they followed the job seeker before).
-        expect(contacts).not.toContain(written.contact);
-        expect(await othersContacts(contacts, email)).toBe(0);
+        // Not even contacts the caller wrote when they followed the job seeker before.
+        expect(contacts).toEqual([]);
         expect(listed).not.toContain(written.contact);
         return;
       }
@@ -125,4 +114,55 @@ describe('the job-seeker page history', () => {
       expect(listed).toContain(written.contact);
     });
   }
+});
+
+describe('after a transfer', () => {
+  it('the previous specialist no longer reads the contacts they wrote about the job seeker; the list logs what it shows', async () => {
+    // A specialist's job seeker, a contact they wrote about it, then the job seeker moves to a colleague.
+    const { rows } = await stack.admin.query<{
+      email: string;
+      userId: string;
+      jobSeekerId: string;
+      colleague: string;
+    }>(
+      `SELECT u.email, u.id AS "userId", j.id AS "jobSeekerId",
+              (SELECT c."userId" FROM membership c WHERE c."organizationId" = j."organizationId" AND c.role = 'JOB_SPECIALIST'
+                 AND c."userId" <> u.id AND c."endedAt" IS NULL ORDER BY c."userId" LIMIT 1) AS colleague
+       FROM job_seeker j JOIN app_user u ON u.id = j."currentSpecialistId"
+       WHERE j.phase <> 'DISCHARGED' AND EXISTS (SELECT 1 FROM membership c WHERE c."organizationId" = j."organizationId"
+         AND c.role = 'JOB_SPECIALIST' AND c."userId" <> u.id AND c."endedAt" IS NULL)
+       ORDER BY j.id LIMIT 1`,
+    );
+    const cell = rows[0] as { email: string; userId: string; jobSeekerId: string; colleague: string };
+    const { rows: written } = await stack.admin.query<{ id: string }>(
+      `INSERT INTO employer_contact (id, "organizationId", "employerId", "specialistId", "jobSeekerId", "contactedAt", "faceToFace", purpose)
+       SELECT gen_random_uuid(), j."organizationId", (SELECT e.id FROM employer e WHERE e."organizationId" = j."organizationId" LIMIT 1),
+              $2, j.id, now() - interval '2 hours', true, 'JOB_DEVELOPMENT_FOR_JOB_SEEKER'
+       FROM job_seeker j WHERE j.id = $1 RETURNING id`,
+      [cell.jobSeekerId, cell.userId],
+    );
+    const contactId = written[0]?.id as string;
+    const LIST = '{ employerContacts(mine: true, first: 100) { id jobSeeker { id } } }';
+    const before = await stack.gql<{ employerContacts: { id: string }[] }>(cell.email, LIST);
+    expect(before.data?.employerContacts.map((c) => c.id)).toContain(contactId);
+    // The read of a contact about a named job seeker is in that job seeker's access log.
+    expect(
+      Number(
+        (
+          await stack.admin.query<{ n: string }>(
+            `SELECT count(*) AS n FROM audit_log WHERE "jobSeekerId" = $1 AND action = 'READ' AND area = 'EmployerContact.list' AND "actorUserId" = $2`,
+            [cell.jobSeekerId, cell.userId],
+          )
+        ).rows[0]?.n,
+      ),
+    ).toBe(1);
+
+    await stack.admin.query('UPDATE job_seeker SET "currentSpecialistId" = $2 WHERE id = $1', [
+      cell.jobSeekerId,
+      cell.colleague,
+    ]);
+    const after = await stack.gql<{ employerContacts: { id: string }[] }>(cell.email, LIST);
+    expect(after.errors).toBeUndefined();
+    expect(after.data?.employerContacts.map((c) => c.id)).not.toContain(contactId);
+  });
 });

@@ -375,7 +375,7 @@ describe('employers and employer contacts', () => {
     }
   });
 
-  it('a contact is recorded in one’s own name; contacts about a job seeker are read only by whoever made them', () => {
+  it('a contact is recorded in one’s own name; a contact about a job seeker is read by its current specialist only', () => {
     expect(canOn(defineAbilityFor(actors.specialist, now), 'create', 'EmployerContact', contact({}))).toBe(
       true,
     );
@@ -396,9 +396,18 @@ describe('employers and employer contacts', () => {
         defineAbilityFor(actors.specialist, now),
         'read',
         'EmployerContact',
-        contact({ jobSeekerId: 'js-1' }),
+        contact({ jobSeekerId: 'js-1', jobSeeker: jobSeeker() }),
       ),
     ).toBe(true);
+    // Its author, once the job seeker is followed by someone else, no longer reads it.
+    expect(
+      canOn(
+        defineAbilityFor(actors.specialist, now),
+        'read',
+        'EmployerContact',
+        contact({ jobSeekerId: 'js-1', jobSeeker: jobSeeker({ currentSpecialistId: 'u-coll' }) }),
+      ),
+    ).toBe(false);
   });
 });
 

@@ -278,9 +278,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     // Contacts: everyone's relationship building in the organisation; a contact about a named job
     // seeker only by that job seeker's own specialist.
     can('create', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
+    // A contact about a job seeker follows the job seeker, not its author: after a transfer the new
+    // specialist reads the history, the previous one no longer does.
     can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, jobSeekerId: null });
-    can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
-    // …and the contacts about one's own job seekers, whoever made them (history survives a transfer).
     can('read', 'EmployerContact', {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { currentSpecialistId: me } },

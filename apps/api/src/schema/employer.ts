@@ -69,8 +69,8 @@ builder.queryField('employerContacts', (t) =>
       mine: t.arg.boolean({ required: false }),
       first: t.arg.int({ required: false, defaultValue: 20, validate: z.number().int().min(1).max(100) }),
     },
-    resolve: (query, _root, args, ctx) =>
-      ctx.db.employerContact.findMany({
+    resolve: async (query, _root, args, ctx) => {
+      const rows = await ctx.db.employerContact.findMany({
         ...query,
         where: {
           AND: [
@@ -81,7 +81,21 @@ builder.queryField('employerContacts', (t) =>
         },
         orderBy: [{ contactedAt: 'desc' }, { id: 'desc' }],
         take: Math.min(args.first ?? 20, ctx.config.maxPageSize),
-      }),
+      });
+      // A contact about a named job seeker is that job seeker's data: its read goes to the access log.
+      for (const c of rows) {
+        if (c.jobSeekerId)
+          ctx.audit.record({
+            organizationId: c.organizationId,
+            jobSeekerId: c.jobSeekerId,
+            action: 'READ',
+            area: 'EmployerContact.list',
+            entityType: 'EmployerContact',
+            entityId: c.id,
+          });
+      }
+      return rows;
+    },
   }),
 );
 
