@@ -86,7 +86,8 @@ function PageRows({
   const [{ data }] = useQuery<Data>({ query: SHARED, variables: { after } });
   const rows = (data?.jobSeekers.edges ?? []).map((e) => e.node);
   const page = data?.jobSeekers.pageInfo;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo' });
   return (
     <>
       {rows.map((r) => {

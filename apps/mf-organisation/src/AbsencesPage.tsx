@@ -6,7 +6,7 @@
  * errors are shown at the field they concern. No job seeker is ever shown here.
  */
 import { absenceIssues } from '@ips/domain';
-import { graphql, useSession } from '@ips/ui';
+import { graphql, OSLO, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -77,10 +77,12 @@ export function AbsencesPage() {
   const [expectedEndDate, setExpectedEndDate] = useState('');
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
+  const [listProblem, setListProblem] = useState<string | null>(null);
   const [{ fetching: saving }, register] = useMutation(REGISTER);
   const [, end] = useMutation(END);
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  const day = (iso: string | null | undefined) =>
+    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
 
   if (fetching && !data) return <Loader title={t('abs_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -201,6 +203,11 @@ export function AbsencesPage() {
         <Heading level="2" size="medium" id="abs-list-heading">
           {t('abs_list')}
         </Heading>
+        {listProblem ? (
+          <Alert variant="error" size="small" role="alert">
+            {listProblem}
+          </Alert>
+        ) : null}
         {absences.length === 0 ? (
           <BodyShort>{t('abs_none')}</BodyShort>
         ) : (
@@ -254,11 +261,10 @@ export function AbsencesPage() {
                               input: { absenceId: a.id, version: a.version, actualEndDate: today() },
                             });
                             const r = res.data?.updateAbsence;
-                            setMessage(
-                              r?.__typename === 'MutationUpdateAbsenceSuccess'
-                                ? t('abs_ended')
-                                : (r?.message ?? res.error?.message ?? 'error'),
-                            );
+                            if (r?.__typename === 'MutationUpdateAbsenceSuccess') {
+                              setListProblem(null);
+                              setMessage(t('abs_ended'));
+                            } else setListProblem(r?.message ?? res.error?.message ?? 'error');
                             refetch({ requestPolicy: 'network-only' });
                           }}
                         >

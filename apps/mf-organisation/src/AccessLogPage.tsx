@@ -5,7 +5,7 @@
  * the number is checked as the API checks it before it is sent.
  */
 import { parseIdentityNumber } from '@ips/domain';
-import { graphql } from '@ips/ui';
+import { graphql, OSLO } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -115,6 +115,7 @@ export function AccessLogPage() {
                 <Table.Row key={i}>
                   <Table.DataCell>
                     {new Date(e.occurredAt).toLocaleString(locale, {
+                      ...OSLO,
                       dateStyle: 'short',
                       timeStyle: 'medium',
                     })}

@@ -26,7 +26,9 @@ export function DeadlinesPage() {
     (a, b) => ORDER[a.status] - ORDER[b.status] || a.dueOn.localeCompare(b.dueOn),
   );
   const date = (day: string) =>
-    new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+    new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', {
+      timeZone: 'Europe/Oslo',
+    });
   return (
     <VStack gap="space-16">
       <Heading level="1" size="large">

@@ -6,7 +6,7 @@
  * The API's typed errors land at the field they concern.
  */
 import { parseOrganizationNumber } from '@ips/domain';
-import { graphql, rawId, useSession } from '@ips/ui';
+import { graphql, OSLO, rawId, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -89,7 +89,10 @@ export function EmployersPage() {
     query: EMPLOYERS,
     variables: { search: search.trim().length >= 2 ? search.trim() : null, specialistId: session.userId },
   });
-  const [employerId, setEmployerId] = useState('');
+  const [chosen, setChosen] = useState<{ id: string; name: string } | null>(null);
+  const employerId = chosen?.id ?? '';
+  const setEmployerId = (id: string, name?: string) =>
+    setChosen(id ? { id, name: name ?? employers.find((e) => e.id === id)?.name ?? '' } : null);
   const [faceToFace, setFaceToFace] = useState(true);
   const [purpose, setPurpose] = useState<Purpose>('JOB_DEVELOPMENT_FOR_JOB_SEEKER');
   const [jobSeekerId, setJobSeekerId] = useState('');
@@ -101,7 +104,12 @@ export function EmployersPage() {
   const [{ fetching: saving }, record] = useMutation(RECORD);
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
 
-  const employers = (data?.employers.edges ?? []).map((e) => e.node);
+  const found = (data?.employers.edges ?? []).map((e) => e.node);
+  // The chosen employer stays chosen (and shown) when the search changes the list.
+  const employers =
+    chosen && !found.some((e) => e.id === chosen.id)
+      ? [{ id: chosen.id, name: chosen.name, city: null, organizationNumber: null, industry: null }, ...found]
+      : found;
   const jobSeekers = (data?.jobSeekers.edges ?? [])
     .map((e) => e.node)
     .filter((j) => j.phase !== 'DISCHARGED');
@@ -260,7 +268,11 @@ export function EmployersPage() {
             {(data?.employerContacts ?? []).map((c) => (
               <li key={c.id}>
                 <Detail as="span">
-                  {new Date(c.contactedAt).toLocaleString(locale, { dateStyle: 'short', timeStyle: 'short' })}
+                  {new Date(c.contactedAt).toLocaleString(locale, {
+                    ...OSLO,
+                    dateStyle: 'short',
+                    timeStyle: 'short',
+                  })}
                 </Detail>{' '}
                 <strong>{c.employer.name}</strong>: {t(`contactPurpose_${c.purpose}`)}
                 {c.jobSeeker?.givenName ? ` (${c.jobSeeker.givenName} ${c.jobSeeker.familyName ?? ''})` : ''}
@@ -276,7 +288,7 @@ export function EmployersPage() {
         onRegistered={(id, name) => {
           // Found by its name, and chosen for the next contact.
           setParams({ sok: name }, { replace: true });
-          setEmployerId(id);
+          setEmployerId(id, name);
         }}
       />
     </VStack>

@@ -5,7 +5,7 @@
  * returned for the caller — a colleague discussing the case sees the path, not the case history —
  * and offers actions only where the ability (the API's own rules) allows them.
  */
-import { canOn, readFragment, useAbility, useSession } from '@ips/ui';
+import { canOn, OSLO, readFragment, useAbility, useSession } from '@ips/ui';
 import {
   BodyLong,
   BodyShort,
@@ -47,7 +47,8 @@ export function JobSeekerPage() {
   const session = useSession();
   const ability = useAbility();
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  const day = (iso: string | null | undefined) =>
+    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
 
   if (fetching && !data) return <Loader title={t('title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;

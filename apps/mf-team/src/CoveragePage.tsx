@@ -6,7 +6,7 @@
  * (temporary cover or for good, why, from when), confirm. The API's typed errors are shown where
  * they concern the choice; a transfer decided by someone else meanwhile is reported, not overwritten.
  */
-import { graphql, rawId } from '@ips/ui';
+import { graphql, OSLO, rawId } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -100,7 +100,8 @@ export function CoveragePage() {
   const [params, setParams] = useSearchParams();
   const [{ data, fetching, error }] = useQuery({ query: ABSENCES, context: everywhere });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale) : '–');
+  const day = (iso: string | null | undefined) =>
+    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
   if (fetching && !data) return <Loader title={t('cov_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const absences = data?.absences ?? [];
@@ -120,7 +121,7 @@ export function CoveragePage() {
               <Table.HeaderCell scope="col">{t('cov_period')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('cov_type')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">
-                <span className="navds-sr-only">{t('cov_show')}</span>
+                <span className="aksel-sr-only">{t('cov_show')}</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
@@ -313,7 +314,12 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
           r.issues.map((i) => [i.field, t(`cov_issue_${i.code}`, { defaultValue: i.message })]),
         );
         setIssues(byField);
-        // Back to the step where the field is.
+        // Back to the step where the field is; what no step shows (a discharged job seeker, an
+        // unknown team meeting) is said above the steps.
+        const elsewhere = Object.entries(byField).filter(
+          ([field]) => !['toSpecialistId', 'effectiveOn', 'reason', 'note'].includes(field),
+        );
+        if (elsewhere.length) setProblem(elsewhere.map(([, text]) => text).join(' '));
         if (byField.toSpecialistId) setStep(1);
         else if (byField.effectiveOn || byField.reason || byField.note) setStep(2);
         return;

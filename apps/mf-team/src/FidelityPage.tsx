@@ -6,7 +6,7 @@
  * previous final review. The action plan is listed with its follow-up.
  */
 import { FIDELITY_ITEMS } from '@ips/domain';
-import { graphql, type ResultOf, readFragment, useSession } from '@ips/ui';
+import { graphql, OSLO, type ResultOf, readFragment, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -178,7 +178,7 @@ export function FidelityPage() {
         >
           {reviews.map((r) => (
             <option key={r.id} value={r.id}>
-              {new Date(r.reviewedOn).toLocaleDateString(locale)} – {t(`fid_status_${r.status}`)}
+              {new Date(r.reviewedOn).toLocaleDateString(locale, OSLO)} – {t(`fid_status_${r.status}`)}
               {r.totalScore !== null ? ` (${r.totalScore})` : ''}
             </option>
           ))}
@@ -235,7 +235,7 @@ function ReviewView({ review, onChanged }: { review: Review; onChanged: () => vo
     <VStack gap="space-16">
       <HStack gap="space-8" align="center" wrap>
         <Heading level="2" size="medium">
-          {t('fid_review', { date: new Date(review.reviewedOn).toLocaleDateString(locale) })}
+          {t('fid_review', { date: new Date(review.reviewedOn).toLocaleDateString(locale, OSLO) })}
         </Heading>
         <Tag size="small" variant={draft ? 'warning' : 'success'}>
           {t(`fid_status_${review.status}`)}
@@ -345,7 +345,7 @@ function ReviewView({ review, onChanged }: { review: Review; onChanged: () => vo
               <li key={a.id}>
                 {a.item ? `#${a.item}: ` : ''}
                 {a.action} – {a.owner.givenName} {a.owner.familyName},{' '}
-                {new Date(a.dueOn).toLocaleDateString(locale)} (
+                {new Date(a.dueOn).toLocaleDateString(locale, OSLO)} (
                 {t(`fid_action_${a.status}`, { defaultValue: a.status })})
                 {a.followUpNote ? ` – ${a.followUpNote}` : ''}
               </li>

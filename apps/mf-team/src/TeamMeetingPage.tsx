@@ -6,7 +6,7 @@
  * and save on top, never overwrites); adds action points with an owner and a due day; marks them
  * done; and distributes the minutes to the team.
  */
-import { graphql, type ResultOf, readFragment, useSession } from '@ips/ui';
+import { graphql, OSLO, type ResultOf, readFragment, useSession } from '@ips/ui';
 import {
   Alert,
   BodyLong,
@@ -191,7 +191,11 @@ export function TeamMeetingPage() {
         >
           {meetings.map((m) => (
             <option key={m.id} value={m.id}>
-              {new Date(m.scheduledAt).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' })}
+              {new Date(m.scheduledAt).toLocaleString(locale, {
+                ...OSLO,
+                dateStyle: 'medium',
+                timeStyle: 'short',
+              })}
               {m.distributedAt ? ` – ${t('tm_distributed')}` : ''}
             </option>
           ))}
@@ -522,7 +526,7 @@ function ActionPoints({
                   <Table.DataCell>
                     {p.owner.givenName} {p.owner.familyName}
                   </Table.DataCell>
-                  <Table.DataCell>{new Date(p.dueOn).toLocaleDateString(locale)}</Table.DataCell>
+                  <Table.DataCell>{new Date(p.dueOn).toLocaleDateString(locale, OSLO)}</Table.DataCell>
                   <Table.DataCell>
                     {p.status === 'OPEN' ? (
                       <Button

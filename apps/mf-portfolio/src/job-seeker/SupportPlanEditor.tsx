@@ -94,6 +94,9 @@ export function draftOf(revision: Revision | undefined): Draft {
  */
 const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 
+/** Fields the form shows issues at; any other (e.g. a closed plan) goes to a general alert. */
+const SHOWN_AT_FIELD = new Set<string>([...TEXT_FIELDS, 'agreements', 'meetings', 'changeNote']);
+
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
 function contentOf(draft: Draft) {
@@ -206,7 +209,8 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
   const [comparing, setComparing] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
   const [{ fetching }, revise] = useMutation(REVISE);
-  const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO');
+  const date = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo' });
 
   // The follow-up rule, checked as the API checks it before anything is sent: the plan from the
   // start, so the meetings its saved revisions planned count too.
@@ -375,6 +379,14 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
         {problem?.kind === 'consent' ? (
           <Alert variant="error" role="alert">
             {t('sp_consentRequired', { scope: t(`scope_${problem.scope}`) })}
+          </Alert>
+        ) : null}
+        {Object.entries(issues).some(([field]) => !SHOWN_AT_FIELD.has(field)) ? (
+          <Alert variant="error" role="alert">
+            {Object.entries(issues)
+              .filter(([field]) => !SHOWN_AT_FIELD.has(field))
+              .map(([, text]) => text)
+              .join(' ')}
           </Alert>
         ) : null}
         {problem?.kind === 'other' ? (
