@@ -1,3 +1,5 @@
+export * from './audit.js';
+export * from './backup.js';
 export * from './bootstrap.js';
 export * from './client.js';
 export * from './embedded.js';
