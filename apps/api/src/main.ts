@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PortInUseError, prepareDatabase, redact } from '@ips/db';
 import pg from 'pg';
-import { readConfig } from './config.js';
+import { ConfigError, readConfig } from './config.js';
 import { createApi } from './server.js';
 
 let env: Awaited<ReturnType<typeof prepareDatabase>>;
@@ -37,11 +37,20 @@ const mail =
           );
           return null;
         });
-const config = readConfig({
-  ...process.env,
-  APP_DATABASE_URL: process.env.APP_DATABASE_URL ?? env.appUrl,
-  ...(mail ? { SMTP_URL: mail.url } : {}),
-});
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig({
+    ...process.env,
+    APP_DATABASE_URL: process.env.APP_DATABASE_URL ?? env.appUrl,
+    ...(mail ? { SMTP_URL: mail.url } : {}),
+  });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`\n${error.message}\n`);
+  await mail?.stop().catch(() => {});
+  await env.stop();
+  process.exit(1);
+}
 const api = await createApi(config);
 // Development sign-in: a real OIDC provider (code + PKCE) for the demo users. Never in production.
 const oidc = config.production

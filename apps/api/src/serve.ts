@@ -4,20 +4,25 @@
  * demo data — migrations run before it as their own step (`packages/db/scripts/migrate.ts`).
  * SIGTERM (Kubernetes, compose) stops it cleanly: no new connections, open requests finish, pools close.
  */
-import { readConfig } from './config.js';
+import pino from 'pino';
+import { ConfigError, describeConfig, readConfig } from './config.js';
 import { createApi } from './server.js';
 
 let config: ReturnType<typeof readConfig>;
 try {
   config = readConfig();
 } catch (error) {
-  console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`\n${error.message}\n`);
   process.exit(1);
 }
-const api = await createApi(config);
+const log = pino({ level: config.logLevel, base: { service: 'ips-api' } });
+// Credentials are cut out of the connection strings before they are logged.
+log.info({ config: describeConfig(config) }, 'configuration');
+const api = await createApi(config, { logger: log });
 try {
   const { url } = await api.listen();
-  console.log(`IPS API listening on ${url} (health: /healthz, ready: /readyz)`);
+  log.info({ url }, 'listening (health: /healthz, ready: /readyz)');
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
@@ -32,10 +37,10 @@ let stopping = false;
 const stop = async (signal: string) => {
   if (stopping) return;
   stopping = true;
-  console.log(`${signal}: stopping …`);
+  log.info({ signal }, 'stopping');
   // Bounded: a stuck client must not outlive the orchestrator's grace period.
   await Promise.race([api.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
   process.exit(0);
 };
-process.once('SIGINT', () => void stop('SIGINT'));
-process.once('SIGTERM', () => void stop('SIGTERM'));
+process.on('SIGINT', () => void stop('SIGINT'));
+process.on('SIGTERM', () => void stop('SIGTERM'));

@@ -86,8 +86,7 @@ export async function createApi(
     clock?: () => Date;
   } = {},
 ): Promise<Api> {
-  const log =
-    options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
+  const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'ips-api' } });
   const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
   // An idle connection closed by the server (restart, failover, terminated session) must not crash
   // the process: the pool drops it and the next query opens a fresh one.
