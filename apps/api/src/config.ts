@@ -30,6 +30,8 @@ export interface ApiConfig {
   outboxIntervalMs: number;
   /** The hour (Europe/Oslo) from which the day's deadline digest goes out; null = never. */
   digestHour: number | null;
+  /** Serve Prometheus metrics on GET /metrics (API_METRICS=on|off). */
+  metrics: boolean;
   /** pino's level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -133,6 +135,12 @@ const schema = z.object({
     }
     return Number(v);
   }),
+  API_METRICS: optional.transform((v, ctx) => {
+    if (v === undefined || v === 'on') return true;
+    if (v === 'off') return false;
+    ctx.addIssue({ code: 'custom', message: `expected "on" or "off", got ${shown('API_METRICS', v)}` });
+    return z.NEVER;
+  }),
   LOG_LEVEL: optional.transform((v, ctx) => {
     if (v === undefined) return 'info' as const;
     if (!(LOG_LEVELS as readonly string[]).includes(v)) {
@@ -180,6 +188,7 @@ export function readConfig(
     mailFrom: e.MAIL_FROM,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     digestHour: e.DEADLINE_DIGEST_HOUR,
+    metrics: e.API_METRICS,
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
+import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf } from '@ips/db';
 import { osloDay } from '@ips/domain';
 import express, { type Request, type Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
@@ -20,6 +20,7 @@ import { AuthenticationError, TokenVerifier } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
+import { createMetrics, type Metrics } from './metrics.js';
 import {
   deliverNavSupportPlans,
   deliverNotificationEmails,
@@ -32,6 +33,7 @@ import { schema } from './schema/index.js';
 export interface Api {
   app: express.Express;
   prisma: PrismaClient;
+  metrics: Metrics;
   listen(): Promise<{ server: Server; url: string }>;
   stop(): Promise<void>;
 }
@@ -101,6 +103,25 @@ export async function createApi(
     max: 10,
     onQuery: options.onQuery,
   });
+  const prismaPool = poolOf(prisma);
+  const metrics = createMetrics({
+    pools: [
+      { name: 'api', pool, max: 4 },
+      ...(prismaPool ? [{ name: 'prisma', pool: prismaPool, max: 10 }] : []),
+    ],
+    overdue: async () => {
+      const { rows } = await pool.query<{ organization_id: string; overdue: string }>(
+        'SELECT organization_id, overdue FROM app.overdue_deadlines_per_organization($1::date)',
+        [osloDay(options.clock?.() ?? new Date())],
+      );
+      return rows.map((r) => ({ organizationId: r.organization_id, overdue: Number(r.overdue) }));
+    },
+    onError: (error) =>
+      log.warn(
+        { error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+        'metrics',
+      ),
+  });
   const verifier = TokenVerifier.fromPool(pool, config.clockToleranceSeconds);
   const allow = rateLimiter(config.rateLimitPerMinute);
   // The request id of the request being served, for error formatting (concurrency-safe).
@@ -120,7 +141,19 @@ export async function createApi(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
-    plugins: armor.plugins,
+    plugins: [
+      ...armor.plugins,
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const e of errors)
+                metrics.graphqlError(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+            },
+          };
+        },
+      },
+    ],
     validationRules: armor.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
@@ -133,6 +166,8 @@ export async function createApi(
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(metrics.middleware);
+  if (config.metrics) app.get('/metrics', (req, res) => void metrics.handler(req, res));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -295,6 +330,7 @@ export async function createApi(
   return {
     app,
     prisma,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         const s = app.listen(config.port, config.host, () => {

@@ -37,6 +37,7 @@ describe('readConfig', () => {
       mailFrom: 'IPS-plattformen <varsler@ips.invalid>',
       outboxIntervalMs: 10_000,
       digestHour: 7,
+      metrics: true,
       logLevel: 'info',
     });
   });
@@ -56,6 +57,7 @@ describe('readConfig', () => {
       MAIL_FROM: 'IPS <a@b.example>',
       OUTBOX_INTERVAL_MS: '500',
       DEADLINE_DIGEST_HOUR: 'off',
+      API_METRICS: 'off',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -71,6 +73,7 @@ describe('readConfig', () => {
       mailFrom: 'IPS <a@b.example>',
       outboxIntervalMs: 500,
       digestHour: null,
+      metrics: false,
       logLevel: 'warn',
     });
     expect(readConfig({ APP_DATABASE_URL: DB, DEADLINE_DIGEST_HOUR: '0' }).digestHour).toBe(0);
@@ -101,6 +104,7 @@ describe('readConfig', () => {
       LOG_LEVEL: 'loud',
       NAV_CASE_SYSTEM_URL: 'ftp://nav.example',
       OUTBOX_INTERVAL_MS: '-1',
+      API_METRICS: 'yes',
     });
     expect(Object.fromEntries(error.problems.map((p) => [p.variable, p.problem]))).toEqual({
       API_PORT: 'expected a whole number from 0 to 65535, got "http"',
@@ -110,6 +114,7 @@ describe('readConfig', () => {
       LOG_LEVEL: 'expected one of fatal, error, warn, info, debug, trace, silent, got "loud"',
       NAV_CASE_SYSTEM_URL: 'expected an http(s):// address, got "ftp://nav.example"',
       OUTBOX_INTERVAL_MS: 'expected a whole number from 0 to 86400000, got "-1"',
+      API_METRICS: 'expected "on" or "off", got "yes"',
     });
   });
 

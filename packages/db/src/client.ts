@@ -47,6 +47,11 @@ export function createPrismaClient({
 
 const pools = new WeakMap<PrismaClient, pg.Pool>();
 
+/** The `pg` pool a client was created with (for pool metrics). */
+export function poolOf(client: PrismaClient): pg.Pool | undefined {
+  return pools.get(client);
+}
+
 /** Disconnects the client and closes the pool it was created with. */
 export async function closePrismaClient(client: PrismaClient): Promise<void> {
   await client.$disconnect();
