@@ -4,6 +4,7 @@
  * secrets (connection strings, SMTP credentials) never appear in a message or a log line.
  */
 import { z } from 'zod';
+import type { TracingConfig } from './tracing.js';
 
 /** Runtime configuration from the environment, read once. */
 export interface ApiConfig {
@@ -32,6 +33,8 @@ export interface ApiConfig {
   digestHour: number | null;
   /** Serve Prometheus metrics on GET /metrics (API_METRICS=on|off). */
   metrics: boolean;
+  /** OpenTelemetry traces over OTLP; null (the default) = off. */
+  tracing: TracingConfig | null;
   /** pino's level. */
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 }
@@ -141,6 +144,24 @@ const schema = z.object({
     ctx.addIssue({ code: 'custom', message: `expected "on" or "off", got ${shown('API_METRICS', v)}` });
     return z.NEVER;
   }),
+  OTEL_EXPORTER_OTLP_ENDPOINT: url(
+    'OTEL_EXPORTER_OTLP_ENDPOINT',
+    ['http:', 'https:'],
+    'an http(s):// address',
+  ),
+  OTEL_SERVICE_NAME: optional.transform((v) => v ?? 'ips-api'),
+  OTEL_TRACES_SAMPLER_ARG: optional.transform((v, ctx) => {
+    if (v === undefined) return 1;
+    const n = /^(0(\.\d+)?|1(\.0+)?)$/.test(v) ? Number(v) : Number.NaN;
+    if (Number.isNaN(n)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected a share from 0 to 1, got ${shown('OTEL_TRACES_SAMPLER_ARG', v)}`,
+      });
+      return z.NEVER;
+    }
+    return n;
+  }),
   LOG_LEVEL: optional.transform((v, ctx) => {
     if (v === undefined) return 'info' as const;
     if (!(LOG_LEVELS as readonly string[]).includes(v)) {
@@ -189,6 +210,13 @@ export function readConfig(
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     digestHour: e.DEADLINE_DIGEST_HOUR,
     metrics: e.API_METRICS,
+    tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
+      ? {
+          endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,
+          serviceName: e.OTEL_SERVICE_NAME,
+          sampleRatio: e.OTEL_TRACES_SAMPLER_ARG,
+        }
+      : null,
     logLevel: e.LOG_LEVEL,
     ...overrides,
   };

@@ -11,6 +11,7 @@ import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/serve
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf } from '@ips/db';
 import { osloDay } from '@ips/domain';
+import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import express, { type Request, type Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
 import { createTransport } from 'nodemailer';
@@ -29,6 +30,7 @@ import {
 } from './outbox.js';
 import { type RequestOutcome, requestOutcome } from './request-outcome.js';
 import { schema } from './schema/index.js';
+import { startTracing } from './tracing.js';
 
 export interface Api {
   app: express.Express;
@@ -89,6 +91,9 @@ export async function createApi(
   } = {},
 ): Promise<Api> {
   const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'ips-api' } });
+  // Before anything that may trace; without an endpoint the API's tracer is a no-op.
+  const tracing = config.tracing ? startTracing(config.tracing) : null;
+  const tracer = trace.getTracer('ips-api');
   const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
   // An idle connection closed by the server (restart, failover, terminated session) must not crash
   // the process: the pool drops it and the next query opens a fresh one.
@@ -192,15 +197,25 @@ export async function createApi(
     let user: SignedInUser;
     try {
       const identity = await verifier.verify(req.header('authorization'));
-      const { rows } = await pool.query<{
-        user_id: string;
-        platform_operator: boolean;
-        memberships: SignedInUser['memberships'];
-        teams: SignedInUser['teams'];
-      }>('SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)', [
-        identity.issuer,
-        identity.subject,
-      ]);
+      const { rows } = await tracer.startActiveSpan(
+        'resolve_actor',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'db.system.name': 'postgresql', 'db.operation.name': 'SELECT' },
+        },
+        (span) =>
+          pool
+            .query<{
+              user_id: string;
+              platform_operator: boolean;
+              memberships: SignedInUser['memberships'];
+              teams: SignedInUser['teams'];
+            }>('SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)', [
+              identity.issuer,
+              identity.subject,
+            ])
+            .finally(() => span.end()),
+      );
       const row = rows[0];
       if (!row) throw new AuthenticationError('unknown user');
       user = {
@@ -240,8 +255,20 @@ export async function createApi(
             options.clock,
           );
           const outcome: RequestOutcome = { failed: false };
-          response = await requestOutcome.run(outcome, () =>
-            apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
+          response = await tracer.startActiveSpan(
+            'graphql.execute',
+            {
+              attributes: {
+                'graphql.operation.type': mutation ? 'mutation' : 'query',
+                'ips.request_id': requestId,
+              },
+            },
+            (span) =>
+              requestOutcome
+                .run(outcome, () =>
+                  apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
+                )
+                .finally(() => span.end()),
           );
           const body = response.body.kind === 'complete' ? response.body.string : '';
           // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
@@ -274,7 +301,28 @@ export async function createApi(
   const handleInContext = (req: Request, res: Response) => {
     const headerId = req.header('x-request-id');
     const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
-    return requestIds.run(requestId, () => handle(req, res, requestId));
+    // A server span per request, continuing the caller's trace (W3C traceparent) when given.
+    const parent = propagation.extract(otelContext.active(), req.headers);
+    return tracer.startActiveSpan(
+      `${req.method} /graphql`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': req.method,
+          'http.route': '/graphql',
+          'ips.request_id': requestId,
+        },
+      },
+      parent,
+      (span) =>
+        requestIds
+          .run(requestId, () => handle(req, res, requestId))
+          .finally(() => {
+            span.setAttribute('http.response.status_code', res.statusCode);
+            if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+            span.end();
+          }),
+    );
   };
   app.post('/graphql', express.json({ limit: '100kb' }), handleInContext);
   app.get('/graphql', handleInContext);
@@ -354,6 +402,7 @@ export async function createApi(
       mail?.close();
       await closePrismaClient(prisma);
       await pool.end();
+      await tracing?.shutdown();
     },
   };
 }

@@ -38,6 +38,7 @@ describe('readConfig', () => {
       outboxIntervalMs: 10_000,
       digestHour: 7,
       metrics: true,
+      tracing: null,
       logLevel: 'info',
     });
   });
@@ -58,6 +59,8 @@ describe('readConfig', () => {
       OUTBOX_INTERVAL_MS: '500',
       DEADLINE_DIGEST_HOUR: 'off',
       API_METRICS: 'off',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
+      OTEL_TRACES_SAMPLER_ARG: '0.25',
       LOG_LEVEL: 'warn',
     });
     expect(config).toMatchObject({
@@ -74,6 +77,7 @@ describe('readConfig', () => {
       outboxIntervalMs: 500,
       digestHour: null,
       metrics: false,
+      tracing: { endpoint: 'http://collector:4318', serviceName: 'ips-api', sampleRatio: 0.25 },
       logLevel: 'warn',
     });
     expect(readConfig({ APP_DATABASE_URL: DB, DEADLINE_DIGEST_HOUR: '0' }).digestHour).toBe(0);
@@ -105,6 +109,7 @@ describe('readConfig', () => {
       NAV_CASE_SYSTEM_URL: 'ftp://nav.example',
       OUTBOX_INTERVAL_MS: '-1',
       API_METRICS: 'yes',
+      OTEL_TRACES_SAMPLER_ARG: '2',
     });
     expect(Object.fromEntries(error.problems.map((p) => [p.variable, p.problem]))).toEqual({
       API_PORT: 'expected a whole number from 0 to 65535, got "http"',
@@ -115,6 +120,7 @@ describe('readConfig', () => {
       NAV_CASE_SYSTEM_URL: 'expected an http(s):// address, got "ftp://nav.example"',
       OUTBOX_INTERVAL_MS: 'expected a whole number from 0 to 86400000, got "-1"',
       API_METRICS: 'expected "on" or "off", got "yes"',
+      OTEL_TRACES_SAMPLER_ARG: 'expected a share from 0 to 1, got "2"',
     });
   });
 
