@@ -31,6 +31,8 @@ export interface ApiConfig {
   outboxIntervalMs: number;
   /** The hour (Europe/Oslo) from which the day's deadline digest goes out; null = never. */
   digestHour: number | null;
+  /** Run the scheduled jobs' worker beside the API (API_JOBS=on|off; the entry points start it). */
+  jobs: boolean;
   /** Serve Prometheus metrics on GET /metrics (API_METRICS=on|off). */
   metrics: boolean;
   /** OpenTelemetry traces over OTLP; null (the default) = off. */
@@ -138,6 +140,12 @@ const schema = z.object({
     }
     return Number(v);
   }),
+  API_JOBS: optional.transform((v, ctx) => {
+    if (v === undefined || v === 'on') return true;
+    if (v === 'off') return false;
+    ctx.addIssue({ code: 'custom', message: `expected "on" or "off", got ${shown('API_JOBS', v)}` });
+    return z.NEVER;
+  }),
   API_METRICS: optional.transform((v, ctx) => {
     if (v === undefined || v === 'on') return true;
     if (v === 'off') return false;
@@ -209,6 +217,7 @@ export function readConfig(
     mailFrom: e.MAIL_FROM,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     digestHour: e.DEADLINE_DIGEST_HOUR,
+    jobs: e.API_JOBS,
     metrics: e.API_METRICS,
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
       ? {

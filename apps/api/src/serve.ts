@@ -6,6 +6,7 @@
  */
 import pino from 'pino';
 import { ConfigError, describeConfig, readConfig } from './config.js';
+import { startJobs } from './jobs.js';
 import { createApi } from './server.js';
 
 let config: ReturnType<typeof readConfig>;
@@ -20,6 +21,11 @@ const log = pino({ level: config.logLevel, base: { service: 'ips-api' } });
 // Credentials are cut out of the connection strings before they are logged.
 log.info({ config: describeConfig(config) }, 'configuration');
 const api = await createApi(config, { logger: log });
+// The scheduled jobs (digest, consent expiry, retention) run in every replica; the queue in the
+// database makes each run happen once.
+const jobs = config.jobs
+  ? await startJobs({ connectionString: config.appDatabaseUrl, digestHour: config.digestHour, log })
+  : null;
 try {
   const { url } = await api.listen();
   log.info({ url }, 'listening (health: /healthz, ready: /readyz)');
@@ -30,6 +36,7 @@ try {
       ? `\nPort ${config.port} is already in use: set API_PORT to another port.\n`
       : `\n${error instanceof Error ? error.message : String(error)}\n`,
   );
+  await jobs?.stop().catch(() => {});
   await api.stop().catch(() => {});
   process.exit(1);
 }
@@ -39,7 +46,10 @@ const stop = async (signal: string) => {
   stopping = true;
   log.info({ signal }, 'stopping');
   // Bounded: a stuck client must not outlive the orchestrator's grace period.
-  await Promise.race([api.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 10_000))]);
+  await Promise.race([
+    Promise.all([jobs?.stop().catch(() => {}), api.stop().catch(() => {})]),
+    new Promise((resolve) => setTimeout(resolve, 10_000)),
+  ]);
   process.exit(0);
 };
 process.on('SIGINT', () => void stop('SIGINT'));

@@ -22,12 +22,7 @@ import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { formatError } from './errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import {
-  deliverNavSupportPlans,
-  deliverNotificationEmails,
-  HttpNavCaseSystemAdapter,
-  sendDeadlineDigest,
-} from './outbox.js';
+import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
 import { type RequestOutcome, requestOutcome } from './request-outcome.js';
 import { schema } from './schema/index.js';
 import { startTracing } from './tracing.js';
@@ -356,23 +351,6 @@ export async function createApi(
         }, config.outboxIntervalMs)
       : undefined;
   deliverer?.unref();
-  // The daily deadline digest: checked every quarter of an hour, sent once a day from the hour set.
-  const osloHour = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Oslo',
-    hour: 'numeric',
-    hourCycle: 'h23',
-  });
-  const digester =
-    config.digestHour !== null && config.outboxIntervalMs > 0
-      ? setInterval(() => {
-          const now = options.clock?.() ?? new Date();
-          if (Number(osloHour.format(now)) < (config.digestHour ?? 7)) return;
-          sendDeadlineDigest(pool, osloDay(now)).catch((error: unknown) =>
-            log.error({ error: { name: (error as Error)?.name } }, 'deadline digest failed'),
-          );
-        }, 15 * 60_000)
-      : undefined;
-  digester?.unref();
 
   let server: Server | undefined;
   return {
@@ -392,7 +370,6 @@ export async function createApi(
     stop: async () => {
       if (sealer) clearInterval(sealer);
       if (deliverer) clearInterval(deliverer);
-      if (digester) clearInterval(digester);
       await new Promise<void>((resolve) => {
         if (!server) return resolve();
         server.close(() => resolve());

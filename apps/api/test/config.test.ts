@@ -37,6 +37,7 @@ describe('readConfig', () => {
       mailFrom: 'IPS-plattformen <varsler@ips.invalid>',
       outboxIntervalMs: 10_000,
       digestHour: 7,
+      jobs: true,
       metrics: true,
       tracing: null,
       logLevel: 'info',

@@ -5,6 +5,7 @@ export * from './client.js';
 export * from './embedded.js';
 export * from './environment.js';
 export * from './generated/prisma/enums.js';
+export * from './job-queue.js';
 export * from './migrate.js';
 export * from './prepare.js';
 export * from './roles.js';
