@@ -31,6 +31,12 @@ export interface ApiConfig {
   outboxIntervalMs: number;
   /** The hour (Europe/Oslo) from which the day's deadline digest goes out; null = never. */
   digestHour: number | null;
+  /** Connections in the request pool (Prisma's). */
+  dbPoolSize: number;
+  /** How long a request waits for a database connection before it fails (503), in ms. */
+  dbAcquireTimeoutMs: number;
+  /** Longest statement (and request transaction) before it is cancelled, in ms. */
+  dbStatementTimeoutMs: number;
   /** Run the scheduled jobs' worker beside the API (API_JOBS=on|off; the entry points start it). */
   jobs: boolean;
   /** Serve Prometheus metrics on GET /metrics (API_METRICS=on|off). */
@@ -140,6 +146,9 @@ const schema = z.object({
     }
     return Number(v);
   }),
+  DB_POOL_SIZE: integer('DB_POOL_SIZE', 1, 200, 10),
+  DB_ACQUIRE_TIMEOUT_MS: integer('DB_ACQUIRE_TIMEOUT_MS', 100, 60_000, 5_000),
+  DB_STATEMENT_TIMEOUT_MS: integer('DB_STATEMENT_TIMEOUT_MS', 100, 600_000, 15_000),
   API_JOBS: optional.transform((v, ctx) => {
     if (v === undefined || v === 'on') return true;
     if (v === 'off') return false;
@@ -217,6 +226,9 @@ export function readConfig(
     mailFrom: e.MAIL_FROM,
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     digestHour: e.DEADLINE_DIGEST_HOUR,
+    dbPoolSize: e.DB_POOL_SIZE,
+    dbAcquireTimeoutMs: e.DB_ACQUIRE_TIMEOUT_MS,
+    dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     jobs: e.API_JOBS,
     metrics: e.API_METRICS,
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT

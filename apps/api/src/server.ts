@@ -5,11 +5,11 @@
  * commit (or roll back a failed mutation, leaving nothing behind).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf } from '@ips/db';
+import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf, poolTimeouts } from '@ips/db';
 import { osloDay } from '@ips/domain';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import express, { type Request, type Response } from 'express';
@@ -20,6 +20,7 @@ import pino, { type Logger } from 'pino';
 import { AuthenticationError, TokenVerifier } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
+import { isDatabaseUnavailable } from './db-errors.js';
 import { formatError } from './errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
@@ -38,6 +39,8 @@ export interface Api {
 class RollBack extends Error {}
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** `Idempotency-Key` on a mutation: 8–128 characters a client can generate (a UUID, a ULID …). */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** A fixed-window rate limit per user (in memory, per instance). */
 function rateLimiter(perMinute: number) {
@@ -89,7 +92,11 @@ export async function createApi(
   // Before anything that may trace; without an endpoint the API's tracer is a no-op.
   const tracing = config.tracing ? startTracing(config.tracing) : null;
   const tracer = trace.getTracer('ips-api');
-  const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
+  const pool = new pg.Pool({
+    connectionString: config.appDatabaseUrl,
+    max: 4,
+    ...poolTimeouts(config.dbAcquireTimeoutMs, config.dbStatementTimeoutMs),
+  });
   // An idle connection closed by the server (restart, failover, terminated session) must not crash
   // the process: the pool drops it and the next query opens a fresh one.
   pool.on('error', (error) =>
@@ -100,14 +107,16 @@ export async function createApi(
   );
   const prisma = createPrismaClient({
     connectionString: config.appDatabaseUrl,
-    max: 10,
+    max: config.dbPoolSize,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
     onQuery: options.onQuery,
   });
   const prismaPool = poolOf(prisma);
   const metrics = createMetrics({
     pools: [
       { name: 'api', pool, max: 4 },
-      ...(prismaPool ? [{ name: 'prisma', pool: prismaPool, max: 10 }] : []),
+      ...(prismaPool ? [{ name: 'prisma', pool: prismaPool, max: config.dbPoolSize }] : []),
     ],
     overdue: async () => {
       const { rows } = await pool.query<{ organization_id: string; overdue: string }>(
@@ -187,6 +196,22 @@ export async function createApi(
       .json({ errors: [{ message, extensions: { code, requestId } }] });
   };
 
+  /** 503 with Retry-After: the database is away or busy; the client may retry (idempotency key). */
+  const databaseUnavailable = (res: Response, requestId: string, error: unknown) => {
+    log.warn(
+      { requestId, error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+      'database unavailable',
+    );
+    res.setHeader('retry-after', '1');
+    return sendError(
+      res,
+      503,
+      'DATABASE_UNAVAILABLE',
+      'The database is unavailable or busy; try again shortly',
+      requestId,
+    );
+  };
+
   const handle = async (req: Request, res: Response, requestId: string) => {
     const started = performance.now();
     let user: SignedInUser;
@@ -224,6 +249,7 @@ export async function createApi(
         log.info({ requestId, reason: error.reason }, 'authentication failed');
         return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
       }
+      if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
       throw error;
     }
     if (!allow(user.userId)) return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
@@ -235,7 +261,27 @@ export async function createApi(
     const search = new URL(req.originalUrl, 'http://localhost').search;
     const httpGraphQLRequest = { method: req.method.toUpperCase(), headers, search, body: req.body };
     const mutation = isMutation(req.body, search);
+    // A mutation with an idempotency key runs once per user and key; a retry (after a timeout, a
+    // lost response, a database restart) gets the first response back instead of a second write.
+    const idempotencyKey = mutation ? req.header('idempotency-key') : undefined;
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      return sendError(
+        res,
+        400,
+        'BAD_REQUEST',
+        'Idempotency-Key must be 8–128 of A-Z a-z 0-9 . _ : -',
+        requestId,
+      );
+    }
+    const requestHash = idempotencyKey
+      ? createHash('sha256')
+          .update(
+            JSON.stringify([req.body?.query, req.body?.operationName ?? null, req.body?.variables ?? null]),
+          )
+          .digest('hex')
+      : '';
     let response: HTTPGraphQLResponse | undefined;
+    let replayed: { status: number; body: string } | 'conflict' | undefined;
     try {
       await prisma.$transaction(
         async (tx) => {
@@ -249,6 +295,29 @@ export async function createApi(
             reason ? safeDecode(reason).slice(0, 500) : undefined,
             options.clock,
           );
+          if (idempotencyKey) {
+            // A concurrent first request holds the key's row: this insert waits for its outcome.
+            const inserted = await tx.$executeRawUnsafe(
+              `INSERT INTO idempotency_key ("userId", key, "requestHash") VALUES ($1::uuid, $2, $3) ON CONFLICT DO NOTHING`,
+              user.userId,
+              idempotencyKey,
+              requestHash,
+            );
+            if (inserted === 0) {
+              const [first] = await tx.$queryRawUnsafe<
+                { requestHash: string; status: number | null; response: string | null }[]
+              >(
+                `SELECT "requestHash", status, response FROM idempotency_key WHERE "userId" = $1::uuid AND key = $2`,
+                user.userId,
+                idempotencyKey,
+              );
+              replayed =
+                first?.requestHash === requestHash && first.response !== null
+                  ? { status: first.status ?? 200, body: first.response }
+                  : 'conflict';
+              return;
+            }
+          }
           const outcome: RequestOutcome = { failed: false };
           response = await tracer.startActiveSpan(
             'graphql.execute',
@@ -269,17 +338,45 @@ export async function createApi(
           // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
           if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
           await ctx.audit.flush(tx);
+          if (idempotencyKey) {
+            await tx.$executeRawUnsafe(
+              `UPDATE idempotency_key SET status = $3, response = $4 WHERE "userId" = $1::uuid AND key = $2`,
+              user.userId,
+              idempotencyKey,
+              response.status ?? 200,
+              body,
+            );
+          }
         },
-        { maxWait: 5_000, timeout: 15_000 },
+        { maxWait: config.dbAcquireTimeoutMs, timeout: config.dbStatementTimeoutMs },
       );
     } catch (error) {
       if (!(error instanceof RollBack)) {
+        if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
         log.error(
           { requestId, error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
           'request failed',
         );
         return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
       }
+    }
+    if (replayed === 'conflict') {
+      return sendError(
+        res,
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different request',
+        requestId,
+      );
+    }
+    if (replayed) {
+      log.info({ requestId, status: replayed.status }, 'graphql (idempotent replay)');
+      res
+        .status(replayed.status)
+        .setHeader('x-request-id', requestId)
+        .setHeader('idempotent-replayed', 'true');
+      res.type('application/json').send(replayed.body);
+      return;
     }
     if (!response) return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
     for (const [key, value] of response.headers) res.setHeader(key, value);

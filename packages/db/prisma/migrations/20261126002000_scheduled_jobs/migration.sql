@@ -44,7 +44,8 @@ CREATE FUNCTION app.notify_expiring_consents(p_now timestamptz, p_days integer D
   END $$;
 
 -- Retention: read notifications and delivered outbox messages past the tenant's period are deleted;
--- each organisation's purge is written to its audit log (counts and cut-off, no content).
+-- each organisation's purge is written to its audit log (counts and cut-off, no content). Idempotency
+-- keys older than a day go too.
 CREATE FUNCTION app.purge_expired_operational_data(p_now timestamptz)
   RETURNS TABLE (organization_id uuid, notifications bigint, outbox_messages bigint)
   LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
@@ -55,6 +56,8 @@ CREATE FUNCTION app.purge_expired_operational_data(p_now timestamptz)
     outbox_days integer;
   BEGIN
     PERFORM pg_advisory_xact_lock(hashtextextended('retention-purge', 0));
+    -- Idempotency keys answer retries for 24 hours; they name no one and are not audited.
+    DELETE FROM public.idempotency_key WHERE "createdAt" < p_now - interval '24 hours';
     FOR o IN SELECT id, settings FROM public.organization ORDER BY id LOOP
       notification_days := app.retention_days(o.settings, 'readNotificationDays', 365, 30, 3650);
       outbox_days := app.retention_days(o.settings, 'sentOutboxDays', 90, 7, 3650);
