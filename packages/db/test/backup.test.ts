@@ -52,9 +52,16 @@ async function ensureClientPrograms() {
     await findPgTool('pg_dump', CLIENT_MAJOR);
   } catch (error) {
     if (userInfo().uid !== 0 || !existsSync('/usr/bin/apt-get')) throw error;
-    execFileSync('apt-get', ['install', '-y', '-q', `postgresql-client-${CLIENT_MAJOR}`], {
-      stdio: 'ignore',
-    });
+    const install = () =>
+      execFileSync('apt-get', ['install', '-y', '-q', `postgresql-client-${CLIENT_MAJOR}`], {
+        stdio: 'ignore',
+      });
+    try {
+      install();
+    } catch {
+      execFileSync('apt-get', ['update', '-q'], { stdio: 'ignore' }); // a fresh machine has no package lists
+      install();
+    }
   }
 }
 
