@@ -35,7 +35,12 @@ let exitCode = 0;
 try {
   console.log('setting up: embedded PostgreSQL, demo data, API process …');
   db = await startFaultDatabase();
-  api = await startApiProcess(db.appUrl, { DB_ACQUIRE_TIMEOUT_MS: '2000', DB_STATEMENT_TIMEOUT_MS: '5000' });
+  // With the job worker on: its connections are cut too, and the process must survive that.
+  api = await startApiProcess(db.appUrl, {
+    DB_ACQUIRE_TIMEOUT_MS: '2000',
+    DB_STATEMENT_TIMEOUT_MS: '5000',
+    API_JOBS: 'on',
+  });
   const { token, organizationId } = await specialistToken(db);
   const base = api.url;
 
@@ -164,7 +169,14 @@ try {
   console.log(
     `  writes/s: before ${before.toFixed(1)}, while down ${during.toFixed(1)}, after ${after.toFixed(1)}`,
   );
-  if (missing > 0 || duplicated > 0 || unexpected > 0) exitCode = 1;
+  const survived =
+    api.child.exitCode === null &&
+    (await fetch(`${base}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+  console.log(`  API process (with the job worker) survived the restart: ${survived ? 'yes' : 'NO'}`);
+  if (missing > 0 || duplicated > 0 || unexpected > 0 || !survived) exitCode = 1;
 } catch (error) {
   console.error(error);
   exitCode = 1;

@@ -9,9 +9,11 @@
  *   retention_purge   daily 02:30 UTC: read notifications and delivered outbox messages past the
  *                     tenant's retention period are deleted, each purge audited
  */
+
+import { poolTimeouts } from '@ips/db';
 import { osloDay } from '@ips/domain';
 import { Logger, type Runner, run, type Task } from 'graphile-worker';
-import type pg from 'pg';
+import pg from 'pg';
 import type { Logger as Pino } from 'pino';
 
 export const CRONTAB = [
@@ -94,22 +96,52 @@ export function jobTasks(
   };
 }
 
-/** Starts the worker with the schedule; `stop()` lets running jobs finish. */
-export async function startJobs(options: JobOptions): Promise<Runner> {
+export interface Jobs {
+  runner: Runner;
+  /** Lets running jobs finish, then closes the worker's connections. */
+  stop(): Promise<void>;
+}
+
+/** Starts the worker with the schedule. */
+export async function startJobs(options: JobOptions): Promise<Jobs> {
   const logger = new Logger((scope) => (level, message, meta) => {
     const fields = { job: scope.taskIdentifier, jobId: scope.jobId, ...(meta as object) };
     if (level === 'error') options.log.error(fields, message);
     else if (level === 'warning') options.log.warn(fields, message);
     else options.log.debug(fields, message);
   });
-  return run({
+  // The worker's own pool, so that a connection the server drops (restart, failover) is logged
+  // and replaced instead of crashing the process through an unhandled 'error' event.
+  const pool = new pg.Pool({
     connectionString: options.connectionString,
-    concurrency: 1,
-    maxPoolSize: 3,
-    noHandleSignals: true,
-    pollInterval: options.pollInterval ?? 2_000,
-    taskList: jobTasks(options.digestHour, options.log, options.clock),
-    crontab: CRONTAB,
-    logger,
+    max: 3,
+    ...poolTimeouts(5_000, 60_000),
   });
+  pool.on('error', (error) =>
+    options.log.warn(
+      { error: { name: error.name, code: (error as { code?: string }).code } },
+      'job queue connection lost',
+    ),
+  );
+  try {
+    const runner = await run({
+      pgPool: pool,
+      concurrency: 1,
+      noHandleSignals: true,
+      pollInterval: options.pollInterval ?? 2_000,
+      taskList: jobTasks(options.digestHour, options.log, options.clock),
+      crontab: CRONTAB,
+      logger,
+    });
+    return {
+      runner,
+      async stop() {
+        await runner.stop();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
 }

@@ -382,6 +382,10 @@ export async function createApi(
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
     res.status(response.status ?? 200);
+    // The database failed during the operation (formatError named it): 503, so clients retry.
+    if (response.body.kind === 'complete' && response.body.string.includes('"code":"DATABASE_UNAVAILABLE"')) {
+      res.status(503).setHeader('retry-after', '1');
+    }
     log.info({ requestId, ms: Math.round(performance.now() - started), status: res.statusCode }, 'graphql');
     if (response.body.kind === 'complete') {
       res.send(response.body.string);
