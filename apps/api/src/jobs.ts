@@ -10,7 +10,6 @@
  *                     tenant's retention period are deleted, each purge audited
  */
 
-import { poolTimeouts } from '@ips/db';
 import { osloDay } from '@ips/domain';
 import { Logger, type Runner, run, type Task } from 'graphile-worker';
 import pg from 'pg';
@@ -111,11 +110,13 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
     else options.log.debug(fields, message);
   });
   // The worker's own pool, so that a connection the server drops (restart, failover) is logged
-  // and replaced instead of crashing the process through an unhandled 'error' event.
+  // and replaced instead of crashing the process through an unhandled 'error' event — also while
+  // the worker stops. No client-side timeouts here: graphile-worker keeps a listening connection
+  // and recovers by itself; with pg's connection/query timeouts it did not (tested).
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    max: 3,
-    ...poolTimeouts(5_000, 60_000),
+    // graphile-worker's own default; its listening connection stays checked out.
+    max: 10,
   });
   pool.on('error', (error) =>
     options.log.warn(

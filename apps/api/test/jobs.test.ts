@@ -213,3 +213,66 @@ describe('deadline digest on the schedule', () => {
     expect(await count(DIGESTS)).toBe(expected);
   });
 });
+
+describe('the worker when the database cuts its connections', () => {
+  it('logs, reconnects and carries on working the queue (no crash)', async () => {
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    const jobs = await startJobs({
+      connectionString: stack.db.appUrl,
+      digestHour: null,
+      log,
+      pollInterval: 100,
+    });
+    try {
+      await waitUntil(
+        async () =>
+          (await count(
+            `SELECT count(*) AS n FROM pg_stat_activity WHERE usename = 'ips_app' AND datname = current_database()`,
+          )) > 0,
+        'the worker to connect',
+      );
+      await stack.admin.query(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'ips_app' AND datname = current_database()`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      expect(crashes).toEqual([]);
+      await quickAddJob({ connectionString: stack.db.appUrl, logger: quiet }, 'consent_expiry', {});
+      await waitUntil(async () => (await pendingJobs()) === 0, 'the job to be worked after the cut');
+      expect(crashes).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onCrash);
+      await jobs.stop();
+    }
+  });
+});
+
+describe('stopping the worker while the database goes down (Ctrl-C, SIGTERM during a failover)', () => {
+  it('does not crash the process', async () => {
+    const crashes: unknown[] = [];
+    const onCrash = (error: unknown) => crashes.push(error);
+    process.on('uncaughtException', onCrash);
+    try {
+      for (let round = 0; round < 3; round++) {
+        const jobs = await startJobs({
+          connectionString: stack.db.appUrl,
+          digestHour: null,
+          log,
+          pollInterval: 50,
+        });
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await Promise.all([
+          jobs.stop(),
+          stack.admin.query(
+            `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = 'ips_app' AND datname = current_database()`,
+          ),
+        ]);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      }
+      expect(crashes).toEqual([]);
+    } finally {
+      process.off('uncaughtException', onCrash);
+    }
+  });
+});
