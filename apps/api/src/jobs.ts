@@ -115,8 +115,8 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
   // and recovers by itself; with pg's connection/query timeouts it did not (tested).
   const pool = new pg.Pool({
     connectionString: options.connectionString,
-    // graphile-worker's own default; its listening connection stays checked out.
-    max: 10,
+    // Concurrency 1: a listening connection, the job's, the schedule's, one spare.
+    max: 4,
   });
   pool.on('error', (error) =>
     options.log.warn(
