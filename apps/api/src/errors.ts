@@ -6,6 +6,7 @@
 import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
+import { isDatabaseUnavailable } from './db-errors.js';
 
 const PASS_THROUGH = new Set([
   'UNAUTHENTICATED',
@@ -40,6 +41,23 @@ export function formatError(
       message: formatted.message,
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT', requestId: options.requestId() },
+    };
+  }
+  // The database went away or was busy in the middle of the operation (restart, failover,
+  // statement timeout): the mutation rolled back; the client may retry with its idempotency key.
+  if (isDatabaseUnavailable(original)) {
+    options.log.warn(
+      {
+        requestId: options.requestId(),
+        path: formatted.path,
+        error: { name, code: (original as { code?: string })?.code },
+      },
+      'database unavailable',
+    );
+    return {
+      message: 'The database is unavailable or busy; try again shortly',
+      path: formatted.path,
+      extensions: { code: 'DATABASE_UNAVAILABLE', requestId: options.requestId() },
     };
   }
   if (PASS_THROUGH.has(code)) {

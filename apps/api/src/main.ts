@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { PortInUseError, prepareDatabase, redact } from '@ips/db';
 import pg from 'pg';
-import { readConfig } from './config.js';
+import pino from 'pino';
+import { ConfigError, readConfig } from './config.js';
 import { createApi } from './server.js';
 
 let env: Awaited<ReturnType<typeof prepareDatabase>>;
@@ -37,12 +38,30 @@ const mail =
           );
           return null;
         });
-const config = readConfig({
-  ...process.env,
-  APP_DATABASE_URL: process.env.APP_DATABASE_URL ?? env.appUrl,
-  ...(mail ? { SMTP_URL: mail.url } : {}),
-});
+let config: ReturnType<typeof readConfig>;
+try {
+  config = readConfig({
+    ...process.env,
+    APP_DATABASE_URL: process.env.APP_DATABASE_URL ?? env.appUrl,
+    ...(mail ? { SMTP_URL: mail.url } : {}),
+  });
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`\n${error.message}\n`);
+  await mail?.stop().catch(() => {});
+  await env.stop();
+  process.exit(1);
+}
 const api = await createApi(config);
+const jobs = config.jobs
+  ? await import('./jobs.js').then((m) =>
+      m.startJobs({
+        connectionString: config.appDatabaseUrl,
+        digestHour: config.digestHour,
+        log: pino({ level: config.logLevel, base: { service: 'ips-jobs' } }),
+      }),
+    )
+  : null;
 // Development sign-in: a real OIDC provider (code + PKCE) for the demo users. Never in production.
 const oidc = config.production
   ? null
@@ -74,7 +93,10 @@ const stop = async (signal: string) => {
   stopping = true;
   console.log(`\n${signal}: stopping …`);
   // The API first (bounded: a stuck client must not keep the database from a clean shutdown).
-  await Promise.race([api.stop().catch(() => {}), new Promise((resolve) => setTimeout(resolve, 3_000))]);
+  await Promise.race([
+    Promise.all([jobs?.stop().catch(() => {}), api.stop().catch(() => {})]),
+    new Promise((resolve) => setTimeout(resolve, 3_000)),
+  ]);
   await admin?.stop().catch(() => {});
   await oidc?.stop().catch(() => {});
   await mail?.stop().catch(() => {});
@@ -116,6 +138,7 @@ try {
       : `\n${error instanceof Error ? error.message : String(error)}\n`,
   );
   await oidc?.stop().catch(() => {});
+  await jobs?.stop().catch(() => {});
   await env.stop();
   process.exit(1);
 }

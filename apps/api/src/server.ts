@@ -5,13 +5,14 @@
  * commit (or roll back a failed mutation, leaving nothing behind).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { closePrismaClient, createPrismaClient, type PrismaClient } from '@ips/db';
+import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf, poolTimeouts } from '@ips/db';
 import { osloDay } from '@ips/domain';
+import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import express, { type Request, type Response } from 'express';
 import { getOperationAST, parse } from 'graphql';
 import { createTransport } from 'nodemailer';
@@ -20,19 +21,18 @@ import pino, { type Logger } from 'pino';
 import { AuthenticationError, TokenVerifier, unverifiedIdentity } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
+import { isDatabaseUnavailable } from './db-errors.js';
 import { formatError } from './errors.js';
-import {
-  deliverNavSupportPlans,
-  deliverNotificationEmails,
-  HttpNavCaseSystemAdapter,
-  sendDeadlineDigest,
-} from './outbox.js';
+import { createMetrics, type Metrics } from './metrics.js';
+import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
 import { type RequestOutcome, requestOutcome } from './request-outcome.js';
 import { schema } from './schema/index.js';
+import { startTracing } from './tracing.js';
 
 export interface Api {
   app: express.Express;
   prisma: PrismaClient;
+  metrics: Metrics;
   listen(): Promise<{ server: Server; url: string }>;
   stop(): Promise<void>;
 }
@@ -40,6 +40,8 @@ export interface Api {
 class RollBack extends Error {}
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** `Idempotency-Key` on a mutation: 8–128 characters a client can generate (a UUID, a ULID …). */
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 /** A fixed-window rate limit per user (in memory, per instance). */
 function rateLimiter(perMinute: number) {
@@ -109,9 +111,15 @@ export async function createApi(
   if (insecure && (config.production || process.env.NODE_ENV === 'production')) {
     throw new Error('benchmarkOnlyWithoutSecurity is for the benchmark only and refused in production');
   }
-  const log =
-    options.logger ?? pino({ level: process.env.LOG_LEVEL ?? 'info', base: { service: 'ips-api' } });
-  const pool = new pg.Pool({ connectionString: config.appDatabaseUrl, max: 4 });
+  const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'ips-api' } });
+  // Before anything that may trace; without an endpoint the API's tracer is a no-op.
+  const tracing = config.tracing ? startTracing(config.tracing) : null;
+  const tracer = trace.getTracer('ips-api');
+  const pool = new pg.Pool({
+    connectionString: config.appDatabaseUrl,
+    max: 4,
+    ...poolTimeouts(config.dbAcquireTimeoutMs, config.dbStatementTimeoutMs),
+  });
   // An idle connection closed by the server (restart, failover, terminated session) must not crash
   // the process: the pool drops it and the next query opens a fresh one.
   pool.on('error', (error) =>
@@ -122,8 +130,29 @@ export async function createApi(
   );
   const prisma = createPrismaClient({
     connectionString: config.appDatabaseUrl,
-    max: 10,
+    max: config.dbPoolSize,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
     onQuery: options.onQuery,
+  });
+  const prismaPool = poolOf(prisma);
+  const metrics = createMetrics({
+    pools: [
+      { name: 'api', pool, max: 4 },
+      ...(prismaPool ? [{ name: 'prisma', pool: prismaPool, max: config.dbPoolSize }] : []),
+    ],
+    overdue: async () => {
+      const { rows } = await pool.query<{ organization_id: string; overdue: string }>(
+        'SELECT organization_id, overdue FROM app.overdue_deadlines_per_organization($1::date)',
+        [osloDay(options.clock?.() ?? new Date())],
+      );
+      return rows.map((r) => ({ organizationId: r.organization_id, overdue: Number(r.overdue) }));
+    },
+    onError: (error) =>
+      log.warn(
+        { error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+        'metrics',
+      ),
   });
   const verifier = TokenVerifier.fromPool(pool, config.clockToleranceSeconds);
   const allow = rateLimiter(config.rateLimitPerMinute);
@@ -146,7 +175,20 @@ export async function createApi(
     includeStacktraceInErrorResponses: false,
     // No HTTP caching of GraphQL answers (authorised POSTs), so no cache-control plugin: Apollo
     // would otherwise wrap every field's resolver to compute cache hints nobody reads.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...(insecure ? [] : armor.plugins)],
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...(insecure ? [] : armor.plugins),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const e of errors)
+                metrics.graphqlError(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+            },
+          };
+        },
+      },
+    ],
     validationRules: insecure ? [] : armor.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
@@ -159,6 +201,8 @@ export async function createApi(
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(metrics.middleware);
+  if (config.metrics) app.get('/metrics', (req, res) => void metrics.handler(req, res));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -178,6 +222,22 @@ export async function createApi(
       .json({ errors: [{ message, extensions: { code, requestId } }] });
   };
 
+  /** 503 with Retry-After: the database is away or busy; the client may retry (idempotency key). */
+  const databaseUnavailable = (res: Response, requestId: string, error: unknown) => {
+    log.warn(
+      { requestId, error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+      'database unavailable',
+    );
+    res.setHeader('retry-after', '1');
+    return sendError(
+      res,
+      503,
+      'DATABASE_UNAVAILABLE',
+      'The database is unavailable or busy; try again shortly',
+      requestId,
+    );
+  };
+
   const handle = async (req: Request, res: Response, requestId: string) => {
     const started = performance.now();
     let user: SignedInUser;
@@ -185,15 +245,25 @@ export async function createApi(
       const identity = insecure
         ? unverifiedIdentity(req.header('authorization'))
         : await verifier.verify(req.header('authorization'));
-      const { rows } = await pool.query<{
-        user_id: string;
-        platform_operator: boolean;
-        memberships: SignedInUser['memberships'];
-        teams: SignedInUser['teams'];
-      }>('SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)', [
-        identity.issuer,
-        identity.subject,
-      ]);
+      const { rows } = await tracer.startActiveSpan(
+        'resolve_actor',
+        {
+          kind: SpanKind.CLIENT,
+          attributes: { 'db.system.name': 'postgresql', 'db.operation.name': 'SELECT' },
+        },
+        (span) =>
+          pool
+            .query<{
+              user_id: string;
+              platform_operator: boolean;
+              memberships: SignedInUser['memberships'];
+              teams: SignedInUser['teams'];
+            }>('SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)', [
+              identity.issuer,
+              identity.subject,
+            ])
+            .finally(() => span.end()),
+      );
       const row = rows[0];
       if (!row) throw new AuthenticationError('unknown user');
       user = {
@@ -207,6 +277,7 @@ export async function createApi(
         log.info({ requestId, reason: error.reason }, 'authentication failed');
         return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
       }
+      if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
       throw error;
     }
     if (!allow(user.userId)) return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
@@ -218,7 +289,27 @@ export async function createApi(
     const search = new URL(req.originalUrl, 'http://localhost').search;
     const httpGraphQLRequest = { method: req.method.toUpperCase(), headers, search, body: req.body };
     const mutation = isMutation(req.body, search);
+    // A mutation with an idempotency key runs once per user and key; a retry (after a timeout, a
+    // lost response, a database restart) gets the first response back instead of a second write.
+    const idempotencyKey = mutation ? req.header('idempotency-key') : undefined;
+    if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      return sendError(
+        res,
+        400,
+        'BAD_REQUEST',
+        'Idempotency-Key must be 8–128 of A-Z a-z 0-9 . _ : -',
+        requestId,
+      );
+    }
+    const requestHash = idempotencyKey
+      ? createHash('sha256')
+          .update(
+            JSON.stringify([req.body?.query, req.body?.operationName ?? null, req.body?.variables ?? null]),
+          )
+          .digest('hex')
+      : '';
     let response: HTTPGraphQLResponse | undefined;
+    let replayed: { status: number; body: string } | 'conflict' | undefined;
     try {
       await prisma.$transaction(
         async (tx) => {
@@ -233,19 +324,64 @@ export async function createApi(
             options.clock,
             insecure,
           );
+          if (idempotencyKey) {
+            // A concurrent first request holds the key's row: this insert waits for its outcome.
+            const inserted = await tx.$executeRawUnsafe(
+              `INSERT INTO idempotency_key ("userId", key, "requestHash") VALUES ($1::uuid, $2, $3) ON CONFLICT DO NOTHING`,
+              user.userId,
+              idempotencyKey,
+              requestHash,
+            );
+            if (inserted === 0) {
+              const [first] = await tx.$queryRawUnsafe<
+                { requestHash: string; status: number | null; response: string | null }[]
+              >(
+                `SELECT "requestHash", status, response FROM idempotency_key WHERE "userId" = $1::uuid AND key = $2`,
+                user.userId,
+                idempotencyKey,
+              );
+              replayed =
+                first?.requestHash === requestHash && first.response !== null
+                  ? { status: first.status ?? 200, body: first.response }
+                  : 'conflict';
+              return;
+            }
+          }
           const outcome: RequestOutcome = { failed: false };
-          response = await requestOutcome.run(outcome, () =>
-            apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
+          response = await tracer.startActiveSpan(
+            'graphql.execute',
+            {
+              attributes: {
+                'graphql.operation.type': mutation ? 'mutation' : 'query',
+                'ips.request_id': requestId,
+              },
+            },
+            (span) =>
+              requestOutcome
+                .run(outcome, () =>
+                  apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
+                )
+                .finally(() => span.end()),
           );
           const body = response.body.kind === 'complete' ? response.body.string : '';
           // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
           if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
           if (!insecure) await ctx.audit.flush(tx);
+          if (idempotencyKey) {
+            await tx.$executeRawUnsafe(
+              `UPDATE idempotency_key SET status = $3, response = $4 WHERE "userId" = $1::uuid AND key = $2`,
+              user.userId,
+              idempotencyKey,
+              response.status ?? 200,
+              body,
+            );
+          }
         },
-        { maxWait: 5_000, timeout: 15_000 },
+        { maxWait: config.dbAcquireTimeoutMs, timeout: config.dbStatementTimeoutMs },
       );
     } catch (error) {
       if (!(error instanceof RollBack)) {
+        if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
         log.error(
           { requestId, error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
           'request failed',
@@ -253,10 +389,32 @@ export async function createApi(
         return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
       }
     }
+    if (replayed === 'conflict') {
+      return sendError(
+        res,
+        422,
+        'IDEMPOTENCY_KEY_REUSED',
+        'This Idempotency-Key was used for a different request',
+        requestId,
+      );
+    }
+    if (replayed) {
+      log.info({ requestId, status: replayed.status }, 'graphql (idempotent replay)');
+      res
+        .status(replayed.status)
+        .setHeader('x-request-id', requestId)
+        .setHeader('idempotent-replayed', 'true');
+      res.type('application/json').send(replayed.body);
+      return;
+    }
     if (!response) return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
     for (const [key, value] of response.headers) res.setHeader(key, value);
     res.setHeader('x-request-id', requestId);
     res.status(response.status ?? 200);
+    // The database failed during the operation (formatError named it): 503, so clients retry.
+    if (response.body.kind === 'complete' && response.body.string.includes('"code":"DATABASE_UNAVAILABLE"')) {
+      res.status(503).setHeader('retry-after', '1');
+    }
     log.info({ requestId, ms: Math.round(performance.now() - started), status: res.statusCode }, 'graphql');
     if (response.body.kind === 'complete') {
       res.send(response.body.string);
@@ -268,7 +426,28 @@ export async function createApi(
   const handleInContext = (req: Request, res: Response) => {
     const headerId = req.header('x-request-id');
     const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
-    return requestIds.run(requestId, () => handle(req, res, requestId));
+    // A server span per request, continuing the caller's trace (W3C traceparent) when given.
+    const parent = propagation.extract(otelContext.active(), req.headers);
+    return tracer.startActiveSpan(
+      `${req.method} /graphql`,
+      {
+        kind: SpanKind.SERVER,
+        attributes: {
+          'http.request.method': req.method,
+          'http.route': '/graphql',
+          'ips.request_id': requestId,
+        },
+      },
+      parent,
+      (span) =>
+        requestIds
+          .run(requestId, () => handle(req, res, requestId))
+          .finally(() => {
+            span.setAttribute('http.response.status_code', res.statusCode);
+            if (res.statusCode >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+            span.end();
+          }),
+    );
   };
   app.post('/graphql', express.json({ limit: '100kb' }), handleInContext);
   app.get('/graphql', handleInContext);
@@ -302,28 +481,12 @@ export async function createApi(
         }, config.outboxIntervalMs)
       : undefined;
   deliverer?.unref();
-  // The daily deadline digest: checked every quarter of an hour, sent once a day from the hour set.
-  const osloHour = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Oslo',
-    hour: 'numeric',
-    hourCycle: 'h23',
-  });
-  const digester =
-    config.digestHour !== null && config.outboxIntervalMs > 0
-      ? setInterval(() => {
-          const now = options.clock?.() ?? new Date();
-          if (Number(osloHour.format(now)) < (config.digestHour ?? 7)) return;
-          sendDeadlineDigest(pool, osloDay(now)).catch((error: unknown) =>
-            log.error({ error: { name: (error as Error)?.name } }, 'deadline digest failed'),
-          );
-        }, 15 * 60_000)
-      : undefined;
-  digester?.unref();
 
   let server: Server | undefined;
   return {
     app,
     prisma,
+    metrics,
     listen: () =>
       new Promise((resolve, reject) => {
         const s = app.listen(config.port, config.host, () => {
@@ -337,7 +500,6 @@ export async function createApi(
     stop: async () => {
       if (sealer) clearInterval(sealer);
       if (deliverer) clearInterval(deliverer);
-      if (digester) clearInterval(digester);
       await new Promise<void>((resolve) => {
         if (!server) return resolve();
         server.close(() => resolve());
@@ -347,6 +509,7 @@ export async function createApi(
       mail?.close();
       await closePrismaClient(prisma);
       await pool.end();
+      await tracing?.shutdown();
     },
   };
 }

@@ -4,6 +4,7 @@
  * deleted or cut off.
  */
 import pg from 'pg';
+import { sealAuditLog, verifyAuditChains } from '../src/audit.js';
 import { openDatabaseEnvironment } from '../src/environment.js';
 
 const env = await openDatabaseEnvironment(console.log);
@@ -11,24 +12,15 @@ const client = new pg.Client({ connectionString: env.adminUrl });
 let broken = 0;
 try {
   await client.connect();
-  const { rows: sealed } = await client.query<{ n: number }>('SELECT app.seal_audit_log() AS n');
-  console.log(`sealed ${sealed[0]?.n ?? 0} new row(s)`);
-  const { rows: orgs } = await client.query<{ id: string; name: string }>(
-    'SELECT DISTINCT o.id, o.name FROM audit_log a JOIN organization o ON o.id = a."organizationId" ORDER BY o.name',
-  );
-  for (const org of orgs) {
-    const { rows } = await client.query<{ checked: string; first_broken: string | null }>(
-      'SELECT * FROM app.verify_audit_chain($1)',
-      [org.id],
-    );
-    const r = rows[0];
-    if (r?.first_broken) {
+  console.log(`sealed ${await sealAuditLog(client)} new row(s)`);
+  for (const r of await verifyAuditChains(client)) {
+    if (r.firstBroken !== null) {
       broken++;
       console.error(
-        `BROKEN  ${org.name} (${org.id}): first bad position ${r.first_broken} after ${r.checked} row(s)`,
+        `BROKEN  ${r.name} (${r.organizationId}): first bad position ${r.firstBroken} after ${r.checked} row(s)`,
       );
     } else {
-      console.log(`ok      ${org.name}: ${r?.checked ?? 0} row(s)`);
+      console.log(`ok      ${r.name}: ${r.checked} row(s)`);
     }
   }
 } finally {

