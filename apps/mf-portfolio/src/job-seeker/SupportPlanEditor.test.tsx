@@ -49,7 +49,11 @@ const plan = (version: number, rev: ReturnType<typeof revision>) =>
     revisions: [rev],
   }) as unknown as SupportPlan;
 
-type Sent = { version: number; changeNote: string; content: { employerRoutines: string | null } };
+type Sent = {
+  version: number;
+  changeNote: string;
+  content: { employerRoutines: string | null; absenceArrangements: string | null };
+};
 
 function fakeClient(answers: unknown[], sent: Sent[]): Client {
   return {
@@ -83,7 +87,13 @@ function Page({
 
 function renderEditor(answers: unknown[], options: { canEdit?: boolean } = {}) {
   const sent: Sent[] = [];
-  const theirs = plan(2, revision(2, { employerRoutines: 'Oppmøte kl. 07 (endret av kollega)' }));
+  const theirs = plan(
+    2,
+    revision(2, {
+      employerRoutines: 'Oppmøte kl. 07 (endret av kollega)',
+      absenceArrangements: 'Ring leder før kl. 08',
+    }),
+  );
   render(
     <I18nextProvider i18n={i18n}>
       <Provider value={fakeClient(answers, sent)}>
@@ -134,7 +144,7 @@ describe('the support-plan editor', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('on a version conflict: nothing is overwritten; compare shows both; saving mine sends the new version', async () => {
+  it('on a version conflict: nothing is overwritten; compare shows what both changed; saving mine keeps their other changes and sends the new version', async () => {
     const { sent } = renderEditor([
       { __typename: 'ConflictError', message: 'stale', currentVersion: 2 },
       { __typename: 'MutationReviseSupportPlanSuccess', data: plan(3, revision(3)) },
@@ -154,10 +164,15 @@ describe('the support-plan editor', () => {
     const table = screen.getByRole('table');
     expect(within(table).getByText('Oppmøte kl. 07 (endret av kollega)')).toBeTruthy();
     expect(within(table).getByText('Oppmøte kl. 09')).toBeTruthy();
+    // Only the field both changed is asked about; the colleague's other change is named as kept.
+    expect(within(table).queryByText('Ring leder før kl. 08')).toBeNull();
+    expect(screen.getByText(/Det den andre endret og du ikke rørte, beholdes: Ved fravær/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Lagre mine endringer oppå den nye versjonen' }));
     await screen.findByText('Planen er lagret som versjon 3.');
     expect(sent.map((s) => s.version)).toEqual([1, 2]);
     expect(sent[1]?.content.employerRoutines).toBe('Oppmøte kl. 09');
+    // What only the colleague changed is kept, not reverted by my save.
+    expect(sent[1]?.content.absenceArrangements).toBe('Ring leder før kl. 08');
   });
 
   it('on a version conflict, reload discards the draft and shows the revision saved now', async () => {

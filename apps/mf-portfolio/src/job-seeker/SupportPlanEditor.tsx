@@ -120,12 +120,38 @@ function contentOf(draft: Draft) {
   };
 }
 
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Three-way merge of a draft made on `base` with a revision `theirs` saved meanwhile: a field only
+ * they changed keeps theirs, a field I changed keeps mine. `conflicts` are the fields both changed
+ * differently: the only ones the user has to look at.
+ */
+export function merge(
+  base: Draft,
+  theirs: Draft,
+  mine: Draft,
+): { merged: Draft; conflicts: string[]; theirsOnly: string[] } {
+  const merged = { ...mine };
+  const conflicts: string[] = [];
+  const theirsOnly: string[] = [];
+  for (const key of Object.keys(base) as (keyof Draft)[]) {
+    const mineChanged = !same(mine[key], base[key]);
+    const theirsChanged = !same(theirs[key], base[key]);
+    if (theirsChanged && !mineChanged) {
+      (merged as Record<string, unknown>)[key] = theirs[key];
+      theirsOnly.push(key);
+    } else if (theirsChanged && mineChanged && !same(theirs[key], mine[key])) conflicts.push(key);
+  }
+  return { merged, conflicts, theirsOnly };
+}
+
 /** The fields where two drafts differ, as text for the compare view. */
 export function differences(
   theirs: Draft,
   mine: Draft,
   t: (key: string) => string,
-): { field: string; theirs: string; mine: string }[] {
+): { key: string; field: string; theirs: string; mine: string }[] {
   const yesNo = (b: boolean) => t(b ? 'sp_yes' : 'sp_no');
   const rows: { field: string; label: string; theirs: string; mine: string }[] = [
     {
@@ -162,7 +188,7 @@ export function differences(
   ];
   return rows
     .filter((r) => r.theirs !== r.mine)
-    .map((r) => ({ field: r.label, theirs: r.theirs, mine: r.mine }));
+    .map((r) => ({ key: r.field, field: r.label, theirs: r.theirs, mine: r.mine }));
 }
 
 const REVISE = graphql(
@@ -202,6 +228,8 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
   const current = plan.revisions.find((r) => r.revision === plan.currentRevision) ?? plan.revisions[0];
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => draftOf(current));
+  // The revision the draft started from: what a conflict is merged against.
+  const [base, setBase] = useState<Draft>(() => draftOf(current));
   const [baseVersion, setBaseVersion] = useState(plan.version);
   const [changeNote, setChangeNote] = useState('');
   const [issues, setIssues] = useState<Record<string, string>>({});
@@ -225,6 +253,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
 
   const startEditing = () => {
     setDraft(draftOf(current));
+    setBase(draftOf(current));
     setBaseVersion(plan.version);
     setChangeNote('');
     setIssues({});
@@ -233,7 +262,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
     setEditing(true);
   };
 
-  const submit = async (version: number) => {
+  const submit = async (version: number, content: Draft = draft) => {
     const local: Record<string, string> = {};
     if (!changeNote.trim()) local.changeNote = t('sp_issue_REQUIRED');
     if (draft.agreements.length === 0) local.agreements = t('sp_issue_EMPTY');
@@ -243,7 +272,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
     if (Object.keys(local).length) return;
     setProblem(null);
     const res = await revise({
-      input: { supportPlanId: plan.id, version, changeNote: changeNote.trim(), content: contentOf(draft) },
+      input: { supportPlanId: plan.id, version, changeNote: changeNote.trim(), content: contentOf(content) },
     });
     const result = res.data?.reviseSupportPlan;
     if (!result) {
@@ -312,6 +341,9 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
 
   const theirs = draftOf(current);
   const versionNow = plan.version;
+  // Until the newer revision has arrived there is nothing to merge with.
+  const newerArrived = versionNow !== baseVersion;
+  const merging = merge(base, theirs, draft);
   return (
     <form onSubmit={onSubmit} aria-labelledby="sp-edit-heading">
       <VStack gap="space-16">
@@ -354,22 +386,37 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {differences(theirs, draft, t).map((d) => (
-                  <Table.Row key={d.field}>
-                    <Table.HeaderCell scope="row">{d.field}</Table.HeaderCell>
-                    <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.theirs}</Table.DataCell>
-                    <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.mine}</Table.DataCell>
-                  </Table.Row>
-                ))}
+                {differences(theirs, draft, t)
+                  .filter((d) => merging.conflicts.includes(d.key))
+                  .map((d) => (
+                    <Table.Row key={d.field}>
+                      <Table.HeaderCell scope="row">{d.field}</Table.HeaderCell>
+                      <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.theirs}</Table.DataCell>
+                      <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.mine}</Table.DataCell>
+                    </Table.Row>
+                  ))}
               </Table.Body>
             </Table>
+            {merging.theirsOnly.length ? (
+              <BodyShort size="small">
+                {t('sp_theirsKept', {
+                  fields: differences(theirs, base, t)
+                    .filter((d) => merging.theirsOnly.includes(d.key))
+                    .map((d) => d.field)
+                    .join(', '),
+                })}
+              </BodyShort>
+            ) : null}
             <Button
               type="button"
               size="small"
               loading={fetching}
+              disabled={!newerArrived}
               onClick={() => {
+                setDraft(merging.merged);
+                setBase(theirs);
                 setBaseVersion(versionNow);
-                void submit(versionNow);
+                void submit(versionNow, merging.merged);
               }}
             >
               {t('sp_conflictKeepMine')}
