@@ -56,7 +56,7 @@ describe('tenant administrator: users and roles', () => {
 
     // Again: the API refuses with a typed error, shown at the role field.
     await fill();
-    await form.getByText('The person already has this role here').waitFor();
+    await form.getByText('Personen har allerede denne rollen her.').waitFor();
     const axe = await new AxeBuilder({ page }).analyze();
     expect(
       axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),

@@ -64,14 +64,21 @@ export function MembersPage() {
     setIssues({});
     const res = await add({ input: { ...form, organizationId: session.organizationId } });
     const result = res.data?.addMember as
-      | { __typename: string; message?: string; issues?: { field: string; message: string }[] }
+      | { __typename: string; message?: string; issues?: { field: string; code: string; message: string }[] }
       | undefined;
     if (result?.__typename === 'MutationAddMemberSuccess') {
       setNotice({ variant: 'success', text: t('added') });
       setForm({ givenName: '', familyName: '', email: '', role: form.role });
       refetch({ requestPolicy: 'network-only' });
     } else if (result?.__typename === 'ValidationError') {
-      setIssues(Object.fromEntries((result.issues ?? []).map((i) => [i.field, i.message])));
+      setIssues(
+        Object.fromEntries(
+          (result.issues ?? []).map((i) => [
+            i.field,
+            t(`member_issue_${i.code}`, { defaultValue: i.message }),
+          ]),
+        ),
+      );
     } else {
       setNotice({ variant: 'error', text: result?.message ?? res.error?.message ?? t('failed') });
     }

@@ -2,6 +2,8 @@ import type { Texts } from '@ips/ui';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
+    member_issue_ALREADY_MEMBER: 'Personen har allerede denne rollen her.',
+    member_issue_ROLE_NOT_FOR_ORGANIZATION: 'Rollen finnes ikke i denne typen organisasjon.',
     setupNav: 'Team og innlogging',
     setup_title: 'Team og innlogging',
     setup_notFound: 'Fant ikke organisasjonen.',
@@ -114,6 +116,8 @@ export const texts: { nb: Texts; en: Texts } = {
     actions: 'Handlinger',
   },
   en: {
+    member_issue_ALREADY_MEMBER: 'The person already has this role here.',
+    member_issue_ROLE_NOT_FOR_ORGANIZATION: 'The role does not exist in this kind of organisation.',
     setupNav: 'Teams and sign-in',
     setup_title: 'Teams and sign-in',
     setup_notFound: 'Organisation not found.',
