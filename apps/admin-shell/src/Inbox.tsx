@@ -1,27 +1,22 @@
 /** The notifications inbox: unread count in the header, the list in a popover, mark as read. */
+
+import { graphql } from '@ips/ui';
 import { BellIcon } from '@navikt/aksel-icons';
 import { BodyShort, Button, Popover, VStack } from '@navikt/ds-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
-const INBOX = `query Inbox { unreadNotificationCount notifications { id kind title body read createdAt } }`;
-const MARK = `mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename } }`;
-
-interface Note {
-  id: string;
-  title: string;
-  body: string;
-  read: boolean;
-}
+const INBOX = graphql(
+  `query Inbox { unreadNotificationCount notifications { id kind title body read createdAt } }`,
+);
+const MARK = graphql(`mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename } }`);
 
 export function Inbox() {
   const { t } = useTranslation();
   const anchor = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
-  const [{ data }, refetch] = useQuery<{ unreadNotificationCount: number; notifications: Note[] }>({
-    query: INBOX,
-  });
+  const [{ data }, refetch] = useQuery({ query: INBOX });
   const [, mark] = useMutation(MARK);
   const unread = data?.unreadNotificationCount ?? 0;
   return (

@@ -3,38 +3,35 @@
  * only the parts the grant's scopes cover (the API enforces both; this page asks for nothing
  * more), with each consent's scope and validity visible.
  */
+import { graphql } from '@ips/ui';
 import { BodyShort, Button, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 
 // A page at a time (the API caps a query's cost); "show more" asks for the next.
-const SHARED = `query SharedWithNav($after: String) {
-  jobSeekers(first: 40, after: $after) {
-    edges { node { id givenName familyName phase
-      navSharingGrants { id scopes validUntil revokedAt }
-      employments { id jobTitle startDate endDate } } }
-    pageInfo { hasNextPage endCursor }
+const SHARED = graphql(`
+  query SharedWithNav($after: String) {
+    jobSeekers(first: 40, after: $after) {
+      edges {
+        node {
+          id
+          givenName
+          familyName
+          phase
+          navSharingGrants { id scopes validUntil revokedAt }
+          employments { id jobTitle startDate endDate }
+        }
+      }
+      pageInfo { hasNextPage endCursor }
+    }
   }
-}`;
-
-interface Row {
-  id: string;
-  givenName: string | null;
-  familyName: string | null;
-  phase: string | null;
-  navSharingGrants: { id: string; scopes: string[]; validUntil: string | null; revokedAt: string | null }[];
-  employments: { id: string; jobTitle: string; startDate: string; endDate: string | null }[];
-}
-
-type Data = {
-  jobSeekers: { edges: { node: Row }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-};
+`);
 
 export function SharedWithNavPage() {
   const { t } = useTranslation('nav');
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
-  const [first] = useQuery<Data>({ query: SHARED, variables: { after: null } });
+  const [first] = useQuery({ query: SHARED, variables: { after: null } });
   if (first.fetching && !first.data) return <Loader title={t('title')} />;
   if (first.error) return <BodyShort role="alert">{first.error.message}</BodyShort>;
   const empty = (first.data?.jobSeekers.edges ?? []).length === 0;
@@ -83,7 +80,7 @@ function PageRows({
   onMore: (cursor: string) => void;
 }) {
   const { t, i18n } = useTranslation('nav');
-  const [{ data }] = useQuery<Data>({ query: SHARED, variables: { after } });
+  const [{ data }] = useQuery({ query: SHARED, variables: { after } });
   const rows = (data?.jobSeekers.edges ?? []).map((e) => e.node);
   const page = data?.jobSeekers.pageInfo;
   const date = (iso: string) =>

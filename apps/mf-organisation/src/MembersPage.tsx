@@ -3,7 +3,7 @@
  * person with a role (the API's typed errors shown next to the field they concern), end a role
  * (with the version it was read at: a concurrent change is reported, never overwritten).
  */
-import { useSession } from '@ips/ui';
+import { graphql, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -20,15 +20,29 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 
-const MEMBERS = `query Members($org: ID!) {
-  node(id: $org) { id ... on Organization { memberships { id role version endedAt user { id givenName familyName } } } }
-}`;
-const ADD = `mutation AddMember($input: AddMemberInput!) { addMember(input: $input) { __typename
-  ... on MutationAddMemberSuccess { data { id } }
-  ... on ValidationError { message issues { field code message } }
-  ... on NotFoundError { message } } }`;
-const END = `mutation EndMembership($input: EndMembershipInput!) { endMembership(input: $input) { __typename
-  ... on Error { message } } }`;
+const MEMBERS = graphql(`
+  query Members($org: ID!) {
+    node(id: $org) { id ... on Organization { memberships { id role version endedAt user { id givenName familyName } } } }
+  }
+`);
+const ADD = graphql(`
+  mutation AddMember($input: AddMemberInput!) {
+    addMember(input: $input) {
+      __typename
+      ... on MutationAddMemberSuccess { data { id } }
+      ... on ValidationError { message issues { field code message } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+const END = graphql(`
+  mutation EndMembership($input: EndMembershipInput!) {
+    endMembership(input: $input) {
+      __typename
+      ... on Error { message }
+    }
+  }
+`);
 
 const ROLES = [
   'JOB_SPECIALIST',
@@ -37,25 +51,29 @@ const ROLES = [
   'TENANT_ADMINISTRATOR',
 ] as const;
 
-interface Member {
-  id: string;
-  role: string;
-  version: number;
-  endedAt: string | null;
-  user: { id: string; givenName: string; familyName: string };
-}
+type Member = { id: string; version: number };
 
 export function MembersPage() {
   const { t } = useTranslation('organisation');
   const session = useSession();
   const org = btoa(`Organization:${session.organizationId}`);
-  const [{ data, fetching, error }, refetch] = useQuery<{ node: { memberships: Member[] } | null }>({
+  const [{ data, fetching, error }, refetch] = useQuery({
     query: MEMBERS,
     variables: { org },
   });
   const [, add] = useMutation(ADD);
   const [, end] = useMutation(END);
-  const [form, setForm] = useState({ givenName: '', familyName: '', email: '', role: 'JOB_SPECIALIST' });
+  const [form, setForm] = useState<{
+    givenName: string;
+    familyName: string;
+    email: string;
+    role: (typeof ROLES)[number];
+  }>({
+    givenName: '',
+    familyName: '',
+    email: '',
+    role: 'JOB_SPECIALIST',
+  });
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<{ variant: 'success' | 'error'; text: string } | null>(null);
 
@@ -63,9 +81,7 @@ export function MembersPage() {
     event.preventDefault();
     setIssues({});
     const res = await add({ input: { ...form, organizationId: session.organizationId } });
-    const result = res.data?.addMember as
-      | { __typename: string; message?: string; issues?: { field: string; code: string; message: string }[] }
-      | undefined;
+    const result = res.data?.addMember;
     if (result?.__typename === 'MutationAddMemberSuccess') {
       setNotice({ variant: 'success', text: t('added') });
       setForm({ givenName: '', familyName: '', email: '', role: form.role });
@@ -86,7 +102,7 @@ export function MembersPage() {
 
   const endRole = async (m: Member) => {
     const res = await end({ input: { id: m.id, version: m.version } });
-    const result = res.data?.endMembership as { __typename: string; message?: string } | undefined;
+    const result = res.data?.endMembership;
     if (result?.__typename === 'MutationEndMembershipSuccess')
       setNotice({ variant: 'success', text: t('ended') });
     else setNotice({ variant: 'error', text: result?.message ?? res.error?.message ?? t('failed') });
@@ -95,7 +111,8 @@ export function MembersPage() {
 
   if (fetching && !data) return <Loader title={t('membersTitle')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
-  const members = (data?.node?.memberships ?? []).filter((m) => !m.endedAt);
+  const node = data?.node;
+  const members = (node && 'memberships' in node ? node.memberships : []).filter((m) => !m.endedAt);
   return (
     <VStack gap="space-16">
       <Heading level="1" size="large">
@@ -138,7 +155,7 @@ export function MembersPage() {
             size="small"
             value={form.role}
             error={issues.role}
-            onChange={(e) => setForm({ ...form, role: e.target.value })}
+            onChange={(e) => setForm({ ...form, role: e.target.value as (typeof ROLES)[number] })}
           >
             {ROLES.map((r) => (
               <option key={r} value={r}>

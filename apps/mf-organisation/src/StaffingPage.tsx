@@ -1,43 +1,37 @@
 /** Staffing for the health-service leader: numbers only — caseload against the limit, who is away. */
-import { useSession } from '@ips/ui';
+import { graphql, useSession } from '@ips/ui';
 import { BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 
-const STAFFING = `query Staffing($org: ID!) {
-  staffing(organizationId: $org) {
-    __typename
-    ... on QueryStaffingSuccess { data { userId givenName familyName role fte caseload caseloadLimit overCaseloadLimit absentToday teams } }
-    ... on Error { message }
+const STAFFING = graphql(`
+  query Staffing($org: ID!) {
+    staffing(organizationId: $org) {
+      __typename
+      ... on QueryStaffingSuccess {
+        data { userId givenName familyName role fte caseload caseloadLimit overCaseloadLimit absentToday teams }
+      }
+      ... on NotFoundError { message }
+    }
   }
-}`;
-
-interface Row {
-  userId: string;
-  givenName: string;
-  familyName: string;
-  role: string;
-  fte: number;
-  caseload: number;
-  caseloadLimit: number;
-  overCaseloadLimit: boolean;
-  absentToday: boolean;
-  teams: string[];
-}
+`);
 
 export function StaffingPage() {
   const { t } = useTranslation('organisation');
   const session = useSession();
-  const [{ data, fetching, error }] = useQuery<{
-    staffing: { __typename: string; data?: Row[]; message?: string };
-  }>({
+  const [{ data, fetching, error }] = useQuery({
     query: STAFFING,
     variables: { org: session.organizationId },
   });
   if (fetching && !data) return <Loader title={t('title')} />;
-  if (error || data?.staffing.message)
-    return <BodyShort role="alert">{error?.message ?? data?.staffing.message}</BodyShort>;
-  const rows = data?.staffing.data ?? [];
+  const staffing = data?.staffing;
+  if (error || staffing?.__typename === 'NotFoundError')
+    return (
+      <BodyShort role="alert">
+        {error?.message ?? (staffing && 'message' in staffing ? staffing.message : '')}
+      </BodyShort>
+    );
+  const rows = staffing?.__typename === 'QueryStaffingSuccess' ? staffing.data : [];
   return (
     <VStack gap="space-16">
       <Heading level="1" size="large">

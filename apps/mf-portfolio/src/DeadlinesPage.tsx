@@ -1,25 +1,20 @@
 /** My deadlines: every open duty, the most urgent first, grouped by status, each linked to its case. */
+import { graphql } from '@ips/ui';
 import { BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 
-const DEADLINES = `query MyDeadlines { myDeadlines { id rule title dueOn status jobSeeker { id givenName familyName } } }`;
+const DEADLINES = graphql(
+  `query MyDeadlines { myDeadlines { id rule title dueOn status jobSeeker { id givenName familyName } } }`,
+);
 
-interface Duty {
-  id: string;
-  title: string;
-  dueOn: string;
-  status: 'OVERDUE' | 'DUE' | 'UPCOMING';
-  jobSeeker: { id: string; givenName: string | null; familyName: string | null } | null;
-}
-
-const ORDER = { OVERDUE: 0, DUE: 1, UPCOMING: 2 } as const;
-const VARIANT = { OVERDUE: 'error', DUE: 'warning', UPCOMING: 'info' } as const;
+const ORDER = { OVERDUE: 0, DUE: 1, UPCOMING: 2, NONE: 3 } as const;
+const VARIANT = { OVERDUE: 'error', DUE: 'warning', UPCOMING: 'info', NONE: 'neutral' } as const;
 
 export function DeadlinesPage() {
   const { t, i18n } = useTranslation('portfolio');
-  const [{ data, fetching, error }] = useQuery<{ myDeadlines: Duty[] }>({ query: DEADLINES });
+  const [{ data, fetching, error }] = useQuery({ query: DEADLINES });
   if (fetching && !data) return <Loader title={t('deadlinesTitle')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const duties = [...(data?.myDeadlines ?? [])].sort(

@@ -3,7 +3,7 @@
  * counters (total, new for me, overdue, due soon) and filters kept in the address, so they survive a
  * reload and can be saved under a name (kept in this browser, per user) and applied with one tap.
  */
-import { useSession } from '@ips/ui';
+import { graphql, useSession } from '@ips/ui';
 import {
   BodyShort,
   Button,
@@ -23,21 +23,15 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 
-const PORTFOLIO = `query Portfolio($specialistId: ID!) {
-  jobSeekers(first: 100, specialistId: $specialistId) {
-    edges { node { id givenName familyName phase deadlineStatus referralDate } }
+const PORTFOLIO = graphql(`
+  query Portfolio($specialistId: ID!) {
+    jobSeekers(first: 100, specialistId: $specialistId) {
+      edges { node { id givenName familyName phase deadlineStatus referralDate } }
+    }
   }
-}`;
+`);
 
 type Status = 'OVERDUE' | 'DUE' | 'UPCOMING' | 'NONE';
-interface Row {
-  id: string;
-  givenName: string | null;
-  familyName: string | null;
-  phase: string | null;
-  deadlineStatus: Status | null;
-  referralDate: string | null;
-}
 
 const PHASES = [
   'REFERRED',
@@ -103,7 +97,7 @@ export function PortfolioPage() {
     else next.delete(key);
     setParams(next);
   };
-  const [{ data, fetching, error }] = useQuery<{ jobSeekers: { edges: { node: Row }[] } }>({
+  const [{ data, fetching, error }] = useQuery({
     query: PORTFOLIO,
     variables: { specialistId: session.userId },
   });

@@ -3,7 +3,7 @@
  * trend (a chart, and the same numbers in words for screen readers), and the results per job
  * specialist for the latest period. Team and granularity are kept in the address.
  */
-import { useSession } from '@ips/ui';
+import { graphql, useSession } from '@ips/ui';
 import {
   BodyShort,
   Box,
@@ -24,19 +24,33 @@ import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } fro
 import { useQuery } from 'urql';
 import { formatMeasure, SHARES } from './format.js';
 
-const TEAMS = `query MyTeams($orgs: [ID!]!) {
-  nodes(ids: $orgs) { id ... on Organization { specialistTeams { id name methodSupervisor { id } } } }
-}`;
-
-const RESULTS = `query TeamResults($teamId: ID!, $g: Granularity!) {
-  teamResults(teamId: $teamId, granularity: $g, periods: 12) {
-    __typename
-    ... on QueryTeamResultsSuccess { data { teamName periods { from to
-      team { measure value target met }
-      specialists { userId givenName familyName role values { measure value met } } } } }
-    ... on Error { message }
+const TEAMS = graphql(`
+  query MyTeams($orgs: [ID!]!) {
+    nodes(ids: $orgs) { id ... on Organization { specialistTeams { id name methodSupervisor { id } } } }
   }
-}`;
+`);
+
+const RESULTS = graphql(`
+  query TeamResults($teamId: ID!, $g: Granularity!) {
+    teamResults(teamId: $teamId, granularity: $g, periods: 12) {
+      __typename
+      ... on QueryTeamResultsSuccess {
+        data {
+          teamName
+          periods {
+            from
+            to
+            team { measure value target met }
+            specialists { userId givenName familyName role values { measure value met } }
+          }
+        }
+      }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+const GRANULARITIES = ['WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const;
 
 interface Value {
   measure: string;
@@ -77,21 +91,23 @@ export function TeamDashboard() {
   ];
   // A team may span organisations: its figures are read in all of the supervisor's.
   const everywhere = useMemo(() => ({ allOrganizations: true }), []);
-  const [teamsResult] = useQuery<{
-    nodes: ({ specialistTeams?: { id: string; name: string; methodSupervisor: { id: string } }[] } | null)[];
-  }>({
+  const [teamsResult] = useQuery({
     query: TEAMS,
     variables: { orgs: orgIds.map((id) => btoa(`Organization:${id}`)) },
     context: everywhere,
   });
   const teams = (teamsResult.data?.nodes ?? [])
-    .flatMap((n) => n?.specialistTeams ?? [])
+    .flatMap((n) => (n && 'specialistTeams' in n ? n.specialistTeams : []))
     .filter((team) => team.methodSupervisor.id === session.userId);
   const teamId = params.get('team') ?? teams[0]?.id ?? '';
-  const granularity = (params.get('periode') ?? 'WEEK').toUpperCase();
-  const [{ data, fetching, error }] = useQuery<{
-    teamResults: { __typename: string; data?: { teamName: string; periods: Period[] }; message?: string };
-  }>({ query: RESULTS, variables: { teamId, g: granularity }, pause: !teamId, context: everywhere });
+  const asked = (params.get('periode') ?? 'WEEK').toUpperCase();
+  const granularity = GRANULARITIES.find((g) => g === asked) ?? 'WEEK';
+  const [{ data, fetching, error }] = useQuery({
+    query: RESULTS,
+    variables: { teamId, g: granularity },
+    pause: !teamId,
+    context: everywhere,
+  });
 
   if (teamsResult.fetching && !teamsResult.data) return <Loader title={t('title')} />;
   if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
@@ -100,7 +116,9 @@ export function TeamDashboard() {
     next.set(key, value);
     setParams(next);
   };
-  const periods = data?.teamResults.data?.periods ?? [];
+  const results = data?.teamResults;
+  const periods: readonly Period[] =
+    results?.__typename === 'QueryTeamResultsSuccess' ? results.data.periods : [];
   const latest = periods.at(-1);
   return (
     <VStack gap="space-16">
@@ -131,7 +149,7 @@ export function TeamDashboard() {
         </ToggleGroup>
       </HStack>
       {error && <BodyShort role="alert">{error.message}</BodyShort>}
-      {data?.teamResults.message && <BodyShort role="alert">{data.teamResults.message}</BodyShort>}
+      {results?.__typename === 'NotFoundError' && <BodyShort role="alert">{results.message}</BodyShort>}
       {fetching && !data && <Loader title={t('title')} />}
       {latest && (
         <>
