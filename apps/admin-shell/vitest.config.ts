@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,
+    // A page that waits for sign-in, remotes and data on a loaded machine: give polls time, not a race.
+    expect: { poll: { timeout: 20_000 } },
   },
 });

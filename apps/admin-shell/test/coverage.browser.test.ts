@@ -94,7 +94,7 @@ describe('method supervisor: absence cover and the transfer wizard', () => {
       .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('fravaer')).toBe(absenceId);
     const list = page.getByTestId('coverage');
-    await expect.poll(() => list.locator(':scope > li').count()).toBe(shown);
+    await expect.poll(() => list.locator(':scope > li').count(), { timeout: 20_000 }).toBe(shown);
     if (notShown > 0) await page.getByText(new RegExp(`^${notShown} jobbsøkere? vises ikke`)).waitFor();
     await expectAccessible(page, 'coverage');
     await page.screenshot({ path: join(ARTIFACTS, 'coverage-1280.png'), fullPage: true });
@@ -140,7 +140,9 @@ describe('method supervisor: absence cover and the transfer wizard', () => {
 
     // Persisted: after a reload the job seeker is no longer waiting.
     await page.goto(`${stack.shellUrl}/coverage?fravaer=${absenceId}`);
-    await expect.poll(() => page.getByTestId('coverage').locator(':scope > li').count()).toBe(shown - 1);
+    await expect
+      .poll(() => page.getByTestId('coverage').locator(':scope > li').count(), { timeout: 20_000 })
+      .toBe(shown - 1);
     await page.context().close();
   });
 });

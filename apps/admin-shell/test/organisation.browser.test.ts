@@ -134,3 +134,31 @@ describe('health-service leader: absences', () => {
     await page.context().close();
   });
 });
+
+describe('health-service leader: team aggregates', () => {
+  it('sees the team measures of the organisation, and no specialist’s figures, on the page or on the wire', async () => {
+    const { rows } = await stack.admin.query<{ email: string }>(
+      `SELECT u.email FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership o WHERE o."userId" = m."userId" AND o.id <> m.id)
+         AND EXISTS (SELECT 1 FROM specialist_team t WHERE t."organizationId" = m."organizationId" AND t.active)
+       ORDER BY u.email LIMIT 1`,
+    );
+    const page = await stack.newPage();
+    const bodies: string[] = [];
+    page.on('response', async (r) => {
+      if (r.url().includes('/graphql')) bodies.push(await r.text().catch(() => ''));
+    });
+    await signIn(page, stack.shellUrl, rows[0]?.email as string, '/team');
+    await page.getByTestId('measures').waitFor();
+    expect(await page.getByTestId('per-specialist').count()).toBe(0);
+    const results = bodies.filter((b) => b.includes('"teamResults"'));
+    expect(results.length).toBeGreaterThan(0);
+    for (const body of results) expect(body).not.toMatch(/"specialists":\[\{/);
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(
+      axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id),
+    ).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -267,4 +267,32 @@ describe('studies and the study support plan', () => {
       (await stack.admin.query('SELECT phase::text FROM job_seeker WHERE id = $1', [studentId])).rows[0],
     ).toEqual({ phase: 'JOB_SEARCH' });
   });
+
+  it('myMeetingsToday counts today’s meetings of my current plans and my planned meetings (Europe/Oslo), nothing else', async () => {
+    const Q = '{ myMeetingsToday }';
+    const before =
+      (await stack.gql<{ myMeetingsToday: number }>(specialist.email, Q)).data?.myMeetingsToday ?? -1;
+    expect(before).toBeGreaterThanOrEqual(0);
+    const today = `(now() AT TIME ZONE 'Europe/Oslo')::date`;
+    // In the current revision of my job seeker's plan: one today, one tomorrow.
+    await stack.admin.query(
+      `INSERT INTO support_plan_meeting (id, "organizationId", "revisionId", "plannedOn", "faceToFace")
+       SELECT gen_random_uuid(), r."organizationId", r.id, ${today} + d, true
+       FROM support_plan p JOIN support_plan_revision r ON r."supportPlanId" = p.id AND r.revision = p."currentRevision",
+            (VALUES (0), (1)) AS days(d)
+       WHERE p."employmentId" = $1`,
+      [employmentId],
+    );
+    // A meeting I booked for today, and one another specialist booked.
+    await stack.admin.query(
+      `INSERT INTO follow_up_meeting (id, "organizationId", "jobSeekerId", "specialistId", purpose, status, "scheduledAt", participants, "faceToFace", location, "durationMinutes")
+       SELECT gen_random_uuid(), j."organizationId", j.id, s.id, 'FOLLOW_ALONG', 'PLANNED', (${today} + time '13:00') AT TIME ZONE 'Europe/Oslo',
+              ARRAY['JOB_SEEKER']::"MeetingParticipant"[], true, 'COMMUNITY', 30
+       FROM job_seeker j, (SELECT $2::uuid AS id UNION ALL SELECT m."userId" FROM membership m WHERE m."organizationId" = $3 AND m."userId" <> $2 AND m.role = 'JOB_SPECIALIST' LIMIT 1) s
+       WHERE j.id = $1`,
+      [jobSeekerId, specialist.userId, specialist.organizationId],
+    );
+    const after = (await stack.gql<{ myMeetingsToday: number }>(specialist.email, Q)).data?.myMeetingsToday;
+    expect(after).toBe(before + 2);
+  });
 });

@@ -6,7 +6,7 @@
  * errors are shown at the field they concern. No job seeker is ever shown here.
  */
 import { absenceIssues } from '@ips/domain';
-import { graphql, OSLO, useSession } from '@ips/ui';
+import { canOn, graphql, OSLO, useAbility, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -80,6 +80,8 @@ export function AbsencesPage() {
   const [listProblem, setListProblem] = useState<string | null>(null);
   const [{ fetching: saving }, register] = useMutation(REGISTER);
   const [, end] = useMutation(END);
+  const ability = useAbility();
+  const mayRegister = canOn(ability, 'create', 'Absence', { organizationId: session.organizationId });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
   const day = (iso: string | null | undefined) =>
     iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
@@ -139,66 +141,68 @@ export function AbsencesPage() {
       <Heading level="1" size="large">
         {t('abs_title')}
       </Heading>
-      <form onSubmit={submit} aria-labelledby="abs-register-heading">
-        <VStack gap="space-12">
-          <Heading level="2" size="medium" id="abs-register-heading">
-            {t('abs_register')}
-          </Heading>
-          <HStack gap="space-12" align="end" wrap>
-            <Select
-              label={t('abs_specialist')}
-              value={specialistId}
-              error={issues.specialistId}
-              onChange={(e) => setSpecialistId(e.target.value)}
-            >
-              <option value="">–</option>
-              {specialists.map((s) => (
-                <option key={s.userId} value={s.userId}>
-                  {s.givenName} {s.familyName}
-                </option>
-              ))}
-            </Select>
-            <Select
-              label={t('abs_type')}
-              value={type}
-              onChange={(e) => setType(e.target.value as AbsenceType)}
-            >
-              {TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`absence_${x}`)}
-                </option>
-              ))}
-            </Select>
-            <TextField
-              label={t('abs_start')}
-              {...NATIVE_DATE}
-              value={startDate}
-              error={issues.startDate}
-              onChange={(e) => setStartDate(e.target.value)}
-            />
-            <TextField
-              label={t('abs_expectedEnd')}
-              {...NATIVE_DATE}
-              value={expectedEndDate}
-              error={issues.expectedEndDate}
-              onChange={(e) => setExpectedEndDate(e.target.value)}
-            />
-          </HStack>
-          <Checkbox checked={planned} onChange={(e) => setPlanned(e.target.checked)}>
-            {t('abs_planned')}
-          </Checkbox>
-          {message ? (
-            <Alert variant="success" size="small" role="status">
-              {message}
-            </Alert>
-          ) : null}
-          <div>
-            <Button type="submit" loading={saving}>
-              {t('abs_registerButton')}
-            </Button>
-          </div>
-        </VStack>
-      </form>
+      {mayRegister ? (
+        <form onSubmit={submit} aria-labelledby="abs-register-heading">
+          <VStack gap="space-12">
+            <Heading level="2" size="medium" id="abs-register-heading">
+              {t('abs_register')}
+            </Heading>
+            <HStack gap="space-12" align="end" wrap>
+              <Select
+                label={t('abs_specialist')}
+                value={specialistId}
+                error={issues.specialistId}
+                onChange={(e) => setSpecialistId(e.target.value)}
+              >
+                <option value="">–</option>
+                {specialists.map((s) => (
+                  <option key={s.userId} value={s.userId}>
+                    {s.givenName} {s.familyName}
+                  </option>
+                ))}
+              </Select>
+              <Select
+                label={t('abs_type')}
+                value={type}
+                onChange={(e) => setType(e.target.value as AbsenceType)}
+              >
+                {TYPES.map((x) => (
+                  <option key={x} value={x}>
+                    {t(`absence_${x}`)}
+                  </option>
+                ))}
+              </Select>
+              <TextField
+                label={t('abs_start')}
+                {...NATIVE_DATE}
+                value={startDate}
+                error={issues.startDate}
+                onChange={(e) => setStartDate(e.target.value)}
+              />
+              <TextField
+                label={t('abs_expectedEnd')}
+                {...NATIVE_DATE}
+                value={expectedEndDate}
+                error={issues.expectedEndDate}
+                onChange={(e) => setExpectedEndDate(e.target.value)}
+              />
+            </HStack>
+            <Checkbox checked={planned} onChange={(e) => setPlanned(e.target.checked)}>
+              {t('abs_planned')}
+            </Checkbox>
+            {message ? (
+              <Alert variant="success" size="small" role="status">
+                {message}
+              </Alert>
+            ) : null}
+            <div>
+              <Button type="submit" loading={saving}>
+                {t('abs_registerButton')}
+              </Button>
+            </div>
+          </VStack>
+        </form>
+      ) : null}
       <section aria-labelledby="abs-list-heading">
         <Heading level="2" size="medium" id="abs-list-heading">
           {t('abs_list')}

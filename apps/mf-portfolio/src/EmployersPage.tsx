@@ -6,7 +6,7 @@
  * The API's typed errors land at the field they concern.
  */
 import { parseOrganizationNumber } from '@ips/domain';
-import { graphql, OSLO, rawId, useSession } from '@ips/ui';
+import { canOn, graphql, OSLO, rawId, useAbility, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -102,6 +102,8 @@ export function EmployersPage() {
   const [logged, setLogged] = useState<string | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching: saving }, record] = useMutation(RECORD);
+  const ability = useAbility();
+  const mayRegister = canOn(ability, 'create', 'Employer', { organizationId: session.organizationId });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
 
   const found = (data?.employers.edges ?? []).map((e) => e.node);
@@ -284,13 +286,15 @@ export function EmployersPage() {
         )}
       </section>
 
-      <RegisterEmployer
-        onRegistered={(id, name) => {
-          // Found by its name, and chosen for the next contact.
-          setParams({ sok: name }, { replace: true });
-          setEmployerId(id, name);
-        }}
-      />
+      {mayRegister ? (
+        <RegisterEmployer
+          onRegistered={(id, name) => {
+            // Found by its name, and chosen for the next contact.
+            setParams({ sok: name }, { replace: true });
+            setEmployerId(id, name);
+          }}
+        />
+      ) : null}
     </VStack>
   );
 }

@@ -34,7 +34,9 @@ const node = (id: string, familyName: string, phase: string, deadlineStatus: str
 });
 
 function clientWith(edges: unknown[]): Client {
-  return { executeQuery: () => fromValue({ data: { jobSeekers: { edges } } }) } as unknown as Client;
+  return {
+    executeQuery: () => fromValue({ data: { myMeetingsToday: 2, jobSeekers: { edges } } }),
+  } as unknown as Client;
 }
 
 function Where() {
@@ -85,6 +87,7 @@ describe('PortfolioPage', () => {
     expect(names()).toEqual(['Test Dahl', 'Test Berg', 'Test Aas', 'Test Fjell']);
     expect(screen.getByTestId('count-total').textContent).toBe('Jobbsøkere: 4');
     expect(screen.getByTestId('count-new').textContent).toBe('Nye for meg: 1');
+    expect(screen.getByTestId('count-meetings').textContent).toBe('Møter i dag: 2');
     expect(screen.getByTestId('count-overdue').textContent).toBe('Forfalt: 1');
     expect(screen.getByTestId('count-due').textContent).toBe('Snart frist: 1');
   });

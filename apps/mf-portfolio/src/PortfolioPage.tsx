@@ -25,6 +25,7 @@ import { useQuery } from 'urql';
 
 const PORTFOLIO = graphql(`
   query Portfolio($specialistId: ID!) {
+    myMeetingsToday
     jobSeekers(first: 100, specialistId: $specialistId) {
       edges { node { id givenName familyName phase deadlineStatus referralDate } }
     }
@@ -125,6 +126,9 @@ export function PortfolioPage() {
         </Tag>
         <Tag variant="info" data-testid="count-new">
           {t('newForMe')}: {fresh}
+        </Tag>
+        <Tag variant="neutral" data-testid="count-meetings">
+          {t('meetingsToday')}: {data?.myMeetingsToday ?? 0}
         </Tag>
         <Tag variant="error" data-testid="count-overdue">
           {t('overdue')}: {overdue}

@@ -6,7 +6,7 @@
  * previous final review. The action plan is listed with its follow-up.
  */
 import { FIDELITY_ITEMS } from '@ips/domain';
-import { graphql, OSLO, type ResultOf, readFragment, useSession } from '@ips/ui';
+import { canOn, graphql, OSLO, type ResultOf, readFragment, useAbility, useSession } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -116,6 +116,8 @@ export function FidelityPage() {
   const [reviewers, setReviewers] = useState('');
   const [issues, setIssues] = useState<Record<string, string>>({});
   const [{ fetching: starting }, start] = useMutation(START);
+  const ability = useAbility();
+  const mayReview = canOn(ability, 'create', 'FidelityReview', { teamId });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
   if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
   if (fetching && !data) return <Loader title={t('fid_title')} />;
@@ -154,21 +156,23 @@ export function FidelityPage() {
       <Heading level="1" size="large">
         {t('fid_title')}
       </Heading>
-      <form onSubmit={submit} aria-label={t('fid_start')}>
-        <HStack gap="space-8" align="end" wrap>
-          <TextField
-            label={t('fid_reviewers')}
-            description={t('fid_reviewersHelp')}
-            value={reviewers}
-            maxLength={500}
-            error={issues.reviewers ?? issues.reviewedOn}
-            onChange={(e) => setReviewers(e.target.value)}
-          />
-          <Button type="submit" loading={starting}>
-            {t('fid_start')}
-          </Button>
-        </HStack>
-      </form>
+      {mayReview ? (
+        <form onSubmit={submit} aria-label={t('fid_start')}>
+          <HStack gap="space-8" align="end" wrap>
+            <TextField
+              label={t('fid_reviewers')}
+              description={t('fid_reviewersHelp')}
+              value={reviewers}
+              maxLength={500}
+              error={issues.reviewers ?? issues.reviewedOn}
+              onChange={(e) => setReviewers(e.target.value)}
+            />
+            <Button type="submit" loading={starting}>
+              {t('fid_start')}
+            </Button>
+          </HStack>
+        </form>
+      ) : null}
       {reviews.length > 0 ? (
         <Select
           label={t('fid_choose')}
@@ -187,19 +191,32 @@ export function FidelityPage() {
         <BodyShort>{t('fid_none')}</BodyShort>
       )}
       {chosen ? (
-        <ReviewView review={chosen} onChanged={() => refetch({ requestPolicy: 'network-only' })} />
+        <ReviewView
+          review={chosen}
+          mayScore={mayReview}
+          onChanged={() => refetch({ requestPolicy: 'network-only' })}
+        />
       ) : null}
     </VStack>
   );
 }
 
-function ReviewView({ review, onChanged }: { review: Review; onChanged: () => void }) {
+function ReviewView({
+  review,
+  mayScore,
+  onChanged,
+}: {
+  review: Review;
+  mayScore: boolean;
+  onChanged: () => void;
+}) {
   const { t, i18n } = useTranslation('team');
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
   const [problem, setProblem] = useState<string | null>(null);
   const [{ fetching: scoring }, score] = useMutation(SCORE);
   const [{ fetching: finalizing }, finalize] = useMutation(FINALIZE);
-  const draft = review.status === 'DRAFT';
+  // Scored and finalised by those the rules allow (the team's supervisor); others read it.
+  const draft = review.status === 'DRAFT' && mayScore;
   // All 25 items of the scale; the review holds rows only for those scored or pre-scored.
   const stored = new Map(review.items.map((i) => [i.item, i]));
   const items = FIDELITY_ITEMS.map(

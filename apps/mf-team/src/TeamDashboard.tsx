@@ -3,7 +3,7 @@
  * trend (a chart, and the same numbers in words for screen readers), and the results per job
  * specialist for the latest period. Team and granularity are kept in the address.
  */
-import { graphql, useSession } from '@ips/ui';
+import { graphql, rawId, useSession } from '@ips/ui';
 import {
   BodyShort,
   Box,
@@ -84,9 +84,16 @@ export function TeamDashboard() {
   const { t, i18n } = useTranslation('team');
   const session = useSession();
   const [params, setParams] = useSearchParams();
+  // The supervisor sees the teams they lead; the health-service leader every team of the
+  // organisations they lead, as aggregates (the API returns no specialist's figures to a leader).
+  const leaderOf = new Set(
+    session.memberships.filter((m) => m.role === 'HEALTH_SERVICE_LEADER').map((m) => m.organizationId),
+  );
   const orgIds = [
     ...new Set(
-      session.memberships.filter((m) => m.role === 'METHOD_SUPERVISOR').map((m) => m.organizationId),
+      session.memberships
+        .filter((m) => m.role === 'METHOD_SUPERVISOR' || m.role === 'HEALTH_SERVICE_LEADER')
+        .map((m) => m.organizationId),
     ),
   ];
   // A team may span organisations: its figures are read in all of the supervisor's.
@@ -97,8 +104,10 @@ export function TeamDashboard() {
     context: everywhere,
   });
   const teams = (teamsResult.data?.nodes ?? [])
-    .flatMap((n) => (n && 'specialistTeams' in n ? n.specialistTeams : []))
-    .filter((team) => team.methodSupervisor.id === session.userId);
+    .flatMap((n) =>
+      n && 'specialistTeams' in n ? n.specialistTeams.map((team) => ({ ...team, org: rawId(n.id) })) : [],
+    )
+    .filter((team) => team.methodSupervisor.id === session.userId || leaderOf.has(team.org));
   const teamId = params.get('team') ?? teams[0]?.id ?? '';
   const asked = (params.get('periode') ?? 'WEEK').toUpperCase();
   const granularity = GRANULARITIES.find((g) => g === asked) ?? 'WEEK';
@@ -229,41 +238,45 @@ export function TeamDashboard() {
               );
             })}
           </HGrid>
-          <Heading level="2" size="medium">
-            {t('perSpecialist')}
-          </Heading>
-          <div style={{ overflowX: 'auto' }}>
-            <Table size="small" data-testid="per-specialist">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('specialist')}</Table.HeaderCell>
-                  {MEASURES.map((m) => (
-                    <Table.HeaderCell key={m} scope="col">
-                      {t(m)}
-                    </Table.HeaderCell>
-                  ))}
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {latest.specialists.map((s) => (
-                  <Table.Row key={s.userId}>
-                    <Table.HeaderCell scope="row">
-                      {s.givenName} {s.familyName}
-                    </Table.HeaderCell>
-                    {MEASURES.map((m) => (
-                      <Table.DataCell key={m}>
-                        {formatMeasure(
-                          m,
-                          s.values.find((v) => v.measure === m)?.value ?? null,
-                          i18n.language,
-                        )}
-                      </Table.DataCell>
+          {latest.specialists.length === 0 ? null : (
+            <>
+              <Heading level="2" size="medium">
+                {t('perSpecialist')}
+              </Heading>
+              <div style={{ overflowX: 'auto' }}>
+                <Table size="small" data-testid="per-specialist">
+                  <Table.Header>
+                    <Table.Row>
+                      <Table.HeaderCell scope="col">{t('specialist')}</Table.HeaderCell>
+                      {MEASURES.map((m) => (
+                        <Table.HeaderCell key={m} scope="col">
+                          {t(m)}
+                        </Table.HeaderCell>
+                      ))}
+                    </Table.Row>
+                  </Table.Header>
+                  <Table.Body>
+                    {latest.specialists.map((s) => (
+                      <Table.Row key={s.userId}>
+                        <Table.HeaderCell scope="row">
+                          {s.givenName} {s.familyName}
+                        </Table.HeaderCell>
+                        {MEASURES.map((m) => (
+                          <Table.DataCell key={m}>
+                            {formatMeasure(
+                              m,
+                              s.values.find((v) => v.measure === m)?.value ?? null,
+                              i18n.language,
+                            )}
+                          </Table.DataCell>
+                        ))}
+                      </Table.Row>
                     ))}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+                  </Table.Body>
+                </Table>
+              </div>
+            </>
+          )}
         </>
       )}
     </VStack>

@@ -6,7 +6,7 @@
  * and save on top, never overwrites); adds action points with an owner and a due day; marks them
  * done; and distributes the minutes to the team.
  */
-import { graphql, OSLO, type ResultOf, readFragment, useSession } from '@ips/ui';
+import { canOn, graphql, OSLO, type ResultOf, readFragment, useAbility, useSession } from '@ips/ui';
 import {
   Alert,
   BodyLong,
@@ -141,6 +141,9 @@ export function TeamMeetingPage() {
     context: everywhere,
   });
   const [{ fetching: creating }, create] = useMutation(CREATE);
+  const ability = useAbility();
+  // The API's own rules decide what shows: only the team's method supervisor runs its meetings.
+  const mayRun = canOn(ability, 'create', 'TeamMeeting', { teamId });
   const [problem, setProblem] = useState<string | null>(null);
   // Kept here: a refetch may re-mount the meeting below.
   const [flash, setFlash] = useState<string | null>(null);
@@ -169,9 +172,11 @@ export function TeamMeetingPage() {
         <Heading level="1" size="large">
           {t('tm_title')}
         </Heading>
-        <Button onClick={() => void start()} loading={creating}>
-          {t('tm_new')}
-        </Button>
+        {mayRun ? (
+          <Button onClick={() => void start()} loading={creating}>
+            {t('tm_new')}
+          </Button>
+        ) : null}
       </HStack>
       {problem ? (
         <Alert variant="error" size="small" role="alert">

@@ -11,7 +11,12 @@ export default function register(): Area {
     id: 'team',
     texts,
     routes: [
-      { path: 'team', navKey: 'nav', roles: ['METHOD_SUPERVISOR'], element: <TeamDashboard /> },
+      {
+        path: 'team',
+        navKey: 'nav',
+        roles: ['METHOD_SUPERVISOR', 'HEALTH_SERVICE_LEADER'],
+        element: <TeamDashboard />,
+      },
       { path: 'coverage', navKey: 'covNav', roles: ['METHOD_SUPERVISOR'], element: <CoveragePage /> },
       { path: 'team-meeting', navKey: 'tmNav', roles: ['METHOD_SUPERVISOR'], element: <TeamMeetingPage /> },
       { path: 'fidelity', navKey: 'fidNav', roles: ['METHOD_SUPERVISOR'], element: <FidelityPage /> },

@@ -155,3 +155,28 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
     },
   }),
 );
+
+builder.queryField('myMeetingsToday', (t) =>
+  t.int({
+    description:
+      'How many follow-up meetings I have today (Europe/Oslo): those planned in the current support plans of the job seekers I follow, and those I booked as planned.',
+    authScopes: { signedIn: true },
+    resolve: async (_root, _args, ctx) => {
+      const today = osloDay(ctx.now);
+      // Row-level security applies; the current specialist is the caller.
+      const [row] = await ctx.db.$queryRaw<{ n: number }[]>`
+        SELECT (
+          (SELECT count(*) FROM support_plan_meeting m
+             JOIN support_plan_revision r ON r."organizationId" = m."organizationId" AND r.id = m."revisionId"
+             JOIN support_plan p ON p."organizationId" = r."organizationId" AND p.id = r."supportPlanId"
+                                AND r.revision = p."currentRevision" AND p.status <> 'CLOSED'
+             JOIN job_seeker j ON j."organizationId" = p."organizationId" AND j.id = p."jobSeekerId"
+           WHERE j."currentSpecialistId" = ${ctx.actor.userId}::uuid AND m."plannedOn" = ${today}::date)
+          + (SELECT count(*) FROM follow_up_meeting f
+             WHERE f."specialistId" = ${ctx.actor.userId}::uuid AND f.status = 'PLANNED'
+               AND (f."scheduledAt" AT TIME ZONE 'Europe/Oslo')::date = ${today}::date)
+        )::int AS n`;
+      return row?.n ?? 0;
+    },
+  }),
+);
