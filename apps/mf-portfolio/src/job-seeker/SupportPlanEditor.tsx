@@ -120,6 +120,10 @@ function contentOf(draft: Draft) {
   };
 }
 
+/** The list with its i-th row changed (the agreement and meeting rows are edited in place). */
+const patchAt = <T,>(list: readonly T[], i: number, patch: Partial<T>): T[] =>
+  list.map((row, j) => (j === i ? { ...row, ...patch } : row));
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -472,11 +476,12 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 label={t('sp_supportPerson')}
                 size="small"
                 value={a.supportPerson}
-                onChange={(e) => {
-                  const agreements = [...draft.agreements];
-                  agreements[i] = { ...a, supportPerson: e.target.value as Person };
-                  setDraft({ ...draft, agreements });
-                }}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    agreements: patchAt(draft.agreements, i, { supportPerson: e.target.value as Person }),
+                  })
+                }
               >
                 {PERSONS.map((p) => (
                   <option key={p} value={p}>
@@ -488,21 +493,23 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 label={t('sp_responsibility')}
                 size="small"
                 value={a.responsibility}
-                onChange={(e) => {
-                  const agreements = [...draft.agreements];
-                  agreements[i] = { ...a, responsibility: e.target.value };
-                  setDraft({ ...draft, agreements });
-                }}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    agreements: patchAt(draft.agreements, i, { responsibility: e.target.value }),
+                  })
+                }
               />
               <TextField
                 label={t('sp_personName')}
                 size="small"
                 value={a.personName}
-                onChange={(e) => {
-                  const agreements = [...draft.agreements];
-                  agreements[i] = { ...a, personName: e.target.value };
-                  setDraft({ ...draft, agreements });
-                }}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    agreements: patchAt(draft.agreements, i, { personName: e.target.value }),
+                  })
+                }
               />
               <Button
                 type="button"
@@ -540,20 +547,19 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 {...NATIVE_DATE}
                 size="small"
                 value={m.plannedOn}
-                onChange={(e) => {
-                  const meetings = [...draft.meetings];
-                  meetings[i] = { ...m, plannedOn: e.target.value };
-                  setDraft({ ...draft, meetings });
-                }}
+                onChange={(e) =>
+                  setDraft({ ...draft, meetings: patchAt(draft.meetings, i, { plannedOn: e.target.value }) })
+                }
               />
               <Checkbox
                 size="small"
                 checked={m.faceToFace}
-                onChange={(e) => {
-                  const meetings = [...draft.meetings];
-                  meetings[i] = { ...m, faceToFace: e.target.checked };
-                  setDraft({ ...draft, meetings });
-                }}
+                onChange={(e) =>
+                  setDraft({
+                    ...draft,
+                    meetings: patchAt(draft.meetings, i, { faceToFace: e.target.checked }),
+                  })
+                }
               >
                 {t('js_faceToFace')}
               </Checkbox>
@@ -561,11 +567,9 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 label={t('sp_topic')}
                 size="small"
                 value={m.topic}
-                onChange={(e) => {
-                  const meetings = [...draft.meetings];
-                  meetings[i] = { ...m, topic: e.target.value };
-                  setDraft({ ...draft, meetings });
-                }}
+                onChange={(e) =>
+                  setDraft({ ...draft, meetings: patchAt(draft.meetings, i, { topic: e.target.value }) })
+                }
               />
               <Button
                 type="button"
