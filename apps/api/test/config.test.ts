@@ -195,7 +195,10 @@ describe('the production entry point (src/serve.ts)', () => {
     });
 
   it('refuses to start with a bad setting: exit 1, the variable named, the secret not shown', async () => {
-    const { code, out } = await serve({ APP_DATABASE_URL: 'mysql://x:fake-test-password@h/db', API_PORT: '99999' });
+    const { code, out } = await serve({
+      APP_DATABASE_URL: 'mysql://x:fake-test-password@h/db',
+      API_PORT: '99999',
+    });
     expect(code).toBe(1);
     expect(out).toMatch(/APP_DATABASE_URL: expected a postgresql:\/\/ connection string/);
     expect(out).toMatch(/API_PORT: expected a whole number from 0 to 65535, got "99999"/);
