@@ -2,7 +2,7 @@
  * Access and change log entries collected during a request and written in the same transaction
  * (one statement), so a rolled-back request leaves none and a committed one always has them.
  */
-import type { Role, TransactionClient } from '@ips/db';
+import { type Role, sqlLiteral, type TransactionClient } from '@ips/db';
 
 export type AuditAction = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT';
 
@@ -51,8 +51,7 @@ export class AuditTrail {
     return this.entries.size;
   }
 
-  async flush(db: TransactionClient): Promise<void> {
-    if (this.entries.size === 0) return;
+  private takeRows() {
     const rows = [...this.entries.values()].map((e) => {
       const role = this.actor.roleIn(e.organizationId);
       const actorOrganizationId = role ? e.organizationId : (this.actor.organizationIds[0] ?? null);
@@ -71,6 +70,27 @@ export class AuditTrail {
       };
     });
     this.entries.clear();
+    return rows;
+  }
+
+  /**
+   * The entries as one INSERT with literals only, to be sent with the transaction's COMMIT (ADR
+   * 0014); null when there are none. The rows travel as one escaped JSON literal.
+   */
+  insertSql(): string | null {
+    if (this.entries.size === 0) return null;
+    return `INSERT INTO audit_log (id, "organizationId", "actorUserId", "actorRole", "actorOrganizationId", "jobSeekerId",
+  action, area, "entityType", "entityId", reason, "requestId")
+SELECT gen_random_uuid(), t."organizationId", t."actorUserId", t."actorRole"::"Role", t."actorOrganizationId", t."jobSeekerId",
+  t.action::"AuditAction", t.area, t."entityType", t."entityId", t.reason, t."requestId"
+FROM json_to_recordset(${sqlLiteral(JSON.stringify(this.takeRows()))}::json) AS t("organizationId" uuid, "actorUserId" uuid,
+  "actorRole" text, "actorOrganizationId" uuid, "jobSeekerId" uuid, action text, area text, "entityType" text,
+  "entityId" uuid, reason text, "requestId" text)`;
+  }
+
+  async flush(db: TransactionClient): Promise<void> {
+    if (this.entries.size === 0) return;
+    const rows = this.takeRows();
     // One statement for all rows, as plain SQL: the log is written on every read, so it must not
     // pay for query planning in the ORM (measured: ~10 ms for 20 rows through createMany).
     const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);

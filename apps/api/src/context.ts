@@ -45,14 +45,22 @@ export async function createContext(
   accessReason?: string,
   clock: () => Date = () => new Date(),
   unguarded = false,
+  /** What the request's first statement already set `app.org_ids` to (ADR 0014), if it did. */
+  orgIdsAlreadySet?: string,
 ): Promise<Context> {
   // A tenant switch narrows the request to one organisation; it can never widen it.
   const memberships = requestedOrganizationId
     ? user.memberships.filter((m) => m.organizationId === requestedOrganizationId)
     : user.memberships;
   const organizationIds = [...new Set(memberships.map((m) => m.organizationId))];
-  // The settings row-level security reads, before anything else in the transaction.
-  await db.$executeRaw`SELECT set_config('app.user_id', ${user.userId}, true), set_config('app.org_ids', ${organizationIds.join(',')}, true)`;
+  // The settings row-level security reads, before anything else in the transaction — unless the
+  // statement sent with BEGIN set exactly these already.
+  const sameOrganizations =
+    orgIdsAlreadySet !== undefined &&
+    orgIdsAlreadySet.split(',').filter(Boolean).sort().join(',') === [...organizationIds].sort().join(',');
+  if (!sameOrganizations) {
+    await db.$executeRaw`SELECT set_config('app.user_id', ${user.userId}, true), set_config('app.org_ids', ${organizationIds.join(',')}, true)`;
+  }
   const actor: Actor = {
     userId: user.userId,
     memberships,

@@ -10,7 +10,16 @@ import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf, poolTimeouts } from '@ips/db';
+import {
+  closePrismaClient,
+  createPrismaClient,
+  type PrismaClient,
+  poolOf,
+  poolTimeouts,
+  type RequestPipeline,
+  requestPipeline,
+  sqlLiteral,
+} from '@ips/db';
 import { osloDay } from '@ips/domain';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import express, { type Request, type Response } from 'express';
@@ -38,6 +47,34 @@ export interface Api {
 }
 
 class RollBack extends Error {}
+
+interface ActorRow {
+  user_id: string;
+  platform_operator: boolean;
+  memberships: SignedInUser['memberships'];
+  teams: SignedInUser['teams'];
+  /** What `app.org_ids` was set to (the organisations this request acts in). */
+  org_ids: string;
+}
+
+/**
+ * The statement that rides with the request's BEGIN: the user for this issuer and subject
+ * (`app.resolve_actor`), and the two settings row-level security reads, set from the same row —
+ * the organisations narrowed to the one the client asked for (`x-organization-id`), never widened.
+ * Literals only (simple protocol); every value is escaped.
+ */
+function actorAndSettingsSql(
+  identity: { issuer: string; subject: string },
+  requestedOrganizationId?: string,
+) {
+  const requested = sqlLiteral(requestedOrganizationId ?? null);
+  return `SELECT a.user_id, a.platform_operator, a.memberships, a.teams,
+  set_config('app.user_id', a.user_id::text, true),
+  set_config('app.org_ids', coalesce((SELECT string_agg(DISTINCT m ->> 'organizationId', ',')
+    FROM jsonb_array_elements(a.memberships) m
+    WHERE ${requested}::text IS NULL OR m ->> 'organizationId' = ${requested}::text), ''), true) AS org_ids
+FROM app.resolve_actor(${sqlLiteral(identity.issuer)}, ${sqlLiteral(identity.subject)}) a`;
+}
 
 const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
 /** `Idempotency-Key` on a mutation: 8–128 characters a client can generate (a UUID, a ULID …). */
@@ -240,38 +277,11 @@ export async function createApi(
 
   const handle = async (req: Request, res: Response, requestId: string) => {
     const started = performance.now();
-    let user: SignedInUser;
+    let identity: { issuer: string; subject: string };
     try {
-      const identity = insecure
+      identity = insecure
         ? unverifiedIdentity(req.header('authorization'))
         : await verifier.verify(req.header('authorization'));
-      const { rows } = await tracer.startActiveSpan(
-        'resolve_actor',
-        {
-          kind: SpanKind.CLIENT,
-          attributes: { 'db.system.name': 'postgresql', 'db.operation.name': 'SELECT' },
-        },
-        (span) =>
-          pool
-            .query<{
-              user_id: string;
-              platform_operator: boolean;
-              memberships: SignedInUser['memberships'];
-              teams: SignedInUser['teams'];
-            }>('SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)', [
-              identity.issuer,
-              identity.subject,
-            ])
-            .finally(() => span.end()),
-      );
-      const row = rows[0];
-      if (!row) throw new AuthenticationError('unknown user');
-      user = {
-        userId: row.user_id,
-        platformOperator: row.platform_operator,
-        memberships: row.memberships,
-        teams: row.teams,
-      };
     } catch (error) {
       if (error instanceof AuthenticationError) {
         log.info({ requestId, reason: error.reason }, 'authentication failed');
@@ -280,7 +290,10 @@ export async function createApi(
       if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
       throw error;
     }
-    if (!allow(user.userId)) return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
+    // Per signed-in identity (known before any database work, so a throttled client costs none).
+    if (!allow(`${identity.issuer}\u0000${identity.subject}`)) {
+      return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
+    }
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -310,76 +323,111 @@ export async function createApi(
       : '';
     let response: HTTPGraphQLResponse | undefined;
     let replayed: { status: number; body: string } | 'conflict' | undefined;
+    const requestedOrganizationId = req.header('x-organization-id') || undefined;
+    // One message opens the transaction, looks the user up and sets what row-level security reads;
+    // one message writes the access log and commits (ADR 0014).
+    const pipeline: RequestPipeline = { withBegin: actorAndSettingsSql(identity, requestedOrganizationId) };
     try {
-      await prisma.$transaction(
-        async (tx) => {
-          const reason = req.header('x-access-reason');
-          const ctx = await createContext(
-            tx,
-            user,
-            requestId,
-            config,
-            req.header('x-organization-id'),
-            reason ? safeDecode(reason).slice(0, 500) : undefined,
-            options.clock,
-            insecure,
-          );
-          if (idempotencyKey) {
-            // A concurrent first request holds the key's row: this insert waits for its outcome.
-            const inserted = await tx.$executeRawUnsafe(
-              `INSERT INTO idempotency_key ("userId", key, "requestHash") VALUES ($1::uuid, $2, $3) ON CONFLICT DO NOTHING`,
-              user.userId,
-              idempotencyKey,
-              requestHash,
+      await requestPipeline.run(pipeline, () =>
+        prisma.$transaction(
+          async (tx) => {
+            const found = pipeline.beginRows
+              ? { rows: pipeline.beginRows as unknown as ActorRow[], settingsApplied: true }
+              : {
+                  // Not pipelined (never expected): the same lookup as a statement of its own.
+                  rows: await tx.$queryRawUnsafe<ActorRow[]>(
+                    'SELECT user_id, platform_operator, memberships, teams FROM app.resolve_actor($1, $2)',
+                    identity.issuer,
+                    identity.subject,
+                  ),
+                  settingsApplied: false,
+                };
+            const row = found.rows[0];
+            if (!row) throw new AuthenticationError('unknown user');
+            const user: SignedInUser = {
+              userId: row.user_id,
+              platformOperator: row.platform_operator,
+              memberships: row.memberships,
+              teams: row.teams,
+            };
+            const reason = req.header('x-access-reason');
+            const ctx = await createContext(
+              tx,
+              user,
+              requestId,
+              config,
+              requestedOrganizationId,
+              reason
+                ? safeDecode(reason)
+                    .replace(/\p{Cc}/gu, ' ')
+                    .slice(0, 500)
+                : undefined,
+              options.clock,
+              insecure,
+              found.settingsApplied ? row.org_ids : undefined,
             );
-            if (inserted === 0) {
-              const [first] = await tx.$queryRawUnsafe<
-                { requestHash: string; status: number | null; response: string | null }[]
-              >(
-                `SELECT "requestHash", status, response FROM idempotency_key WHERE "userId" = $1::uuid AND key = $2`,
+            if (idempotencyKey) {
+              // A concurrent first request holds the key's row: this insert waits for its outcome.
+              const inserted = await tx.$executeRawUnsafe(
+                `INSERT INTO idempotency_key ("userId", key, "requestHash") VALUES ($1::uuid, $2, $3) ON CONFLICT DO NOTHING`,
                 user.userId,
                 idempotencyKey,
+                requestHash,
               );
-              replayed =
-                first?.requestHash === requestHash && first.response !== null
-                  ? { status: first.status ?? 200, body: first.response }
-                  : 'conflict';
-              return;
+              if (inserted === 0) {
+                const [first] = await tx.$queryRawUnsafe<
+                  { requestHash: string; status: number | null; response: string | null }[]
+                >(
+                  `SELECT "requestHash", status, response FROM idempotency_key WHERE "userId" = $1::uuid AND key = $2`,
+                  user.userId,
+                  idempotencyKey,
+                );
+                replayed =
+                  first?.requestHash === requestHash && first.response !== null
+                    ? { status: first.status ?? 200, body: first.response }
+                    : 'conflict';
+                return;
+              }
             }
-          }
-          const outcome: RequestOutcome = { failed: false };
-          response = await tracer.startActiveSpan(
-            'graphql.execute',
-            {
-              attributes: {
-                'graphql.operation.type': mutation ? 'mutation' : 'query',
-                'ips.request_id': requestId,
+            const outcome: RequestOutcome = { failed: false };
+            response = await tracer.startActiveSpan(
+              'graphql.execute',
+              {
+                attributes: {
+                  'graphql.operation.type': mutation ? 'mutation' : 'query',
+                  'ips.request_id': requestId,
+                },
               },
-            },
-            (span) =>
-              requestOutcome
-                .run(outcome, () =>
-                  apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
-                )
-                .finally(() => span.end()),
-          );
-          const body = response.body.kind === 'complete' ? response.body.string : '';
-          // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
-          if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
-          if (!insecure) await ctx.audit.flush(tx);
-          if (idempotencyKey) {
-            await tx.$executeRawUnsafe(
-              `UPDATE idempotency_key SET status = $3, response = $4 WHERE "userId" = $1::uuid AND key = $2`,
-              user.userId,
-              idempotencyKey,
-              response.status ?? 200,
-              body,
+              (span) =>
+                requestOutcome
+                  .run(outcome, () =>
+                    apollo.executeHTTPGraphQLRequest({ httpGraphQLRequest, context: async () => ctx }),
+                  )
+                  .finally(() => span.end()),
             );
-          }
-        },
-        { maxWait: config.dbAcquireTimeoutMs, timeout: config.dbStatementTimeoutMs },
+            const body = response.body.kind === 'complete' ? response.body.string : '';
+            // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
+            if (mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();
+            if (idempotencyKey) {
+              await tx.$executeRawUnsafe(
+                `UPDATE idempotency_key SET status = $3, response = $4 WHERE "userId" = $1::uuid AND key = $2`,
+                user.userId,
+                idempotencyKey,
+                response.status ?? 200,
+                body,
+              );
+            }
+            // The access log goes with the COMMIT: written in the same transaction, no extra round trip.
+            if (!insecure) pipeline.beforeCommit = ctx.audit.insertSql() ?? undefined;
+          },
+          { maxWait: config.dbAcquireTimeoutMs, timeout: config.dbStatementTimeoutMs },
+        ),
       );
     } catch (error) {
+      if (error instanceof AuthenticationError) {
+        log.info({ requestId, reason: error.reason }, 'authentication failed');
+        return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
+      }
       if (!(error instanceof RollBack)) {
         if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
         log.error(

@@ -539,6 +539,30 @@ describe('access reason', () => {
     );
     expect(rows).toEqual([{ reason: 'Forberede oppfølgingsmøte' }]);
   });
+
+  it('keeps a reason with quotes, backslashes and SQL exactly, control characters blanked (the log rides with COMMIT as literals)', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const own = (
+      await sqlIds('SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1', [s.userId])
+    )[0] as string;
+    const requestId = `reason-sql-${Date.now()}`;
+    const reason = `O'Brien \\ "sitat" '); DELETE FROM audit_log; --\u0000slutt`;
+    const res = await stack.gql<{ jobSeeker: { givenName: string } | null }>(
+      s.email,
+      `{ jobSeeker(id: "${own}") { givenName } }`,
+      {},
+      { 'x-request-id': requestId, 'x-access-reason': encodeURIComponent(reason) },
+    );
+    expect(res.data?.jobSeeker?.givenName).toBeTruthy();
+    const { rows } = await stack.admin.query<{ reason: string }>(
+      'SELECT reason FROM audit_log WHERE "requestId" = $1',
+      [requestId],
+    );
+    expect(rows).toEqual([{ reason: `O'Brien \\ "sitat" '); DELETE FROM audit_log; -- slutt` }]);
+    expect(
+      Number((await stack.admin.query('SELECT count(*) FROM audit_log')).rows[0]?.count),
+    ).toBeGreaterThan(1);
+  });
 });
 
 describe('review fixes', () => {

@@ -9,9 +9,12 @@
  *
  * Env: BENCH_SECONDS (4) per measured run, BENCH_WARMUP_SECONDS (2), BENCH_CONNECTIONS (10),
  * BENCH_RUNGS / BENCH_WORKLOADS (comma-separated subsets), BENCH_SCALE_POINTS (1,40,400; empty:
- * no scale curve), BENCH_SCALE_SECONDS (3).
+ * no scale curve), BENCH_SCALE_SECONDS (3), BENCH_DATA (`demo`, or `national`: the ladder on the
+ * national-scale seed — 400 organisations, 120,000 job seekers, about 7 million rows; seeding takes
+ * minutes).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
+import { DEMO_SCALE, NATIONAL_SCALE } from '@ips/db/seed';
 import { startTestServer } from '@ips/db/testing';
 import { type Cell, RUNGS, runLadder } from './ladder.js';
 import { formatScale, runScale, type ScalePoint } from './scale.js';
@@ -38,13 +41,18 @@ const started = new Date();
 const loadAtStart = load();
 const log = (line: string) => console.error(line);
 
-log('seeding the demo data …');
+const dataSet = process.env.BENCH_DATA === 'national' ? 'national' : 'demo';
+log(`seeding the ${dataSet} data …`);
 // One PostgreSQL server for the whole run (IPS_TEST_DATABASE_URL / DATABASE_URL, or embedded).
 const server = await startTestServer();
 let cells: Cell[] = [];
 let scale: ScalePoint[] = [];
 try {
-  const data = await prepareData({ planCount: settings.connections * 3, server });
+  const data = await prepareData({
+    planCount: settings.connections * 3,
+    server,
+    scale: dataSet === 'national' ? NATIONAL_SCALE : DEMO_SCALE,
+  });
   try {
     log(
       `portfolio of ${data.portfolioSize} job seekers; ${data.plans.length} support plans; running the ladder …`,
@@ -65,7 +73,7 @@ try {
 const finished = new Date();
 console.log(
   [
-    `IPS bench — demo seed, ${started.toISOString()} → ${finished.toISOString()} (${Math.round((finished.getTime() - started.getTime()) / 1000)} s)`,
+    `IPS bench — ${dataSet} seed, ${started.toISOString()} → ${finished.toISOString()} (${Math.round((finished.getTime() - started.getTime()) / 1000)} s)`,
     `machine: ${cpus().length} cores, ${Math.round(totalmem() / 1024 ** 3)} GB; load average (1/5/15 min) at start ${loadAtStart}, at end ${load()} — shared machine: absolute figures are noisy, ratios less so`,
     `load: autocannon, ${settings.connections} connections; warm-up ${settings.warmupSeconds} s, fixed concurrency ${settings.seconds} s (req/s, p50/p95/p99 ms), then fixed rate at half of that rung's peak for ${settings.seconds} s (@rate req/s, p50/p95/p99 ms)`,
     "SQL/req: every statement sent through pg (BEGIN/COMMIT, settings, actor lookup, queries, access log) per request; CPU ms: CPU time of the rung's process per request (steadier than req/s on a busy machine); RSS: peak resident memory of the rung's process under load",

@@ -8,6 +8,7 @@
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client.js';
+import { pipelineQuery } from './pipeline.js';
 
 export type * from './generated/prisma/client.js';
 export { Prisma } from './generated/prisma/client.js';
@@ -35,17 +36,23 @@ export function createPrismaClient({
   const pool = new pg.Pool({ connectionString, max, ...poolTimeouts(acquireTimeoutMs, statementTimeoutMs) });
   // An idle connection closed by the server (restart, failover) must not crash the process.
   pool.on('error', () => {});
-  if (onQuery) {
-    // Count at the driver: every statement on the wire, BEGIN and COMMIT included.
-    pool.on('connect', (client) => {
-      const query = client.query.bind(client) as (...args: unknown[]) => unknown;
-      (client as unknown as { query: (...args: unknown[]) => unknown }).query = (...args: unknown[]) => {
-        const first = args[0];
-        onQuery(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
-        return query(...args);
-      };
-    });
-  }
+  pool.on('connect', (client) => {
+    const c = client as unknown as { query: (...args: unknown[]) => unknown };
+    // Looked up on every call, so a wrapper installed on pg's prototype later (a statement counter)
+    // still sees these clients.
+    const proto = Object.getPrototypeOf(client) as { query: (...args: unknown[]) => unknown };
+    const base = (...args: unknown[]) => proto.query.apply(client, args);
+    // Count at the driver: every message on the wire, BEGIN and COMMIT included (a BEGIN or COMMIT
+    // carrying the request's pipelined SQL is one message, counted once).
+    const counted = onQuery
+      ? (...args: unknown[]) => {
+          const first = args[0];
+          onQuery(typeof first === 'string' ? first : String((first as { text?: string })?.text ?? ''));
+          return base(...args);
+        }
+      : base;
+    c.query = pipelineQuery(counted as never);
+  });
   const client = new PrismaClient({ adapter: new PrismaPg(pool as never) });
   pools.set(client, pool);
   return client;

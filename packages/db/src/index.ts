@@ -7,6 +7,7 @@ export * from './environment.js';
 export * from './generated/prisma/enums.js';
 export * from './job-queue.js';
 export * from './migrate.js';
+export * from './pipeline.js';
 export * from './prepare.js';
 export * from './roles.js';
 export * from './urls.js';
