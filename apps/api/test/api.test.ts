@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack, userWith } from './harness.js';
+import { findCell } from './relations.js';
 
 let stack: Stack;
 
@@ -562,6 +563,27 @@ describe('access reason', () => {
     expect(
       Number((await stack.admin.query('SELECT count(*) FROM audit_log')).rows[0]?.count),
     ).toBeGreaterThan(1);
+  });
+});
+
+describe('access facts', () => {
+  it("field checks never trust relations the client selected itself: a colleague's case with consents selected still shows what team consent allows", async () => {
+    const cell = await findCell(stack, 'JOB_SPECIALIST', 'same team, team consent');
+    const fields = 'id givenName identityNumber';
+    type One = { jobSeeker: Record<string, unknown> | null };
+    const plain = await stack.gql<One>(cell.email, `{ jobSeeker(id: "${cell.jobSeekerId}") { ${fields} } }`);
+    const withConsents = await stack.gql<One>(
+      cell.email,
+      `{ jobSeeker(id: "${cell.jobSeekerId}") { ${fields} consents { scope } } }`,
+    );
+    for (const answer of [plain, withConsents]) {
+      expect(answer.errors).toBeUndefined();
+      // Team consent: the case discussion's fields, not the identity number.
+      expect(answer.data?.jobSeeker?.givenName).toEqual(expect.any(String));
+      expect(answer.data?.jobSeeker?.identityNumber).toBeNull();
+    }
+    // The colleague may not read the consents themselves: the selection gives nothing to trust.
+    expect(withConsents.data?.jobSeeker?.consents).toEqual([]);
   });
 });
 

@@ -41,6 +41,39 @@ export const ACCESS_SELECT = {
 
 type AccessFacts = Prisma.JobSeekerGetPayload<{ select: typeof ACCESS_SELECT }>;
 
+type FactRelation = 'consents' | 'navSharingGrants';
+const FACT_RELATIONS: readonly FactRelation[] = ['consents', 'navSharingGrants'];
+
+const factRelationsOf = new WeakMap<object, readonly FactRelation[]>();
+
+/**
+ * The relations the field checks need for this user: those a rule about reading a job seeker names
+ * in its conditions. A relation no rule looks at cannot change what the user may read, so it is
+ * not loaded (a job specialist's rules name team consents, never NAV grants).
+ */
+export function factRelations(ctx: Context): readonly FactRelation[] {
+  let relations = factRelationsOf.get(ctx.ability);
+  if (!relations) {
+    const conditions = ctx.ability
+      .rulesFor('read', 'JobSeeker')
+      .map((r) => JSON.stringify(r.conditions ?? {}));
+    relations = FACT_RELATIONS.filter((name) => conditions.some((c) => c.includes(`"${name}":`)));
+    factRelationsOf.set(ctx.ability, relations);
+  }
+  return relations;
+}
+
+/** ACCESS_SELECT with only the relations this user's rules look at. */
+function accessSelect(ctx: Context): Prisma.JobSeekerSelect {
+  const relations = factRelations(ctx);
+  const { consents, navSharingGrants, ...scalars } = ACCESS_SELECT;
+  return {
+    ...scalars,
+    ...(relations.includes('consents') ? { consents } : {}),
+    ...(relations.includes('navSharingGrants') ? { navSharingGrants } : {}),
+  };
+}
+
 const accessLoaders = new WeakMap<Context, Batcher<string, AccessFacts>>();
 
 /** Access facts of every job seeker the request touches, in one query per batch. */
@@ -48,7 +81,10 @@ export function accessFacts(ctx: Context, id: string): Promise<AccessFacts | und
   let loader = accessLoaders.get(ctx);
   if (!loader) {
     loader = new Batcher(async (ids) => {
-      const rows = await ctx.db.jobSeeker.findMany({ where: { id: { in: ids } }, select: ACCESS_SELECT });
+      const rows = (await ctx.db.jobSeeker.findMany({
+        where: { id: { in: ids } },
+        select: accessSelect(ctx),
+      })) as unknown as AccessFacts[];
       return new Map(rows.map((r) => [r.id, r]));
     });
     accessLoaders.set(ctx, loader);
@@ -86,29 +122,43 @@ const fieldCache = new WeakMap<Context, Map<string, Promise<ReadonlySet<string>>
  * unless the client selects one of the same relations (with its own filter): merging would make
  * Pothos load that relation row by row, so those lists load the facts in one batch instead.
  */
-function withAccessFacts<Q extends { select?: object; include?: object }>(query: Q): Q {
-  const relations = ['consents', 'navSharingGrants'] as const;
+function withAccessFacts<Q extends { select?: object; include?: object }>(
+  ctx: Context,
+  query: Q,
+): { query: Q; merged: boolean } {
+  const relations = factRelations(ctx);
   if (query.select) {
-    if (relations.some((r) => r in (query.select as object))) return query;
-    return { ...query, select: { ...query.select, ...ACCESS_SELECT } };
+    if (FACT_RELATIONS.some((r) => r in (query.select as object))) return { query, merged: false };
+    return { query: { ...query, select: { ...query.select, ...accessSelect(ctx) } }, merged: true };
   }
-  if (query.include && relations.some((r) => r in (query.include as object))) return query;
+  if (query.include && FACT_RELATIONS.some((r) => r in (query.include as object))) {
+    return { query, merged: false };
+  }
   return {
-    ...query,
-    include: {
-      ...query.include,
-      consents: ACCESS_SELECT.consents,
-      navSharingGrants: ACCESS_SELECT.navSharingGrants,
+    query: {
+      ...query,
+      include: {
+        ...query.include,
+        ...(relations.includes('consents') ? { consents: ACCESS_SELECT.consents } : {}),
+        ...(relations.includes('navSharingGrants')
+          ? { navSharingGrants: ACCESS_SELECT.navSharingGrants }
+          : {}),
+      },
     },
+    merged: true,
   };
 }
 
+/**
+ * Rows loaded with the access facts merged into their query. Only these are trusted to carry the
+ * facts: a row whose relations came from the client's own selection (other filters, other fields)
+ * has its facts loaded separately.
+ */
+const rowsWithFacts = new WeakSet<object>();
+
 /** The access facts, when the record was loaded with them (`withAccessFacts`). */
 function loadedFacts(js: object): AccessFacts | undefined {
-  const r = js as Partial<AccessFacts>;
-  return Array.isArray(r.consents) && Array.isArray(r.navSharingGrants) && 'teamId' in r
-    ? (r as AccessFacts)
-    : undefined;
+  return rowsWithFacts.has(js) ? (js as AccessFacts) : undefined;
 }
 
 /** The fields this user may read on this job seeker, evaluated once per record and request. */
@@ -263,8 +313,9 @@ builder.queryFields((t) => ({
         orderBy: t.arg({ type: JobSeekerOrder, required: false, defaultValue: 'REFERRAL_DATE_DESC' }),
       },
       resolve: async (query, _root, args, ctx) => {
+        const facts = withAccessFacts(ctx, query);
         const rows = await ctx.db.jobSeeker.findMany({
-          ...withAccessFacts(query),
+          ...facts.query,
           where: {
             AND: [
               accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
@@ -275,6 +326,7 @@ builder.queryFields((t) => ({
           },
           orderBy: ORDER[args.orderBy ?? 'REFERRAL_DATE_DESC'],
         });
+        if (facts.merged) for (const js of rows) rowsWithFacts.add(js);
         // The plugin asks for one row more than the page to know whether there is a next page;
         // only rows that are returned go to the access log.
         const pageSize = Math.abs(query.take ?? rows.length + 1) - 1;
@@ -292,10 +344,12 @@ builder.queryFields((t) => ({
     authScopes: { signedIn: true },
     args: { id: t.arg.id({ required: true, validate: z.uuid() }) },
     resolve: async (query, _root, args, ctx) => {
+      const facts = withAccessFacts(ctx, query);
       const js = await ctx.db.jobSeeker.findFirst({
-        ...withAccessFacts(query),
+        ...facts.query,
         where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id: String(args.id) }] },
       });
+      if (js && facts.merged) rowsWithFacts.add(js);
       if (js) recordRead(ctx, js, 'JobSeeker.detail');
       return js;
     },
