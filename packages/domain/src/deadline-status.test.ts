@@ -3,6 +3,29 @@ import { describe, expect, it } from 'vitest';
 import { dutyStatus, osloDay, worstStatus } from './deadline-status';
 
 describe('osloDay', () => {
+  it('agrees with the time-zone database at every instant, across midnights and daylight-saving changes (one lookup per UTC hour)', () => {
+    const direct = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/Oslo',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    // Every 7 minutes through two years: each minute of an hour, both DST changes, every midnight.
+    const start = Date.UTC(2025, 0, 1);
+    for (let t = start; t < start + 2 * 366 * 86_400_000; t += 7 * 60_000 + 13_000) {
+      const at = new Date(t);
+      if (osloDay(at) !== direct.format(at)) expect(osloDay(at)).toBe(direct.format(at));
+    }
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1990-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+        (d) => {
+          expect(osloDay(d)).toBe(direct.format(d));
+        },
+      ),
+    );
+  });
+
   it('is the Norwegian calendar day, not the UTC one', () => {
     expect(osloDay(new Date('2026-11-25T22:30:00Z'))).toBe('2026-11-25'); // 23:30 in Oslo (CET)
     expect(osloDay(new Date('2026-11-25T23:30:00Z'))).toBe('2026-11-26'); // 00:30 in Oslo

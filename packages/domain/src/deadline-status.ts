@@ -10,9 +10,21 @@ const OSLO_DAY = new Intl.DateTimeFormat('en-CA', {
   day: '2-digit',
 });
 
+// Norway's offsets from UTC are whole hours and its days change at whole UTC hours, so every
+// instant of one UTC hour falls on the same Norwegian day: one Intl call per hour, not per instant.
+const HOUR_MS = 3_600_000;
+const osloDayOfHour = new Map<number, string>();
+
 /** The calendar day (YYYY-MM-DD) in Norway at the instant `now`. */
 export function osloDay(now: Date): string {
-  return OSLO_DAY.format(now);
+  const hour = Math.floor(now.getTime() / HOUR_MS);
+  let day = osloDayOfHour.get(hour);
+  if (day === undefined) {
+    day = OSLO_DAY.format(now);
+    if (osloDayOfHour.size > 100_000) osloDayOfHour.clear();
+    osloDayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 export type DeadlineStatus = 'OVERDUE' | 'DUE' | 'UPCOMING' | 'NONE';
