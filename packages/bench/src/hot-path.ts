@@ -4,7 +4,8 @@
  * process over the demo data, sends each workload N times over one connection (after a warm-up)
  * and prints CPU ms per request (API and the small fetch client together), wall p50 and SQL
  * statements per request; with HOT_PATH_PROFILE=<file> also writes a V8 CPU profile of the
- * measured part. Env: HOT_PATH_REQUESTS (300), HOT_PATH_SECURE (1; 0 = security layers off).
+ * measured part. Env: HOT_PATH_REQUESTS (300), HOT_PATH_SECURE (1; 0 = security layers off),
+ * HOT_PATH_AUDIT_ROWS (0; rows added to the access log before measuring).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -16,6 +17,19 @@ import { type GraphQLCall, graphqlCall, reviseCall } from './workloads.js';
 const requests = Number(process.env.HOT_PATH_REQUESTS ?? 300);
 const secure = process.env.HOT_PATH_SECURE !== '0';
 const data = await prepareData({ planCount: 1 });
+// HOT_PATH_AUDIT_ROWS: grow the access log first (sealed rows spread over the organisations), to see
+// what a large log costs the hot path (the access log grows with every read).
+const auditRows = Number(process.env.HOT_PATH_AUDIT_ROWS ?? 0);
+if (auditRows > 0) {
+  await data.admin.query(
+    `INSERT INTO audit_log (id, "organizationId", action, area, "jobSeekerId", "actorUserId", "sealedAt", hash, "previousHash")
+     SELECT gen_random_uuid(), o.id, 'READ', 'JobSeeker.list', gen_random_uuid(), gen_random_uuid(), now(), repeat('0', 64), repeat('0', 64)
+     FROM generate_series(1, $1::int) i
+     JOIN LATERAL (SELECT id FROM organization ORDER BY id OFFSET (i % (SELECT count(*) FROM organization)) LIMIT 1) o ON true`,
+    [auditRows],
+  );
+  await data.admin.query('VACUUM ANALYZE audit_log');
+}
 const api = await startOurs(secure ? data.db.appUrl : data.db.adminUrl, secure);
 const session = new Session();
 session.connect();

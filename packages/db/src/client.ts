@@ -53,9 +53,30 @@ export function createPrismaClient({
       : base;
     c.query = pipelineQuery(counted as never);
   });
-  const client = new PrismaClient({ adapter: new PrismaPg(pool as never) });
+  const client = new PrismaClient({
+    adapter: new PrismaPg(pool as never, {
+      statementNameGenerator: process.env.IPS_PREPARED_STATEMENTS === '0' ? undefined : statementNameFor,
+    }),
+  });
   pools.set(client, pool);
   return client;
+}
+
+/**
+ * Names for Prisma's statements, so each connection parses and plans a statement once and then only
+ * binds and executes it (ADR 0014). One name per distinct SQL text, never reused for another text;
+ * past the cap, new texts go unnamed (statements built with values inlined must not grow the
+ * server's per-connection cache without bound).
+ */
+const statementNames = new Map<string, string>();
+export function statementNameFor(query: { sql: string }): string {
+  let name = statementNames.get(query.sql);
+  if (name === undefined) {
+    if (statementNames.size >= 2_000) return undefined as unknown as string;
+    name = `ips_${statementNames.size.toString(36)}`;
+    statementNames.set(query.sql, name);
+  }
+  return name;
 }
 
 /**

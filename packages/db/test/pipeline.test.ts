@@ -92,3 +92,20 @@ describe('the request pipeline', () => {
     expect(await admin.query('SELECT count(*) FROM pipeline_probe')).toBeTruthy();
   });
 });
+
+describe('named statements', () => {
+  it('one name per SQL text, never one name for two texts; a statement runs again on its connection by name', async () => {
+    const { statementNameFor } = await import('../src/client.js');
+    const a = statementNameFor({ sql: 'SELECT 1 AS probe_a' });
+    const b = statementNameFor({ sql: 'SELECT 2 AS probe_b' });
+    expect(a).toMatch(/^ips_/);
+    expect(b).not.toBe(a);
+    expect(statementNameFor({ sql: 'SELECT 1 AS probe_a' })).toBe(a);
+    // Through Prisma on the one connection: the statement is prepared there under its name, once.
+    for (let i = 0; i < 3; i++) await prisma.$queryRaw`SELECT ${i}::int AS probe_n`;
+    const prepared = await prisma.$queryRaw<{ name: string; statement: string }[]>`
+      SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%probe_n%' AND statement NOT LIKE '%pg_prepared_statements%'`;
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0]?.name).toMatch(/^ips_/);
+  });
+});
