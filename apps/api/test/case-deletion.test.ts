@@ -790,6 +790,31 @@ describe('a deleted case cannot be changed', () => {
     );
     expect(contact.data?.recordEmployerContact.__typename).toBe('NotFoundError');
     expect(await rows()).toBe(before);
+    // Referring the same person again while the case is deleted: refused as a duplicate, as for a
+    // live case (the deleted one keeps its number until purged; restore it instead).
+    const refer = await stack.gql<{ referJobSeeker: { __typename: string; issues?: { code: string }[] } }>(
+      as.specialist,
+      `mutation($input: ReferJobSeekerInput!) { referJobSeeker(input: $input) { __typename ... on ValidationError { issues { code } } } }`,
+      {
+        input: {
+          organizationId: J.org,
+          givenName: 'Ny',
+          familyName: 'Henvisning',
+          identityNumber: J.identityNumber,
+          referralDate: today(),
+          outOfWorkAtReferral: true,
+        },
+      },
+    );
+    expect(refer.errors).toBeUndefined();
+    expect(refer.data?.referJobSeeker).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ code: 'DUPLICATE' }],
+    });
+    const same = await q('SELECT count(*)::int AS n FROM job_seeker WHERE "identityNumber" = $1', [
+      J.identityNumber,
+    ]);
+    expect(same.rows[0].n).toBe(1);
     const restored = await stack.gql<{ restoreJobSeeker: { __typename: string } }>(as.admin, RESTORE, {
       id: J.id,
     });

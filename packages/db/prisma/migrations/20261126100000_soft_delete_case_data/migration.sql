@@ -536,6 +536,17 @@ CREATE OR REPLACE FUNCTION app.claim_outbox(p_topic text, p_limit integer, p_lea
     RETURNING o.id, o."organizationId", o.payload, o.attempts
   $$;
 
+-- A referral checks that the person is not registered yet: a deleted case keeps its identity
+-- number until it is purged (restore it instead), and is hidden from the runtime role. A yes/no
+-- for one of the request's organisations, nothing else — as the check answered for live cases.
+CREATE FUNCTION app.identity_number_registered(p_organization uuid, p_identity_number text) RETURNS boolean
+  LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$
+    SELECT p_organization = ANY (app.current_org_ids()) AND EXISTS (
+      SELECT 1 FROM public.job_seeker j
+      WHERE j."organizationId" = p_organization AND j."identityNumber" = p_identity_number::bpchar)
+  $$;
+
 -- (Unchanged, they read no case data: current_org_ids, is_platform_operator, trusted_issuers,
 -- resolve_sign_in, resolve_actor — memberships and teams —, supervisors_of, is_nav_counsellor,
 -- add_member, onboard_organization, complete_outbox, the audit sealer and verifier, and
@@ -550,9 +561,11 @@ REVOKE ALL ON FUNCTION app.soft_delete_job_seeker(uuid, integer, text) FROM PUBL
 REVOKE ALL ON FUNCTION app.restore_job_seeker(uuid) FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.deleted_job_seekers() FROM PUBLIC;
 REVOKE ALL ON FUNCTION app.purge_deleted_job_seekers(timestamptz) FROM PUBLIC;
+REVOKE ALL ON FUNCTION app.identity_number_registered(uuid, text) FROM PUBLIC;
 -- The policy on audit_log calls deleted_job_seeker_ids as the runtime role.
 GRANT EXECUTE ON FUNCTION app.deleted_job_seeker_ids() TO ips_app;
 GRANT EXECUTE ON FUNCTION app.soft_delete_job_seeker(uuid, integer, text) TO ips_app;
 GRANT EXECUTE ON FUNCTION app.restore_job_seeker(uuid) TO ips_app;
 GRANT EXECUTE ON FUNCTION app.deleted_job_seekers() TO ips_app;
 GRANT EXECUTE ON FUNCTION app.purge_deleted_job_seekers(timestamptz) TO ips_app;
+GRANT EXECUTE ON FUNCTION app.identity_number_registered(uuid, text) TO ips_app;
