@@ -113,6 +113,17 @@ describe('the schema', () => {
         qual: '("deletedAt" IS NULL)',
       });
     }
+    // …and a trigger refuses new rows for a deleted case on each table with a jobSeekerId.
+    const { rows: triggers } = await admin.query<{ table: string }>(
+      `SELECT c.relname AS table FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+       WHERE t.tgname = 'not_deleted_case' AND NOT t.tgisinternal`,
+    );
+    expect(triggers.map((t) => t.table).sort()).toEqual(
+      withJobSeeker
+        .map((r) => r.table)
+        .filter((t) => t !== 'audit_log')
+        .sort(),
+    );
     const { rows: audit } = await admin.query(
       `SELECT permissive, cmd FROM pg_policies WHERE tablename = 'audit_log' AND policyname = 'not_deleted_case'`,
     );
@@ -170,6 +181,16 @@ describe('a deleted case as the runtime role', () => {
       // The runtime role can neither undo the stamp nor write a stamped row.
       const undo = await c.query('UPDATE job_seeker SET "deletedAt" = NULL WHERE id = $1', [target.id]);
       expect(undo.rowCount).toBe(0);
+      // Nor attach a new row to the deleted case (a foreign key alone would let it).
+      await c.query('SAVEPOINT attach');
+      await expect(
+        c.query(
+          `INSERT INTO journal_note (id, "organizationId", "jobSeekerId", kind, text, "createdById")
+           VALUES (gen_random_uuid(), $1, $2, 'OTHER', 'x', $3)`,
+          [target.org, target.id, target.specialist],
+        ),
+      ).rejects.toThrow(/case of this job seeker is deleted/);
+      await c.query('ROLLBACK TO SAVEPOINT attach');
     });
   });
 

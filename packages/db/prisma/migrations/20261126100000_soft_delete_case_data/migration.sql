@@ -145,6 +145,33 @@ CREATE POLICY not_deleted ON "notification" AS RESTRICTIVE FOR ALL TO ips_app
   USING ("deletedAt" IS NULL) WITH CHECK ("deletedAt" IS NULL);
 CREATE POLICY not_deleted ON "outbox_message" AS RESTRICTIVE FOR ALL TO ips_app
   USING ("deletedAt" IS NULL) WITH CHECK ("deletedAt" IS NULL);
+-- Nor can a new row be attached to a deleted case (foreign-key checks do not see row-level
+-- security: without this, a write that names the job seeker's id would add a visible row to it).
+CREATE FUNCTION app.refuse_deleted_case() RETURNS trigger
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$
+  BEGIN
+    IF NEW."jobSeekerId" IS NOT NULL AND EXISTS (
+      SELECT 1 FROM public.job_seeker j WHERE j.id = NEW."jobSeekerId" AND j."deletedAt" IS NOT NULL) THEN
+      RAISE EXCEPTION 'the case of this job seeker is deleted' USING ERRCODE = '23503';
+    END IF;
+    RETURN NEW;
+  END $$;
+REVOKE ALL ON FUNCTION app.refuse_deleted_case() FROM PUBLIC;
+DO $$
+DECLARE t text;
+BEGIN
+  FOR t IN
+    SELECT c.relname FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid
+    WHERE c.relnamespace = 'public'::regnamespace AND c.relkind = 'r' AND a.attname = 'jobSeekerId'
+      AND NOT a.attisdropped AND c.relname <> 'audit_log'
+    ORDER BY 1
+  LOOP
+    EXECUTE format('CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.%I
+                    FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case()', t);
+  END LOOP;
+END $$;
+
 -- The access log of a deleted case is hidden with it (it would confirm the case exists); it is
 -- kept, and readable again after a restore or, as the legal record, after the purge.
 CREATE FUNCTION app.deleted_job_seeker_ids() RETURNS uuid[]
