@@ -7,7 +7,8 @@
  *   deadline_digest   every 15 min: from DEADLINE_DIGEST_HOUR (Europe/Oslo) the day's digest
  *   consent_expiry    hourly: the specialist is told of consents that run out within 14 days
  *   retention_purge   daily 02:30 UTC: read notifications and delivered outbox messages past the
- *                     tenant's retention period are deleted, each purge audited
+ *                     tenant's retention period are deleted, each purge audited; deleted cases
+ *                     past the tenant's period are purged, one audit row per job seeker (ADR 0012)
  */
 
 import { osloDay } from '@ips/domain';
@@ -89,6 +90,22 @@ export function jobTasks(
             outboxMessages: Number(r.outbox_messages),
           },
           'job done',
+        );
+      }
+      // Deleted cases past the tenant's period, each with all its rows, in one transaction of its
+      // own (the function takes an advisory lock; a second run finds nothing left to purge).
+      const cases = await helpers.withPgClient(async (c: pg.PoolClient) => {
+        const { rows } = await c.query<{ organization_id: string; job_seeker_id: string }>(
+          'SELECT organization_id, job_seeker_id FROM app.purge_deleted_job_seekers($1)',
+          [clock()],
+        );
+        return rows;
+      });
+      for (const r of cases) {
+        // Ids only: the audit row holds the counts; nothing that names the person is logged.
+        log.info(
+          { job: 'retention_purge', organizationId: r.organization_id, jobSeekerId: r.job_seeker_id },
+          'deleted case purged',
         );
       }
     },

@@ -2,6 +2,7 @@
 import type { Area } from '@ips/ui';
 import { AbsencesPage } from './AbsencesPage.js';
 import { AccessLogPage } from './AccessLogPage.js';
+import { DeletedCasesPage } from './DeletedCasesPage.js';
 import { MembersPage } from './MembersPage.js';
 import { SetupPage } from './SetupPage.js';
 import { StaffingPage } from './StaffingPage.js';
@@ -16,6 +17,12 @@ export default function register(): Area {
       { path: 'absences', navKey: 'absNav', roles: ['HEALTH_SERVICE_LEADER'], element: <AbsencesPage /> },
       { path: 'members', navKey: 'membersNav', roles: ['TENANT_ADMINISTRATOR'], element: <MembersPage /> },
       { path: 'access-log', navKey: 'alNav', roles: ['TENANT_ADMINISTRATOR'], element: <AccessLogPage /> },
+      {
+        path: 'deleted-cases',
+        navKey: 'delNav',
+        roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
+        element: <DeletedCasesPage />,
+      },
       { path: 'setup', navKey: 'setupNav', roles: ['TENANT_ADMINISTRATOR'], element: <SetupPage /> },
     ],
   };

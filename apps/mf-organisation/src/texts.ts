@@ -2,6 +2,20 @@ import type { Texts } from '@ips/ui';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
+    delNav: 'Slettede saker',
+    del_title: 'Slettede saker',
+    del_intro:
+      'Saker som er slettet, kan gjenopprettes til de slettes for godt etter virksomhetens oppbevaringstid. Visningen logges.',
+    del_none: 'Ingen slettede saker.',
+    del_deletedAt: 'Slettet',
+    del_deletedBy: 'Slettet av',
+    del_reason: 'Begrunnelse',
+    del_purgeAfter: 'Slettes for godt',
+    del_restore: 'Gjenopprett',
+    del_restoreName: 'Gjenopprett saken til {{name}}',
+    del_restored: 'Saken til {{name}} er gjenopprettet.',
+    del_failed: 'Saken kunne ikke gjenopprettes.',
+    del_issue_RETENTION_PERIOD_PASSED: 'Oppbevaringstiden er ute: saken slettes for godt.',
     member_issue_ALREADY_MEMBER: 'Personen har allerede denne rollen her.',
     member_issue_ROLE_NOT_FOR_ORGANIZATION: 'Rollen finnes ikke i denne typen organisasjon.',
     setupNav: 'Team og innlogging',
@@ -116,6 +130,20 @@ export const texts: { nb: Texts; en: Texts } = {
     actions: 'Handlinger',
   },
   en: {
+    delNav: 'Deleted cases',
+    del_title: 'Deleted cases',
+    del_intro:
+      "Deleted cases can be restored until they are purged after the organisation's retention period. Viewing them is logged.",
+    del_none: 'No deleted cases.',
+    del_deletedAt: 'Deleted',
+    del_deletedBy: 'Deleted by',
+    del_reason: 'Reason',
+    del_purgeAfter: 'Purged after',
+    del_restore: 'Restore',
+    del_restoreName: 'Restore the case of {{name}}',
+    del_restored: 'The case of {{name}} is restored.',
+    del_failed: 'The case could not be restored.',
+    del_issue_RETENTION_PERIOD_PASSED: 'The retention period has passed: the case is being purged.',
     member_issue_ALREADY_MEMBER: 'The person already has this role here.',
     member_issue_ROLE_NOT_FOR_ORGANIZATION: 'The role does not exist in this kind of organisation.',
     setupNav: 'Teams and sign-in',

@@ -326,6 +326,43 @@ describe('access log', () => {
   });
 });
 
+describe('deleting and restoring a case', () => {
+  it('is for the tenant administrators and health-service leaders of its organisation only', () => {
+    const record = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')], navSharingGrants: [grant()] });
+    for (const action of ['delete', 'restore'] as const) {
+      for (const who of ['admin', 'leader'] as const) {
+        expect(
+          canOn(defineAbilityFor(actors[who], now), action, 'JobSeeker', record),
+          `${who} ${action}`,
+        ).toBe(true);
+        expect(
+          canOn(defineAbilityFor(actors[who], now), action, 'JobSeeker', {
+            ...record,
+            organizationId: ORG_B,
+          }),
+          `${who} ${action} other tenant`,
+        ).toBe(false);
+      }
+      for (const who of ['specialist', 'colleague', 'supervisor', 'otherTenant', 'nav'] as const) {
+        expect(
+          canOn(defineAbilityFor(actors[who], now), action, 'JobSeeker', record),
+          `${who} ${action}`,
+        ).toBe(false);
+      }
+    }
+  });
+
+  it('does not let them read the case', () => {
+    for (const who of ['admin', 'leader'] as const) {
+      const ability = defineAbilityFor(actors[who], now);
+      expect(canOn(ability, 'read', 'JobSeeker', jobSeeker())).toBe(false);
+      expect(accessibleWhere(ability, 'read', 'JobSeeker')).toEqual({ id: { in: [] } });
+      const where = accessibleWhere(ability, 'delete', 'JobSeeker') as { OR: unknown[] };
+      expect(where.OR).toContainEqual({ organizationId: { in: [ORG_A] } });
+    }
+  });
+});
+
 describe('supervisor and consents', () => {
   const consentOf = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
   it('reads the consents of a team case only when the job seeker agreed to team discussion', () => {

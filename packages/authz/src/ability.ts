@@ -11,6 +11,10 @@
  * | NAV counsellor | only through an active grant (consent given, not withdrawn or expired, grant not revoked or expired), only the fields its scopes cover; never addresses | read grants addressed to them | — |
  * | tenant administrator | never | never | manage users, memberships, teams, health teams, identity providers |
  *
+ * Deleting a job seeker's case (soft, restorable within the tenant's retention period: ADR 0012) and
+ * restoring it are for the tenant administrators and health-service leaders of its organisation —
+ * neither reads the case; the database repeats the check in its definer functions.
+ *
  * Protected addresses (kode 6/7) are readable only by the job seeker's own specialist.
  */
 
@@ -63,7 +67,16 @@ import type {
   User,
 } from '@ips/db';
 
-export type Action = 'manage' | 'create' | 'read' | 'update' | 'delete' | 'withdraw' | 'revoke' | 'onboard';
+export type Action =
+  | 'manage'
+  | 'create'
+  | 'read'
+  | 'update'
+  | 'delete'
+  | 'restore'
+  | 'withdraw'
+  | 'revoke'
+  | 'onboard';
 
 export type AppSubjects =
   | Subjects<{
@@ -368,6 +381,13 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('read', 'FidelityActionItem', { organizationId: { in: leaderOrgs } });
     // Line managers register absences and must alert the supervisor of a long one (seed 001 §4.1).
     can(['read', 'create', 'update'], 'Absence', { organizationId: { in: leaderOrgs } });
+  }
+
+  // ─── deleting and restoring a case: the organisation's administrators and leaders ───
+  // (`delete` on a job seeker is only ever this soft deletion; nobody may read a deleted case.)
+  const caseDeletionOrgs = orgsWith(actor, 'TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER');
+  if (caseDeletionOrgs.length > 0) {
+    can(['delete', 'restore'], 'JobSeeker', { organizationId: { in: caseDeletionOrgs } });
   }
 
   // ─── tenant administrators: people, roles, teams, sign-in ───

@@ -196,10 +196,12 @@ builder.mutationFields((t) => ({
           message: 'Not a valid fødselsnummer or D-number',
         });
       } else if (
-        await ctx.db.jobSeeker.findFirst({
-          where: { organizationId, identityNumber: identity.value.number },
-          select: { id: true },
-        })
+        // Deleted cases keep their number until purged (ADR 0012) but are hidden by row-level
+        // security: the definer function answers for them too (yes/no, nothing else).
+        (
+          await ctx.db.$queryRaw<{ taken: boolean }[]>`
+            SELECT app.identity_number_registered(${organizationId}::uuid, ${identity.value.number}) AS taken`
+        )[0]?.taken
       ) {
         issues.push({
           field: 'identityNumber',

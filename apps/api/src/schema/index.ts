@@ -28,6 +28,7 @@ import './team-meeting.js';
 import './fidelity.js';
 import './staffing.js';
 import './tenant-setup.js';
+import './case-deletion.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -1,0 +1,111 @@
+/**
+ * Deleted cases (ADR 0012): the job seekers of the organisation whose case was deleted, who deleted
+ * them, why, and until when they can be restored; after that the retention job purges them. For
+ * the tenant administrator and the health-service leader. Every entry shown is logged by the API.
+ */
+import { graphql, OSLO } from '@ips/ui';
+import { Alert, BodyShort, Button, Heading, Loader, Table, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+
+const DELETED = graphql(`
+  query DeletedJobSeekers {
+    deletedJobSeekers { id givenName familyName deletedAt reason purgeAfter deletedBy { id givenName familyName } }
+  }
+`);
+const RESTORE = graphql(`
+  mutation RestoreJobSeeker($id: ID!) {
+    restoreJobSeeker(input: { jobSeekerId: $id }) {
+      __typename
+      ... on MutationRestoreJobSeekerSuccess { data { id version } }
+      ... on ValidationError { message issues { code } }
+      ... on NotFoundError { message }
+    }
+  }
+`);
+
+export function DeletedCasesPage() {
+  const { t, i18n } = useTranslation('organisation');
+  const [{ data, fetching, error }, refetch] = useQuery({ query: DELETED, requestPolicy: 'network-only' });
+  const [, restore] = useMutation(RESTORE);
+  const [notice, setNotice] = useState<{ variant: 'success' | 'error'; text: string } | null>(null);
+  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const when = (iso: string) =>
+    new Date(iso).toLocaleString(locale, { ...OSLO, dateStyle: 'short', timeStyle: 'short' });
+
+  const restoreCase = async (id: string, name: string) => {
+    const res = await restore({ id });
+    const result = res.data?.restoreJobSeeker;
+    if (result?.__typename === 'MutationRestoreJobSeekerSuccess')
+      setNotice({ variant: 'success', text: t('del_restored', { name }) });
+    else if (result?.__typename === 'ValidationError')
+      setNotice({
+        variant: 'error',
+        text: t(`del_issue_${result.issues[0]?.code}`, { defaultValue: result.message }),
+      });
+    else setNotice({ variant: 'error', text: t('del_failed') });
+    refetch({ requestPolicy: 'network-only' });
+  };
+
+  if (fetching && !data) return <Loader title={t('del_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const rows = data?.deletedJobSeekers ?? [];
+  return (
+    <VStack gap="space-16">
+      <Heading level="1" size="large">
+        {t('del_title')}
+      </Heading>
+      <BodyShort>{t('del_intro')}</BodyShort>
+      {notice && (
+        <Alert variant={notice.variant} size="small" role="status">
+          {notice.text}
+        </Alert>
+      )}
+      {rows.length === 0 ? (
+        <BodyShort data-testid="deleted-none">{t('del_none')}</BodyShort>
+      ) : (
+        <Table size="small" data-testid="deleted-cases">
+          <Table.Header>
+            <Table.Row>
+              <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('del_deletedAt')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('del_deletedBy')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('del_reason')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">{t('del_purgeAfter')}</Table.HeaderCell>
+              <Table.HeaderCell scope="col">
+                <span className="navds-sr-only">{t('actions')}</span>
+              </Table.HeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {rows.map((r) => {
+              const name = `${r.givenName} ${r.familyName}`;
+              return (
+                <Table.Row key={r.id}>
+                  <Table.HeaderCell scope="row">{name}</Table.HeaderCell>
+                  <Table.DataCell>{when(r.deletedAt)}</Table.DataCell>
+                  <Table.DataCell>
+                    {r.deletedBy ? `${r.deletedBy.givenName} ${r.deletedBy.familyName}` : '–'}
+                  </Table.DataCell>
+                  <Table.DataCell>{r.reason ?? '–'}</Table.DataCell>
+                  <Table.DataCell>{when(r.purgeAfter)}</Table.DataCell>
+                  <Table.DataCell>
+                    <Button
+                      size="xsmall"
+                      variant="secondary"
+                      aria-label={t('del_restoreName', { name })}
+                      onClick={() => restoreCase(r.id, name)}
+                    >
+                      {t('del_restore')}
+                    </Button>
+                  </Table.DataCell>
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      )}
+    </VStack>
+  );
+}
