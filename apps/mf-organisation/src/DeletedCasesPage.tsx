@@ -74,7 +74,7 @@ export function DeletedCasesPage() {
               <Table.HeaderCell scope="col">{t('del_reason')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">{t('del_purgeAfter')}</Table.HeaderCell>
               <Table.HeaderCell scope="col">
-                <span className="navds-sr-only">{t('actions')}</span>
+                <span className="aksel-sr-only">{t('actions')}</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>

@@ -174,7 +174,7 @@ export function MembersPage() {
             <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">{t('role')}</Table.HeaderCell>
             <Table.HeaderCell scope="col">
-              <span className="navds-sr-only">{t('actions')}</span>
+              <span className="aksel-sr-only">{t('actions')}</span>
             </Table.HeaderCell>
           </Table.Row>
         </Table.Header>
