@@ -1,8 +1,9 @@
 /**
  * Access and change log entries collected during a request and written in the same transaction
- * (one statement), so a rolled-back request leaves none and a committed one always has them.
+ * (one statement, sent with the COMMIT: ADR 0014), so a rolled-back request leaves none and a
+ * committed one always has them.
  */
-import { type Role, sqlLiteral, type TransactionClient } from '@ips/db';
+import { type Role, sqlLiteral } from '@ips/db';
 
 export type AuditAction = 'READ' | 'CREATE' | 'UPDATE' | 'DELETE' | 'EXPORT';
 
@@ -86,21 +87,5 @@ SELECT gen_random_uuid(), t."organizationId", t."actorUserId", t."actorRole"::"R
 FROM json_to_recordset(${sqlLiteral(JSON.stringify(this.takeRows()))}::json) AS t("organizationId" uuid, "actorUserId" uuid,
   "actorRole" text, "actorOrganizationId" uuid, "jobSeekerId" uuid, action text, area text, "entityType" text,
   "entityId" uuid, reason text, "requestId" text)`;
-  }
-
-  async flush(db: TransactionClient): Promise<void> {
-    if (this.entries.size === 0) return;
-    const rows = this.takeRows();
-    // One statement for all rows, as plain SQL: the log is written on every read, so it must not
-    // pay for query planning in the ORM (measured: ~10 ms for 20 rows through createMany).
-    const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key]);
-    await db.$executeRaw`
-      INSERT INTO audit_log (id, "organizationId", "actorUserId", "actorRole", "actorOrganizationId", "jobSeekerId",
-        action, area, "entityType", "entityId", reason, "requestId")
-      SELECT gen_random_uuid(), o, u, r::"Role", ao, j, a::"AuditAction", ar, et, e, re, rq
-      FROM unnest(${col('organizationId')}::uuid[], ${col('actorUserId')}::uuid[], ${col('actorRole')}::text[],
-        ${col('actorOrganizationId')}::uuid[], ${col('jobSeekerId')}::uuid[], ${col('action')}::text[], ${col('area')}::text[],
-        ${col('entityType')}::text[], ${col('entityId')}::uuid[], ${col('reason')}::text[], ${col('requestId')}::text[])
-        AS t(o, u, r, ao, j, a, ar, et, e, re, rq)`;
   }
 }

@@ -11,7 +11,12 @@ import { type ApiConfig, ConfigError, describeConfig, readConfig } from '../src/
 
 // Built at run time: a made-up password that must never appear in messages or logs.
 const PASSWORD = ['fake', 'test', 'password'].join('-');
-const DB = `postgresql://ips_app:${PASSWORD}@db.internal:5432/ips?sslmode=require`;
+const DB = (() => {
+  const url = new URL('postgresql://db.internal:5432/ips?sslmode=require');
+  url.username = 'ips_app';
+  url.password = PASSWORD;
+  return url.toString();
+})();
 
 const problems = (env: NodeJS.ProcessEnv) => {
   try {
