@@ -63,15 +63,15 @@ export function factRelations(ctx: Context): readonly FactRelation[] {
   return relations;
 }
 
+/** The fact relations of ACCESS_SELECT that this user's rules look at. */
+function factRelationSelect(ctx: Context): Prisma.JobSeekerSelect {
+  return Object.fromEntries(factRelations(ctx).map((name) => [name, ACCESS_SELECT[name]]));
+}
+
 /** ACCESS_SELECT with only the relations this user's rules look at. */
 function accessSelect(ctx: Context): Prisma.JobSeekerSelect {
-  const relations = factRelations(ctx);
-  const { consents, navSharingGrants, ...scalars } = ACCESS_SELECT;
-  return {
-    ...scalars,
-    ...(relations.includes('consents') ? { consents } : {}),
-    ...(relations.includes('navSharingGrants') ? { navSharingGrants } : {}),
-  };
+  const { consents: _c, navSharingGrants: _n, ...scalars } = ACCESS_SELECT;
+  return { ...scalars, ...factRelationSelect(ctx) };
 }
 
 const accessLoaders = new WeakMap<Context, Batcher<string, AccessFacts>>();
@@ -126,27 +126,11 @@ function withAccessFacts<Q extends { select?: object; include?: object }>(
   ctx: Context,
   query: Q,
 ): { query: Q; merged: boolean } {
-  const relations = factRelations(ctx);
-  if (query.select) {
-    if (FACT_RELATIONS.some((r) => r in (query.select as object))) return { query, merged: false };
-    return { query: { ...query, select: { ...query.select, ...accessSelect(ctx) } }, merged: true };
-  }
-  if (query.include && FACT_RELATIONS.some((r) => r in (query.include as object))) {
-    return { query, merged: false };
-  }
-  return {
-    query: {
-      ...query,
-      include: {
-        ...query.include,
-        ...(relations.includes('consents') ? { consents: ACCESS_SELECT.consents } : {}),
-        ...(relations.includes('navSharingGrants')
-          ? { navSharingGrants: ACCESS_SELECT.navSharingGrants }
-          : {}),
-      },
-    },
-    merged: true,
-  };
+  const own = query.select ?? query.include;
+  if (own && FACT_RELATIONS.some((r) => r in own)) return { query, merged: false };
+  return query.select
+    ? { query: { ...query, select: { ...query.select, ...accessSelect(ctx) } }, merged: true }
+    : { query: { ...query, include: { ...query.include, ...factRelationSelect(ctx) } }, merged: true };
 }
 
 /**
