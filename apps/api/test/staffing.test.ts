@@ -166,6 +166,24 @@ const hasScope = (jobSeekerId: string, scope: string) =>
     [jobSeekerId, scope],
   ).then((n) => n > 0);
 
+/**
+ * A job seeker of this specialist whom the team may discuss: the first with the consent, or the
+ * first of the portfolio given the consent here (what today's seed holds must not decide).
+ */
+async function discussable(specialistId: string): Promise<string> {
+  const portfolio = await portfolioOf(specialistId);
+  for (const id of portfolio) if (await hasScope(id, 'TEAM_CASE_DISCUSSION')) return id;
+  const id = portfolio[0];
+  if (!id) throw new Error('the specialist has no portfolio');
+  await stack.admin.query(
+    `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+     SELECT gen_random_uuid(), j."organizationId", j.id, 'TEAM_CASE_DISCUSSION', now() - interval '1 day', $2, now()
+     FROM job_seeker j WHERE j.id = $1`,
+    [id, specialistId],
+  );
+  return id;
+}
+
 describe('seed 001: long sick leave, coverage and transfers', () => {
   let absenceId = '';
 
@@ -519,7 +537,8 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
   });
 
   it('refuses a transfer dated in the future (it would cut the current specialist off today)', async () => {
-    const [id] = await portfolioOf(f.absentId);
+    // A job seeker the supervisor may discuss (else the answer is NotFound, whatever the date).
+    const id = await discussable(f.absentId);
     const before = await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [id]);
     const res = await gql<TransferResult>(f.supervisor, TRANSFER, {
       input: {
