@@ -151,7 +151,8 @@ describe('after a transfer', () => {
     // Each contact shown about a named job seeker is in that job seeker's access log: ours, and
     // whatever else the seed wrote about this job seeker that the page showed.
     const shown = before.data?.employerContacts.filter(
-      (c) => c.jobSeeker && Buffer.from(c.jobSeeker.id, 'base64').toString() === `JobSeeker:${cell.jobSeekerId}`,
+      (c) =>
+        c.jobSeeker && Buffer.from(c.jobSeeker.id, 'base64').toString() === `JobSeeker:${cell.jobSeekerId}`,
     ).length;
     expect(shown).toBeGreaterThanOrEqual(1);
     expect(
