@@ -133,6 +133,21 @@ describe('Idempotency-Key on mutations', () => {
   });
 });
 
+/**
+ * Retries a request answered 503 (the pool still busy) for up to 10 s; any other answer ends it.
+ * Returns the status and, when it is not 200, the body (so a failure says what went wrong).
+ */
+async function onceReady(send: () => Promise<Response>): Promise<{ status: number; body?: string }> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const res = await send();
+    if (res.status === 200) return { status: 200 };
+    const body = await res.text();
+    if (res.status !== 503 || Date.now() > until) return { status: res.status, body };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 describe('the database away or busy', () => {
   it('no database: 503 DATABASE_UNAVAILABLE at once, /healthz still 200, /readyz 503', async () => {
     const url = new URL(stack.db.appUrl);
@@ -167,7 +182,9 @@ describe('the database away or busy', () => {
     try {
       const { url: base } = await api.listen();
       const list = { query: '{ jobSeekers(first: 5) { edges { node { id } } } }' };
-      expect((await post(list, {}, base)).status).toBe(200); // warm: the one connection exists
+      // Warm: the one connection exists (on a loaded machine, opening it may outlast the 300 ms
+      // acquire timeout once; that 503 is the behaviour under test, not a failure to warm up).
+      expect(await onceReady(() => post(list, {}, base))).toEqual({ status: 200 });
       // Hold every job seeker row: the first request waits on the lock with the only connection.
       await locker.query('BEGIN; LOCK TABLE job_seeker IN ACCESS EXCLUSIVE MODE');
       const held = post(list, {}, base);
@@ -183,7 +200,8 @@ describe('the database away or busy', () => {
       const first = await held;
       expect(first.status).toBe(503);
       await locker.query('ROLLBACK');
-      expect((await post(list, {}, base)).status).toBe(200);
+      // The API recovers: never a 500 on the way, and a 200 once the connection is back.
+      expect(await onceReady(() => post(list, {}, base))).toEqual({ status: 200 });
     } finally {
       await locker.query('ROLLBACK').catch(() => {});
       await locker.end();

@@ -1,6 +1,13 @@
 /** The job support plan over HTTP: consent-gated employer agreements, the 3-day rule, revisions, NAV export. */
+import { osloDay } from '@ips/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack, userWith } from './harness.js';
+
+// Every date is relative to the day the test runs (Oslo): the job starts 13 days ago.
+const today = osloDay(new Date());
+const day = (n: number) =>
+  new Date(Date.parse(`${today}T12:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const START = day(-13);
 
 let stack: Stack;
 let specialist: { email: string; userId: string; organizationId: string };
@@ -15,10 +22,10 @@ beforeAll(async () => {
   specialist = await userWith(stack.admin, 'JOB_SPECIALIST');
   // An own job seeker without the employer-contact and NAV-system consents.
   const { rows } = await stack.admin.query<{ id: string }>(
-    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase = 'JOB_SEARCH' AND j."referralDate" <= '2026-11-01'
+    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase = 'JOB_SEARCH' AND j."referralDate" <= $2
        AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope IN ('EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM') AND c."withdrawnAt" IS NULL)
      ORDER BY j.id LIMIT 1`,
-    [specialist.userId],
+    [specialist.userId, day(-35)],
   );
   jobSeekerId = rows[0]?.id as string;
   if (!jobSeekerId)
@@ -34,7 +41,7 @@ beforeAll(async () => {
         kind: 'ORDINARY_JOB',
         jobTitle: 'Kokk',
         jobType: '5120',
-        startDate: '2026-11-23',
+        startDate: START,
         hoursPerWeek: 30,
         hourlyWage: 230,
         openLabourMarket: true,
@@ -82,8 +89,8 @@ const content = (overrides: Record<string, unknown> = {}) => ({
     { supportPerson: 'HEALTH_TEAM', responsibility: 'Behandler følger opp søvn og medisiner.' },
   ],
   meetings: [
-    { plannedOn: '2026-11-25', faceToFace: true, topic: 'Første oppfølgingsmøte' },
-    { plannedOn: '2026-12-07', faceToFace: true },
+    { plannedOn: day(-11), faceToFace: true, topic: 'Første oppfølgingsmøte' },
+    { plannedOn: day(1), faceToFace: true },
   ],
   ...overrides,
 });
@@ -105,8 +112,8 @@ describe('job support plan', () => {
         employmentId,
         content: content({
           meetings: [
-            { plannedOn: '2026-11-30', faceToFace: true },
-            { plannedOn: '2026-12-07', faceToFace: true },
+            { plannedOn: day(-6), faceToFace: true },
+            { plannedOn: day(1), faceToFace: true },
           ],
         }),
       },
@@ -125,7 +132,7 @@ describe('job support plan', () => {
     });
     // The follow-up rule counts from the job's start, and the admin checks the meetings against it.
     expect(created.data?.createSupportPlan).toMatchObject({
-      data: { version: 1, currentRevision: 1, startsOn: '2026-11-23' },
+      data: { version: 1, currentRevision: 1, startsOn: START },
     });
     const planId = String(created.data?.createSupportPlan.data?.id);
     const stale = await stack.gql<{ reviseSupportPlan: Result }>(specialist.email, REVISE, {
@@ -174,8 +181,8 @@ describe('job support plan', () => {
         changeNote: 'Nye avtaler etter tre måneder',
         content: content({
           meetings: [
-            { plannedOn: '2027-02-15', faceToFace: true },
-            { plannedOn: '2027-03-15', faceToFace: true },
+            { plannedOn: day(71), faceToFace: true },
+            { plannedOn: day(99), faceToFace: true },
           ],
         }),
       },
@@ -218,8 +225,8 @@ describe('job support plan', () => {
 describe('studies and the study support plan', () => {
   it('a study start moves to STUDYING and gets a study support plan; its end returns to job search', async () => {
     const { rows } = await stack.admin.query<{ id: string }>(
-      `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'JOB_SEARCH' AND "referralDate" <= '2026-11-01' AND id <> $2 ORDER BY id LIMIT 1`,
-      [specialist.userId, jobSeekerId],
+      `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 AND phase = 'JOB_SEARCH' AND "referralDate" <= $3 AND id <> $2 ORDER BY id LIMIT 1`,
+      [specialist.userId, jobSeekerId, day(-35)],
     );
     const studentId = rows[0]?.id as string;
     if (!studentId) throw new Error('no second own job seeker in job search in the demo data');
@@ -233,7 +240,7 @@ describe('studies and the study support plan', () => {
           jobSeekerId: studentId,
           institution: 'Nord universitet',
           programme: 'Årsstudium i psykologi',
-          startDate: '2026-11-23',
+          startDate: START,
         },
       },
     );
@@ -256,11 +263,11 @@ describe('studies and the study support plan', () => {
     ).toBe(1);
     const END = `mutation($input: EndStudyInput!) { endStudy(input: $input) { __typename ... on ValidationError { issues { field code } } } }`;
     const backwards = await stack.gql<{ endStudy: Result }>(specialist.email, END, {
-      input: { studyId, version: 1, endDate: '2026-11-01', completed: false },
+      input: { studyId, version: 1, endDate: day(-35), completed: false },
     });
     expect(backwards.data?.endStudy.issues).toEqual([{ field: 'endDate', code: 'END_BEFORE_START' }]);
     const ended = await stack.gql<{ endStudy: Result }>(specialist.email, END, {
-      input: { studyId, version: 1, endDate: '2027-06-20', completed: true },
+      input: { studyId, version: 1, endDate: day(-1), completed: true },
     });
     expect(ended.data?.endStudy.__typename).toBe('MutationEndStudySuccess');
     expect(
