@@ -151,3 +151,22 @@ export function listFiles(dir: string, suffix: string): string[] {
     .filter((f) => f.endsWith(suffix))
     .sort();
 }
+
+// ------------------------------------------------------------------- variables never deployed
+
+/**
+ * Variables no deployment file may set: API_EXPOSE_ERROR_DETAILS puts internal error messages in
+ * responses (a developer's machine only; docs/operations.md).
+ */
+export const NEVER_DEPLOYED = ['API_EXPOSE_ERROR_DETAILS'];
+
+/** Where a deployment file sets a never-deployed variable: `where: NAME`. */
+export function neverDeployedProblems(
+  where: string,
+  env: Record<string, unknown> | ({ name: string } | string)[] | undefined,
+): string[] {
+  const names = Array.isArray(env)
+    ? env.map((e) => (typeof e === 'string' ? (e.split('=')[0] ?? '') : e.name))
+    : Object.keys(env ?? {});
+  return names.filter((n) => NEVER_DEPLOYED.includes(n)).map((n) => `${where}: sets ${n}`);
+}

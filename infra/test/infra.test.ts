@@ -2,9 +2,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { checkDockerfile, finalEnv, INFRA, listFiles, parseYamlDocuments, REPO, read } from './checks.js';
+import {
+  checkDockerfile,
+  finalEnv,
+  INFRA,
+  listFiles,
+  neverDeployedProblems,
+  parseYamlDocuments,
+  REPO,
+  read,
+} from './checks.js';
 import { composeReferenceProblems, composeSchemaProblems } from './compose-checks.js';
-import { type K8sObject, schemaProblems, secretReferences, workloadProblems } from './k8s-checks.js';
+import {
+  type K8sObject,
+  metricsProblems,
+  schemaProblems,
+  secretReferences,
+  workloadProblems,
+} from './k8s-checks.js';
 
 const API_PORT = 4100;
 const apiDockerfile = read('infra/docker/api.Dockerfile');
@@ -291,6 +306,138 @@ describe('Kubernetes manifests', () => {
     container(copy).ports[0].containerPort = 'http';
     expect(copy.flatMap(schemaProblems).join('\n')).toMatch(/containerPort must be integer/);
     expect(schemaProblems({ apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } })).toHaveLength(1);
+  });
+});
+
+describe('metrics: a port of their own, for the monitoring namespace only', () => {
+  const objects = listFiles('infra/k8s', '.yaml')
+    .filter((f) => f !== 'kustomization.yaml')
+    .flatMap((f) => parseYamlDocuments(read(`infra/k8s/${f}`)) as K8sObject[]);
+  const expectations = {
+    deployment: 'ips-api',
+    port: API_PORT,
+    metricsPort: 9464,
+    monitoringNamespace: 'monitoring',
+  };
+  const deployment = (os: K8sObject[]) =>
+    os.find((o) => o.kind === 'Deployment' && o.metadata.name === 'ips-api') as K8sObject;
+  const apiPolicy = (os: K8sObject[]) =>
+    os.find((o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'ips-api') as K8sObject;
+
+  it('the Deployment, its annotations, the Service and the NetworkPolicy agree', () => {
+    expect(metricsProblems(objects, expectations)).toEqual([]);
+  });
+  it('the server serves /metrics on the metrics app only', () => {
+    const server = read('apps/api/src/server.ts');
+    expect(server).toContain("metricsApp.get('/metrics'");
+    expect(server).not.toContain("app.get('/metrics'");
+  });
+  const broken: [string, (os: K8sObject[]) => void, RegExp][] = [
+    [
+      'a scrape annotation on the public port',
+      (os) => {
+        deployment(os).spec.template.metadata.annotations['prometheus.io/port'] = '4100';
+      },
+      /prometheus\.io\/port/,
+    ],
+    [
+      'metrics on the public port',
+      (os) => {
+        const env = deployment(os).spec.template.spec.containers[0].env;
+        env.find((e: { name: string }) => e.name === 'API_METRICS_PORT').value = '4100';
+      },
+      /API_METRICS_PORT/,
+    ],
+    [
+      'metrics bound to loopback',
+      (os) => {
+        const env = deployment(os).spec.template.spec.containers[0].env;
+        env.splice(
+          env.findIndex((e: { name: string }) => e.name === 'API_METRICS_HOST'),
+          1,
+        );
+      },
+      /API_METRICS_HOST/,
+    ],
+    [
+      'a Service that publishes the metrics port',
+      (os) => {
+        (os.find((o) => o.kind === 'Service' && o.metadata.name === 'ips-api') as K8sObject).spec.ports.push({
+          name: 'metrics',
+          port: 9464,
+          targetPort: 'metrics',
+        });
+      },
+      /publishes the metrics port/,
+    ],
+    [
+      'the ingress controller admitted to the metrics port',
+      (os) => {
+        apiPolicy(os).spec.ingress[0].ports.push({ protocol: 'TCP', port: 9464 });
+      },
+      /admits others than monitoring/,
+    ],
+    [
+      'the monitoring namespace admitted to the public port',
+      (os) => {
+        apiPolicy(os).spec.ingress[1].ports.push({ protocol: 'TCP', port: 4100 });
+      },
+      /admits monitoring to more than the metrics port/,
+    ],
+  ];
+  it.each(broken)('catches %s', (_name, mutate, problem) => {
+    const copy = structuredClone(objects);
+    mutate(copy);
+    expect(metricsProblems(copy, expectations).join('\n')).toMatch(problem);
+  });
+});
+
+describe('API_EXPOSE_ERROR_DETAILS is never set by a deployment file', () => {
+  const objects = listFiles('infra/k8s', '.yaml')
+    .filter((f) => f !== 'kustomization.yaml')
+    .flatMap((f) => parseYamlDocuments(read(`infra/k8s/${f}`)) as K8sObject[]);
+  const compose = parse(readFileSync(join(INFRA, 'compose.yaml'), 'utf8'));
+  const all = (os: K8sObject[], c: typeof compose, dockerfiles: Record<string, string>) => [
+    ...os.flatMap((o) => [
+      ...(o.kind === 'ConfigMap' ? neverDeployedProblems(`ConfigMap/${o.metadata.name}`, o.data) : []),
+      ...(o.spec?.template?.spec?.containers ?? []).flatMap(
+        (ct: { name: string; env?: { name: string }[] }) =>
+          neverDeployedProblems(`${o.kind}/${o.metadata.name} container ${ct.name}`, ct.env),
+      ),
+    ]),
+    ...Object.entries(c.services as Record<string, { environment?: Record<string, string> }>).flatMap(
+      ([name, s]) => neverDeployedProblems(`compose service ${name}`, s.environment),
+    ),
+    ...Object.entries(dockerfiles).flatMap(([name, text]) => neverDeployedProblems(name, finalEnv(text))),
+  ];
+  const dockerfiles = { 'api.Dockerfile': apiDockerfile, 'admin.Dockerfile': adminDockerfile };
+
+  it('not in the Kubernetes manifests, the compose file or the images', () => {
+    expect(all(objects, compose, dockerfiles)).toEqual([]);
+  });
+  it('catches it in a container, a ConfigMap, a compose service (map or list) and an image', () => {
+    const os = structuredClone(objects);
+    const api = os.find((o) => o.kind === 'Deployment' && o.metadata.name === 'ips-api') as K8sObject;
+    api.spec.template.spec.containers[0].env.push({ name: 'API_EXPOSE_ERROR_DETAILS', value: 'on' });
+    os.push({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'debug' },
+      data: { API_EXPOSE_ERROR_DETAILS: 'on' },
+    });
+    const c = structuredClone(compose);
+    c.services.api.environment.API_EXPOSE_ERROR_DETAILS = 'on';
+    c.services['dev-oidc'].environment = ['API_EXPOSE_ERROR_DETAILS=on'];
+    const problems = all(os, c, {
+      'api.Dockerfile': apiDockerfile.replace('TZ=UTC', 'TZ=UTC API_EXPOSE_ERROR_DETAILS=on'),
+    });
+    expect(problems).toEqual([
+      'Deployment/ips-api container api: sets API_EXPOSE_ERROR_DETAILS',
+      'ConfigMap/debug: sets API_EXPOSE_ERROR_DETAILS',
+      'compose service api: sets API_EXPOSE_ERROR_DETAILS',
+      'compose service dev-oidc: sets API_EXPOSE_ERROR_DETAILS',
+      'api.Dockerfile: sets API_EXPOSE_ERROR_DETAILS',
+    ]);
   });
 });
 

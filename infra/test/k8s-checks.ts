@@ -187,3 +187,69 @@ export function secretReferences(objects: K8sObject[]): string[] {
   }
   return [...refs].sort();
 }
+
+export interface MetricsExpectations {
+  deployment: string;
+  /** The API's public port. */
+  port: number;
+  /** The port /metrics is served on (API_METRICS_PORT). */
+  metricsPort: number;
+  /** The only namespace that may reach the metrics port. */
+  monitoringNamespace: string;
+}
+
+/**
+ * Metrics on a port of their own: API_METRICS_PORT is a container port other than the API's,
+ * bound beyond loopback (Prometheus scrapes the pod), named in the scrape annotation; no Service
+ * publishes it; the API's NetworkPolicy admits it from the monitoring namespace only, and admits
+ * the monitoring namespace to nothing else.
+ */
+export function metricsProblems(objects: K8sObject[], m: MetricsExpectations): string[] {
+  const problems: string[] = [];
+  const deployment = objects.find((o) => o.kind === 'Deployment' && o.metadata.name === m.deployment);
+  if (!deployment) return [`Deployment/${m.deployment} missing`];
+  const container = deployment.spec.template.spec.containers[0];
+  const env = (name: string) => container.env?.find((e: { name: string }) => e.name === name)?.value;
+  if (env('API_METRICS') === 'off') return problems;
+  if (Number(env('API_METRICS_PORT')) !== m.metricsPort)
+    problems.push(`API_METRICS_PORT (${env('API_METRICS_PORT')}) is not ${m.metricsPort}`);
+  if (m.metricsPort === m.port) problems.push('metrics on the public port');
+  if (env('API_METRICS_HOST') !== '0.0.0.0')
+    problems.push('API_METRICS_HOST is not 0.0.0.0: Prometheus could not scrape the pod');
+  const ports: { containerPort: number }[] = container.ports ?? [];
+  if (!ports.some((p) => p.containerPort === m.metricsPort))
+    problems.push(`container port ${m.metricsPort} (metrics) not declared`);
+  const annotations = deployment.spec.template.metadata.annotations ?? {};
+  if (Number(annotations['prometheus.io/port']) !== m.metricsPort)
+    problems.push(`prometheus.io/port (${annotations['prometheus.io/port']}) is not the metrics port`);
+  const podLabels = deployment.spec.template.metadata.labels;
+  const named: Record<string, number> = Object.fromEntries(
+    (container.ports ?? []).map((p: { name?: string; containerPort: number }) => [p.name, p.containerPort]),
+  );
+  for (const s of objects.filter((o) => o.kind === 'Service' && matches(o.spec?.selector, podLabels))) {
+    for (const p of s.spec.ports ?? []) {
+      const target = typeof p.targetPort === 'string' ? named[p.targetPort] : (p.targetPort ?? p.port);
+      if (target === m.metricsPort) problems.push(`Service/${s.metadata.name} publishes the metrics port`);
+    }
+  }
+  const monitoring = (peer: { namespaceSelector?: { matchLabels?: Record<string, string> } }) =>
+    peer.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === m.monitoringNamespace;
+  for (const policy of objects.filter(
+    (o) => o.kind === 'NetworkPolicy' && matches(o.spec?.podSelector?.matchLabels, podLabels),
+  )) {
+    for (const rule of policy.spec.ingress ?? []) {
+      const ports: number[] = (rule.ports ?? []).map((p: { port: number }) => p.port);
+      const from: { namespaceSelector?: { matchLabels?: Record<string, string> } }[] = rule.from ?? [];
+      const metricsRule = ports.length === 0 || ports.includes(m.metricsPort);
+      if (metricsRule && (from.length === 0 || from.some((peer) => !monitoring(peer))))
+        problems.push(
+          `NetworkPolicy/${policy.metadata.name} admits others than ${m.monitoringNamespace} to the metrics port`,
+        );
+      if (from.some(monitoring) && (ports.length === 0 || ports.some((p) => p !== m.metricsPort)))
+        problems.push(
+          `NetworkPolicy/${policy.metadata.name} admits ${m.monitoringNamespace} to more than the metrics port`,
+        );
+    }
+  }
+  return problems;
+}

@@ -45,7 +45,14 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
   const api = await createApi(
     readConfig(
       {},
-      { appDatabaseUrl: db.appUrl, port: 0, sealIntervalMs: 0, outboxIntervalMs: 0, digestHour: null },
+      {
+        appDatabaseUrl: db.appUrl,
+        port: 0,
+        metricsPort: 0,
+        sealIntervalMs: 0,
+        outboxIntervalMs: 0,
+        digestHour: null,
+      },
     ),
     { logger: pino({ level: 'silent' }) },
   );

@@ -83,6 +83,7 @@ export interface ApiProcess {
 /** Starts src/serve.ts on a free port; resolves once it listens. */
 export async function startApiProcess(appUrl: string, env: Record<string, string> = {}): Promise<ApiProcess> {
   const port = await freePort();
+  const metricsPort = await freePort();
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', join(import.meta.dirname, '..', 'src', 'serve.ts')],
@@ -93,6 +94,7 @@ export async function startApiProcess(appUrl: string, env: Record<string, string
         TZ: 'UTC',
         APP_DATABASE_URL: appUrl,
         API_PORT: String(port),
+        API_METRICS_PORT: String(metricsPort),
         API_RATE_LIMIT_PER_MINUTE: '1000000',
         API_JOBS: 'off',
         LOG_LEVEL: 'warn',
@@ -120,7 +122,7 @@ export async function startApiProcess(appUrl: string, env: Record<string, string
     url,
     child,
     async metric(name) {
-      const text = await (await fetch(`${url}/metrics`)).text();
+      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
       const line = text.split('\n').find((l) => l.startsWith(`${name} `));
       return line ? Number(line.slice(name.length + 1)) : Number.NaN;
     },

@@ -37,6 +37,9 @@ const template = await prepareTemplate(server.adminUrl, 'bench');
 const stack = await startStack(template);
 const children: ChildProcess[] = [];
 
+/** Each server's metrics address (a port of its own), by its API address. */
+const metricsUrls = new Map<string, string>();
+
 /** Starts src/serve.ts with `env`; resolves with its address once it listens. */
 function serve(env: Record<string, string>): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -50,6 +53,7 @@ function serve(env: Record<string, string>): Promise<string> {
           TZ: 'UTC',
           APP_DATABASE_URL: stack.db.appUrl,
           API_PORT: '0',
+          API_METRICS_PORT: '0',
           API_RATE_LIMIT_PER_MINUTE: '1000000',
           API_AUDIT_SEAL_INTERVAL_MS: '0',
           OUTBOX_INTERVAL_MS: '0',
@@ -65,8 +69,10 @@ function serve(env: Record<string, string>): Promise<string> {
       if (out === null) return; // listening: the rest (a log line per request) is read and dropped
       out += chunk.toString();
       const m = /"url":"(http:\/\/[^"]+)"/.exec(out);
-      if (m?.[1]) {
+      const metrics = /"metricsUrl":"(http:\/\/[^"]+)"/.exec(out);
+      if (m?.[1] && metrics?.[1]) {
         out = null;
+        metricsUrls.set(m[1], metrics[1]);
         resolve(m[1]);
       }
     });
@@ -76,7 +82,7 @@ function serve(env: Record<string, string>): Promise<string> {
 
 /** A server's own CPU seconds so far (its /metrics). */
 async function cpuSeconds(url: string): Promise<number> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+  const text = await (await fetch(`${metricsUrls.get(url)}/metrics`)).text();
   return Number(/^ips_process_cpu_seconds_total (\S+)$/m.exec(text)?.[1] ?? Number.NaN);
 }
 

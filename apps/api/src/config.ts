@@ -3,6 +3,7 @@
  * start. A missing or bad value stops the start with a message naming each variable; the values of
  * secrets (connection strings, SMTP credentials) never appear in a message or a log line.
  */
+import express from 'express';
 import { z } from 'zod';
 import type { TracingConfig } from './tracing.js';
 
@@ -17,6 +18,18 @@ export interface ApiConfig {
   maxPageSize: number;
   /** Requests per user per minute. */
   rateLimitPerMinute: number;
+  /**
+   * Requests without a valid token per client address per minute (counted on each 401; over it, a
+   * 429 before any token is verified). The address is the socket's, or with `trustProxy` the one
+   * the trusted proxies forwarded.
+   */
+  unauthenticatedRateLimitPerMinute: number;
+  /**
+   * Which proxies in front of the API are trusted to say the client's address (X-Forwarded-For),
+   * as Express's `trust proxy`: false = none (the socket's address), a number of hops, or a list of
+   * addresses, CIDR ranges and the names loopback, linklocal, uniquelocal.
+   */
+  trustProxy: false | number | string[];
   /** Allowed clock skew when verifying tokens, in seconds. */
   clockToleranceSeconds: number;
   /** How often the audit log is sealed into its hash chain (0 = never, e.g. in tests). */
@@ -39,8 +52,18 @@ export interface ApiConfig {
   dbStatementTimeoutMs: number;
   /** Run the scheduled jobs' worker beside the API (API_JOBS=on|off; the entry points start it). */
   jobs: boolean;
-  /** Serve Prometheus metrics on GET /metrics (API_METRICS=on|off). */
+  /** Serve Prometheus metrics on GET /metrics of a port of their own (API_METRICS=on|off). */
   metrics: boolean;
+  /** The metrics port (never the API's public one; 0 = any free port, for tests). */
+  metricsPort: number;
+  /** The address the metrics port is bound to. */
+  metricsHost: string;
+  /**
+   * Put the messages of unexpected errors (database driver, Prisma, stack-less internals) in
+   * responses: for debugging on a developer's machine only (API_EXPOSE_ERROR_DETAILS=on; refused
+   * with NODE_ENV=production). Off by default everywhere: clients get "Internal server error".
+   */
+  exposeErrorDetails: boolean;
   /** OpenTelemetry traces over OTLP; null (the default) = off. */
   tracing: TracingConfig | null;
   /** pino's level. */
@@ -89,6 +112,18 @@ function integer(variable: string, min: number, max: number, fallback: number) {
   });
 }
 
+function onOff(variable: string, fallback: boolean) {
+  return optional.transform((v, ctx) => {
+    if (v === undefined) return fallback;
+    if (v === 'on') return true;
+    if (v === 'off') return false;
+    ctx.addIssue({ code: 'custom', message: `expected "on" or "off", got ${shown(variable, v)}` });
+    return z.NEVER;
+  });
+}
+
+const TRUST_PROXY_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
 function url(variable: string, protocols: string[], what: string) {
   return optional.transform((v, ctx) => {
     if (v === undefined) return null;
@@ -128,6 +163,38 @@ const schema = z.object({
   }),
   API_MAX_PAGE_SIZE: integer('API_MAX_PAGE_SIZE', 1, 1000, 100),
   API_RATE_LIMIT_PER_MINUTE: integer('API_RATE_LIMIT_PER_MINUTE', 1, 1_000_000, 600),
+  API_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: integer(
+    'API_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE',
+    1,
+    1_000_000,
+    60,
+  ),
+  API_TRUST_PROXY: optional.transform((v, ctx): false | number | string[] => {
+    if (v === undefined || v === 'off') return false;
+    if (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 10) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    // Addresses and ranges are checked the way Express will read them (proxy-addr, through `trust proxy`).
+    const wrong = entries.filter(
+      (e) =>
+        !TRUST_PROXY_NAMES.includes(e) &&
+        (() => {
+          try {
+            express().set('trust proxy', e);
+            return false;
+          } catch {
+            return true;
+          }
+        })(),
+    );
+    if (entries.some((e) => e === '') || wrong.length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `expected "off", a number of proxy hops from 1 to 10, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal, uniquelocal; got ${shown('API_TRUST_PROXY', v)}`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  }),
   API_CLOCK_TOLERANCE_SECONDS: integer('API_CLOCK_TOLERANCE_SECONDS', 0, 300, 30),
   API_AUDIT_SEAL_INTERVAL_MS: integer('API_AUDIT_SEAL_INTERVAL_MS', 0, 86_400_000, 15_000),
   NAV_CASE_SYSTEM_URL: url('NAV_CASE_SYSTEM_URL', ['http:', 'https:'], 'an http(s):// address'),
@@ -149,18 +216,11 @@ const schema = z.object({
   DB_POOL_SIZE: integer('DB_POOL_SIZE', 1, 200, 10),
   DB_ACQUIRE_TIMEOUT_MS: integer('DB_ACQUIRE_TIMEOUT_MS', 100, 60_000, 5_000),
   DB_STATEMENT_TIMEOUT_MS: integer('DB_STATEMENT_TIMEOUT_MS', 100, 600_000, 15_000),
-  API_JOBS: optional.transform((v, ctx) => {
-    if (v === undefined || v === 'on') return true;
-    if (v === 'off') return false;
-    ctx.addIssue({ code: 'custom', message: `expected "on" or "off", got ${shown('API_JOBS', v)}` });
-    return z.NEVER;
-  }),
-  API_METRICS: optional.transform((v, ctx) => {
-    if (v === undefined || v === 'on') return true;
-    if (v === 'off') return false;
-    ctx.addIssue({ code: 'custom', message: `expected "on" or "off", got ${shown('API_METRICS', v)}` });
-    return z.NEVER;
-  }),
+  API_JOBS: onOff('API_JOBS', true),
+  API_METRICS: onOff('API_METRICS', true),
+  API_METRICS_PORT: integer('API_METRICS_PORT', 0, 65_535, 9464),
+  API_METRICS_HOST: optional.transform((v) => v ?? '127.0.0.1'),
+  API_EXPOSE_ERROR_DETAILS: onOff('API_EXPOSE_ERROR_DETAILS', false),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     ['http:', 'https:'],
@@ -212,6 +272,24 @@ export function readConfig(
     );
   }
   const e = result.data;
+  const production = overrides.production ?? e.NODE_ENV === 'production';
+  if (production && (overrides.exposeErrorDetails ?? e.API_EXPOSE_ERROR_DETAILS)) {
+    throw new ConfigError([
+      {
+        variable: 'API_EXPOSE_ERROR_DETAILS',
+        problem: "not allowed with NODE_ENV=production (error details are for a developer's machine)",
+      },
+    ]);
+  }
+  const apiPort = overrides.port ?? e.API_PORT;
+  if (e.API_METRICS && apiPort !== 0 && e.API_METRICS_PORT === apiPort) {
+    throw new ConfigError([
+      {
+        variable: 'API_METRICS_PORT',
+        problem: `must differ from API_PORT (${apiPort}): metrics are never served on the public port`,
+      },
+    ]);
+  }
   return {
     port: e.API_PORT,
     host: e.API_HOST,
@@ -219,6 +297,8 @@ export function readConfig(
     appDatabaseUrl: e.APP_DATABASE_URL,
     maxPageSize: e.API_MAX_PAGE_SIZE,
     rateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
+    unauthenticatedRateLimitPerMinute: e.API_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE,
+    trustProxy: e.API_TRUST_PROXY,
     clockToleranceSeconds: e.API_CLOCK_TOLERANCE_SECONDS,
     sealIntervalMs: e.API_AUDIT_SEAL_INTERVAL_MS,
     navCaseSystemUrl: e.NAV_CASE_SYSTEM_URL,
@@ -231,6 +311,9 @@ export function readConfig(
     dbStatementTimeoutMs: e.DB_STATEMENT_TIMEOUT_MS,
     jobs: e.API_JOBS,
     metrics: e.API_METRICS,
+    metricsPort: e.API_METRICS_PORT,
+    metricsHost: e.API_METRICS_HOST,
+    exposeErrorDetails: e.API_EXPOSE_ERROR_DETAILS,
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
       ? {
           endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -1,7 +1,8 @@
 /**
  * The one place errors are mapped. Domain failures are typed union results in the schema;
  * authentication and authorization failures get a stable `extensions.code`; anything unexpected
- * is masked in production (no stack, no SQL) and logged with the request id.
+ * is masked (no message, no stack, no SQL — in every mode, unless API_EXPOSE_ERROR_DETAILS=on on a
+ * developer's machine) and logged with the request id and only what identifies the failure.
  */
 import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
@@ -19,12 +20,24 @@ const PASS_THROUGH = new Set([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/**
+ * graphql-js stops coercing variables after 50 invalid values and adds this error, without a code
+ * (Apollo then calls it an internal error): it is the caller's input, like the 50 before it.
+ */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables, error limit reached\./;
+
 export function formatError(
   formatted: GraphQLFormattedError,
   error: unknown,
-  options: { production: boolean; requestId: () => string | undefined; log: Logger },
+  options: { exposeDetails: boolean; requestId: () => string | undefined; log: Logger },
 ): GraphQLFormattedError {
   const code = String(formatted.extensions?.code ?? 'INTERNAL_SERVER_ERROR');
+  if (!formatted.path && TOO_MANY_VARIABLE_ERRORS.test(formatted.message)) {
+    return {
+      message: 'Too many invalid variable values; no more were checked',
+      extensions: { code: 'BAD_USER_INPUT', requestId: options.requestId() },
+    };
+  }
   const original = (error as { originalError?: unknown })?.originalError ?? error;
   const name = (original as { name?: string })?.name;
   // Pothos scope-auth failures
@@ -69,11 +82,16 @@ export function formatError(
     { requestId: options.requestId(), path: formatted.path, error: { name: err?.name, code: err?.code } },
     'unexpected error',
   );
-  if (!options.production)
+  if (options.exposeDetails)
     return { ...formatted, extensions: { ...formatted.extensions, requestId: options.requestId() } };
   return {
     message: 'Internal server error',
     path: formatted.path,
     extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: options.requestId() },
   };
+}
+
+/** graphql-js's "too many invalid variable values" error (see TOO_MANY_VARIABLE_ERRORS). */
+export function isTooManyVariableErrors(message: string): boolean {
+  return TOO_MANY_VARIABLE_ERRORS.test(message);
 }

@@ -107,9 +107,10 @@ const stop = async (signal: string) => {
 process.once('SIGINT', () => void stop('SIGINT'));
 process.once('SIGTERM', () => void stop('SIGTERM'));
 try {
-  const { url } = await api.listen();
+  const { url, metricsUrl } = await api.listen();
   console.log(`\nIPS platform running${env.embedded ? ' (embedded PostgreSQL)' : ''}.`);
   console.log(`  API:      ${url}/graphql   (health: ${url}/healthz, ready: ${url}/readyz)`);
+  if (metricsUrl) console.log(`  metrics:  ${metricsUrl}/metrics`);
   console.log(`  database: ${redact(env.adminUrl)}`);
   if (oidc) console.log(`  sign-in:  ${oidc.issuer}   (demo users, no password: development only)`);
   if (mail) console.log(`  e-mail:   ${mail.url}   (development sink: messages kept in .data/mail)`);
@@ -134,7 +135,7 @@ try {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
     code === 'EADDRINUSE'
-      ? `\nPort ${config.port} is already in use: set API_PORT to another port.\n`
+      ? `\nA port is already in use (API_PORT ${config.port}, API_METRICS_PORT ${config.metricsPort}): set another.\n`
       : `\n${error instanceof Error ? error.message : String(error)}\n`,
   );
   await oidc?.stop().catch(() => {});

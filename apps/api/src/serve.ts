@@ -27,13 +27,13 @@ const jobs = config.jobs
   ? await startJobs({ connectionString: config.appDatabaseUrl, digestHour: config.digestHour, log })
   : null;
 try {
-  const { url } = await api.listen();
-  log.info({ url }, 'listening (health: /healthz, ready: /readyz)');
+  const { url, metricsUrl } = await api.listen();
+  log.info({ url, metricsUrl }, 'listening (health: /healthz, ready: /readyz; metrics: metricsUrl/metrics)');
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
   console.error(
     code === 'EADDRINUSE'
-      ? `\nPort ${config.port} is already in use: set API_PORT to another port.\n`
+      ? `\nA port is already in use (API_PORT ${config.port}, API_METRICS_PORT ${config.metricsPort}): set another.\n`
       : `\n${error instanceof Error ? error.message : String(error)}\n`,
   );
   await jobs?.stop().catch(() => {});

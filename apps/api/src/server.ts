@@ -1,11 +1,12 @@
 /**
- * HTTP: /healthz, /readyz and /graphql. One request, end to end (architecture.md §2):
+ * HTTP: /healthz, /readyz and /graphql on the public port; /metrics on a port of its own. Errors
+ * outside GraphQL are JSON in the API's shape (`http-errors.ts`). One request, end to end (architecture.md §2):
  * verify the access token → resolve the user for that issuer → one database transaction that sets
  * the RLS settings, builds the context and ability, runs the operation and writes the access log →
  * commit (or roll back a failed mutation, leaving nothing behind).
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import type { Server } from 'node:http';
 import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
@@ -31,7 +32,15 @@ import { AuthenticationError, TokenVerifier, unverifiedIdentity } from './auth.j
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
 import { isDatabaseUnavailable } from './db-errors.js';
-import { formatError } from './errors.js';
+import { formatError, isTooManyVariableErrors } from './errors.js';
+import {
+  apolloLogger,
+  errorHandler,
+  methodNotAllowed,
+  notFound,
+  requestIdOf,
+  sendError,
+} from './http-errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
 import { type RequestOutcome, requestOutcome } from './request-outcome.js';
@@ -42,7 +51,8 @@ export interface Api {
   app: express.Express;
   prisma: PrismaClient;
   metrics: Metrics;
-  listen(): Promise<{ server: Server; url: string }>;
+  /** Starts the public port and, when metrics are on, the metrics port (`metricsUrl`). */
+  listen(): Promise<{ server: Server; url: string; metricsUrl: string | null }>;
   stop(): Promise<void>;
 }
 
@@ -76,23 +86,39 @@ function actorAndSettingsSql(
 FROM app.resolve_actor(${sqlLiteral(identity.issuer)}, ${sqlLiteral(identity.subject)}) a`;
 }
 
-const REQUEST_ID = /^[A-Za-z0-9-]{8,64}$/;
+/** The most tokens a GraphQL document may have (graphql-js stops parsing beyond: a 400). */
+const MAX_TOKENS = 2000;
 /** `Idempotency-Key` on a mutation: 8–128 characters a client can generate (a UUID, a ULID …). */
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
-/** A fixed-window rate limit per user (in memory, per instance). */
+/**
+ * A fixed-window rate limit per key (in memory, per instance). `hit` counts a request; `blocked`
+ * only asks. Both answer the seconds until the window ends when the key is over the limit, else 0.
+ */
 function rateLimiter(perMinute: number) {
   const windows = new Map<string, { start: number; count: number }>();
-  return (key: string): boolean => {
-    const now = Date.now();
+  const current = (key: string, now: number) => {
     const w = windows.get(key);
-    if (!w || now - w.start >= 60_000) {
-      windows.set(key, { start: now, count: 1 });
-      if (windows.size > 50_000) windows.clear();
-      return true;
-    }
-    w.count += 1;
-    return w.count <= perMinute;
+    return w && now - w.start < 60_000 ? w : undefined;
+  };
+  const wait = (w: { start: number }, now: number) => Math.max(1, Math.ceil((w.start + 60_000 - now) / 1000));
+  return {
+    hit(key: string): number {
+      const now = Date.now();
+      const w = current(key, now);
+      if (!w) {
+        if (windows.size >= 50_000) windows.clear();
+        windows.set(key, { start: now, count: 1 });
+        return 1 > perMinute ? 60 : 0;
+      }
+      w.count += 1;
+      return w.count > perMinute ? wait(w, now) : 0;
+    },
+    blocked(key: string): number {
+      const now = Date.now();
+      const w = current(key, now);
+      return w && w.count >= perMinute ? wait(w, now) : 0;
+    },
   };
 }
 
@@ -118,7 +144,7 @@ function isMutation(body: unknown, search: string): boolean {
   if (known !== undefined) return known;
   let mutation = false;
   try {
-    mutation = getOperationAST(parse(query), name)?.operation === 'mutation';
+    mutation = getOperationAST(parse(query, { maxTokens: MAX_TOKENS }), name)?.operation === 'mutation';
   } catch {
     return false;
   }
@@ -192,16 +218,24 @@ export async function createApi(
       ),
   });
   const verifier = TokenVerifier.fromPool(pool, config.clockToleranceSeconds);
-  const allow = rateLimiter(config.rateLimitPerMinute);
+  const perUser = rateLimiter(config.rateLimitPerMinute);
+  // Requests without a valid token, per client address: counted on each 401, refused with a 429
+  // before the token is looked at once over the limit (a flood of bad tokens costs no verification).
+  const perAddress = rateLimiter(config.unauthenticatedRateLimitPerMinute);
   // The request id of the request being served, for error formatting (concurrency-safe).
   const requestIds = new AsyncLocalStorage<string>();
 
+  // Limits as validation rules, reported by Apollo as GRAPHQL_VALIDATION_FAILED with a 400. Every
+  // alias counts (armor lets `__typename` aliases through by default). The token limit is
+  // graphql-js's own (`parseOptions.maxTokens`: GRAPHQL_PARSE_FAILED, a 400): armor's Apollo plugin
+  // for it throws from a hook, which Apollo answers with a 500.
+  const exposeLimits = !config.production;
   const armor = new ApolloArmor({
-    maxDepth: { n: 12, exposeLimits: !config.production },
-    costLimit: { maxCost: 5000, exposeLimits: !config.production },
-    maxAliases: { n: 10, exposeLimits: !config.production },
-    maxTokens: { n: 2000, exposeLimits: !config.production },
-    maxDirectives: { n: 20, exposeLimits: !config.production },
+    maxDepth: { n: 12, exposeLimits, errorMessage: 'The query is nested too deep.' },
+    costLimit: { maxCost: 5000, exposeLimits, errorMessage: 'The query is too costly.' },
+    maxAliases: { n: 10, allowList: [], exposeLimits, errorMessage: 'The query has too many aliases.' },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20, exposeLimits, errorMessage: 'The query has too many directives.' },
     blockFieldSuggestion: { enabled: config.production },
   }).protect();
   const apollo = new ApolloServer<Context>({
@@ -210,6 +244,8 @@ export async function createApi(
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: insecure ? undefined : MAX_TOKENS },
+    logger: apolloLogger(log),
     // No HTTP caching of GraphQL answers (authorised POSTs), so no cache-control plugin: Apollo
     // would otherwise wrap every field's resolver to compute cache hints nobody reads.
     plugins: [
@@ -220,7 +256,12 @@ export async function createApi(
           return {
             async didEncounterErrors({ errors }) {
               for (const e of errors)
-                metrics.graphqlError(String(e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+                metrics.graphqlError(
+                  String(
+                    e.extensions?.code ??
+                      (isTooManyVariableErrors(e.message) ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'),
+                  ),
+                );
             },
           };
         },
@@ -229,7 +270,7 @@ export async function createApi(
     validationRules: insecure ? [] : armor.validationRules,
     formatError: (formatted, error) =>
       formatError(formatted, error, {
-        production: config.production,
+        exposeDetails: config.exposeErrorDetails,
         requestId: () => requestIds.getStore(),
         log,
       }),
@@ -238,8 +279,16 @@ export async function createApi(
 
   const app = express();
   app.disable('x-powered-by');
+  // Who the client is (the per-address limit): the socket's address, or behind trusted proxies the
+  // address they forwarded (API_TRUST_PROXY).
+  app.set('trust proxy', config.trustProxy);
   app.use(metrics.middleware);
-  if (config.metrics) app.get('/metrics', (req, res) => void metrics.handler(req, res));
+  // Metrics are served on a port of their own (API_METRICS_PORT), never on the public one.
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', (req, res) => void metrics.handler(req, res));
+  metricsApp.use(notFound);
+  metricsApp.use(errorHandler(log));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
@@ -252,11 +301,14 @@ export async function createApi(
     }
   });
 
-  const sendError = (res: Response, status: number, code: string, message: string, requestId: string) => {
-    res
-      .status(status)
-      .setHeader('x-request-id', requestId)
-      .json({ errors: [{ message, extensions: { code, requestId } }] });
+  const tooManyRequests = (res: Response, requestId: string, retryAfterSeconds: number) => {
+    res.setHeader('retry-after', String(retryAfterSeconds));
+    return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
+  };
+  const unauthenticated = (req: Request, res: Response, requestId: string, reason: string) => {
+    perAddress.hit(req.ip ?? 'unknown');
+    log.info({ requestId, reason }, 'authentication failed');
+    return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
   };
 
   /** 503 with Retry-After: the database is away or busy; the client may retry (idempotency key). */
@@ -277,23 +329,21 @@ export async function createApi(
 
   const handle = async (req: Request, res: Response, requestId: string) => {
     const started = performance.now();
+    const addressWait = insecure ? 0 : perAddress.blocked(req.ip ?? 'unknown');
+    if (addressWait > 0) return tooManyRequests(res, requestId, addressWait);
     let identity: { issuer: string; subject: string };
     try {
       identity = insecure
         ? unverifiedIdentity(req.header('authorization'))
         : await verifier.verify(req.header('authorization'));
     } catch (error) {
-      if (error instanceof AuthenticationError) {
-        log.info({ requestId, reason: error.reason }, 'authentication failed');
-        return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
-      }
+      if (error instanceof AuthenticationError) return unauthenticated(req, res, requestId, error.reason);
       if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
       throw error;
     }
     // Per signed-in identity (known before any database work, so a throttled client costs none).
-    if (!allow(`${identity.issuer}\u0000${identity.subject}`)) {
-      return sendError(res, 429, 'RATE_LIMITED', 'Too many requests', requestId);
-    }
+    const userWait = perUser.hit(`${identity.issuer}\u0000${identity.subject}`);
+    if (userWait > 0) return tooManyRequests(res, requestId, userWait);
 
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
@@ -424,10 +474,7 @@ export async function createApi(
         ),
       );
     } catch (error) {
-      if (error instanceof AuthenticationError) {
-        log.info({ requestId, reason: error.reason }, 'authentication failed');
-        return sendError(res, 401, 'UNAUTHENTICATED', 'Authentication required', requestId);
-      }
+      if (error instanceof AuthenticationError) return unauthenticated(req, res, requestId, error.reason);
       if (!(error instanceof RollBack)) {
         if (isDatabaseUnavailable(error)) return databaseUnavailable(res, requestId, error);
         log.error(
@@ -472,8 +519,7 @@ export async function createApi(
     }
   };
   const handleInContext = (req: Request, res: Response) => {
-    const headerId = req.header('x-request-id');
-    const requestId = headerId && REQUEST_ID.test(headerId) ? headerId : randomUUID();
+    const requestId = requestIdOf(req);
     // A server span per request, continuing the caller's trace (W3C traceparent) when given.
     const parent = propagation.extract(otelContext.active(), req.headers);
     return tracer.startActiveSpan(
@@ -499,6 +545,9 @@ export async function createApi(
   };
   app.post('/graphql', express.json({ limit: '100kb' }), handleInContext);
   app.get('/graphql', handleInContext);
+  app.all('/graphql', methodNotAllowed(['GET', 'POST']));
+  app.use(notFound);
+  app.use(errorHandler(log));
 
   // Chain the audit log in the background (the function only links rows; it cannot change them).
   const sealer =
@@ -530,29 +579,44 @@ export async function createApi(
       : undefined;
   deliverer?.unref();
 
-  let server: Server | undefined;
+  const servers: Server[] = [];
+  const listenOn = (handler: express.Express, port: number, host: string) =>
+    new Promise<string>((resolve, reject) => {
+      const s = handler.listen(port, host, () => {
+        servers.push(s);
+        const address = s.address();
+        const bound = typeof address === 'object' && address ? address.port : port;
+        resolve(`http://${host.includes(':') ? `[${host}]` : host}:${bound}`);
+      });
+      s.once('error', reject);
+    });
   return {
     app,
     prisma,
     metrics,
-    listen: () =>
-      new Promise((resolve, reject) => {
-        const s = app.listen(config.port, config.host, () => {
-          server = s;
-          const address = s.address();
-          const port = typeof address === 'object' && address ? address.port : config.port;
-          resolve({ server: s, url: `http://${config.host}:${port}` });
-        });
-        s.once('error', reject);
-      }),
+    listen: async () => {
+      const url = await listenOn(app, config.port, config.host);
+      const server = servers[servers.length - 1] as Server;
+      const metricsUrl = config.metrics
+        ? await listenOn(metricsApp, config.metricsPort, config.metricsHost).catch((error: unknown) => {
+            server.close();
+            throw error;
+          })
+        : null;
+      return { server, url, metricsUrl };
+    },
     stop: async () => {
       if (sealer) clearInterval(sealer);
       if (deliverer) clearInterval(deliverer);
-      await new Promise<void>((resolve) => {
-        if (!server) return resolve();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve) => {
+              server.close(() => resolve());
+              server.closeAllConnections();
+            }),
+        ),
+      );
       await apollo.stop();
       mail?.close();
       await closePrismaClient(prisma);

@@ -37,6 +37,8 @@ describe('readConfig', () => {
       appDatabaseUrl: DB,
       maxPageSize: 100,
       rateLimitPerMinute: 600,
+      unauthenticatedRateLimitPerMinute: 60,
+      trustProxy: false,
       clockToleranceSeconds: 30,
       sealIntervalMs: 15_000,
       navCaseSystemUrl: null,
@@ -49,6 +51,9 @@ describe('readConfig', () => {
       dbStatementTimeoutMs: 15_000,
       jobs: true,
       metrics: true,
+      metricsPort: 9464,
+      metricsHost: '127.0.0.1',
+      exposeErrorDetails: false,
       tracing: null,
       logLevel: 'info',
     });
@@ -62,6 +67,8 @@ describe('readConfig', () => {
       NODE_ENV: 'production',
       API_MAX_PAGE_SIZE: '50',
       API_RATE_LIMIT_PER_MINUTE: '120',
+      API_RATE_LIMIT_UNAUTHENTICATED_PER_MINUTE: '30',
+      API_TRUST_PROXY: 'loopback, 10.0.0.0/8',
       API_CLOCK_TOLERANCE_SECONDS: '0',
       API_AUDIT_SEAL_INTERVAL_MS: '0',
       NAV_CASE_SYSTEM_URL: 'https://nav.example/api',
@@ -70,6 +77,8 @@ describe('readConfig', () => {
       OUTBOX_INTERVAL_MS: '500',
       DEADLINE_DIGEST_HOUR: 'off',
       API_METRICS: 'off',
+      API_METRICS_PORT: '9100',
+      API_METRICS_HOST: '0.0.0.0',
       OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318',
       OTEL_TRACES_SAMPLER_ARG: '0.25',
       LOG_LEVEL: 'warn',
@@ -80,6 +89,8 @@ describe('readConfig', () => {
       production: true,
       maxPageSize: 50,
       rateLimitPerMinute: 120,
+      unauthenticatedRateLimitPerMinute: 30,
+      trustProxy: ['loopback', '10.0.0.0/8'],
       clockToleranceSeconds: 0,
       sealIntervalMs: 0,
       navCaseSystemUrl: 'https://nav.example/api',
@@ -88,10 +99,33 @@ describe('readConfig', () => {
       outboxIntervalMs: 500,
       digestHour: null,
       metrics: false,
+      metricsPort: 9100,
+      metricsHost: '0.0.0.0',
+      exposeErrorDetails: false,
       tracing: { endpoint: 'http://collector:4318', serviceName: 'ips-api', sampleRatio: 0.25 },
       logLevel: 'warn',
     });
     expect(readConfig({ APP_DATABASE_URL: DB, DEADLINE_DIGEST_HOUR: '0' }).digestHour).toBe(0);
+    expect(readConfig({ APP_DATABASE_URL: DB, API_TRUST_PROXY: '2' }).trustProxy).toBe(2);
+    expect(readConfig({ APP_DATABASE_URL: DB, API_TRUST_PROXY: 'off' }).trustProxy).toBe(false);
+    expect(readConfig({ APP_DATABASE_URL: DB, API_EXPOSE_ERROR_DETAILS: 'on' }).exposeErrorDetails).toBe(
+      true,
+    );
+  });
+
+  it('never exposes error details in production, never serves metrics on the public port', () => {
+    expect(
+      problems({ APP_DATABASE_URL: DB, NODE_ENV: 'production', API_EXPOSE_ERROR_DETAILS: 'on' }).problems,
+    ).toEqual([
+      { variable: 'API_EXPOSE_ERROR_DETAILS', problem: expect.stringMatching(/NODE_ENV=production/) },
+    ]);
+    expect(problems({ APP_DATABASE_URL: DB, API_PORT: '9000', API_METRICS_PORT: '9000' }).problems).toEqual([
+      { variable: 'API_METRICS_PORT', problem: expect.stringMatching(/must differ from API_PORT/) },
+    ]);
+    expect(
+      readConfig({ APP_DATABASE_URL: DB, API_PORT: '9000', API_METRICS_PORT: '9000', API_METRICS: 'off' })
+        .port,
+    ).toBe(9000);
   });
 
   it('takes a blank value as not given', () => {
@@ -120,6 +154,8 @@ describe('readConfig', () => {
       NAV_CASE_SYSTEM_URL: 'ftp://nav.example',
       OUTBOX_INTERVAL_MS: '-1',
       API_METRICS: 'yes',
+      API_EXPOSE_ERROR_DETAILS: '1',
+      API_TRUST_PROXY: 'everyone',
       OTEL_TRACES_SAMPLER_ARG: '2',
     });
     expect(Object.fromEntries(error.problems.map((p) => [p.variable, p.problem]))).toEqual({
@@ -131,6 +167,9 @@ describe('readConfig', () => {
       NAV_CASE_SYSTEM_URL: 'expected an http(s):// address, got "ftp://nav.example"',
       OUTBOX_INTERVAL_MS: 'expected a whole number from 0 to 86400000, got "-1"',
       API_METRICS: 'expected "on" or "off", got "yes"',
+      API_EXPOSE_ERROR_DETAILS: 'expected "on" or "off", got "1"',
+      API_TRUST_PROXY:
+        'expected "off", a number of proxy hops from 1 to 10, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal, uniquelocal; got "everyone"',
       OTEL_TRACES_SAMPLER_ARG: 'expected a share from 0 to 1, got "2"',
     });
   });
@@ -216,7 +255,13 @@ describe('the production entry point (src/serve.ts)', () => {
     const password = new URL(db.appUrl).password;
     expect(password.length).toBeGreaterThan(3);
     const { code, out } = await serve(
-      { APP_DATABASE_URL: db.appUrl, API_PORT: '0', NODE_ENV: 'production', API_AUDIT_SEAL_INTERVAL_MS: '0' },
+      {
+        APP_DATABASE_URL: db.appUrl,
+        API_PORT: '0',
+        API_METRICS_PORT: '0',
+        NODE_ENV: 'production',
+        API_AUDIT_SEAL_INTERVAL_MS: '0',
+      },
       /"msg":"listening/,
     );
     expect(out).toMatch(/"msg":"configuration"/);

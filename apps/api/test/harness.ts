@@ -66,6 +66,8 @@ export interface Stack {
   issuer: Issuer;
   api: Api;
   url: string;
+  /** Where the API serves /metrics (a port of its own). */
+  metricsUrl: string;
   /** SQL statements Prisma sent since the last reset. */
   statements: string[];
   /** POST a GraphQL operation as the user with this e-mail (the seeded sign-in subject). */
@@ -95,7 +97,15 @@ export async function startStack(
   const api = await createApi(
     readConfig(
       {},
-      { appDatabaseUrl: db.appUrl, port: 0, rateLimitPerMinute: 100_000, maxPageSize: 50, sealIntervalMs: 0 },
+      {
+        appDatabaseUrl: db.appUrl,
+        port: 0,
+        metricsPort: 0,
+        rateLimitPerMinute: 100_000,
+        unauthenticatedRateLimitPerMinute: 100_000,
+        maxPageSize: 50,
+        sealIntervalMs: 0,
+      },
     ),
     {
       logger: pino({ level: 'silent' }),
@@ -103,7 +113,7 @@ export async function startStack(
       ...(options.clock ? { clock: options.clock } : {}),
     },
   );
-  const { url } = await api.listen();
+  const { url, metricsUrl } = await api.listen();
   const tokens = new Map<string, string>();
   return {
     db,
@@ -111,6 +121,7 @@ export async function startStack(
     issuer,
     api,
     url,
+    metricsUrl: metricsUrl as string,
     statements,
     async gql(as, query, variables = {}, headers = {}) {
       let token: string | undefined;

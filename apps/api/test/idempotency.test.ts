@@ -153,7 +153,16 @@ describe('the database away or busy', () => {
     const url = new URL(stack.db.appUrl);
     url.port = '1'; // nothing listens there
     const api = await createApi(
-      readConfig({}, { appDatabaseUrl: url.toString(), port: 0, sealIntervalMs: 0, outboxIntervalMs: 0 }),
+      readConfig(
+        {},
+        {
+          appDatabaseUrl: url.toString(),
+          port: 0,
+          metricsPort: 0,
+          sealIntervalMs: 0,
+          outboxIntervalMs: 0,
+        },
+      ),
       { logger: pino({ level: 'silent' }) },
     );
     try {
@@ -173,7 +182,7 @@ describe('the database away or busy', () => {
     const api = await createApi(
       readConfig(
         { DB_POOL_SIZE: '1', DB_ACQUIRE_TIMEOUT_MS: '300', DB_STATEMENT_TIMEOUT_MS: '1500' },
-        { appDatabaseUrl: stack.db.appUrl, port: 0, sealIntervalMs: 0, outboxIntervalMs: 0 },
+        { appDatabaseUrl: stack.db.appUrl, port: 0, metricsPort: 0, sealIntervalMs: 0, outboxIntervalMs: 0 },
       ),
       { logger: pino({ level: 'silent' }) },
     );

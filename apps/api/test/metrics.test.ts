@@ -1,7 +1,7 @@
 /**
- * Prometheus metrics over HTTP: request rate, latency and errors per route, GraphQL errors per
- * code, pool use, overdue deadlines per organisation equal to the database's — and nothing
- * personal in the text.
+ * Prometheus metrics over HTTP on a port of their own (never the public one): request rate,
+ * latency and errors per route, GraphQL errors per code, pool use, overdue deadlines per
+ * organisation equal to the database's — and nothing personal in the text.
  */
 
 import pino from 'pino';
@@ -19,7 +19,7 @@ afterAll(async () => {
 });
 
 const scrape = async () => {
-  const res = await fetch(`${stack.url}/metrics`);
+  const res = await fetch(`${stack.metricsUrl}/metrics`);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
   return res.text();
@@ -32,6 +32,21 @@ const value = (text: string, series: string) => {
 };
 
 describe('GET /metrics', () => {
+  it('is served on its own port and bound where configured, never on the public port (404, JSON)', async () => {
+    expect(new URL(stack.metricsUrl).port).not.toBe(new URL(stack.url).port);
+    expect(new URL(stack.metricsUrl).hostname).toBe('127.0.0.1');
+    const token = await stack.issuer.sign((await userWith(stack.admin, 'JOB_SPECIALIST')).email);
+    for (const headers of [{}, { authorization: `Bearer ${token}` }] as Record<string, string>[]) {
+      const res = await fetch(`${stack.url}/metrics`, { headers });
+      expect(res.status).toBe(404);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect(await res.text()).not.toMatch(/ips_http_requests_total/);
+    }
+    // The metrics port serves metrics only.
+    expect((await fetch(`${stack.metricsUrl}/graphql`)).status).toBe(404);
+    expect((await fetch(`${stack.metricsUrl}/healthz`)).status).toBe(404);
+  });
+
   it('counts requests by route and status, their latency, and GraphQL errors by code', async () => {
     const { email } = await userWith(stack.admin, 'JOB_SPECIALIST');
     const before = await scrape();
@@ -115,13 +130,17 @@ describe('GET /metrics', () => {
 
   it('is absent with API_METRICS=off', async () => {
     const api = await createApi(
-      readConfig({ API_METRICS: 'off' }, { appDatabaseUrl: stack.db.appUrl, port: 0, sealIntervalMs: 0 }),
+      readConfig(
+        { API_METRICS: 'off', API_METRICS_PORT: '0' },
+        { appDatabaseUrl: stack.db.appUrl, port: 0, sealIntervalMs: 0 },
+      ),
       {
         logger: pino({ level: 'silent' }),
       },
     );
     try {
-      const { url } = await api.listen();
+      const { url, metricsUrl } = await api.listen();
+      expect(metricsUrl).toBeNull();
       expect((await fetch(`${url}/metrics`)).status).toBe(404);
       expect((await fetch(`${url}/healthz`)).status).toBe(200);
     } finally {

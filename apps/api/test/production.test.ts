@@ -15,7 +15,7 @@ beforeAll(async () => {
   api = await createApi(
     readConfig(
       { NODE_ENV: 'production' },
-      { appDatabaseUrl: stack.db.appUrl, port: 0, rateLimitPerMinute: 5, sealIntervalMs: 0 },
+      { appDatabaseUrl: stack.db.appUrl, port: 0, metricsPort: 0, rateLimitPerMinute: 5, sealIntervalMs: 0 },
     ),
     { logger: pino({ level: 'silent' }) },
   );
@@ -40,7 +40,7 @@ describe('production hardening', () => {
       createApi(
         readConfig(
           { NODE_ENV: 'production' },
-          { appDatabaseUrl: stack.db.appUrl, port: 0, sealIntervalMs: 0 },
+          { appDatabaseUrl: stack.db.appUrl, port: 0, metricsPort: 0, sealIntervalMs: 0 },
         ),
         { logger: pino({ level: 'silent' }), benchmarkOnlyWithoutSecurity: true },
       ),
@@ -62,6 +62,9 @@ describe('production hardening', () => {
     expect(statuses).toContain(429);
     const limited = await post('{ me { id } }');
     expect(limited.status).toBe(429);
+    expect(limited.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
     expect(
       ((await limited.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
     ).toBe('RATE_LIMITED');

@@ -70,7 +70,13 @@ describe('tracing', () => {
       api = await createApi(
         readConfig(
           { OTEL_EXPORTER_OTLP_ENDPOINT: collectorUrl, OTEL_SERVICE_NAME: 'ips-api-test' },
-          { appDatabaseUrl: stack.db.appUrl, port: 0, sealIntervalMs: 0, outboxIntervalMs: 0 },
+          {
+            appDatabaseUrl: stack.db.appUrl,
+            port: 0,
+            metricsPort: 0,
+            sealIntervalMs: 0,
+            outboxIntervalMs: 0,
+          },
         ),
         { logger: pino({ level: 'silent' }) },
       );

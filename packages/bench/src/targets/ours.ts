@@ -19,6 +19,7 @@ export async function startOurs(
       {
         appDatabaseUrl: databaseUrl,
         port: 0,
+        metricsPort: 0,
         // Production settings, except what a benchmark cannot have: one user sends all requests.
         production: secure,
         rateLimitPerMinute: 1_000_000_000,
