@@ -24,6 +24,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -280,7 +281,7 @@ builder.mutationFields((t) => ({
         type: builder.inputType('StartFidelityReviewInput', {
           fields: (f) => ({
             teamId: f.id({ required: true, validate: z.uuid() }),
-            reviewedOn: f.string({ required: true, validate: z.iso.date() }),
+            reviewedOn: f.string({ required: true, validate: calendarDay }),
             reviewers: f.string({ required: true, validate: z.string().trim().min(2).max(500) }),
           }),
         }),
@@ -442,7 +443,7 @@ builder.mutationFields((t) => ({
             item: f.int({ required: false }),
             action: f.string({ required: true, validate: z.string().trim().min(3).max(2000) }),
             ownerId: f.id({ required: true, validate: z.uuid() }),
-            dueOn: f.string({ required: true, validate: z.iso.date() }),
+            dueOn: f.string({ required: true, validate: calendarDay }),
           }),
         }),
         required: true,

@@ -4,6 +4,7 @@
  * calendar-day parser.
  */
 import { accessibleWhere } from '@ips/authz';
+import { osloDay } from '@ips/domain';
 import type { Context } from '../context.js';
 import { type FieldIssue, NotFoundError } from './errors.js';
 
@@ -15,6 +16,20 @@ export function nonEmpty<Q extends object>(query: Q): Q {
 
 /** A calendar day (YYYY-MM-DD) as the UTC midnight Prisma stores in a `@db.Date` column. */
 export const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * An issue when a day on which something happened (a job ended, the specialist learned of it, an
+ * intake, a discharge, an application, a review) lies after today — today in Europe/Oslo by the
+ * API's clock (`ctx.now`), as every deadline counts days.
+ */
+export function futureDayIssue(
+  ctx: Context,
+  field: string,
+  day: string | null | undefined,
+  message: string,
+): FieldIssue | null {
+  return day && day > osloDay(ctx.now) ? { field, code: 'IN_FUTURE', message } : null;
+}
 
 /** The job seeker with this id that the caller may read, or a NotFoundError. */
 export async function readableJobSeeker(ctx: Context, id: string) {

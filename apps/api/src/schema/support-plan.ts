@@ -12,6 +12,7 @@ import { checkFollowUpPlan } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   ConsentRequiredError,
@@ -95,7 +96,7 @@ const AgreementInput = builder.inputType('SupportPlanAgreementInput', {
 
 const MeetingInput = builder.inputType('SupportPlanMeetingInput', {
   fields: (t) => ({
-    plannedOn: t.string({ required: true, validate: z.iso.date() }),
+    plannedOn: t.string({ required: true, validate: calendarDay }),
     faceToFace: t.boolean({ required: true }),
     topic: t.string({ required: false, validate: z.string().max(500) }),
   }),

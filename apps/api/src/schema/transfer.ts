@@ -24,6 +24,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import { markFailed } from '../request-outcome.js';
 import { isAbsentOn } from './absence.js';
 import { applyTaskChanges, tuningOf } from './case-path.js';
@@ -419,7 +420,7 @@ const TransferInput = builder.inputType('TransferJobSeekerInput', {
     reason: t.field({ type: TransferReasonEnum, required: true }),
     temporary: t.boolean({ required: false, defaultValue: false }),
     teamMeetingId: t.id({ required: false, validate: z.uuid() }),
-    effectiveOn: t.string({ required: false, validate: z.iso.date() }),
+    effectiveOn: t.string({ required: false, validate: calendarDay }),
     note: t.string({ required: false, validate: z.string().trim().max(2000) }),
   }),
 });
@@ -515,7 +516,7 @@ const BulkInput = builder.inputType('TransferPortfolioInput', {
     reason: t.field({ type: TransferReasonEnum, required: true }),
     temporary: t.boolean({ required: false, defaultValue: false }),
     teamMeetingId: t.id({ required: false, validate: z.uuid() }),
-    effectiveOn: t.string({ required: false, validate: z.iso.date() }),
+    effectiveOn: t.string({ required: false, validate: calendarDay }),
     moves: t.field({
       type: [
         builder.inputType('PortfolioMove', {
