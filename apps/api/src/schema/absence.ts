@@ -28,7 +28,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
 import { UserType } from './viewer.js';
 
@@ -240,7 +240,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Absence', absence.version);
+      if (count === 0) throw await conflictNow(ctx.db.absence, 'Absence', absence.id);
       const org = await ctx.db.organization.findUniqueOrThrow({
         where: { id: absence.organizationId },
         select: { settings: true },

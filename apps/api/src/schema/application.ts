@@ -16,7 +16,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { futureDayIssue, readableJobSeeker, unknownEmployerIssue } from './lookups.js';
+import { conflictNow, futureDayIssue, readableJobSeeker, unknownEmployerIssue } from './lookups.js';
 
 const SourceEnum = builder.enumType(ApplicationSource, { name: 'ApplicationSource' });
 const StatusEnum = builder.enumType(ApplicationStatus, { name: 'ApplicationStatus' });
@@ -131,7 +131,7 @@ builder.mutationFields((t) => ({
         where: { id: application.id, version: input.version },
         data: { status: input.status, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('JobApplication', application.version);
+      if (count === 0) throw await conflictNow(ctx.db.jobApplication, 'JobApplication', application.id);
       ctx.audit.record({
         organizationId: application.organizationId,
         jobSeekerId: application.jobSeekerId,

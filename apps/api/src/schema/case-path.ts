@@ -26,7 +26,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, futureDayIssue, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });
@@ -306,7 +306,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('JobSeeker', js.version);
+      if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', js.id);
       await recordPhase(ctx, js, js.phase, 'INTAKE');
       await applyTaskChanges(
         ctx,
@@ -356,7 +356,7 @@ builder.mutationFields((t) => ({
         where: { id: js.id, version: input.version },
         data,
       });
-      if (count === 0) throw new ConflictError('JobSeeker', js.version);
+      if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', js.id);
       await recordPhase(ctx, js, js.phase, 'DISCHARGED', input.note);
       await applyTaskChanges(ctx, js, tasksForEvent({ kind: 'DISCHARGE', day: input.dischargedOn }));
       await ctx.db.assignment.updateMany({

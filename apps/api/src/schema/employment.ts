@@ -23,7 +23,14 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, futureDayIssue, readableJobSeeker, startIssues, unknownEmployerIssue } from './lookups.js';
+import {
+  asDate,
+  conflictNow,
+  futureDayIssue,
+  readableJobSeeker,
+  startIssues,
+  unknownEmployerIssue,
+} from './lookups.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
@@ -246,7 +253,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Employment', employment.version);
+      if (count === 0) throw await conflictNow(ctx.db.employment, 'Employment', employment.id);
       const js = employment.jobSeeker;
       if (employment.kind === 'ORDINARY_JOB') {
         await applyTaskChanges(

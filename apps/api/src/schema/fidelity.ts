@@ -32,7 +32,7 @@ import {
   NotFoundError,
   ValidationError,
 } from './errors.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { loadMeasureFacts } from './measures.js';
 import { UserType } from './viewer.js';
 
@@ -267,7 +267,7 @@ async function bump(ctx: Context, review: { id: string; version: number }, versi
     where: { id: review.id, version },
     data: { version: { increment: 1 } },
   });
-  if (count === 0) throw new ConflictError('FidelityReview', review.version);
+  if (count === 0) throw await conflictNow(ctx.db.fidelityReview, 'FidelityReview', review.id);
 }
 
 builder.mutationFields((t) => ({
@@ -519,7 +519,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('FidelityActionItem', item.version);
+      if (count === 0) throw await conflictNow(ctx.db.fidelityActionItem, 'FidelityActionItem', item.id);
       ctx.audit.change(
         item.organizationId,
         'UPDATE',

@@ -15,7 +15,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, futureDayIssue, readableJobSeeker, startIssues } from './lookups.js';
+import { asDate, conflictNow, futureDayIssue, readableJobSeeker, startIssues } from './lookups.js';
 
 const StudyType = builder.prismaObject('Study', {
   authScopes: { signedIn: true },
@@ -142,7 +142,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Study', study.version);
+      if (count === 0) throw await conflictNow(ctx.db.study, 'Study', study.id);
       const js = study.jobSeeker;
       const stillStudying = await ctx.db.study.count({
         where: { jobSeekerId: js.id, endDate: null, id: { not: study.id } },

@@ -23,6 +23,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
+import { conflictNow } from './lookups.js';
 import { enqueueSupportPlanForNav } from './nav-case-system.js';
 
 const SupportPersonEnum = builder.enumType(SupportPerson, { name: 'SupportPerson' });
@@ -378,7 +379,7 @@ builder.mutationFields((t) => ({
           ...(input.content.taperingPlan ? { status: 'TAPERING' } : {}),
         },
       });
-      if (count === 0) throw new ConflictError('SupportPlan', plan.version);
+      if (count === 0) throw await conflictNow(ctx.db.supportPlan, 'SupportPlan', plan.id);
       await writeRevision(ctx, plan, plan.currentRevision + 1, input.content, input.changeNote);
       ctx.audit.record({
         organizationId: plan.organizationId,

@@ -31,7 +31,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, futureDayIssue, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
 import { UserType } from './viewer.js';
 
@@ -455,7 +455,7 @@ builder.mutationFields((t) => ({
         where: { id: meeting.id, version: input.version },
         data: { minutes: input.minutes, status: 'HELD', version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('TeamMeeting', meeting.version);
+      if (count === 0) throw await conflictNow(ctx.db.teamMeeting, 'TeamMeeting', meeting.id);
       for (const n of notes)
         await ctx.db.teamMeetingAgendaItem.update({
           where: { id: String(n.agendaItemId) },
@@ -492,7 +492,7 @@ builder.mutationFields((t) => ({
         where: { id: meeting.id, version: input.version },
         data: { distributedAt: ctx.now, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('TeamMeeting', meeting.version);
+      if (count === 0) throw await conflictNow(ctx.db.teamMeeting, 'TeamMeeting', meeting.id);
       ctx.audit.change(meeting.organizationId, 'EXPORT', 'TeamMeeting.distribute', 'TeamMeeting', meeting.id);
       for (const m of await membersOf(ctx, meeting.teamId)) {
         if (m.userId === ctx.actor.userId) continue;
@@ -602,7 +602,7 @@ builder.mutationFields((t) => ({
         where: { id: point.id, version: input.version },
         data: { status: 'DONE', completedAt: ctx.now, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('ActionPoint', point.version);
+      if (count === 0) throw await conflictNow(ctx.db.actionPoint, 'ActionPoint', point.id);
       ctx.audit.change(point.organizationId, 'UPDATE', 'ActionPoint.complete', 'ActionPoint', point.id);
       if (point.taskId)
         await ctx.db.task.updateMany({

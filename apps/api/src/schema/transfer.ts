@@ -40,7 +40,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
 import { UserType } from './viewer.js';
 
@@ -294,7 +294,7 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
     where: { id: js.id, currentSpecialistId: req.fromSpecialistId },
     data: { currentSpecialistId: to.userId, version: { increment: 1 } },
   });
-  if (count === 0) throw new ConflictError('JobSeeker', js.version);
+  if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', js.id);
   if (grantMembership)
     // The receiving specialist works in the record's organisation from now on (ADR 0005);
     // validFrom is the database's now() (row-level security compares memberships with it).
