@@ -8,6 +8,7 @@ import { PothosValidationError } from '@pothos/core';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import { isDatabaseUnavailable } from './db-errors.js';
+import { ValidationError } from './domain-errors.js';
 
 const PASS_THROUGH = new Set([
   'UNAUTHENTICATED',
@@ -54,6 +55,19 @@ export function formatError(
       message: formatted.message,
       path: formatted.path,
       extensions: { code: 'BAD_USER_INPUT', requestId: options.requestId() },
+    };
+  }
+  // Bad input outside a mutation's union (a query's argument, a field without ValidationError in its
+  // union): the same issues the typed error carries, under BAD_USER_INPUT.
+  if (original instanceof ValidationError) {
+    return {
+      message: formatted.message,
+      path: formatted.path,
+      extensions: {
+        code: 'BAD_USER_INPUT',
+        issues: original.issues.map(({ field, code, message }) => ({ field, code, message })),
+        requestId: options.requestId(),
+      },
     };
   }
   // The database went away or was busy in the middle of the operation (restart, failover,

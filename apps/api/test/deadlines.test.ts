@@ -110,4 +110,21 @@ describe("my team's deadlines", () => {
       (await stack.gql<{ teamDeadlines: Task[] }>(s.email, '{ teamDeadlines { rule } }')).data?.teamDeadlines,
     ).toEqual([]);
   });
+
+  it('answers anyone who supervises no team an empty list, whatever they select (issue 14: 7)', async () => {
+    for (const role of ['JOB_SPECIALIST', 'HEALTH_SERVICE_LEADER', 'TENANT_ADMINISTRATOR']) {
+      const u = await userWith(
+        stack.admin,
+        role,
+        `NOT EXISTS (SELECT 1 FROM specialist_team t WHERE t."methodSupervisorId" = u.id)
+         AND NOT EXISTS (SELECT 1 FROM team_member tm WHERE tm."userId" = u.id AND tm.role = 'METHOD_SUPERVISOR')`,
+      );
+      const res = await stack.gql<{ teamDeadlines: Task[] }>(
+        u.email,
+        '{ teamDeadlines { id rule dueOn jobSeeker { id givenName } } }',
+      );
+      expect(res.errors, role).toBeUndefined();
+      expect(res.data?.teamDeadlines, role).toEqual([]);
+    }
+  });
 });

@@ -201,8 +201,8 @@ describe('jobs', () => {
     const input = {
       employmentId,
       version: 1,
-      endDate: '2026-12-10',
-      learnedOn: '2026-12-11',
+      endDate: '2026-12-01',
+      learnedOn: '2026-12-02',
       endedBy: 'EMPLOYER',
       reason: 'Prøvetiden ble ikke forlenget',
     };
@@ -224,7 +224,7 @@ describe('jobs', () => {
     const ended = await stack.gql<{ endEmployment: Result }>(specialist.email, END, { input });
     expect(ended.data?.endEmployment.__typename).toBe('MutationEndEmploymentSuccess');
     expect(await phase()).toBe('JOB_SEARCH');
-    expect(await openTasks()).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', dueOn: '2026-12-14' }]);
+    expect(await openTasks()).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', dueOn: '2026-12-05' }]);
   });
 
   it('NAV sees employments only with the EMPLOYMENT_STATUS scope', async () => {
@@ -282,7 +282,7 @@ describe('follow-up meetings', () => {
       input: { ...base, faceToFace: false, location: 'REMOTE' },
     });
     expect(phone.data?.recordFollowUpMeeting.__typename).toBe('MutationRecordFollowUpMeetingSuccess');
-    expect(await openTasks()).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', dueOn: '2026-12-14' }]);
+    expect(await openTasks()).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', dueOn: '2026-12-05' }]);
     const community = `SELECT count(*) AS n FROM follow_up_meeting WHERE "jobSeekerId" = $1 AND location = 'COMMUNITY' AND "faceToFace"`;
     const before = await count(community, [jobSeekerId]);
     const met = await stack.gql<{ recordFollowUpMeeting: Result }>(specialist.email, MEET, {

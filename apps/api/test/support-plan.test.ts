@@ -1,5 +1,6 @@
 /** The job support plan over HTTP: consent-gated employer agreements, the 3-day rule, revisions, NAV export. */
 import { osloDay } from '@ips/domain';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack, userWith } from './harness.js';
 
@@ -267,9 +268,14 @@ describe('studies and the study support plan', () => {
     });
     expect(backwards.data?.endStudy.issues).toEqual([{ field: 'endDate', code: 'END_BEFORE_START' }]);
     const ended = await stack.gql<{ endStudy: Result }>(specialist.email, END, {
-      input: { studyId, version: 1, endDate: day(-1), completed: true },
+      input: { studyId, version: 1, endDate: day(1), completed: true },
     });
-    expect(ended.data?.endStudy.__typename).toBe('MutationEndStudySuccess');
+    // A study ends when it has ended (issue 14: 5): not on a day still to come in Norway.
+    expect(ended.data?.endStudy.issues).toEqual([{ field: 'endDate', code: 'IN_FUTURE' }]);
+    const endedToday = await stack.gql<{ endStudy: Result }>(specialist.email, END, {
+      input: { studyId, version: 1, endDate: today, completed: true },
+    });
+    expect(endedToday.data?.endStudy.__typename).toBe('MutationEndStudySuccess');
     expect(
       (await stack.admin.query('SELECT phase::text FROM job_seeker WHERE id = $1', [studentId])).rows[0],
     ).toEqual({ phase: 'JOB_SEARCH' });
@@ -301,5 +307,52 @@ describe('studies and the study support plan', () => {
     );
     const after = (await stack.gql<{ myMeetingsToday: number }>(specialist.email, Q)).data?.myMeetingsToday;
     expect(after).toBe(before + 2);
+  });
+});
+
+describe('a lost race (issue 14: 9)', () => {
+  it('reports the version the plan has now, so a retry with it succeeds', async () => {
+    // The job's plan (made here when the tests above did not run), at whatever version it has reached.
+    await stack.gql(specialist.email, CREATE, { input: { employmentId, content: content() } });
+    const { rows: plans } = await stack.admin.query<{ id: string; version: number }>(
+      `SELECT id, version FROM support_plan WHERE "employmentId" = $1 AND status <> 'CLOSED'`,
+      [employmentId],
+    );
+    const { id: planId, version } = plans[0] as { id: string; version: number };
+    // Someone else's two saves, not yet committed when ours reads the plan.
+    const other = new pg.Client({ connectionString: stack.db.adminUrl });
+    await other.connect();
+    try {
+      await other.query('BEGIN');
+      await other.query('UPDATE support_plan SET version = version + 2 WHERE id = $1', [planId]);
+      const ours = stack.gql<{ reviseSupportPlan: Result & { currentVersion?: number; message?: string } }>(
+        specialist.email,
+        REVISE.replace('ConflictError { currentVersion }', 'ConflictError { currentVersion message }'),
+        { input: { supportPlanId: planId, version, changeNote: 'mine', content: content() } },
+      );
+      // Ours has read the plan and now waits for the row the other transaction holds.
+      for (let i = 0; i < 200; i++) {
+        const { rows } = await stack.admin.query<{ n: string }>(
+          `SELECT count(*) AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (Number(rows[0]?.n) > 0) break;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      await other.query('COMMIT');
+      const lost = (await ours).data?.reviseSupportPlan;
+      expect(lost).toMatchObject({ __typename: 'ConflictError', currentVersion: version + 2 });
+      expect(lost?.message).toContain(`now version ${version + 2}`);
+      const retry = await stack.gql<{ reviseSupportPlan: Result }>(specialist.email, REVISE, {
+        input: {
+          supportPlanId: planId,
+          version: lost?.currentVersion,
+          changeNote: 'mine again',
+          content: content(),
+        },
+      });
+      expect(retry.data?.reviseSupportPlan.__typename).toBe('MutationReviseSupportPlanSuccess');
+    } finally {
+      await other.end();
+    }
   });
 });

@@ -183,3 +183,77 @@ describe('adding a person who already exists elsewhere', () => {
     expect(identities.rowCount).toBe(0);
   });
 });
+
+describe('a team member employed by another organisation (issue 14: 8)', () => {
+  it('shows the leader the team without that person’s name, with the reason, and no error', async () => {
+    // A leader's organisation hosting an active team with room for one more specialist.
+    const { rows } = await stack.admin.query<{ email: string; orgId: string; teamId: string }>(
+      `SELECT u.email, m."organizationId" AS "orgId", t.id AS "teamId"
+       FROM membership m JOIN app_user u ON u.id = m."userId"
+       JOIN specialist_team t ON t."organizationId" = m."organizationId" AND t.active
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL
+         AND (SELECT count(*) FROM team_member tm WHERE tm."teamId" = t.id AND tm.role = 'JOB_SPECIALIST' AND tm."leftOn" IS NULL) < 10
+       ORDER BY u.email, t.id LIMIT 1`,
+    );
+    const leader = rows[0] as { email: string; orgId: string; teamId: string };
+    const other = await stack.admin.query<{ id: string; name: string }>(
+      `SELECT id, name FROM organization WHERE id <> $1 AND kind <> 'NAV_OFFICE' ORDER BY id LIMIT 1`,
+      [leader.orgId],
+    );
+    const elsewhere = other.rows[0] as { id: string; name: string };
+    // Someone employed only there, with no case in the leader's organisation.
+    const person = await stack.admin.query<{ id: string }>(
+      `INSERT INTO app_user (id, email, "givenName", "familyName", "updatedAt")
+       VALUES (gen_random_uuid(), 'ukjent.utlaant@annen.test', 'Utlånt', 'Spesialist', now()) RETURNING id`,
+    );
+    const userId = person.rows[0]?.id as string;
+    await stack.admin.query(
+      `INSERT INTO membership (id, "organizationId", "userId", role, "validFrom", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, 'JOB_SPECIALIST', now(), now())`,
+      [elsewhere.id, userId],
+    );
+    await stack.admin.query(
+      `INSERT INTO team_member (id, "organizationId", "teamId", "userId", role, "employerOrganizationId", "joinedOn")
+       VALUES (gen_random_uuid(), $1, $2, $3, 'JOB_SPECIALIST', $4, current_date)`,
+      [leader.orgId, leader.teamId, userId, elsewhere.id],
+    );
+    const orgNodeId = Buffer.from(`Organization:${leader.orgId}`).toString('base64');
+    const res = await stack.gql<{
+      node: {
+        specialistTeams: {
+          id: string;
+          members: {
+            user: { id: string; givenName: string } | null;
+            userHiddenReason: string | null;
+            employerOrganization: { id: string; name: string } | null;
+          }[];
+        }[];
+      } | null;
+    }>(
+      leader.email,
+      `query($id: ID!) { node(id: $id) { ... on Organization { specialistTeams { id members {
+         user { id givenName } userHiddenReason employerOrganization { id name } } } } } }`,
+      { id: orgNodeId },
+      { 'x-organization-id': leader.orgId },
+    );
+    expect(res.errors).toBeUndefined();
+    const team = res.data?.node?.specialistTeams.find((t) => t.id === leader.teamId);
+    expect(team).toBeDefined();
+    const hidden = team?.members.filter((m) => m.user === null) ?? [];
+    expect(hidden).toContainEqual({
+      user: null,
+      userHiddenReason: 'NOT_IN_YOUR_ORGANIZATION',
+      employerOrganization: {
+        id: Buffer.from(`Organization:${elsewhere.id}`).toString('base64'),
+        name: elsewhere.name,
+      },
+    });
+    // The leak wall: nothing of the person crosses into the leader's answer.
+    expect(JSON.stringify(res)).not.toContain('Utlånt');
+    expect(JSON.stringify(res)).not.toContain(userId);
+    // Colleagues the leader may see keep their names.
+    const shown = team?.members.filter((m) => m.user !== null) ?? [];
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown.every((m) => m.userHiddenReason === null && m.user?.givenName)).toBe(true);
+  });
+});

@@ -106,7 +106,11 @@ function Teams({
   supervisors,
   onChanged,
 }: {
-  teams: readonly { id: string; name: string; methodSupervisor: { givenName: string; familyName: string } }[];
+  teams: readonly {
+    id: string;
+    name: string;
+    methodSupervisor: { givenName: string; familyName: string } | null;
+  }[];
   supervisors: readonly { id: string; givenName: string; familyName: string }[];
   onChanged: () => void;
 }) {
@@ -147,8 +151,10 @@ function Teams({
         <ul data-testid="specialist-teams">
           {teams.map((team) => (
             <li key={team.id}>
-              <strong>{team.name}</strong> – {team.methodSupervisor.givenName}{' '}
-              {team.methodSupervisor.familyName}
+              <strong>{team.name}</strong> –{' '}
+              {team.methodSupervisor
+                ? `${team.methodSupervisor.givenName} ${team.methodSupervisor.familyName}`
+                : t('setup_supervisorElsewhere')}
             </li>
           ))}
         </ul>

@@ -107,7 +107,7 @@ export function TeamDashboard() {
     .flatMap((n) =>
       n && 'specialistTeams' in n ? n.specialistTeams.map((team) => ({ ...team, org: rawId(n.id) })) : [],
     )
-    .filter((team) => team.methodSupervisor.id === session.userId || leaderOf.has(team.org));
+    .filter((team) => team.methodSupervisor?.id === session.userId || leaderOf.has(team.org));
   const teamId = params.get('team') ?? teams[0]?.id ?? '';
   const asked = (params.get('periode') ?? 'WEEK').toUpperCase();
   const granularity = GRANULARITIES.find((g) => g === asked) ?? 'WEEK';

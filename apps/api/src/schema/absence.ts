@@ -19,6 +19,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -27,7 +28,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
 import { UserType } from './viewer.js';
 
@@ -127,8 +128,8 @@ const RegisterAbsenceInput = builder.inputType('RegisterAbsenceInput', {
     organizationId: t.id({ required: false, validate: z.uuid() }),
     type: t.field({ type: AbsenceTypeEnum, required: true }),
     planned: t.boolean({ required: true }),
-    startDate: t.string({ required: true, validate: z.iso.date() }),
-    expectedEndDate: t.string({ required: false, validate: z.iso.date() }),
+    startDate: t.string({ required: true, validate: calendarDay }),
+    expectedEndDate: t.string({ required: false, validate: calendarDay }),
     note: t.string({ required: false, validate: z.string().trim().max(1000) }),
   }),
 });
@@ -137,8 +138,8 @@ const UpdateAbsenceInput = builder.inputType('UpdateAbsenceInput', {
   fields: (t) => ({
     absenceId: t.id({ required: true, validate: z.uuid() }),
     version: t.int({ required: true }),
-    expectedEndDate: t.string({ required: false, validate: z.iso.date() }),
-    actualEndDate: t.string({ required: false, validate: z.iso.date() }),
+    expectedEndDate: t.string({ required: false, validate: calendarDay }),
+    actualEndDate: t.string({ required: false, validate: calendarDay }),
   }),
 });
 
@@ -239,7 +240,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Absence', absence.version);
+      if (count === 0) throw await conflictNow(ctx.db.absence, 'Absence', absence.id);
       const org = await ctx.db.organization.findUniqueOrThrow({
         where: { id: absence.organizationId },
         select: { settings: true },
@@ -265,7 +266,7 @@ builder.mutationFields((t) => ({
 const AbsenceFilter = builder.inputType('AbsenceFilter', {
   fields: (t) => ({
     /** Only absences that cover this day (e.g. today: who is away now). */
-    on: t.string({ required: false, validate: z.iso.date() }),
+    on: t.string({ required: false, validate: calendarDay }),
     specialistId: t.id({ required: false, validate: z.uuid() }),
   }),
 });

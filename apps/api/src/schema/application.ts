@@ -6,6 +6,7 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { ApplicationSource, ApplicationStatus } from '@ips/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { calendarDay } from '../input-guard.js';
 import { EmployerType } from './employer.js';
 import {
   ConflictError,
@@ -15,7 +16,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { readableJobSeeker, unknownEmployerIssue } from './lookups.js';
+import { conflictNow, futureDayIssue, readableJobSeeker, unknownEmployerIssue } from './lookups.js';
 
 const SourceEnum = builder.enumType(ApplicationSource, { name: 'ApplicationSource' });
 const StatusEnum = builder.enumType(ApplicationStatus, { name: 'ApplicationStatus' });
@@ -51,7 +52,7 @@ const RecordInput = builder.inputType('RecordApplicationInput', {
     position: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
     source: t.field({ type: SourceEnum, required: true }),
     status: t.field({ type: StatusEnum, required: true }),
-    appliedOn: t.string({ required: false, validate: z.iso.date() }),
+    appliedOn: t.string({ required: false, validate: calendarDay }),
   }),
 });
 
@@ -77,13 +78,13 @@ builder.mutationFields((t) => ({
         throw new ForbiddenActionError('Only the job seeker’s own specialist records applications');
       }
       const issues: FieldIssue[] = [];
-      if (input.appliedOn && input.appliedOn > ctx.now.toISOString().slice(0, 10)) {
-        issues.push({
-          field: 'appliedOn',
-          code: 'IN_FUTURE',
-          message: 'An application is recorded when it is sent',
-        });
-      }
+      const future = futureDayIssue(
+        ctx,
+        'appliedOn',
+        input.appliedOn,
+        'An application is recorded when it is sent',
+      );
+      if (future) issues.push(future);
       const employerIssue = await unknownEmployerIssue(
         ctx,
         js.organizationId,
@@ -130,7 +131,7 @@ builder.mutationFields((t) => ({
         where: { id: application.id, version: input.version },
         data: { status: input.status, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('JobApplication', application.version);
+      if (count === 0) throw await conflictNow(ctx.db.jobApplication, 'JobApplication', application.id);
       ctx.audit.record({
         organizationId: application.organizationId,
         jobSeekerId: application.jobSeekerId,

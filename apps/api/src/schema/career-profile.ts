@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { ConflictError, ForbiddenActionError, NotFoundError } from './errors.js';
 import { accessFacts, JobSeekerNode } from './job-seeker.js';
+import { conflictNow } from './lookups.js';
 
 const DisclosureEnum = builder.enumType(DisclosurePreference, { name: 'DisclosurePreference' });
 
@@ -178,7 +179,7 @@ builder.mutationField('saveCareerProfile', (t) =>
           where: { id: profile.id, version: input.version ?? -1 },
           data: { version: { increment: 1 } },
         });
-        if (count === 0) throw new ConflictError('CareerProfile', profile.version);
+        if (count === 0) throw await conflictNow(ctx.db.careerProfile, 'CareerProfile', profile.id);
       }
       const revision = profile.currentRevision + 1;
       await ctx.db.careerProfileRevision.create({

@@ -16,6 +16,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -25,7 +26,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });
@@ -128,7 +129,7 @@ async function ownJobSeeker(ctx: Context, id: string) {
   return js;
 }
 
-const day = z.iso.date();
+const day = calendarDay;
 
 const ReferInput = builder.inputType('ReferJobSeekerInput', {
   fields: (t) => ({
@@ -209,13 +210,13 @@ builder.mutationFields((t) => ({
           message: 'This person is already a job seeker here',
         });
       }
-      if (input.referralDate > new Date(ctx.now.getTime() + 86_400_000).toISOString().slice(0, 10)) {
-        issues.push({
-          field: 'referralDate',
-          code: 'IN_FUTURE',
-          message: 'A referral cannot be dated in the future',
-        });
-      }
+      const future = futureDayIssue(
+        ctx,
+        'referralDate',
+        input.referralDate,
+        'A referral cannot be dated in the future',
+      );
+      if (future) issues.push(future);
       if (
         input.healthTeamId &&
         !(await ctx.db.healthTeam.findFirst({
@@ -282,6 +283,13 @@ builder.mutationFields((t) => ({
       const issues: FieldIssue[] = [];
       if (js.phase !== 'REFERRED')
         issues.push({ field: 'jobSeekerId', code: 'NOT_REFERRED', message: 'Intake follows a referral' });
+      const futureIntake = futureDayIssue(
+        ctx,
+        'intakeDate',
+        input.intakeDate,
+        'Record an intake once it is held',
+      );
+      if (futureIntake) issues.push(futureIntake);
       if (asDate(input.intakeDate) < js.referralDate)
         issues.push({
           field: 'intakeDate',
@@ -298,7 +306,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('JobSeeker', js.version);
+      if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', js.id);
       await recordPhase(ctx, js, js.phase, 'INTAKE');
       await applyTaskChanges(
         ctx,
@@ -322,6 +330,13 @@ builder.mutationFields((t) => ({
       const issues: FieldIssue[] = [];
       if (js.phase === 'DISCHARGED')
         issues.push({ field: 'jobSeekerId', code: 'ALREADY_DISCHARGED', message: 'Already discharged' });
+      const futureDischarge = futureDayIssue(
+        ctx,
+        'dischargedOn',
+        input.dischargedOn,
+        'Record a discharge on or after its day',
+      );
+      if (futureDischarge) issues.push(futureDischarge);
       if (asDate(input.dischargedOn) < js.referralDate)
         issues.push({
           field: 'dischargedOn',
@@ -341,7 +356,7 @@ builder.mutationFields((t) => ({
         where: { id: js.id, version: input.version },
         data,
       });
-      if (count === 0) throw new ConflictError('JobSeeker', js.version);
+      if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', js.id);
       await recordPhase(ctx, js, js.phase, 'DISCHARGED', input.note);
       await applyTaskChanges(ctx, js, tasksForEvent({ kind: 'DISCHARGE', day: input.dischargedOn }));
       await ctx.db.assignment.updateMany({

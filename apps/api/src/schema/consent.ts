@@ -20,6 +20,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+import { conflictNow } from './lookups.js';
 
 const ConsentScopeEnum = builder.enumType(ConsentScope, { name: 'ConsentScope' });
 const NavShareScopeEnum = builder.enumType(NavShareScope, { name: 'NavShareScope' });
@@ -285,7 +286,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Consent', consent.version);
+      if (count === 0) throw await conflictNow(ctx.db.consent, 'Consent', consent.id);
       const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
       await appendEvent(ctx.db, ctx, updated, 'CHANGED');
       // A new end date moves the expiry warning.
@@ -333,7 +334,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Consent', consent.version);
+      if (count === 0) throw await conflictNow(ctx.db.consent, 'Consent', consent.id);
       const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
       await appendEvent(ctx.db, ctx, updated, 'WITHDRAWN');
       await applyTaskChanges(
@@ -446,7 +447,7 @@ builder.mutationFields((t) => ({
         where: { id: grant.id, version: input.version },
         data: { revokedAt: ctx.now, revokedById: ctx.actor.userId, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('NavSharingGrant', grant.version);
+      if (count === 0) throw await conflictNow(ctx.db.navSharingGrant, 'NavSharingGrant', grant.id);
       const updated = await ctx.db.navSharingGrant.findUniqueOrThrow({ where: { id: grant.id } });
       audit(ctx, 'UPDATE', 'NavSharingGrant', updated, 'NavSharingGrant.revoke');
       return updated;

@@ -9,6 +9,7 @@ import { DEADLINE_RULES, type DeadlineRuleCode, type DeadlineStatus, dutyStatus,
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { JobSeekerNode, DeadlineStatusEnum as StatusEnum } from './job-seeker.js';
+import { noRows } from './lookups.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
@@ -67,7 +68,7 @@ builder.queryFields((t) => ({
       const teams = ctx.actor.teams
         .filter((team) => team.role === 'METHOD_SUPERVISOR')
         .map((team) => team.teamId);
-      if (teams.length === 0) return [];
+      if (teams.length === 0) return noRows(query);
       return ctx.db.task.findMany({
         ...query,
         where: {

@@ -11,6 +11,7 @@ import { tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import { applyTaskChanges, tuningOf } from './case-path.js';
 import { EmployerType } from './employer.js';
 import {
@@ -22,11 +23,18 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, readableJobSeeker, startIssues, unknownEmployerIssue } from './lookups.js';
+import {
+  asDate,
+  conflictNow,
+  futureDayIssue,
+  readableJobSeeker,
+  startIssues,
+  unknownEmployerIssue,
+} from './lookups.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
-const day = z.iso.date();
+const day = calendarDay;
 export const EmploymentType = builder.prismaObject('Employment', {
   authScopes: { signedIn: true },
   fields: (t) => ({
@@ -221,6 +229,11 @@ builder.mutationFields((t) => ({
           code: 'END_BEFORE_START',
           message: 'A job cannot end before it starts',
         });
+      for (const issue of [
+        futureDayIssue(ctx, 'endDate', input.endDate, 'Record a job’s end once it has ended'),
+        futureDayIssue(ctx, 'learnedOn', input.learnedOn, 'You cannot have learned of it yet'),
+      ])
+        if (issue) issues.push(issue);
       if (asDate(input.learnedOn) < employment.startDate) {
         issues.push({
           field: 'learnedOn',
@@ -240,7 +253,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Employment', employment.version);
+      if (count === 0) throw await conflictNow(ctx.db.employment, 'Employment', employment.id);
       const js = employment.jobSeeker;
       if (employment.kind === 'ORDINARY_JOB') {
         await applyTaskChanges(

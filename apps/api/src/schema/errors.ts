@@ -4,47 +4,22 @@
  * object type implementing the `Error` interface.
  */
 import { builder } from '../builder.js';
+import {
+  ConflictError,
+  ConsentRequiredError,
+  type FieldIssue,
+  NotFoundError,
+  ValidationError,
+} from '../domain-errors.js';
 
-export class DomainError extends Error {}
-
-export class NotFoundError extends DomainError {
-  override name = 'NotFoundError';
-  constructor(readonly entity: string) {
-    super(`${entity} not found`);
-  }
-}
-
-export interface FieldIssue {
-  field: string;
-  code: string;
-  message: string;
-}
-
-export class ValidationError extends DomainError {
-  override name = 'ValidationError';
-  constructor(readonly issues: FieldIssue[]) {
-    super(issues.map((i) => i.message).join('; '));
-  }
-}
-
-export class ConflictError extends DomainError {
-  override name = 'ConflictError';
-  constructor(
-    readonly entity: string,
-    readonly currentVersion: number | null,
-  ) {
-    super(
-      `${entity} was changed by someone else (now version ${currentVersion ?? 'unknown'}); reload and try again`,
-    );
-  }
-}
-
-export class ConsentRequiredError extends DomainError {
-  override name = 'ConsentRequiredError';
-  constructor(readonly scope: string) {
-    super(`This needs the job seeker's consent: ${scope}`);
-  }
-}
+export {
+  ConflictError,
+  ConsentRequiredError,
+  DomainError,
+  type FieldIssue,
+  NotFoundError,
+  ValidationError,
+} from '../domain-errors.js';
 
 const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   fields: (t) => ({ message: t.exposeString('message', { authScopes: { signedIn: true } }) }),

@@ -24,6 +24,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -31,7 +32,7 @@ import {
   NotFoundError,
   ValidationError,
 } from './errors.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { loadMeasureFacts } from './measures.js';
 import { UserType } from './viewer.js';
 
@@ -266,7 +267,7 @@ async function bump(ctx: Context, review: { id: string; version: number }, versi
     where: { id: review.id, version },
     data: { version: { increment: 1 } },
   });
-  if (count === 0) throw new ConflictError('FidelityReview', review.version);
+  if (count === 0) throw await conflictNow(ctx.db.fidelityReview, 'FidelityReview', review.id);
 }
 
 builder.mutationFields((t) => ({
@@ -280,7 +281,7 @@ builder.mutationFields((t) => ({
         type: builder.inputType('StartFidelityReviewInput', {
           fields: (f) => ({
             teamId: f.id({ required: true, validate: z.uuid() }),
-            reviewedOn: f.string({ required: true, validate: z.iso.date() }),
+            reviewedOn: f.string({ required: true, validate: calendarDay }),
             reviewers: f.string({ required: true, validate: z.string().trim().min(2).max(500) }),
           }),
         }),
@@ -442,7 +443,7 @@ builder.mutationFields((t) => ({
             item: f.int({ required: false }),
             action: f.string({ required: true, validate: z.string().trim().min(3).max(2000) }),
             ownerId: f.id({ required: true, validate: z.uuid() }),
-            dueOn: f.string({ required: true, validate: z.iso.date() }),
+            dueOn: f.string({ required: true, validate: calendarDay }),
           }),
         }),
         required: true,
@@ -518,7 +519,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('FidelityActionItem', item.version);
+      if (count === 0) throw await conflictNow(ctx.db.fidelityActionItem, 'FidelityActionItem', item.id);
       ctx.audit.change(
         item.organizationId,
         'UPDATE',

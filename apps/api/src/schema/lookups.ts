@@ -4,8 +4,9 @@
  * calendar-day parser.
  */
 import { accessibleWhere } from '@ips/authz';
+import { osloDay } from '@ips/domain';
 import type { Context } from '../context.js';
-import { type FieldIssue, NotFoundError } from './errors.js';
+import { ConflictError, type FieldIssue, NotFoundError } from './errors.js';
 
 /** The errors plugin may plan an empty selection (client asked only for __typename). */
 export function nonEmpty<Q extends object>(query: Q): Q {
@@ -13,8 +14,32 @@ export function nonEmpty<Q extends object>(query: Q): Q {
   return select && Object.keys(select).length === 0 ? ({ select: { id: true } } as Q) : query;
 }
 
+/**
+ * The answer of a list resolver that knows without asking the database that there is nothing
+ * (e.g. a user who supervises no team). The selection Pothos planned for it counts as used:
+ * development's unused-query check would otherwise fail the request (issue 14: 7).
+ */
+export function noRows(query: object): [] {
+  void { ...query };
+  return [];
+}
+
 /** A calendar day (YYYY-MM-DD) as the UTC midnight Prisma stores in a `@db.Date` column. */
 export const asDate = (day: string) => new Date(`${day}T00:00:00Z`);
+
+/**
+ * An issue when a day on which something happened (a job ended, the specialist learned of it, an
+ * intake, a discharge, an application, a review) lies after today — today in Europe/Oslo by the
+ * API's clock (`ctx.now`), as every deadline counts days.
+ */
+export function futureDayIssue(
+  ctx: Context,
+  field: string,
+  day: string | null | undefined,
+  message: string,
+): FieldIssue | null {
+  return day && day > osloDay(ctx.now) ? { field, code: 'IN_FUTURE', message } : null;
+}
 
 /** The job seeker with this id that the caller may read, or a NotFoundError. */
 export async function readableJobSeeker(ctx: Context, id: string) {
@@ -60,4 +85,21 @@ export function startIssues(
       message: `${what} cannot be before the referral`,
     });
   return issues;
+}
+
+/** A model's delegate as the version check uses it: read a record's version by its id. */
+interface VersionRead {
+  findUnique(args: { where: { id: string }; select: { version: true } }): Promise<{ version: number } | null>;
+}
+
+/**
+ * The ConflictError for a version-checked update that changed nothing (`updateMany` where
+ * `version` is the client's, count 0), with the version the record has now. Read again after the
+ * update, not taken from the read before it: the update waited for and then saw a concurrent
+ * change that the earlier read did not (READ COMMITTED), so the version read before is stale and a
+ * client retrying with it would conflict again. Every versioned edit throws through this.
+ */
+export async function conflictNow(delegate: object, entity: string, id: string): Promise<ConflictError> {
+  const now = await (delegate as VersionRead).findUnique({ where: { id }, select: { version: true } });
+  return new ConflictError(entity, now?.version ?? null);
 }

@@ -25,6 +25,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import { ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { asDate } from './lookups.js';
 
@@ -343,7 +344,7 @@ const SetTargetInput = builder.inputType('SetTeamTargetInput', {
     teamId: t.id({ required: true, validate: z.uuid() }),
     measure: t.field({ type: MeasureEnum, required: true }),
     value: t.float({ required: true }),
-    validFrom: t.string({ required: true, validate: z.iso.date() }),
+    validFrom: t.string({ required: true, validate: calendarDay }),
   }),
 });
 

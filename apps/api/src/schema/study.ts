@@ -6,6 +6,7 @@
 import { accessibleWhere, canOn } from '@ips/authz';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -14,7 +15,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, readableJobSeeker, startIssues } from './lookups.js';
+import { asDate, conflictNow, futureDayIssue, readableJobSeeker, startIssues } from './lookups.js';
 
 const StudyType = builder.prismaObject('Study', {
   authScopes: { signedIn: true },
@@ -45,7 +46,7 @@ const StartInput = builder.inputType('RecordStudyStartInput', {
     jobSeekerId: t.id({ required: true, validate: z.uuid() }),
     institution: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
     programme: t.string({ required: true, validate: z.string().trim().min(1).max(200) }),
-    startDate: t.string({ required: true, validate: z.iso.date() }),
+    startDate: t.string({ required: true, validate: calendarDay }),
   }),
 });
 
@@ -53,7 +54,7 @@ const EndInput = builder.inputType('EndStudyInput', {
   fields: (t) => ({
     studyId: t.id({ required: true, validate: z.uuid() }),
     version: t.int({ required: true }),
-    endDate: t.string({ required: true, validate: z.iso.date() }),
+    endDate: t.string({ required: true, validate: calendarDay }),
     completed: t.boolean({ required: true }),
     reason: t.string({ required: false, validate: z.string().max(2000) }),
   }),
@@ -123,6 +124,8 @@ builder.mutationFields((t) => ({
       const issues: FieldIssue[] = [];
       if (study.endDate)
         issues.push({ field: 'studyId', code: 'ALREADY_ENDED', message: 'The study has already ended' });
+      const future = futureDayIssue(ctx, 'endDate', input.endDate, 'Record a study’s end once it has ended');
+      if (future) issues.push(future);
       if (asDate(input.endDate) < study.startDate)
         issues.push({
           field: 'endDate',
@@ -139,7 +142,7 @@ builder.mutationFields((t) => ({
           version: { increment: 1 },
         },
       });
-      if (count === 0) throw new ConflictError('Study', study.version);
+      if (count === 0) throw await conflictNow(ctx.db.study, 'Study', study.id);
       const js = study.jobSeeker;
       const stillStudying = await ctx.db.study.count({
         where: { jobSeekerId: js.id, endDate: null, id: { not: study.id } },

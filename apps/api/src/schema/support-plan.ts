@@ -12,6 +12,7 @@ import { checkFollowUpPlan } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   ConsentRequiredError,
@@ -22,6 +23,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
+import { conflictNow } from './lookups.js';
 import { enqueueSupportPlanForNav } from './nav-case-system.js';
 
 const SupportPersonEnum = builder.enumType(SupportPerson, { name: 'SupportPerson' });
@@ -95,7 +97,7 @@ const AgreementInput = builder.inputType('SupportPlanAgreementInput', {
 
 const MeetingInput = builder.inputType('SupportPlanMeetingInput', {
   fields: (t) => ({
-    plannedOn: t.string({ required: true, validate: z.iso.date() }),
+    plannedOn: t.string({ required: true, validate: calendarDay }),
     faceToFace: t.boolean({ required: true }),
     topic: t.string({ required: false, validate: z.string().max(500) }),
   }),
@@ -377,7 +379,7 @@ builder.mutationFields((t) => ({
           ...(input.content.taperingPlan ? { status: 'TAPERING' } : {}),
         },
       });
-      if (count === 0) throw new ConflictError('SupportPlan', plan.version);
+      if (count === 0) throw await conflictNow(ctx.db.supportPlan, 'SupportPlan', plan.id);
       await writeRevision(ctx, plan, plan.currentRevision + 1, input.content, input.changeNote);
       ctx.audit.record({
         organizationId: plan.organizationId,

@@ -22,6 +22,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -30,7 +31,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
 import { UserType } from './viewer.js';
 
@@ -253,7 +254,7 @@ const ActionPointInput = builder.inputType('AddActionPointInput', {
     meetingId: t.id({ required: true, validate: z.uuid() }),
     ownerId: t.id({ required: true, validate: z.uuid() }),
     description: t.string({ required: true, validate: z.string().trim().min(3).max(1000) }),
-    dueOn: t.string({ required: true, validate: z.iso.date() }),
+    dueOn: t.string({ required: true, validate: calendarDay }),
   }),
 });
 
@@ -454,7 +455,7 @@ builder.mutationFields((t) => ({
         where: { id: meeting.id, version: input.version },
         data: { minutes: input.minutes, status: 'HELD', version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('TeamMeeting', meeting.version);
+      if (count === 0) throw await conflictNow(ctx.db.teamMeeting, 'TeamMeeting', meeting.id);
       for (const n of notes)
         await ctx.db.teamMeetingAgendaItem.update({
           where: { id: String(n.agendaItemId) },
@@ -491,7 +492,7 @@ builder.mutationFields((t) => ({
         where: { id: meeting.id, version: input.version },
         data: { distributedAt: ctx.now, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('TeamMeeting', meeting.version);
+      if (count === 0) throw await conflictNow(ctx.db.teamMeeting, 'TeamMeeting', meeting.id);
       ctx.audit.change(meeting.organizationId, 'EXPORT', 'TeamMeeting.distribute', 'TeamMeeting', meeting.id);
       for (const m of await membersOf(ctx, meeting.teamId)) {
         if (m.userId === ctx.actor.userId) continue;
@@ -601,7 +602,7 @@ builder.mutationFields((t) => ({
         where: { id: point.id, version: input.version },
         data: { status: 'DONE', completedAt: ctx.now, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('ActionPoint', point.version);
+      if (count === 0) throw await conflictNow(ctx.db.actionPoint, 'ActionPoint', point.id);
       ctx.audit.change(point.organizationId, 'UPDATE', 'ActionPoint.complete', 'ActionPoint', point.id);
       if (point.taskId)
         await ctx.db.task.updateMany({
@@ -624,7 +625,7 @@ builder.mutationFields((t) => ({
             teamId: f.id({ required: true, validate: z.uuid() }),
             observedSpecialistId: f.id({ required: true, validate: z.uuid() }),
             observerId: f.id({ required: true, validate: z.uuid() }),
-            occurredOn: f.string({ required: true, validate: z.iso.date() }),
+            occurredOn: f.string({ required: true, validate: calendarDay }),
             setting: f.field({ type: MentoringSettingEnum, required: true }),
             observations: f.string({ required: false, validate: z.string().max(4000) }),
             feedback: f.string({ required: false, validate: z.string().max(4000) }),
@@ -697,7 +698,7 @@ builder.mutationFields((t) => ({
           fields: (f) => ({
             teamId: f.id({ required: true, validate: z.uuid() }),
             specialistId: f.id({ required: true, validate: z.uuid() }),
-            reviewedOn: f.string({ required: true, validate: z.iso.date() }),
+            reviewedOn: f.string({ required: true, validate: calendarDay }),
             meetingId: f.id({ required: false, validate: z.uuid() }),
             notes: f.string({ required: false, validate: z.string().max(4000) }),
           }),
@@ -712,6 +713,13 @@ builder.mutationFields((t) => ({
         throw new ValidationError([
           { field: 'specialistId', code: 'NOT_IN_TEAM', message: 'Not in the team' },
         ]);
+      const future = futureDayIssue(
+        ctx,
+        'reviewedOn',
+        input.reviewedOn,
+        'Review a portfolio on or after the day',
+      );
+      if (future) throw new ValidationError([future]);
       if (
         input.meetingId &&
         !(await ctx.db.teamMeeting.findFirst({

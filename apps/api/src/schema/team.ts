@@ -9,6 +9,7 @@ import { canOn } from '@ips/authz';
 import { MAX_TEAM_SPECIALISTS, teamHasRoom } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { calendarDay } from '../input-guard.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { asDate, nonEmpty } from './lookups.js';
 import { TeamMemberType } from './tenant.js';
@@ -17,7 +18,7 @@ const AddInput = builder.inputType('AddTeamMemberInput', {
   fields: (t) => ({
     teamId: t.id({ required: true, validate: z.uuid() }),
     userId: t.id({ required: true, validate: z.uuid() }),
-    joinedOn: t.string({ required: true, validate: z.iso.date() }),
+    joinedOn: t.string({ required: true, validate: calendarDay }),
   }),
 });
 
@@ -25,7 +26,7 @@ const RemoveInput = builder.inputType('RemoveTeamMemberInput', {
   fields: (t) => ({
     teamId: t.id({ required: true, validate: z.uuid() }),
     userId: t.id({ required: true, validate: z.uuid() }),
-    leftOn: t.string({ required: true, validate: z.iso.date() }),
+    leftOn: t.string({ required: true, validate: calendarDay }),
   }),
 });
 

@@ -10,6 +10,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { ConflictError, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { conflictNow } from './lookups.js';
 import { OrganizationNode } from './organization.js';
 import { IdentityProviderKindEnum, TeamType } from './tenant.js';
 
@@ -210,7 +211,7 @@ builder.mutationFields((t) => ({
         where: { id: provider.id, version: input.version },
         data: { enabled: input.enabled, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('IdentityProvider', provider.version);
+      if (count === 0) throw await conflictNow(ctx.db.identityProvider, 'IdentityProvider', provider.id);
       ctx.audit.change(
         provider.organizationId,
         'UPDATE',

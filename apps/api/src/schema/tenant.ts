@@ -16,6 +16,7 @@ import {
   NotFoundError,
   ValidationError,
 } from './errors.js';
+import { conflictNow } from './lookups.js';
 import { OrganizationNode } from './organization.js';
 import { UserType } from './viewer.js';
 
@@ -36,12 +37,34 @@ const MemberType = builder.prismaObject('Membership', {
   }),
 });
 
+/**
+ * Why a person in a team is not shown: a team may hold people employed by another organisation,
+ * and a person is visible only to the organisations they belong to (row-level security on users).
+ */
+const HiddenReasonEnum = builder.enumType('PersonHiddenReason', {
+  values: {
+    NOT_IN_YOUR_ORGANIZATION: {
+      description: 'Employed by, and a member of, organisations other than the ones you act in.',
+    },
+  } as const,
+});
+
 export const TeamType = builder.prismaObject('SpecialistTeam', {
   authScopes: { signedIn: true },
   fields: (t) => ({
     id: t.exposeID('id'),
     name: t.exposeString('name'),
-    methodSupervisor: t.relation('methodSupervisor', { type: UserType }),
+    methodSupervisor: t.relation('methodSupervisor', {
+      type: UserType,
+      nullable: true,
+      description: 'Null when the supervisor is not visible to you (see methodSupervisorHiddenReason).',
+    }),
+    methodSupervisorHiddenReason: t.field({
+      type: HiddenReasonEnum,
+      nullable: true,
+      select: { methodSupervisor: { select: { id: true } } },
+      resolve: (team) => (team.methodSupervisor ? null : 'NOT_IN_YOUR_ORGANIZATION'),
+    }),
     members: t.relation('members', {
       query: { where: { leftOn: null }, orderBy: { joinedOn: 'asc' } },
     }),
@@ -53,7 +76,18 @@ export const TeamMemberType = builder.prismaObject('TeamMember', {
   fields: (t) => ({
     role: t.exposeString('role'),
     joinedOn: t.expose('joinedOn', { type: 'Date' }),
-    user: t.relation('user', { type: UserType }),
+    user: t.relation('user', {
+      type: UserType,
+      nullable: true,
+      description:
+        'Null when the person is not visible to you: employed by another organisation (see userHiddenReason). Never shown across tenants.',
+    }),
+    userHiddenReason: t.field({
+      type: HiddenReasonEnum,
+      nullable: true,
+      select: { user: { select: { id: true } } },
+      resolve: (member) => (member.user ? null : 'NOT_IN_YOUR_ORGANIZATION'),
+    }),
     employerOrganization: t.relation('employerOrganization', { type: OrganizationNode }),
   }),
 });
@@ -243,7 +277,7 @@ builder.mutationFields((t) => ({
         where: { id: membership.id, version: input.version },
         data: { endedAt: ctx.now, version: { increment: 1 } },
       });
-      if (count === 0) throw new ConflictError('Membership', membership.version);
+      if (count === 0) throw await conflictNow(ctx.db.membership, 'Membership', membership.id);
       return ctx.db.membership.findUniqueOrThrow({ where: { id: membership.id } });
     },
   }),

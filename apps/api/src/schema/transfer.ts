@@ -24,6 +24,7 @@ import {
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { calendarDay } from '../input-guard.js';
 import { markFailed } from '../request-outcome.js';
 import { isAbsentOn } from './absence.js';
 import { applyTaskChanges, tuningOf } from './case-path.js';
@@ -39,7 +40,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
 import { UserType } from './viewer.js';
 
@@ -293,7 +294,7 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
     where: { id: js.id, currentSpecialistId: req.fromSpecialistId },
     data: { currentSpecialistId: to.userId, version: { increment: 1 } },
   });
-  if (count === 0) throw new ConflictError('JobSeeker', js.version);
+  if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', js.id);
   if (grantMembership)
     // The receiving specialist works in the record's organisation from now on (ADR 0005);
     // validFrom is the database's now() (row-level security compares memberships with it).
@@ -419,7 +420,7 @@ const TransferInput = builder.inputType('TransferJobSeekerInput', {
     reason: t.field({ type: TransferReasonEnum, required: true }),
     temporary: t.boolean({ required: false, defaultValue: false }),
     teamMeetingId: t.id({ required: false, validate: z.uuid() }),
-    effectiveOn: t.string({ required: false, validate: z.iso.date() }),
+    effectiveOn: t.string({ required: false, validate: calendarDay }),
     note: t.string({ required: false, validate: z.string().trim().max(2000) }),
   }),
 });
@@ -515,7 +516,7 @@ const BulkInput = builder.inputType('TransferPortfolioInput', {
     reason: t.field({ type: TransferReasonEnum, required: true }),
     temporary: t.boolean({ required: false, defaultValue: false }),
     teamMeetingId: t.id({ required: false, validate: z.uuid() }),
-    effectiveOn: t.string({ required: false, validate: z.iso.date() }),
+    effectiveOn: t.string({ required: false, validate: calendarDay }),
     moves: t.field({
       type: [
         builder.inputType('PortfolioMove', {
