@@ -84,7 +84,7 @@ export interface Stack {
 
 export async function startStack(
   template: TestTemplate,
-  options: { clock?: () => Date; seed?: Partial<SeedOptions> } = {},
+  options: { clock?: () => Date; seed?: Partial<SeedOptions>; logger?: pino.Logger } = {},
 ): Promise<Stack> {
   const db = await createTestDatabase(template);
   const issuer = await startIssuer();
@@ -98,7 +98,7 @@ export async function startStack(
       { appDatabaseUrl: db.appUrl, port: 0, rateLimitPerMinute: 100_000, maxPageSize: 50, sealIntervalMs: 0 },
     ),
     {
-      logger: pino({ level: 'silent' }),
+      logger: options.logger ?? pino({ level: 'silent' }),
       onQuery: (sql) => statements.push(sql),
       ...(options.clock ? { clock: options.clock } : {}),
     },
