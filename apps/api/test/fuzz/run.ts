@@ -74,12 +74,15 @@ export interface RunOptions {
   requests?: number;
   today: string;
   log?: (line: string) => void;
+  /** Stops drawing cases when it returns true (Ctrl-C in the long run): the run reports what it has. */
+  stopped?: () => boolean;
 }
 
 export interface RunResult {
   findings: Findings;
   totals: Map<string, Totals>;
   operations: number;
+  requests: number;
   milliseconds: number;
 }
 
@@ -120,7 +123,7 @@ export async function fuzz(stack: Stack, takeLog: () => string[], options: RunOp
   if (options.requests) {
     let sent = 0;
     let lastLog = performance.now();
-    while (sent < options.requests) {
+    while (sent < options.requests && !options.stopped?.()) {
       await one(rng.pick(ops), rng.pick(roles));
       sent++;
       if (options.log && performance.now() - lastLog > 30_000) {
@@ -136,7 +139,13 @@ export async function fuzz(stack: Stack, takeLog: () => string[], options: RunOp
       }
     }
   }
-  return { findings, totals, operations: ops.length, milliseconds: Math.round(performance.now() - started) };
+  return {
+    findings,
+    totals,
+    operations: ops.length,
+    requests: [...totals.values()].reduce((a, t) => a + t.requests, 0),
+    milliseconds: Math.round(performance.now() - started),
+  };
 }
 
 export function totalsTable(totals: Map<string, Totals>): string {
