@@ -1,6 +1,9 @@
 /**
  * `pnpm start`: the product on one machine — the database (embedded PostgreSQL with demo data
- * unless DATABASE_URL is set) and the API. Ctrl-C stops both cleanly.
+ * unless DATABASE_URL is set), the API, the development sign-in (dev OIDC), the development mail
+ * sink and the built admin. `pnpm start:api` (`--api-only`, or `IPS_ADMIN=off`) leaves the admin
+ * out: database, API, sign-in and mail sink only. Every port comes from the environment: PGPORT,
+ * API_PORT, OIDC_DEV_PORT, DEV_SMTP_PORT. Ctrl-C stops everything cleanly.
  */
 
 import { join } from 'node:path';
@@ -10,6 +13,13 @@ import pg from 'pg';
 import pino from 'pino';
 import { ConfigError, readConfig } from './config.js';
 import { createApi } from './server.js';
+
+const apiOnly = process.argv.includes('--api-only') || process.env.IPS_ADMIN === 'off';
+// The dev sign-in on another port: its issuer (which the seed stores as trusted) follows, unless
+// given. Set before the database is prepared, so a first start seeds that issuer.
+if (process.env.OIDC_DEV_PORT && !process.env.OIDC_DEV_ISSUER) {
+  process.env.OIDC_DEV_ISSUER = `http://127.0.0.1:${process.env.OIDC_DEV_PORT}`;
+}
 
 let env: Awaited<ReturnType<typeof prepareDatabase>>;
 try {
@@ -114,7 +124,10 @@ try {
   console.log(`  database: ${redact(env.adminUrl)}`);
   if (oidc) console.log(`  sign-in:  ${oidc.issuer}   (demo users, no password: development only)`);
   if (mail) console.log(`  e-mail:   ${mail.url}   (development sink: messages kept in .data/mail)`);
-  if (!production) {
+  if (!production && apiOnly) {
+    console.log('  admin:    not started (API only); `pnpm start` serves it');
+    if (oidc) await printDemoUsers(env.adminUrl);
+  } else if (!production) {
     // The admin (built by `pnpm start`): shell and micro-frontends, each served on its own.
     const serve = join(import.meta.dirname, '..', '..', 'admin-shell', 'scripts', 'serve.ts');
     admin = await import(pathToFileURL(serve).href)

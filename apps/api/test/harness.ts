@@ -86,7 +86,7 @@ export interface Stack {
 
 export async function startStack(
   template: TestTemplate,
-  options: { clock?: () => Date; seed?: Partial<SeedOptions> } = {},
+  options: { clock?: () => Date; seed?: Partial<SeedOptions>; logger?: pino.Logger } = {},
 ): Promise<Stack> {
   const db = await createTestDatabase(template);
   const issuer = await startIssuer();
@@ -108,7 +108,7 @@ export async function startStack(
       },
     ),
     {
-      logger: pino({ level: 'silent' }),
+      logger: options.logger ?? pino({ level: 'silent' }),
       onQuery: (sql) => statements.push(sql),
       ...(options.clock ? { clock: options.clock } : {}),
     },

@@ -59,7 +59,10 @@ export class ProductionRefusedError extends Error {
   }
 }
 
-/** Options from OIDC_DEV_PORT, OIDC_DEV_HOST, OIDC_DEV_ISSUER, OIDC_DEV_REDIRECT_URIS (all optional). */
+/**
+ * Options from OIDC_DEV_PORT, OIDC_DEV_HOST, OIDC_DEV_ISSUER, OIDC_DEV_REDIRECT_URIS and
+ * OIDC_DEV_KEY_FILE (all optional).
+ */
 export function devOidcOptionsFromEnv(
   env: NodeJS.ProcessEnv = process.env,
 ): Omit<DevOidcOptions, 'databaseUrl'> {
@@ -67,6 +70,7 @@ export function devOidcOptionsFromEnv(
   if (env.OIDC_DEV_PORT) options.port = Number(env.OIDC_DEV_PORT);
   if (env.OIDC_DEV_HOST) options.host = env.OIDC_DEV_HOST;
   if (env.OIDC_DEV_ISSUER) options.issuer = env.OIDC_DEV_ISSUER;
+  if (env.OIDC_DEV_KEY_FILE) options.keyFile = env.OIDC_DEV_KEY_FILE;
   if (env.OIDC_DEV_REDIRECT_URIS) {
     options.redirectUris = env.OIDC_DEV_REDIRECT_URIS.split(',')
       .map((uri) => uri.trim())
