@@ -14,6 +14,7 @@ import {
   type FieldIssue,
   ForbiddenActionError,
   NotFoundError,
+  numberCode,
   ValidationError,
 } from './errors.js';
 import { OrganizationNode } from './organization.js';
@@ -133,7 +134,7 @@ builder.mutationFields((t) => ({
         throw new ValidationError([
           {
             field: 'organizationNumber',
-            code: number.error.toUpperCase(),
+            code: numberCode(number.error),
             message: 'Not a valid organisation number',
           },
         ]);
