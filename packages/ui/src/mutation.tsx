@@ -187,13 +187,32 @@ export interface MutationForm<D extends TadaDocumentNode<ResultOf<D>, VariablesO
   formError: string | null;
   /** The last failure, for forms that act on its kind (a conflict offers to reload). */
   failure: MutationFailure | null;
-  /** The form's own checks before sending (clears the form error). */
+  /** The form's own checks before sending (clears the form error; the last failure stays until the next answer or `reset`). */
   setFieldErrors: (errors: FieldErrors) => void;
   setFormError: (text: string | null) => void;
   /** Forgets every error. */
   reset: () => void;
   /** The shared text for a validation code, in the user's language (for the form's own checks). */
   codeText: (code: FieldIssue['code']) => string;
+}
+
+/**
+ * The form's own words for an issue from its area's texts: the key `${prefix}${code}_${field}`,
+ * then `${prefix}${code}`; none → the shared text. For `issueText`:
+ * `useMutationForm(DOC, { issueText: ownIssueText(t, 'emp_issue_') })`.
+ */
+export function ownIssueText(
+  t: (key: string, options: { defaultValue: string }) => string,
+  prefix: string,
+): (issue: FieldIssue) => string | undefined {
+  const none = '\u0000';
+  return (issue) => {
+    for (const key of [`${prefix}${issue.code}_${issue.field}`, `${prefix}${issue.code}`]) {
+      const text = t(key, { defaultValue: none });
+      if (text !== none) return text;
+    }
+    return undefined;
+  };
 }
 
 /**
@@ -247,7 +266,6 @@ export function useMutationForm<D extends TadaDocumentNode<ResultOf<D>, Variable
       setFieldErrors: (errors: FieldErrors) => {
         setFieldErrorsState(errors);
         setFormError(null);
-        setFailure(null);
       },
       setFormError,
       reset: () => {
