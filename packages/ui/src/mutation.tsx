@@ -202,13 +202,15 @@ export interface MutationForm<D extends TadaDocumentNode<ResultOf<D>, VariablesO
  * `useMutationForm(DOC, { issueText: ownIssueText(t, 'emp_issue_') })`.
  */
 export function ownIssueText(
-  t: (key: string, options: { defaultValue: string }) => string,
+  t: (key: string, options: { defaultValue: string } & Record<string, unknown>) => string,
   prefix: string,
+  /** Values for the texts' placeholders. */
+  values: Record<string, unknown> = {},
 ): (issue: FieldIssue) => string | undefined {
   const none = '\u0000';
   return (issue) => {
     for (const key of [`${prefix}${issue.code}_${issue.field}`, `${prefix}${issue.code}`]) {
-      const text = t(key, { defaultValue: none });
+      const text = t(key, { ...values, defaultValue: none });
       if (text !== none) return text;
     }
     return undefined;
