@@ -1,6 +1,6 @@
 /** The notifications inbox: unread count in the header, the list in a popover, mark as read. */
 
-import { FormError, graphql, MutationErrorFields, useMutationForm } from '@ips/ui';
+import { FormError, graphql, NotFoundErrorFields, useMutationForm } from '@ips/ui';
 import { BellIcon } from '@navikt/aksel-icons';
 import { BodyShort, Button, Popover, VStack } from '@navikt/ds-react';
 import { useRef, useState } from 'react';
@@ -11,8 +11,8 @@ const INBOX = graphql(
   `query Inbox { unreadNotificationCount notifications { id kind title body read createdAt } }`,
 );
 const MARK = graphql(
-  `mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename ...MutationErrorFields } }`,
-  [MutationErrorFields],
+  `mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename ...NotFoundErrorFields } }`,
+  [NotFoundErrorFields],
 );
 
 export function Inbox() {

@@ -7,15 +7,17 @@
  */
 import { absenceIssues } from '@ips/domain';
 import {
+  ConflictErrorFields,
   canOn,
   FormError,
   graphql,
-  MutationErrorFields,
+  NotFoundErrorFields,
   OSLO,
   ownIssueText,
   useAbility,
   useMutationForm,
   useSession,
+  ValidationErrorFields,
 } from '@ips/ui';
 import {
   Alert,
@@ -51,11 +53,12 @@ const REGISTER = graphql(
     registerAbsence(input: $input) {
       __typename
       ... on MutationRegisterAbsenceSuccess { data { id supervisorNotifiedAt } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 const END = graphql(
@@ -64,11 +67,13 @@ const END = graphql(
     updateAbsence(input: $input) {
       __typename
       ... on MutationUpdateAbsenceSuccess { data { id actualEndDate version } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const TYPES = ['SICK_LEAVE', 'VACATION', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'COURSE', 'OTHER'] as const;

@@ -3,7 +3,15 @@
  * them, why, and until when they can be restored; after that the retention job purges them. For
  * the tenant administrator and the health-service leader. Every entry shown is logged by the API.
  */
-import { FormError, graphql, MutationErrorFields, OSLO, ownIssueText, useMutationForm } from '@ips/ui';
+import {
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
 import { Alert, BodyShort, Button, Heading, Loader, Table, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -20,11 +28,12 @@ const RESTORE = graphql(
     restoreJobSeeker(input: { jobSeekerId: $id }) {
       __typename
       ... on MutationRestoreJobSeekerSuccess { data { id version } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 export function DeletedCasesPage() {

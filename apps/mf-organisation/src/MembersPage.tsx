@@ -3,7 +3,16 @@
  * person with a role (the API's typed errors shown next to the field they concern), end a role
  * (with the version it was read at: a concurrent change is reported, never overwritten).
  */
-import { FormError, graphql, MutationErrorFields, ownIssueText, useMutationForm, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  ownIssueText,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -31,22 +40,25 @@ const ADD = graphql(
     addMember(input: $input) {
       __typename
       ... on MutationAddMemberSuccess { data { id } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 const END = graphql(
   `
   mutation EndMembership($input: EndMembershipInput!) {
     endMembership(input: $input) {
       __typename
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const ROLES = [

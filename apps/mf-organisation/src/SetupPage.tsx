@@ -3,7 +3,16 @@
  * supervisor, health teams, and the identity providers its people sign in through — switched on
  * or off (never the last one: the API refuses with a typed error, shown at the provider).
  */
-import { FormError, graphql, MutationErrorFields, ownIssueText, useMutationForm, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  ownIssueText,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -42,11 +51,12 @@ const CREATE_TEAM = graphql(
     createSpecialistTeam(input: $input) {
       __typename
       ... on MutationCreateSpecialistTeamSuccess { data { id name } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 const CREATE_HEALTH_TEAM = graphql(
@@ -55,11 +65,12 @@ const CREATE_HEALTH_TEAM = graphql(
     createHealthTeam(input: $input) {
       __typename
       ... on MutationCreateHealthTeamSuccess { data { id name } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 const SET_PROVIDER = graphql(
@@ -68,11 +79,13 @@ const SET_PROVIDER = graphql(
     setIdentityProviderEnabled(input: $input) {
       __typename
       ... on MutationSetIdentityProviderEnabledSuccess { data { id enabled version } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 type Issues = Record<string, string>;

@@ -10,13 +10,14 @@ import {
   canOn,
   FormError,
   graphql,
-  MutationErrorFields,
+  NotFoundErrorFields,
   OSLO,
   ownIssueText,
   rawId,
   useAbility,
   useMutationForm,
   useSession,
+  ValidationErrorFields,
 } from '@ips/ui';
 import {
   Alert,
@@ -64,11 +65,12 @@ const REGISTER = graphql(
     registerEmployer(input: $input) {
       __typename
       ... on MutationRegisterEmployerSuccess { data { id name organizationNumber city industry } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 const RECORD = graphql(
@@ -79,11 +81,12 @@ const RECORD = graphql(
       ... on MutationRecordEmployerContactSuccess {
         data { id contactedAt faceToFace purpose outcome employer { id name } jobSeeker { id givenName familyName } }
       }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 const PURPOSES = [

@@ -6,7 +6,18 @@
  * (temporary cover or for good, why, from when), confirm. The API's typed errors are shown where
  * they concern the choice; a transfer decided by someone else meanwhile is reported, not overwritten.
  */
-import { FormError, graphql, MutationErrorFields, OSLO, ownIssueText, rawId, useMutationForm } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  ConsentRequiredErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  rawId,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -85,11 +96,14 @@ const TRANSFER = graphql(
     transferJobSeeker(input: $input) {
       __typename
       ... on MutationTransferJobSeekerSuccess { data { id toSpecialist { givenName familyName } temporary } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...ConsentRequiredErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [ConflictErrorFields, ConsentRequiredErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 /** The wizard's fields; an issue at any other (a discharged job seeker, an unknown meeting) is said above the steps. */

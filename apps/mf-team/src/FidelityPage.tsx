@@ -7,10 +7,11 @@
  */
 import { FIDELITY_ITEMS } from '@ips/domain';
 import {
+  ConflictErrorFields,
   canOn,
   FormError,
   graphql,
-  MutationErrorFields,
+  NotFoundErrorFields,
   OSLO,
   ownIssueText,
   type ResultOf,
@@ -18,6 +19,7 @@ import {
   useAbility,
   useMutationForm,
   useSession,
+  ValidationErrorFields,
 } from '@ips/ui';
 import {
   Alert,
@@ -70,11 +72,12 @@ const START = graphql(
     startFidelityReview(input: $input) {
       __typename
       ... on MutationStartFidelityReviewSuccess { data { ...ReviewFields } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [ReviewFields, MutationErrorFields],
+  [ReviewFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const SCORE = graphql(
@@ -83,11 +86,13 @@ const SCORE = graphql(
     scoreFidelityItem(input: $input) {
       __typename
       ... on MutationScoreFidelityItemSuccess { data { ...ReviewFields } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [ReviewFields, MutationErrorFields],
+  [ReviewFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const FINALIZE = graphql(
@@ -96,11 +101,13 @@ const FINALIZE = graphql(
     finalizeFidelityReview(input: $input) {
       __typename
       ... on MutationFinalizeFidelityReviewSuccess { data { ...ReviewFields } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [ReviewFields, MutationErrorFields],
+  [ReviewFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 type Review = ResultOf<typeof ReviewFields>;

@@ -7,10 +7,11 @@
  * done; and distributes the minutes to the team.
  */
 import {
+  ConflictErrorFields,
   canOn,
   FormError,
   graphql,
-  MutationErrorFields,
+  NotFoundErrorFields,
   OSLO,
   ownIssueText,
   type ResultOf,
@@ -18,6 +19,7 @@ import {
   useAbility,
   useMutationForm,
   useSession,
+  ValidationErrorFields,
 } from '@ips/ui';
 import {
   Alert,
@@ -75,11 +77,12 @@ const CREATE = graphql(
     createTeamMeeting(input: $input) {
       __typename
       ... on MutationCreateTeamMeetingSuccess { data { ...MeetingFields } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MeetingFields, MutationErrorFields],
+  [MeetingFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const SAVE = graphql(
@@ -88,11 +91,13 @@ const SAVE = graphql(
     saveTeamMeetingMinutes(input: $input) {
       __typename
       ... on MutationSaveTeamMeetingMinutesSuccess { data { ...MeetingFields } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MeetingFields, MutationErrorFields],
+  [MeetingFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const DISTRIBUTE = graphql(
@@ -101,11 +106,13 @@ const DISTRIBUTE = graphql(
     distributeTeamMeetingMinutes(input: $input) {
       __typename
       ... on MutationDistributeTeamMeetingMinutesSuccess { data { ...MeetingFields } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MeetingFields, MutationErrorFields],
+  [MeetingFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const ADD_ACTION = graphql(
@@ -114,11 +121,12 @@ const ADD_ACTION = graphql(
     addActionPoint(input: $input) {
       __typename
       ... on MutationAddActionPointSuccess { data { id } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 
 const COMPLETE_ACTION = graphql(
@@ -127,11 +135,13 @@ const COMPLETE_ACTION = graphql(
     completeActionPoint(input: $input) {
       __typename
       ... on MutationCompleteActionPointSuccess { data { id status version } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 type Meeting = ResultOf<typeof MeetingFields>;

@@ -61,13 +61,49 @@ const sources = import.meta.glob(
   { query: '?raw', import: 'default', eager: true },
 ) as Record<string, string>;
 
+interface Selection {
+  kind: string;
+  name: { value: string };
+  selectionSet?: { selections: readonly Selection[] };
+}
 interface Document {
   definitions: readonly {
     kind: string;
     operation?: string;
-    selectionSet: { selections: readonly { kind: string; name: { value: string } }[] };
+    selectionSet: { selections: readonly Selection[] };
   }[];
 }
+
+/** The error fragment of each typed error (`packages/ui/src/mutation.tsx`). */
+const ERROR_FRAGMENTS: Record<string, string> = {
+  ValidationErrorFields: 'ValidationError',
+  ConflictErrorFields: 'ConflictError',
+  ConsentRequiredErrorFields: 'ConsentRequiredError',
+  NotFoundErrorFields: 'NotFoundError',
+};
+
+/** The typed errors of each mutation's result union, from the printed schema. */
+function errorTypesOf(sdl: string): Map<string, string[]> {
+  const unions = new Map(
+    [...sdl.matchAll(/^union (\w+) = (.+)$/gm)].map((m) => [
+      m[1] as string,
+      (m[2] as string).split('|').map((t) => t.trim()),
+    ]),
+  );
+  const block = /^type Mutation \{\n([\s\S]*?)^\}/m.exec(sdl)?.[1] ?? '';
+  const out = new Map<string, string[]>();
+  for (const m of block.matchAll(/^ {2}(\w+)(?:\([^)]*\))?: (\w+)!?$/gm)) {
+    const members = unions.get(m[2] as string) ?? [];
+    out.set(
+      m[1] as string,
+      members.filter((t) => Object.values(ERROR_FRAGMENTS).includes(t)),
+    );
+  }
+  return out;
+}
+
+/** The error types each mutation document selects (by its error fragments), per mutation and file. */
+const selectedErrors: { mutation: string; file: string; types: string[] }[] = [];
 
 /** The mutations the admin's documents (`graphql(\`…\`)`) call, with the files that call them. */
 function usedMutations(): Map<string, string[]> {
@@ -78,8 +114,15 @@ function usedMutations(): Map<string, string[]> {
     for (const m of code.matchAll(/graphql\(\s*`([^`]*)`/g)) {
       for (const def of (parse(m[1] as string) as unknown as Document).definitions) {
         if (def.kind !== 'OperationDefinition' || def.operation !== 'mutation') continue;
-        for (const sel of def.selectionSet.selections)
-          if (sel.kind === 'Field') used.set(sel.name.value, [...(used.get(sel.name.value) ?? []), file]);
+        for (const sel of def.selectionSet.selections) {
+          if (sel.kind !== 'Field') continue;
+          used.set(sel.name.value, [...(used.get(sel.name.value) ?? []), file]);
+          const spreads = (sel.selectionSet?.selections ?? [])
+            .filter((s) => s.kind === 'FragmentSpread')
+            .map((s) => ERROR_FRAGMENTS[s.name.value])
+            .filter((t): t is string => !!t);
+          selectedErrors.push({ mutation: sel.name.value, file, types: spreads.sort() });
+        }
       }
     }
   }
@@ -112,6 +155,18 @@ describe('every mutation of the API has a screen, or a reason it has none yet', 
       'not in the schema: remove it',
     ).toEqual([]);
     for (const reason of Object.values(NOT_YET_ON_A_SCREEN)) expect(reason.trim()).not.toBe('');
+  });
+
+  it('every mutation document selects each typed error of its result, with its fragment, and no other', () => {
+    const errors = errorTypesOf(schema);
+    const wrong = selectedErrors
+      .filter((d) => JSON.stringify(d.types) !== JSON.stringify([...(errors.get(d.mutation) ?? [])].sort()))
+      .map(
+        (d) =>
+          `${d.mutation} in ${d.file}: selects ${d.types.join(', ')}; the API answers ${errors.get(d.mutation)?.join(', ')}`,
+      );
+    expect(wrong).toEqual([]);
+    expect(errors.get('reviseSupportPlan')).toContain('ConsentRequiredError');
   });
 
   it('no document calls a mutation the API lacks', () => {

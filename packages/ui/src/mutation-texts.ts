@@ -10,13 +10,19 @@
 import type { ResultOf } from 'gql.tada';
 import { graphql } from './graphql.js';
 
-/** An issue of a `ValidationError`, as every admin document selects it. */
-export const FieldIssueFields = graphql(`
-  fragment FieldIssueFields on FieldIssue @_unmask { field code message }
+/** Only to name the enum's type from the schema (never sent). */
+const FieldIssueCode = graphql(`
+  fragment FieldIssueCode on FieldIssue @_unmask { code }
 `);
-export type FieldIssue = ResultOf<typeof FieldIssueFields>;
+
+/** An issue of a `ValidationError`. */
+export interface FieldIssue {
+  field: string;
+  code: ValidationCode;
+  message: string;
+}
 /** Every code the API may put on an issue (the GraphQL enum `ValidationCode`). */
-export type ValidationCode = FieldIssue['code'];
+export type ValidationCode = ResultOf<typeof FieldIssueCode>['code'];
 
 export type Language = 'nb' | 'en';
 

@@ -4,8 +4,14 @@
  */
 import { CombinedError } from 'urql';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createApiClient } from './client.js';
 import { graphql, type ResultOf } from './graphql.js';
-import { interpretMutationResult, MutationErrorFields, type SuccessOf } from './mutation.js';
+import {
+  interpretMutationResult,
+  NotFoundErrorFields,
+  type SuccessOf,
+  ValidationErrorFields,
+} from './mutation.js';
 import { mutationTexts, type ValidationCode } from './mutation-texts.js';
 
 const REGISTER = graphql(
@@ -14,11 +20,12 @@ const REGISTER = graphql(
     registerEmployer(input: $input) {
       __typename
       ... on MutationRegisterEmployerSuccess { data { id name } }
-      ...MutationErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MutationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields],
 );
 type Success = SuccessOf<ResultOf<typeof REGISTER>>;
 
@@ -114,6 +121,45 @@ describe('interpretMutationResult', () => {
       kind: 'error',
       formError: mutationTexts.nb.failed,
     });
+  });
+});
+
+describe('through the admin’s client (graphcache without a schema)', () => {
+  it('keeps every field of a typed error and of a success', async () => {
+    const answers = [
+      {
+        __typename: 'ValidationError',
+        message: 'm',
+        issues: [{ __typename: 'FieldIssue', field: 'name', code: 'DUPLICATE', message: 'x' }],
+      },
+      { __typename: 'NotFoundError', message: 'gone', entity: 'Organization' },
+      {
+        __typename: 'MutationRegisterEmployerSuccess',
+        data: { __typename: 'Employer', id: 'e1', name: 'Rema' },
+      },
+    ];
+    const seen: unknown[] = [];
+    for (const answer of answers) {
+      const client = createApiClient({
+        url: 'http://api.test/graphql',
+        token: () => null,
+        organizationId: () => null,
+        fetch: (async () =>
+          new Response(JSON.stringify({ data: { registerEmployer: answer } }), {
+            headers: { 'content-type': 'application/json' },
+          })) as typeof fetch,
+      });
+      const res = await client
+        .mutation(REGISTER, { input: { organizationId: 'o', name: 'Rema' } })
+        .toPromise();
+      seen.push(res.data?.registerEmployer);
+    }
+    // As sent, less the __typename urql adds below the result (the document does not select it).
+    const selected = answers.map(({ __typename, ...rest }) => ({
+      __typename,
+      ...JSON.parse(JSON.stringify(rest), (key, value) => (key === '__typename' ? undefined : value)),
+    }));
+    expect(seen).toEqual(selected);
   });
 });
 

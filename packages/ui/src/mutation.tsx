@@ -3,7 +3,7 @@
  * mutation with a union: `…Success { data }` or a typed error (`ValidationError { issues }`,
  * `ConflictError { currentVersion }`, `ConsentRequiredError { scope }`, `NotFoundError`), or a
  * GraphQL error (`FORBIDDEN`, `UNAUTHENTICATED`, …). A document selects the errors with one
- * fragment, and `useMutationForm` turns the answer into `{ ok, data }` or field errors and a
+ * fragment per error type, and `useMutationForm` turns the answer into `{ ok, data }` or field errors and a
  * form error in the user's language:
  *
  * ```tsx
@@ -12,10 +12,11 @@
  *     saveThing(input: $input) {
  *       __typename
  *       ... on MutationSaveThingSuccess { data { id name } }
- *       ...MutationErrorFields
+ *       ...ValidationErrorFields
+ *       ...NotFoundErrorFields                  // one for each error type of the result union
  *     }
  *   }
- * `, [MutationErrorFields]);
+ * `, [ValidationErrorFields, NotFoundErrorFields]);
  *
  * const form = useMutationForm(SAVE);
  * const r = await form.send({ input });          // r.ok ? r.data : r.kind
@@ -30,27 +31,30 @@ import { type AnyVariables, type CombinedError, type OperationContext, useMutati
 import { graphql } from './graphql.js';
 import {
   type FieldIssue,
-  FieldIssueFields,
   type Language,
   languageOf,
   type MutationTexts,
   mutationTexts,
 } from './mutation-texts.js';
 
-/** Every typed error of a mutation's result, selected the same way in every document. */
-export const MutationErrorFields = graphql(
-  `
-  fragment MutationErrorFields on Error @_unmask {
-    __typename
-    message
-    ... on ValidationError { issues { ...FieldIssueFields } }
-    ... on ConflictError { currentVersion }
-    ... on ConsentRequiredError { scope }
-    ... on NotFoundError { entity }
-  }
-`,
-  [FieldIssueFields],
-);
+/*
+ * The typed errors of a mutation's result, one fragment per error type, spread in a document for
+ * each error its result union has (the mutation-coverage test checks that every one is selected).
+ * Each is on its concrete type, not on the `Error` interface: graphcache has no schema and would
+ * match an interface fragment by guessing, and drop the fields.
+ */
+export const ValidationErrorFields = graphql(`
+  fragment ValidationErrorFields on ValidationError @_unmask { message issues { field code message } }
+`);
+export const ConflictErrorFields = graphql(`
+  fragment ConflictErrorFields on ConflictError @_unmask { message currentVersion }
+`);
+export const ConsentRequiredErrorFields = graphql(`
+  fragment ConsentRequiredErrorFields on ConsentRequiredError @_unmask { message scope }
+`);
+export const NotFoundErrorFields = graphql(`
+  fragment NotFoundErrorFields on NotFoundError @_unmask { message entity }
+`);
 
 export type FieldErrors = Record<string, string>;
 
@@ -219,7 +223,8 @@ export function ownIssueText(
 
 /**
  * A mutation with its typed errors shown at their fields: the one way a form of the admin sends a
- * mutation. The document must select `__typename`, the success's `data` and `...MutationErrorFields`.
+ * mutation. The document must select `__typename`, the success's `data` and the fragment of each error
+ * type its result union has (`...ValidationErrorFields`, `...ConflictErrorFields`, …).
  */
 export function useMutationForm<D extends TadaDocumentNode<ResultOf<D>, VariablesOf<D>>>(
   document: D,

@@ -6,13 +6,16 @@
  */
 import { checkFollowUpPlan } from '@ips/domain';
 import {
+  ConflictErrorFields,
+  ConsentRequiredErrorFields,
   FormError,
   graphql,
-  MutationErrorFields,
+  NotFoundErrorFields,
   ownIssueText,
   type ResultOf,
   readFragment,
   useMutationForm,
+  ValidationErrorFields,
 } from '@ips/ui';
 import {
   Alert,
@@ -208,11 +211,20 @@ const REVISE = graphql(
     reviseSupportPlan(input: $input) {
       __typename
       ... on MutationReviseSupportPlanSuccess { data { ...SupportPlanFields } }
-      ...MutationErrorFields
+      ...ConflictErrorFields
+      ...ConsentRequiredErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [SupportPlanFields, MutationErrorFields],
+  [
+    SupportPlanFields,
+    ConflictErrorFields,
+    ConsentRequiredErrorFields,
+    NotFoundErrorFields,
+    ValidationErrorFields,
+  ],
 );
 
 export interface SupportPlanEditorProps {
