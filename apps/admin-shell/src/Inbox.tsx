@@ -1,23 +1,26 @@
 /** The notifications inbox: unread count in the header, the list in a popover, mark as read. */
 
-import { graphql } from '@ips/ui';
+import { FormError, graphql, NotFoundErrorFields, useMutationForm } from '@ips/ui';
 import { BellIcon } from '@navikt/aksel-icons';
 import { BodyShort, Button, Popover, VStack } from '@navikt/ds-react';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const INBOX = graphql(
   `query Inbox { unreadNotificationCount notifications { id kind title body read createdAt } }`,
 );
-const MARK = graphql(`mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename } }`);
+const MARK = graphql(
+  `mutation MarkRead($ids: [ID!]!) { markNotificationsRead(ids: $ids) { __typename ...NotFoundErrorFields } }`,
+  [NotFoundErrorFields],
+);
 
 export function Inbox() {
   const { t } = useTranslation();
   const anchor = useRef<HTMLButtonElement>(null);
   const [open, setOpen] = useState(false);
   const [{ data }, refetch] = useQuery({ query: INBOX });
-  const [, mark] = useMutation(MARK);
+  const mark = useMutationForm(MARK);
   const unread = data?.unreadNotificationCount ?? 0;
   return (
     <>
@@ -35,6 +38,7 @@ export function Inbox() {
       <Popover open={open} onClose={() => setOpen(false)} anchorEl={anchor.current}>
         <Popover.Content>
           <VStack gap="space-8" style={{ maxWidth: '22rem' }}>
+            <FormError form={mark} />
             {(data?.notifications ?? []).length === 0 && <BodyShort>{t('noNotifications')}</BodyShort>}
             {(data?.notifications ?? []).slice(0, 20).map((n) => (
               <div key={n.id}>
@@ -45,7 +49,7 @@ export function Inbox() {
                     size="xsmall"
                     variant="tertiary"
                     onClick={() =>
-                      mark({ ids: [n.id] }).then(() => refetch({ requestPolicy: 'network-only' }))
+                      mark.send({ ids: [n.id] }).then(() => refetch({ requestPolicy: 'network-only' }))
                     }
                   >
                     {t('markRead')}

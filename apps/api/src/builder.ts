@@ -17,6 +17,7 @@ import type { Context } from './context.js';
 import { type FieldIssue, ValidationError } from './domain-errors.js';
 import InputGuardPlugin from './input-guard.js';
 import { markFailed } from './request-outcome.js';
+import { asValidationCode } from './schema/validation-codes.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -132,11 +133,10 @@ function fieldIssues(issues: readonly StandardSchemaV1.Issue[]): FieldIssue[] {
       format?: string;
       params?: { code?: string };
     };
-    const code =
+    const code = asValidationCode(
       zod.params?.code ??
-      (zod.code === 'invalid_format' && zod.format === 'uuid'
-        ? 'INVALID_ID'
-        : (zod.code ?? 'INVALID').toUpperCase());
+        (zod.code === 'invalid_format' && zod.format === 'uuid' ? 'INVALID_ID' : zod.code?.toUpperCase()),
+    );
     byField.set(field, { field, code, message: issue.message });
   }
   return [...byField.values()];

@@ -4,6 +4,8 @@
  * mapping (`errors.ts`) can use them without importing the schema.
  */
 
+import type { ValidationCode } from './schema/validation-codes.js';
+
 export class DomainError extends Error {}
 
 export class NotFoundError extends DomainError {
@@ -15,7 +17,7 @@ export class NotFoundError extends DomainError {
 
 export interface FieldIssue {
   field: string;
-  code: string;
+  code: ValidationCode;
   message: string;
 }
 

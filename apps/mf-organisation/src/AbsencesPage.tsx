@@ -6,7 +6,19 @@
  * errors are shown at the field they concern. No job seeker is ever shown here.
  */
 import { absenceIssues } from '@ips/domain';
-import { canOn, graphql, OSLO, useAbility, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  canOn,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  useAbility,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -23,7 +35,7 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const ABSENCES = graphql(`
   query OrganisationAbsences($org: ID!) {
@@ -35,28 +47,34 @@ const ABSENCES = graphql(`
   }
 `);
 
-const REGISTER = graphql(`
+const REGISTER = graphql(
+  `
   mutation RegisterAbsence($input: RegisterAbsenceInput!) {
     registerAbsence(input: $input) {
       __typename
       ... on MutationRegisterAbsenceSuccess { data { id supervisorNotifiedAt } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
-const END = graphql(`
+const END = graphql(
+  `
   mutation EndAbsence($input: UpdateAbsenceInput!) {
     updateAbsence(input: $input) {
       __typename
       ... on MutationUpdateAbsenceSuccess { data { id actualEndDate version } }
-      ... on ConflictError { message }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
+);
 
 const TYPES = ['SICK_LEAVE', 'VACATION', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'COURSE', 'OTHER'] as const;
 type AbsenceType = (typeof TYPES)[number];
@@ -75,11 +93,11 @@ export function AbsencesPage() {
   const [planned, setPlanned] = useState(false);
   const [startDate, setStartDate] = useState(today());
   const [expectedEndDate, setExpectedEndDate] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string | null>(null);
-  const [listProblem, setListProblem] = useState<string | null>(null);
-  const [{ fetching: saving }, register] = useMutation(REGISTER);
-  const [, end] = useMutation(END);
+  const form = useMutationForm(REGISTER, { issueText: ownIssueText(t, 'abs_issue_', { date: '' }) });
+  const issues = form.fieldErrors;
+  // Ending an absence in the list: its failure is shown above the list.
+  const endForm = useMutationForm(END, { fields: [] });
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Absence', { organizationId: session.organizationId });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
@@ -110,9 +128,9 @@ export function AbsencesPage() {
     )) {
       local[i.field] = t(`abs_issue_${i.code}`, { date: 'otherStartDate' in i ? day(i.otherStartDate) : '' });
     }
-    setIssues(local);
+    form.setFieldErrors(local);
     if (Object.keys(local).length) return;
-    const res = await register({
+    const res = await form.send({
       input: {
         organizationId: session.organizationId,
         specialistId,
@@ -122,18 +140,11 @@ export function AbsencesPage() {
         expectedEndDate: expectedEndDate || null,
       },
     });
-    const r = res.data?.registerAbsence;
-    if (r?.__typename === 'MutationRegisterAbsenceSuccess') {
-      setMessage(t(r.data.supervisorNotifiedAt ? 'abs_registeredNotified' : 'abs_registered'));
+    if (res.ok) {
+      setMessage(t(res.data.supervisorNotifiedAt ? 'abs_registeredNotified' : 'abs_registered'));
       setExpectedEndDate('');
       refetch({ requestPolicy: 'network-only' });
-    } else if (r?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          r.issues.map((i) => [i.field, t(`abs_issue_${i.code}`, { defaultValue: i.message, date: '' })]),
-        ),
-      );
-    } else setIssues({ specialistId: r?.message ?? res.error?.message ?? 'error' });
+    }
   };
 
   return (
@@ -190,13 +201,14 @@ export function AbsencesPage() {
             <Checkbox checked={planned} onChange={(e) => setPlanned(e.target.checked)}>
               {t('abs_planned')}
             </Checkbox>
+            <FormError form={form} />
             {message ? (
               <Alert variant="success" size="small" role="status">
                 {message}
               </Alert>
             ) : null}
             <div>
-              <Button type="submit" loading={saving}>
+              <Button type="submit" loading={form.fetching}>
                 {t('abs_registerButton')}
               </Button>
             </div>
@@ -207,11 +219,7 @@ export function AbsencesPage() {
         <Heading level="2" size="medium" id="abs-list-heading">
           {t('abs_list')}
         </Heading>
-        {listProblem ? (
-          <Alert variant="error" size="small" role="alert">
-            {listProblem}
-          </Alert>
-        ) : null}
+        <FormError form={endForm} />
         {absences.length === 0 ? (
           <BodyShort>{t('abs_none')}</BodyShort>
         ) : (
@@ -261,14 +269,10 @@ export function AbsencesPage() {
                             name: `${a.specialist.givenName} ${a.specialist.familyName}`,
                           })}
                           onClick={async () => {
-                            const res = await end({
+                            const res = await endForm.send({
                               input: { absenceId: a.id, version: a.version, actualEndDate: today() },
                             });
-                            const r = res.data?.updateAbsence;
-                            if (r?.__typename === 'MutationUpdateAbsenceSuccess') {
-                              setListProblem(null);
-                              setMessage(t('abs_ended'));
-                            } else setListProblem(r?.message ?? res.error?.message ?? 'error');
+                            if (res.ok) setMessage(t('abs_ended'));
                             refetch({ requestPolicy: 'network-only' });
                           }}
                         >

@@ -3,48 +3,56 @@
  * them, why, and until when they can be restored; after that the retention job purges them. For
  * the tenant administrator and the health-service leader. Every entry shown is logged by the API.
  */
-import { graphql, OSLO } from '@ips/ui';
+import {
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
 import { Alert, BodyShort, Button, Heading, Loader, Table, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const DELETED = graphql(`
   query DeletedJobSeekers {
     deletedJobSeekers { id givenName familyName deletedAt reason purgeAfter deletedBy { id givenName familyName } }
   }
 `);
-const RESTORE = graphql(`
+const RESTORE = graphql(
+  `
   mutation RestoreJobSeeker($id: ID!) {
     restoreJobSeeker(input: { jobSeekerId: $id }) {
       __typename
       ... on MutationRestoreJobSeekerSuccess { data { id version } }
-      ... on ValidationError { message issues { code } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
 export function DeletedCasesPage() {
   const { t, i18n } = useTranslation('organisation');
   const [{ data, fetching, error }, refetch] = useQuery({ query: DELETED, requestPolicy: 'network-only' });
-  const [, restore] = useMutation(RESTORE);
-  const [notice, setNotice] = useState<{ variant: 'success' | 'error'; text: string } | null>(null);
+  const form = useMutationForm(RESTORE, {
+    fields: [],
+    issueText: ownIssueText(t, 'del_issue_'),
+    failureText: (f) => (f.kind === 'error' ? t('del_failed') : undefined),
+  });
+  const [notice, setNotice] = useState<string | null>(null);
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
   const when = (iso: string) =>
     new Date(iso).toLocaleString(locale, { ...OSLO, dateStyle: 'short', timeStyle: 'short' });
 
   const restoreCase = async (id: string, name: string) => {
-    const res = await restore({ id });
-    const result = res.data?.restoreJobSeeker;
-    if (result?.__typename === 'MutationRestoreJobSeekerSuccess')
-      setNotice({ variant: 'success', text: t('del_restored', { name }) });
-    else if (result?.__typename === 'ValidationError')
-      setNotice({
-        variant: 'error',
-        text: t(`del_issue_${result.issues[0]?.code}`, { defaultValue: result.message }),
-      });
-    else setNotice({ variant: 'error', text: t('del_failed') });
+    setNotice(null);
+    const res = await form.send({ id });
+    if (res.ok) setNotice(t('del_restored', { name }));
     refetch({ requestPolicy: 'network-only' });
   };
 
@@ -58,10 +66,11 @@ export function DeletedCasesPage() {
       </Heading>
       <BodyShort>{t('del_intro')}</BodyShort>
       {notice && (
-        <Alert variant={notice.variant} size="small" role="status">
-          {notice.text}
+        <Alert variant="success" size="small" role="status">
+          {notice}
         </Alert>
       )}
+      <FormError form={form} />
       {rows.length === 0 ? (
         <BodyShort data-testid="deleted-none">{t('del_none')}</BodyShort>
       ) : (

@@ -3,7 +3,16 @@
  * person with a role (the API's typed errors shown next to the field they concern), end a role
  * (with the version it was read at: a concurrent change is reported, never overwritten).
  */
-import { graphql, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  ownIssueText,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -18,31 +27,39 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const MEMBERS = graphql(`
   query Members($org: ID!) {
     node(id: $org) { id ... on Organization { memberships { id role version endedAt user { id givenName familyName } } } }
   }
 `);
-const ADD = graphql(`
+const ADD = graphql(
+  `
   mutation AddMember($input: AddMemberInput!) {
     addMember(input: $input) {
       __typename
       ... on MutationAddMemberSuccess { data { id } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
-const END = graphql(`
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
+const END = graphql(
+  `
   mutation EndMembership($input: EndMembershipInput!) {
     endMembership(input: $input) {
       __typename
-      ... on Error { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
+);
 
 const ROLES = [
   'JOB_SPECIALIST',
@@ -61,8 +78,12 @@ export function MembersPage() {
     query: MEMBERS,
     variables: { org },
   });
-  const [, add] = useMutation(ADD);
-  const [, end] = useMutation(END);
+  const addForm = useMutationForm(ADD, {
+    fields: ['givenName', 'familyName', 'email', 'role'],
+    issueText: ownIssueText(t, 'member_issue_'),
+  });
+  // Ending a role in the list: every issue is said above the list.
+  const endForm = useMutationForm(END, { fields: [], issueText: ownIssueText(t, 'member_issue_') });
   const [form, setForm] = useState<{
     givenName: string;
     familyName: string;
@@ -74,38 +95,26 @@ export function MembersPage() {
     email: '',
     role: 'JOB_SPECIALIST',
   });
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [notice, setNotice] = useState<{ variant: 'success' | 'error'; text: string } | null>(null);
+  const issues = addForm.fieldErrors;
+  const [notice, setNotice] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    setIssues({});
-    const res = await add({ input: { ...form, organizationId: session.organizationId } });
-    const result = res.data?.addMember;
-    if (result?.__typename === 'MutationAddMemberSuccess') {
-      setNotice({ variant: 'success', text: t('added') });
+    setNotice(null);
+    endForm.reset();
+    const res = await addForm.send({ input: { ...form, organizationId: session.organizationId } });
+    if (res.ok) {
+      setNotice(t('added'));
       setForm({ givenName: '', familyName: '', email: '', role: form.role });
       refetch({ requestPolicy: 'network-only' });
-    } else if (result?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          (result.issues ?? []).map((i) => [
-            i.field,
-            t(`member_issue_${i.code}`, { defaultValue: i.message }),
-          ]),
-        ),
-      );
-    } else {
-      setNotice({ variant: 'error', text: result?.message ?? res.error?.message ?? t('failed') });
     }
   };
 
   const endRole = async (m: Member) => {
-    const res = await end({ input: { id: m.id, version: m.version } });
-    const result = res.data?.endMembership;
-    if (result?.__typename === 'MutationEndMembershipSuccess')
-      setNotice({ variant: 'success', text: t('ended') });
-    else setNotice({ variant: 'error', text: result?.message ?? res.error?.message ?? t('failed') });
+    setNotice(null);
+    addForm.reset();
+    const res = await endForm.send({ input: { id: m.id, version: m.version } });
+    if (res.ok) setNotice(t('ended'));
     refetch({ requestPolicy: 'network-only' });
   };
 
@@ -119,10 +128,12 @@ export function MembersPage() {
         {t('membersTitle')}
       </Heading>
       {notice && (
-        <Alert variant={notice.variant} size="small" role="status">
-          {notice.text}
+        <Alert variant="success" size="small" role="status">
+          {notice}
         </Alert>
       )}
+      <FormError form={addForm} />
+      <FormError form={endForm} />
       <form onSubmit={submit} aria-label={t('addMember')} data-testid="add-member">
         <Heading level="2" size="small">
           {t('addMember')}

@@ -3,7 +3,16 @@
  * supervisor, health teams, and the identity providers its people sign in through — switched on
  * or off (never the last one: the API refuses with a typed error, shown at the provider).
  */
-import { graphql, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  ownIssueText,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -20,7 +29,7 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const SETUP = graphql(`
   query OrganisationSetup($org: ID!) {
@@ -36,39 +45,48 @@ const SETUP = graphql(`
   }
 `);
 
-const CREATE_TEAM = graphql(`
+const CREATE_TEAM = graphql(
+  `
   mutation CreateSpecialistTeam($input: CreateSpecialistTeamInput!) {
     createSpecialistTeam(input: $input) {
       __typename
       ... on MutationCreateSpecialistTeamSuccess { data { id name } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
-const CREATE_HEALTH_TEAM = graphql(`
+const CREATE_HEALTH_TEAM = graphql(
+  `
   mutation CreateHealthTeam($input: CreateHealthTeamInput!) {
     createHealthTeam(input: $input) {
       __typename
       ... on MutationCreateHealthTeamSuccess { data { id name } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
-const SET_PROVIDER = graphql(`
+const SET_PROVIDER = graphql(
+  `
   mutation SetIdentityProviderEnabled($input: SetIdentityProviderEnabledInput!) {
     setIdentityProviderEnabled(input: $input) {
       __typename
       ... on MutationSetIdentityProviderEnabledSuccess { data { id enabled version } }
-      ... on ValidationError { message issues { field code message } }
-      ... on ConflictError { message }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
+);
 
 type Issues = Record<string, string>;
 
@@ -118,29 +136,22 @@ function Teams({
   const session = useSession();
   const [name, setName] = useState('');
   const [supervisor, setSupervisor] = useState('');
-  const [issues, setIssues] = useState<Issues>({});
-  const [{ fetching }, create] = useMutation(CREATE_TEAM);
+  const form = useMutationForm(CREATE_TEAM, { issueText: ownIssueText(t, 'setup_issue_') });
+  const issues = form.fieldErrors;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     const local: Issues = {};
     if (name.trim().length < 2) local.name = t('setup_issue_NAME');
     if (!supervisor) local.methodSupervisorId = t('setup_issue_REQUIRED');
-    setIssues(local);
+    form.setFieldErrors(local);
     if (Object.keys(local).length) return;
-    const res = await create({
+    const res = await form.send({
       input: { organizationId: session.organizationId, name: name.trim(), methodSupervisorId: supervisor },
     });
-    const r = res.data?.createSpecialistTeam;
-    if (r?.__typename === 'MutationCreateSpecialistTeamSuccess') {
+    if (res.ok) {
       setName('');
       onChanged();
-    } else if (r?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          r.issues.map((i) => [i.field, t(`setup_issue_${i.code}`, { defaultValue: i.message })]),
-        ),
-      );
-    } else setIssues({ name: r?.message ?? res.error?.message ?? 'error' });
+    }
   };
   return (
     <section aria-labelledby="teams-heading">
@@ -180,7 +191,8 @@ function Teams({
                 </option>
               ))}
             </Select>
-            <Button type="submit" variant="secondary" loading={fetching}>
+            <FormError form={form} />
+            <Button type="submit" variant="secondary" loading={form.fetching}>
               {t('setup_newTeam')}
             </Button>
           </HStack>
@@ -201,30 +213,22 @@ function HealthTeams({
   const session = useSession();
   const [name, setName] = useState('');
   const [unit, setUnit] = useState('');
-  const [issues, setIssues] = useState<Issues>({});
-  const [{ fetching }, create] = useMutation(CREATE_HEALTH_TEAM);
+  const form = useMutationForm(CREATE_HEALTH_TEAM, { issueText: ownIssueText(t, 'setup_issue_') });
+  const issues = form.fieldErrors;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (name.trim().length < 2) {
-      setIssues({ name: t('setup_issue_NAME') });
+      form.setFieldErrors({ name: t('setup_issue_NAME') });
       return;
     }
-    const res = await create({
+    const res = await form.send({
       input: { organizationId: session.organizationId, name: name.trim(), unit: unit.trim() || null },
     });
-    const r = res.data?.createHealthTeam;
-    if (r?.__typename === 'MutationCreateHealthTeamSuccess') {
-      setIssues({});
+    if (res.ok) {
       setName('');
       setUnit('');
       onChanged();
-    } else if (r?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          r.issues.map((i) => [i.field, t(`setup_issue_${i.code}`, { defaultValue: i.message })]),
-        ),
-      );
-    } else setIssues({ name: r?.message ?? res.error?.message ?? 'error' });
+    }
   };
   return (
     <section aria-labelledby="health-heading">
@@ -259,7 +263,8 @@ function HealthTeams({
               maxLength={200}
               onChange={(e) => setUnit(e.target.value)}
             />
-            <Button type="submit" variant="secondary" loading={fetching}>
+            <FormError form={form} />
+            <Button type="submit" variant="secondary" loading={form.fetching}>
               {t('setup_newHealthTeam')}
             </Button>
           </HStack>
@@ -284,8 +289,13 @@ function Providers({
   onChanged: () => void;
 }) {
   const { t } = useTranslation('organisation');
-  const [problem, setProblem] = useState<{ id: string; text: string } | null>(null);
-  const [{ fetching }, set] = useMutation(SET_PROVIDER);
+  // The provider switched last: its failure is shown at it.
+  const [switched, setSwitched] = useState<string | null>(null);
+  const form = useMutationForm(SET_PROVIDER, {
+    fields: [],
+    issueText: ownIssueText(t, 'setup_issue_'),
+    failureText: (f) => (f.kind === 'conflict' ? t('setup_conflict') : undefined),
+  });
   return (
     <section aria-labelledby="idp-heading">
       <VStack gap="space-12">
@@ -310,30 +320,20 @@ function Providers({
                   <Switch
                     size="small"
                     checked={p.enabled}
-                    disabled={fetching}
+                    disabled={form.fetching}
                     onChange={async (e) => {
-                      setProblem(null);
-                      const res = await set({
+                      setSwitched(p.id);
+                      await form.send({
                         input: { identityProviderId: p.id, enabled: e.target.checked, version: p.version },
                       });
-                      const r = res.data?.setIdentityProviderEnabled;
-                      if (r?.__typename === 'ValidationError')
-                        setProblem({
-                          id: p.id,
-                          text: t(`setup_issue_${r.issues[0]?.code}`, { defaultValue: r.message }),
-                        });
-                      else if (r?.__typename === 'ConflictError')
-                        setProblem({ id: p.id, text: t('setup_conflict') });
-                      else if (r?.__typename !== 'MutationSetIdentityProviderEnabledSuccess')
-                        setProblem({ id: p.id, text: r?.message ?? res.error?.message ?? 'error' });
                       onChanged();
                     }}
                   >
                     {t('setup_signInThrough', { issuer: p.issuer })}
                   </Switch>
-                  {problem?.id === p.id ? (
+                  {switched === p.id && form.formError ? (
                     <Alert variant="error" size="small" role="alert" inline>
-                      {problem.text}
+                      {form.formError}
                     </Alert>
                   ) : null}
                 </Table.DataCell>

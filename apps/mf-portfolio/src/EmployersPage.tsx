@@ -6,7 +6,19 @@
  * The API's typed errors land at the field they concern.
  */
 import { parseOrganizationNumber } from '@ips/domain';
-import { canOn, graphql, OSLO, rawId, useAbility, useSession } from '@ips/ui';
+import {
+  canOn,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  rawId,
+  useAbility,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -25,7 +37,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const EMPLOYERS = graphql(`
   query EmployerRegister($search: String, $specialistId: ID!) {
@@ -47,29 +59,35 @@ const EMPLOYERS = graphql(`
   }
 `);
 
-const REGISTER = graphql(`
+const REGISTER = graphql(
+  `
   mutation RegisterEmployer($input: RegisterEmployerInput!) {
     registerEmployer(input: $input) {
       __typename
       ... on MutationRegisterEmployerSuccess { data { id name organizationNumber city industry } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
-const RECORD = graphql(`
+const RECORD = graphql(
+  `
   mutation RecordEmployerContact($input: RecordEmployerContactInput!) {
     recordEmployerContact(input: $input) {
       __typename
       ... on MutationRecordEmployerContactSuccess {
         data { id contactedAt faceToFace purpose outcome employer { id name } jobSeeker { id givenName familyName } }
       }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
 const PURPOSES = [
   'JOB_DEVELOPMENT_FOR_JOB_SEEKER',
@@ -98,10 +116,9 @@ export function EmployersPage() {
   const [jobSeekerId, setJobSeekerId] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [contactPerson, setContactPerson] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
   const [logged, setLogged] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [{ fetching: saving }, record] = useMutation(RECORD);
+  const recordForm = useMutationForm(RECORD, { issueText: ownIssueText(t, 'emp_issue_') });
+  const issues = recordForm.fieldErrors;
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Employer', { organizationId: session.organizationId });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
@@ -122,11 +139,10 @@ export function EmployersPage() {
     if (!employerId) local.employerId = t('emp_chooseEmployer');
     if (purpose === 'JOB_DEVELOPMENT_FOR_JOB_SEEKER' && !jobSeekerId)
       local.jobSeekerId = t('emp_issue_REQUIRED_jobSeeker');
-    setIssues(local);
+    recordForm.setFieldErrors(local);
     setLogged(null);
-    setProblem(null);
     if (Object.keys(local).length) return;
-    const res = await record(
+    const res = await recordForm.send(
       {
         input: {
           employerId,
@@ -140,20 +156,11 @@ export function EmployersPage() {
       },
       { additionalTypenames: ['EmployerContact'] },
     );
-    const result = res.data?.recordEmployerContact;
-    if (result?.__typename === 'MutationRecordEmployerContactSuccess') {
-      setLogged(result.data.employer.name);
+    if (res.ok) {
+      setLogged(res.data.employer.name);
       setOutcome('');
       setContactPerson('');
       refetch({ requestPolicy: 'network-only' });
-    } else if (result?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          result.issues.map((i) => [i.field, t(`emp_issue_${i.code}`, { defaultValue: i.message })]),
-        ),
-      );
-    } else {
-      setProblem(result?.message ?? res.error?.message ?? 'error');
     }
   };
 
@@ -241,17 +248,13 @@ export function EmployersPage() {
               {issues.contactedAt}
             </Alert>
           ) : null}
-          {problem ? (
-            <Alert variant="error" size="small" role="alert">
-              {problem}
-            </Alert>
-          ) : null}
+          <FormError form={recordForm} />
           {logged ? (
             <Alert variant="success" size="small" role="status">
               {t('emp_logged', { employer: logged })}
             </Alert>
           ) : null}
-          <Button type="submit" loading={saving}>
+          <Button type="submit" loading={recordForm.fetching}>
             {t('emp_logButton')}
           </Button>
         </VStack>
@@ -306,10 +309,10 @@ function RegisterEmployer({ onRegistered }: { onRegistered: (id: string, name: s
   const [organizationNumber, setOrganizationNumber] = useState('');
   const [city, setCity] = useState('');
   const [industry, setIndustry] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
   const [done, setDone] = useState<string | null>(null);
   const [open, setOpen] = useState(false);
-  const [{ fetching }, register] = useMutation(REGISTER);
+  const form = useMutationForm(REGISTER, { issueText: ownIssueText(t, 'emp_issue_') });
+  const issues = form.fieldErrors;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -319,10 +322,10 @@ function RegisterEmployer({ onRegistered }: { onRegistered: (id: string, name: s
       const parsed = parseOrganizationNumber(organizationNumber);
       if (!parsed.ok) local.organizationNumber = t(`emp_issue_${parsed.error.toUpperCase()}`);
     }
-    setIssues(local);
+    form.setFieldErrors(local);
     setDone(null);
     if (Object.keys(local).length) return;
-    const res = await register({
+    const res = await form.send({
       input: {
         organizationId: session.organizationId,
         name: name.trim(),
@@ -331,22 +334,13 @@ function RegisterEmployer({ onRegistered }: { onRegistered: (id: string, name: s
         industry: industry.trim() || null,
       },
     });
-    const result = res.data?.registerEmployer;
-    if (result?.__typename === 'MutationRegisterEmployerSuccess') {
-      setDone(result.data.name);
+    if (res.ok) {
+      setDone(res.data.name);
       setName('');
       setOrganizationNumber('');
       setCity('');
       setIndustry('');
-      onRegistered(result.data.id, result.data.name);
-    } else if (result?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          result.issues.map((i) => [i.field, t(`emp_issue_${i.code}`, { defaultValue: i.message })]),
-        ),
-      );
-    } else {
-      setIssues({ name: result?.message ?? res.error?.message ?? 'error' });
+      onRegistered(res.data.id, res.data.name);
     }
   };
 
@@ -391,12 +385,13 @@ function RegisterEmployer({ onRegistered }: { onRegistered: (id: string, name: s
                 onChange={(e) => setIndustry(e.target.value)}
               />
             </HStack>
+            <FormError form={form} />
             {done ? (
               <Alert variant="success" size="small" role="status">
                 {t('emp_registered', { name: done })}
               </Alert>
             ) : null}
-            <Button type="submit" variant="secondary" loading={fetching}>
+            <Button type="submit" variant="secondary" loading={form.fetching}>
               {t('emp_registerButton')}
             </Button>
           </VStack>

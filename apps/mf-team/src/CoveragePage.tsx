@@ -6,7 +6,18 @@
  * (temporary cover or for good, why, from when), confirm. The API's typed errors are shown where
  * they concern the choice; a transfer decided by someone else meanwhile is reported, not overwritten.
  */
-import { graphql, OSLO, rawId } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  ConsentRequiredErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  rawId,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -29,7 +40,7 @@ import type { TFunction } from 'i18next';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 /** Team members may be employed by other organisations: ask across all memberships. */
 const everywhere = { allOrganizations: true };
@@ -79,18 +90,24 @@ const CANDIDATES = graphql(`
   }
 `);
 
-const TRANSFER = graphql(`
+const TRANSFER = graphql(
+  `
   mutation TransferJobSeeker($input: TransferJobSeekerInput!) {
     transferJobSeeker(input: $input) {
       __typename
       ... on MutationTransferJobSeekerSuccess { data { id toSpecialist { givenName familyName } temporary } }
-      ... on ValidationError { message issues { field code message } }
-      ... on ConsentRequiredError { message scope }
-      ... on ConflictError { message }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...ConsentRequiredErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [ConflictErrorFields, ConsentRequiredErrorFields, NotFoundErrorFields, ValidationErrorFields],
+);
+
+/** The wizard's fields; an issue at any other (a discharged job seeker, an unknown meeting) is said above the steps. */
+const WIZARD_FIELDS = ['toSpecialistId', 'effectiveOn', 'reason', 'note'];
 
 const REASONS = ['SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'JOB_SEEKER_WISH', 'NO_PROGRESS'] as const;
 type Reason = (typeof REASONS)[number];
@@ -271,21 +288,25 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
   const [reason, setReason] = useState<Reason>('SPECIALIST_ABSENCE');
   const [effectiveOn, setEffectiveOn] = useState('');
   const [note, setNote] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
   const [{ data, fetching }] = useQuery({
     query: CANDIDATES,
     variables: { jobSeekerId: rawId(jobSeeker.id) },
     context: everywhere,
   });
-  const [{ fetching: saving }, transfer] = useMutation(TRANSFER);
+  const form = useMutationForm(TRANSFER, {
+    fields: WIZARD_FIELDS,
+    issueText: ownIssueText(t, 'cov_issue_'),
+    failureText: (f) =>
+      f.kind === 'consent' ? t('cov_consentRequired') : f.kind === 'conflict' ? t('cov_conflict') : undefined,
+  });
+  const issues = form.fieldErrors;
+  const saving = form.fetching;
   const result = data?.transferCandidates;
   const candidates = result?.__typename === 'QueryTransferCandidatesSuccess' ? result.data : [];
   const chosen = candidates.find((c) => c.userId === to);
 
   const confirm = async () => {
-    setProblem(null);
-    const res = await transfer(
+    const res = await form.send(
       {
         input: {
           jobSeekerId: rawId(jobSeeker.id),
@@ -299,41 +320,19 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
       },
       everywhere,
     );
-    const r = res.data?.transferJobSeeker;
-    switch (r?.__typename) {
-      case 'MutationTransferJobSeekerSuccess':
-        onDone(
-          t('cov_transferred', {
-            name: jobSeeker.name,
-            to: `${r.data.toSpecialist.givenName} ${r.data.toSpecialist.familyName}`,
-          }),
-        );
-        return;
-      case 'ValidationError': {
-        const byField = Object.fromEntries(
-          r.issues.map((i) => [i.field, t(`cov_issue_${i.code}`, { defaultValue: i.message })]),
-        );
-        setIssues(byField);
-        // Back to the step where the field is; what no step shows (a discharged job seeker, an
-        // unknown team meeting) is said above the steps.
-        const elsewhere = Object.entries(byField).filter(
-          ([field]) => !['toSpecialistId', 'effectiveOn', 'reason', 'note'].includes(field),
-        );
-        if (elsewhere.length) setProblem(elsewhere.map(([, text]) => text).join(' '));
-        if (byField.toSpecialistId) setStep(1);
-        else if (byField.effectiveOn || byField.reason || byField.note) setStep(2);
-        return;
-      }
-      case 'ConsentRequiredError':
-        setProblem(t('cov_consentRequired'));
-        setStep(1);
-        return;
-      case 'ConflictError':
-        setProblem(t('cov_conflict'));
-        return;
-      default:
-        setProblem(r?.message ?? res.error?.message ?? 'error');
-    }
+    if (res.ok) {
+      onDone(
+        t('cov_transferred', {
+          name: jobSeeker.name,
+          to: `${res.data.toSpecialist.givenName} ${res.data.toSpecialist.familyName}`,
+        }),
+      );
+    } else if (res.kind === 'validation') {
+      // Back to the step where the field is.
+      const byField = res.fieldErrors;
+      if (byField.toSpecialistId) setStep(1);
+      else if (byField.effectiveOn || byField.reason || byField.note) setStep(2);
+    } else if (res.kind === 'consent') setStep(1);
   };
 
   return (
@@ -345,11 +344,7 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
         <Heading level="3" size="small" id="wizard-heading">
           {t('cov_wizardTitle', { name: jobSeeker.name, step, of: 3 })}
         </Heading>
-        {problem ? (
-          <Alert variant="error" size="small" role="alert">
-            {problem}
-          </Alert>
-        ) : null}
+        <FormError form={form} />
         {step === 1 ? (
           fetching && !data ? (
             <Loader title={t('cov_candidates')} />
@@ -430,7 +425,7 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
               type="button"
               disabled={step === 1 && !to}
               onClick={() => {
-                setIssues({});
+                form.setFieldErrors({});
                 setStep((s) => (s === 1 ? 2 : 3));
               }}
             >

@@ -6,7 +6,21 @@
  * previous final review. The action plan is listed with its follow-up.
  */
 import { FIDELITY_ITEMS } from '@ips/domain';
-import { canOn, graphql, OSLO, type ResultOf, readFragment, useAbility, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  canOn,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  type ResultOf,
+  readFragment,
+  useAbility,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -24,7 +38,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const everywhere = { allOrganizations: true };
 
@@ -58,12 +72,12 @@ const START = graphql(
     startFidelityReview(input: $input) {
       __typename
       ... on MutationStartFidelityReviewSuccess { data { ...ReviewFields } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [ReviewFields],
+  [ReviewFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const SCORE = graphql(
@@ -72,13 +86,13 @@ const SCORE = graphql(
     scoreFidelityItem(input: $input) {
       __typename
       ... on MutationScoreFidelityItemSuccess { data { ...ReviewFields } }
-      ... on ConflictError { message }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [ReviewFields],
+  [ReviewFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const FINALIZE = graphql(
@@ -87,13 +101,13 @@ const FINALIZE = graphql(
     finalizeFidelityReview(input: $input) {
       __typename
       ... on MutationFinalizeFidelityReviewSuccess { data { ...ReviewFields } }
-      ... on ConflictError { message }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [ReviewFields],
+  [ReviewFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 type Review = ResultOf<typeof ReviewFields>;
@@ -114,8 +128,9 @@ export function FidelityPage() {
     context: everywhere,
   });
   const [reviewers, setReviewers] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [{ fetching: starting }, start] = useMutation(START);
+  const startForm = useMutationForm(START, { issueText: ownIssueText(t, 'fid_issue_') });
+  const issues = startForm.fieldErrors;
+  const starting = startForm.fetching;
   const ability = useAbility();
   const mayReview = canOn(ability, 'create', 'FidelityReview', { teamId });
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
@@ -128,27 +143,19 @@ export function FidelityPage() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!reviewers.trim()) {
-      setIssues({ reviewers: t('tm_issue_REQUIRED') });
+      startForm.setFieldErrors({ reviewers: t('tm_issue_REQUIRED') });
       return;
     }
-    const res = await start(
+    const res = await startForm.send(
       { input: { teamId, reviewedOn: today(), reviewers: reviewers.trim() } },
       everywhere,
     );
-    const r = res.data?.startFidelityReview;
-    if (r?.__typename === 'MutationStartFidelityReviewSuccess') {
-      setIssues({});
+    if (res.ok) {
       setReviewers('');
-      const created = readFragment(ReviewFields, r.data);
+      const created = readFragment(ReviewFields, res.data);
       setParams({ evaluering: created.id });
       refetch({ requestPolicy: 'network-only' });
-    } else if (r?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          r.issues.map((i) => [i.field, t(`fid_issue_${i.code}`, { defaultValue: i.message })]),
-        ),
-      );
-    } else setIssues({ reviewers: r?.message ?? res.error?.message ?? 'error' });
+    }
   };
 
   return (
@@ -171,6 +178,7 @@ export function FidelityPage() {
               {t('fid_start')}
             </Button>
           </HStack>
+          <FormError form={startForm} />
         </form>
       ) : null}
       {reviews.length > 0 ? (
@@ -212,9 +220,18 @@ function ReviewView({
 }) {
   const { t, i18n } = useTranslation('team');
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const [problem, setProblem] = useState<string | null>(null);
-  const [{ fetching: scoring }, score] = useMutation(SCORE);
-  const [{ fetching: finalizing }, finalize] = useMutation(FINALIZE);
+  const scoreForm = useMutationForm(SCORE, {
+    fields: [],
+    issueText: ownIssueText(t, 'fid_issue_'),
+    failureText: (f) => (f.kind === 'conflict' ? t('fid_conflict') : undefined),
+  });
+  const finalizeForm = useMutationForm(FINALIZE, {
+    fields: [],
+    // The API says which items lack a score; the page counts them.
+    issueText: () => t('fid_issue_INCOMPLETE', { count: unscored }),
+  });
+  const scoring = scoreForm.fetching;
+  const finalizing = finalizeForm.fetching;
   // Scored and finalised by those the rules allow (the team's supervisor); others read it.
   const draft = review.status === 'DRAFT' && mayScore;
   // All 25 items of the scale; the review holds rows only for those scored or pre-scored.
@@ -231,21 +248,16 @@ function ReviewView({
       },
   );
   const scored = items.filter((i) => i.score !== null).length;
+  const unscored = items.length - scored;
   const change = new Map(review.comparison.map((c) => [c.item, c.change]));
 
   const setScore = async (item: number, value: number) => {
-    setProblem(null);
-    const res = await score(
+    finalizeForm.reset();
+    const res = await scoreForm.send(
       { input: { reviewId: review.id, item, score: value, version: review.version } },
       everywhere,
     );
-    const r = res.data?.scoreFidelityItem;
-    if (r?.__typename === 'ConflictError') {
-      setProblem(t('fid_conflict'));
-      onChanged();
-    } else if (r?.__typename !== 'MutationScoreFidelityItemSuccess') {
-      setProblem(r?.message ?? res.error?.message ?? 'error');
-    }
+    if (!res.ok && res.kind === 'conflict') onChanged();
   };
 
   return (
@@ -266,11 +278,8 @@ function ReviewView({
       ) : (
         <BodyShort>{t('fid_progress', { scored, of: items.length })}</BodyShort>
       )}
-      {problem ? (
-        <Alert variant="error" size="small" role="alert">
-          {problem}
-        </Alert>
-      ) : null}
+      <FormError form={scoreForm} />
+      <FormError form={finalizeForm} />
       <Table size="small" data-testid="fidelity-items">
         <Table.Header>
           <Table.Row>
@@ -334,16 +343,12 @@ function ReviewView({
           <Button
             loading={finalizing}
             onClick={async () => {
-              setProblem(null);
-              const res = await finalize(
+              scoreForm.reset();
+              const res = await finalizeForm.send(
                 { input: { reviewId: review.id, version: review.version } },
                 everywhere,
               );
-              const r = res.data?.finalizeFidelityReview;
-              if (r?.__typename === 'MutationFinalizeFidelityReviewSuccess') onChanged();
-              else if (r?.__typename === 'ValidationError')
-                setProblem(t('fid_issue_INCOMPLETE', { count: items.length - scored }));
-              else setProblem(r?.message ?? res.error?.message ?? 'error');
+              if (res.ok) onChanged();
             }}
           >
             {t('fid_finalize')}

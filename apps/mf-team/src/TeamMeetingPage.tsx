@@ -6,7 +6,21 @@
  * and save on top, never overwrites); adds action points with an owner and a due day; marks them
  * done; and distributes the minutes to the team.
  */
-import { canOn, graphql, OSLO, type ResultOf, readFragment, useAbility, useSession } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  canOn,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  OSLO,
+  ownIssueText,
+  type ResultOf,
+  readFragment,
+  useAbility,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyLong,
@@ -29,7 +43,7 @@ import {
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { useMutation, useQuery } from 'urql';
+import { useQuery } from 'urql';
 
 const everywhere = { allOrganizations: true };
 
@@ -63,12 +77,12 @@ const CREATE = graphql(
     createTeamMeeting(input: $input) {
       __typename
       ... on MutationCreateTeamMeetingSuccess { data { ...MeetingFields } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MeetingFields],
+  [MeetingFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const SAVE = graphql(
@@ -77,13 +91,13 @@ const SAVE = graphql(
     saveTeamMeetingMinutes(input: $input) {
       __typename
       ... on MutationSaveTeamMeetingMinutesSuccess { data { ...MeetingFields } }
-      ... on ConflictError { message currentVersion }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MeetingFields],
+  [MeetingFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 const DISTRIBUTE = graphql(
@@ -92,37 +106,43 @@ const DISTRIBUTE = graphql(
     distributeTeamMeetingMinutes(input: $input) {
       __typename
       ... on MutationDistributeTeamMeetingMinutesSuccess { data { ...MeetingFields } }
-      ... on ConflictError { message }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [MeetingFields],
+  [MeetingFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
-const ADD_ACTION = graphql(`
+const ADD_ACTION = graphql(
+  `
   mutation AddActionPoint($input: AddActionPointInput!) {
     addActionPoint(input: $input) {
       __typename
       ... on MutationAddActionPointSuccess { data { id } }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
 
-const COMPLETE_ACTION = graphql(`
+const COMPLETE_ACTION = graphql(
+  `
   mutation CompleteActionPoint($input: CompleteActionPointInput!) {
     completeActionPoint(input: $input) {
       __typename
       ... on MutationCompleteActionPointSuccess { data { id status version } }
-      ... on ConflictError { message }
-      ... on ValidationError { message issues { field code message } }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
-`);
+`,
+  [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
+);
 
 type Meeting = ResultOf<typeof MeetingFields>;
 
@@ -140,11 +160,11 @@ export function TeamMeetingPage() {
     pause: !teamId,
     context: everywhere,
   });
-  const [{ fetching: creating }, create] = useMutation(CREATE);
+  const createForm = useMutationForm(CREATE, { fields: [], issueText: ownIssueText(t, 'tm_issue_') });
+  const creating = createForm.fetching;
   const ability = useAbility();
   // The API's own rules decide what shows: only the team's method supervisor runs its meetings.
   const mayRun = canOn(ability, 'create', 'TeamMeeting', { teamId });
-  const [problem, setProblem] = useState<string | null>(null);
   // Kept here: a refetch may re-mount the meeting below.
   const [flash, setFlash] = useState<string | null>(null);
   const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
@@ -156,14 +176,15 @@ export function TeamMeetingPage() {
   const chosen = meetings.find((m) => m.id === chosenId);
 
   const start = async () => {
-    setProblem(null);
-    const res = await create({ input: { teamId, scheduledAt: new Date().toISOString() } }, everywhere);
-    const r = res.data?.createTeamMeeting;
-    if (r?.__typename === 'MutationCreateTeamMeetingSuccess') {
-      const created = readFragment(MeetingFields, r.data);
+    const res = await createForm.send(
+      { input: { teamId, scheduledAt: new Date().toISOString() } },
+      everywhere,
+    );
+    if (res.ok) {
+      const created = readFragment(MeetingFields, res.data);
       refetch({ requestPolicy: 'network-only' });
       setParams({ ...(params.get('team') ? { team: teamId } : {}), mote: created.id });
-    } else setProblem(r?.message ?? res.error?.message ?? 'error');
+    }
   };
 
   return (
@@ -178,11 +199,7 @@ export function TeamMeetingPage() {
           </Button>
         ) : null}
       </HStack>
-      {problem ? (
-        <Alert variant="error" size="small" role="alert">
-          {problem}
-        </Alert>
-      ) : null}
+      <FormError form={createForm} />
       {meetings.length === 0 ? (
         <BodyShort>{t('tm_none')}</BodyShort>
       ) : (
@@ -248,10 +265,12 @@ function MeetingView({
   const [notes, setNotes] = useState<Record<string, string>>(base.draft.notes);
   const [minutes, setMinutes] = useState(base.draft.minutes);
   const [absent, setAbsent] = useState<string[]>(base.draft.absent);
-  const [issues, setIssues] = useState<Record<string, string>>({});
   const [conflict, setConflict] = useState<{ theirs: string; version: number } | null>(null);
-  const [{ fetching: saving }, save] = useMutation(SAVE);
-  const [{ fetching: distributing }, distribute] = useMutation(DISTRIBUTE);
+  const saveForm = useMutationForm(SAVE, { fields: ['minutes'], issueText: ownIssueText(t, 'tm_issue_') });
+  const distributeForm = useMutationForm(DISTRIBUTE, { fields: [], issueText: ownIssueText(t, 'tm_issue_') });
+  const issues = saveForm.fieldErrors;
+  const saving = saveForm.fetching;
+  const distributing = distributeForm.fetching;
   const dirty =
     minutes !== base.draft.minutes ||
     JSON.stringify(notes) !== JSON.stringify(base.draft.notes) ||
@@ -275,12 +294,13 @@ function MeetingView({
 
   const submit = async (version: number) => {
     onBusy();
-    setIssues({});
+    distributeForm.reset();
+    saveForm.setFieldErrors({});
     if (!minutes.trim()) {
-      setIssues({ minutes: t('tm_issue_MISSING') });
+      saveForm.setFieldErrors({ minutes: t('tm_issue_MISSING') });
       return;
     }
-    const res = await save(
+    const res = await saveForm.send(
       {
         input: {
           meetingId: meeting.id,
@@ -294,29 +314,15 @@ function MeetingView({
       },
       everywhere,
     );
-    const r = res.data?.saveTeamMeetingMinutes;
-    switch (r?.__typename) {
-      case 'MutationSaveTeamMeetingMinutesSuccess': {
-        const saved = readFragment(MeetingFields, r.data);
-        setBase({ version: saved.version, draft: savedDraft(saved) });
-        setConflict(null);
-        onChanged(t('tm_saved'));
-        return;
-      }
-      case 'ConflictError':
-        // Fetch what is saved now, to compare with mine; nothing of mine is lost.
-        setConflict({ theirs: meeting.minutes ?? '', version: r.currentVersion ?? version });
-        onChanged();
-        return;
-      case 'ValidationError':
-        setIssues(
-          Object.fromEntries(
-            r.issues.map((i) => [i.field, t(`tm_issue_${i.code}`, { defaultValue: i.message })]),
-          ),
-        );
-        return;
-      default:
-        setIssues({ minutes: r?.message ?? res.error?.message ?? 'error' });
+    if (res.ok) {
+      const saved = readFragment(MeetingFields, res.data);
+      setBase({ version: saved.version, draft: savedDraft(saved) });
+      setConflict(null);
+      onChanged(t('tm_saved'));
+    } else if (res.kind === 'conflict') {
+      // Fetch what is saved now, to compare with mine; nothing of mine is lost.
+      setConflict({ theirs: meeting.minutes ?? '', version: res.currentVersion ?? version });
+      onChanged();
     }
   };
 
@@ -444,18 +450,19 @@ function MeetingView({
               loading={distributing}
               disabled={!meeting.minutes || !!meeting.distributedAt || dirty || !!conflict}
               onClick={async () => {
-                const res = await distribute(
+                saveForm.reset();
+                const res = await distributeForm.send(
                   { input: { meetingId: meeting.id, version: meeting.version } },
                   everywhere,
                 );
-                const r = res.data?.distributeTeamMeetingMinutes;
-                if (r?.__typename === 'MutationDistributeTeamMeetingMinutesSuccess') onChanged();
-                else setIssues({ minutes: r?.message ?? res.error?.message ?? 'error' });
+                if (res.ok) onChanged();
               }}
             >
               {t('tm_distribute')}
             </Button>
           </HStack>
+          {saveForm.failure?.kind === 'conflict' ? null : <FormError form={saveForm} />}
+          <FormError form={distributeForm} />
         </VStack>
       </form>
       <ActionPoints meeting={meeting} onChanged={onChanged} locale={locale} />
@@ -476,9 +483,14 @@ function ActionPoints({
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState('');
   const [dueOn, setDueOn] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [{ fetching }, add] = useMutation(ADD_ACTION);
-  const [, complete] = useMutation(COMPLETE_ACTION);
+  const addForm = useMutationForm(ADD_ACTION, { issueText: ownIssueText(t, 'tm_issue_') });
+  // Completing one in the list: its failure is said below the list.
+  const completeForm = useMutationForm(COMPLETE_ACTION, {
+    fields: [],
+    issueText: ownIssueText(t, 'tm_issue_'),
+  });
+  const issues = addForm.fieldErrors;
+  const fetching = addForm.fetching;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -486,24 +498,17 @@ function ActionPoints({
     if (!description.trim()) local.description = t('tm_issue_REQUIRED');
     if (!ownerId) local.ownerId = t('tm_issue_REQUIRED');
     if (!dueOn) local.dueOn = t('tm_issue_REQUIRED');
-    setIssues(local);
+    addForm.setFieldErrors(local);
     if (Object.keys(local).length) return;
-    const res = await add(
+    const res = await addForm.send(
       { input: { meetingId: meeting.id, description: description.trim(), ownerId, dueOn } },
       everywhere,
     );
-    const r = res.data?.addActionPoint;
-    if (r?.__typename === 'MutationAddActionPointSuccess') {
+    if (res.ok) {
       setDescription('');
       setDueOn('');
       onChanged();
-    } else if (r?.__typename === 'ValidationError') {
-      setIssues(
-        Object.fromEntries(
-          r.issues.map((i) => [i.field, t(`tm_issue_${i.code}`, { defaultValue: i.message })]),
-        ),
-      );
-    } else setIssues({ description: r?.message ?? res.error?.message ?? 'error' });
+    }
   };
 
   return (
@@ -539,13 +544,10 @@ function ActionPoints({
                         variant="secondary"
                         aria-label={t('tm_completeNamed', { what: p.description })}
                         onClick={async () => {
-                          const res = await complete(
+                          await completeForm.send(
                             { input: { actionPointId: p.id, version: p.version } },
                             everywhere,
                           );
-                          const r = res.data?.completeActionPoint;
-                          if (r?.__typename !== 'MutationCompleteActionPointSuccess')
-                            setIssues({ complete: r?.message ?? res.error?.message ?? 'error' });
                           onChanged();
                         }}
                       >
@@ -599,11 +601,7 @@ function ActionPoints({
             </Button>
           </HStack>
         </form>
-        {issues.complete ? (
-          <Alert variant="error" size="small" role="alert">
-            {issues.complete}
-          </Alert>
-        ) : null}
+        <FormError form={completeForm} />
         <Detail>{t('tm_actionPointsHelp')}</Detail>
       </VStack>
     </section>

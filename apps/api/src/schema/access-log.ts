@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { RoleEnum } from './enums.js';
-import { NotFoundError, ValidationError } from './errors.js';
+import { NotFoundError, numberCode, ValidationError } from './errors.js';
 
 interface Entry {
   occurredAt: Date;
@@ -134,7 +134,7 @@ builder.queryFields((t) => ({
         throw new ValidationError([
           {
             field: 'identityNumber',
-            code: parsed.error.toUpperCase().replaceAll('-', '_'),
+            code: numberCode(parsed.error),
             message: 'Not a valid identity number',
           },
         ]);

@@ -22,6 +22,7 @@ import {
   type FieldIssue,
   ForbiddenActionError,
   NotFoundError,
+  numberCode,
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
@@ -193,7 +194,7 @@ builder.mutationFields((t) => ({
       if (!identity.ok) {
         issues.push({
           field: 'identityNumber',
-          code: identity.error.toUpperCase().replaceAll('-', '_'),
+          code: numberCode(identity.error),
           message: 'Not a valid fødselsnummer or D-number',
         });
       } else if (

@@ -11,7 +11,13 @@ import { osloDay, parseOrganizationNumber, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { applyTaskChanges } from './case-path.js';
-import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import {
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  numberCode,
+  ValidationError,
+} from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 
 const PurposeEnum = builder.enumType(EmployerContactPurpose, { name: 'EmployerContactPurpose' });
@@ -166,7 +172,7 @@ builder.mutationFields((t) => ({
           throw new ValidationError([
             {
               field: 'organizationNumber',
-              code: parsed.error.toUpperCase(),
+              code: numberCode(parsed.error),
               message: 'Not a valid organisation number',
             },
           ]);

@@ -21,6 +21,10 @@ export {
   ValidationError,
 } from '../domain-errors.js';
 
+import { VALIDATION_CODES, type ValidationCode } from './validation-codes.js';
+
+export { numberCode, type ValidationCode } from './validation-codes.js';
+
 const ErrorInterface = builder.interfaceRef<Error>('Error').implement({
   fields: (t) => ({ message: t.exposeString('message', { authScopes: { signedIn: true } }) }),
 });
@@ -33,11 +37,19 @@ builder.objectType(NotFoundError, {
   fields: (t) => ({ entity: t.exposeString('entity') }),
 });
 
+/** What is wrong with a field, as a code the client has a text for (`validation-codes.ts`). */
+export const ValidationCodeEnum = builder.enumType('ValidationCode', {
+  description: "What is wrong with a field of the input (a `ValidationError`'s issue)",
+  values: Object.fromEntries(
+    Object.entries(VALIDATION_CODES).map(([code, description]) => [code, { value: code, description }]),
+  ) as { [C in ValidationCode]: { value: C; description: string } },
+});
+
 export const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').implement({
   authScopes: { signedIn: true },
   fields: (t) => ({
     field: t.exposeString('field'),
-    code: t.exposeString('code'),
+    code: t.expose('code', { type: ValidationCodeEnum }),
     message: t.exposeString('message'),
   }),
 });

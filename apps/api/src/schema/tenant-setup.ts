@@ -9,7 +9,13 @@ import { osloDay } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictError, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  ValidationError,
+} from './errors.js';
 import { conflictNow } from './lookups.js';
 import { OrganizationNode } from './organization.js';
 import { IdentityProviderKindEnum, TeamType } from './tenant.js';
@@ -111,17 +117,19 @@ builder.mutationFields((t) => ({
           select: { id: true },
         }),
       ]);
-      const issues = [
+      const issues: FieldIssue[] = [
         ...(supervisor
           ? []
           : [
               {
                 field: 'methodSupervisorId',
-                code: 'NOT_A_SUPERVISOR',
+                code: 'NOT_A_SUPERVISOR' as const,
                 message: 'Not a method supervisor of the organisation',
               },
             ]),
-        ...(sameName ? [{ field: 'name', code: 'DUPLICATE', message: 'A team has this name already' }] : []),
+        ...(sameName
+          ? [{ field: 'name', code: 'DUPLICATE' as const, message: 'A team has this name already' }]
+          : []),
       ];
       if (issues.length) throw new ValidationError(issues);
       const team = await ctx.db.specialistTeam.create({

@@ -14,6 +14,7 @@ import {
   type FieldIssue,
   ForbiddenActionError,
   NotFoundError,
+  numberCode,
   ValidationError,
 } from './errors.js';
 import { conflictNow } from './lookups.js';
@@ -167,7 +168,7 @@ builder.mutationFields((t) => ({
         throw new ValidationError([
           {
             field: 'organizationNumber',
-            code: number.error.toUpperCase(),
+            code: numberCode(number.error),
             message: 'Not a valid organisation number',
           },
         ]);

@@ -33,6 +33,7 @@ import {
   ConflictError,
   ConsentRequiredError,
   DomainError,
+  type FieldIssue,
   FieldIssueRef,
   ForbiddenActionError,
   NotFoundError,
@@ -197,7 +198,7 @@ interface TransferRequest {
 async function performTransfer(ctx: Context, req: TransferRequest): Promise<string> {
   const js = await transferable(ctx, req.jobSeekerId);
   if (js.currentSpecialistId !== req.fromSpecialistId) throw new ConflictError('JobSeeker', js.version);
-  const issues = [];
+  const issues: FieldIssue[] = [];
   if (js.phase === 'DISCHARGED')
     issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });
   if (req.toSpecialistId === req.fromSpecialistId)

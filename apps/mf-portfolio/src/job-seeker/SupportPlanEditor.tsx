@@ -5,7 +5,18 @@
  * a version conflict offers to reload (discarding the draft) or to compare and save on top.
  */
 import { checkFollowUpPlan } from '@ips/domain';
-import { graphql, type ResultOf, readFragment } from '@ips/ui';
+import {
+  ConflictErrorFields,
+  ConsentRequiredErrorFields,
+  FormError,
+  graphql,
+  NotFoundErrorFields,
+  ownIssueText,
+  type ResultOf,
+  readFragment,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
 import {
   Alert,
   BodyLong,
@@ -26,7 +37,6 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
 import { SupportPlanFields } from './query.js';
 
 export type SupportPlan = ResultOf<typeof SupportPlanFields>;
@@ -95,7 +105,7 @@ export function draftOf(revision: Revision | undefined): Draft {
 const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 
 /** Fields the form shows issues at; any other (e.g. a closed plan) goes to a general alert. */
-const SHOWN_AT_FIELD = new Set<string>([...TEXT_FIELDS, 'agreements', 'meetings', 'changeNote']);
+const SHOWN_AT_FIELD: readonly string[] = [...TEXT_FIELDS, 'agreements', 'meetings', 'changeNote'];
 
 const orNull = (s: string) => (s.trim() ? s.trim() : null);
 
@@ -201,21 +211,21 @@ const REVISE = graphql(
     reviseSupportPlan(input: $input) {
       __typename
       ... on MutationReviseSupportPlanSuccess { data { ...SupportPlanFields } }
-      ... on ConflictError { message currentVersion }
-      ... on ValidationError { message issues { field code message } }
-      ... on ConsentRequiredError { message scope }
-      ... on NotFoundError { message }
+      ...ConflictErrorFields
+      ...ConsentRequiredErrorFields
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [SupportPlanFields],
+  [
+    SupportPlanFields,
+    ConflictErrorFields,
+    ConsentRequiredErrorFields,
+    NotFoundErrorFields,
+    ValidationErrorFields,
+  ],
 );
-
-type Problem =
-  | { kind: 'conflict' }
-  | { kind: 'consent'; scope: string }
-  | { kind: 'other'; message: string }
-  | null;
 
 export interface SupportPlanEditorProps {
   plan: SupportPlan;
@@ -236,11 +246,17 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
   const [base, setBase] = useState<Draft>(() => draftOf(current));
   const [baseVersion, setBaseVersion] = useState(plan.version);
   const [changeNote, setChangeNote] = useState('');
-  const [issues, setIssues] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<Problem>(null);
   const [comparing, setComparing] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
-  const [{ fetching }, revise] = useMutation(REVISE);
+  const form = useMutationForm(REVISE, {
+    fields: SHOWN_AT_FIELD,
+    issueText: ownIssueText(t, 'sp_issue_'),
+    failureText: (f) =>
+      f.kind === 'consent' ? t('sp_consentRequired', { scope: t(`scope_${f.scope}`) }) : undefined,
+  });
+  const issues = form.fieldErrors;
+  const fetching = form.fetching;
+  const conflict = form.failure?.kind === 'conflict';
   const date = (iso: string) =>
     new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo' });
 
@@ -260,8 +276,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
     setBase(draftOf(current));
     setBaseVersion(plan.version);
     setChangeNote('');
-    setIssues({});
-    setProblem(null);
+    form.reset();
     setSaved(null);
     setEditing(true);
   };
@@ -272,42 +287,16 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
     if (draft.agreements.length === 0) local.agreements = t('sp_issue_EMPTY');
     if (draft.agreements.some((a) => !a.responsibility.trim())) local.agreements = t('sp_issue_REQUIRED');
     if (ruleIssues.length) local.meetings = ruleIssues.map((i) => t(`sp_issue_${i.code}`)).join(' ');
-    setIssues(local);
+    form.setFieldErrors(local);
     if (Object.keys(local).length) return;
-    setProblem(null);
-    const res = await revise({
+    const res = await form.send({
       input: { supportPlanId: plan.id, version, changeNote: changeNote.trim(), content: contentOf(content) },
     });
-    const result = res.data?.reviseSupportPlan;
-    if (!result) {
-      setProblem({ kind: 'other', message: res.error?.message ?? 'error' });
-      return;
-    }
-    switch (result.__typename) {
-      case 'MutationReviseSupportPlanSuccess': {
-        const savedPlan = readFragment(SupportPlanFields, result.data);
-        setSaved(savedPlan.currentRevision);
-        setEditing(false);
-        setComparing(false);
-        return;
-      }
-      case 'ConflictError':
-        setProblem({ kind: 'conflict' });
-        onReload();
-        return;
-      case 'ValidationError':
-        setIssues(
-          Object.fromEntries(
-            result.issues.map((i) => [i.field, t(`sp_issue_${i.code}`, { defaultValue: i.message })]),
-          ),
-        );
-        return;
-      case 'ConsentRequiredError':
-        setProblem({ kind: 'consent', scope: result.scope });
-        return;
-      default:
-        setProblem({ kind: 'other', message: result.message });
-    }
+    if (res.ok) {
+      setSaved(readFragment(SupportPlanFields, res.data).currentRevision);
+      setEditing(false);
+      setComparing(false);
+    } else if (res.kind === 'conflict') onReload();
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -354,7 +343,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
         <Heading level="2" size="medium" id="sp-edit-heading">
           {t(`sp_kind_${plan.kind}`)}
         </Heading>
-        {problem?.kind === 'conflict' ? (
+        {conflict ? (
           <Alert variant="warning" role="alert">
             <Heading level="3" size="small">
               {t('sp_conflictTitle')}
@@ -367,7 +356,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 size="small"
                 onClick={() => {
                   setEditing(false);
-                  setProblem(null);
+                  form.reset();
                   onReload();
                 }}
               >
@@ -379,7 +368,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
             </HStack>
           </Alert>
         ) : null}
-        {problem?.kind === 'conflict' && comparing ? (
+        {conflict && comparing ? (
           <Box>
             <Table size="small">
               <Table.Header>
@@ -427,24 +416,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
             </Button>
           </Box>
         ) : null}
-        {problem?.kind === 'consent' ? (
-          <Alert variant="error" role="alert">
-            {t('sp_consentRequired', { scope: t(`scope_${problem.scope}`) })}
-          </Alert>
-        ) : null}
-        {Object.entries(issues).some(([field]) => !SHOWN_AT_FIELD.has(field)) ? (
-          <Alert variant="error" role="alert">
-            {Object.entries(issues)
-              .filter(([field]) => !SHOWN_AT_FIELD.has(field))
-              .map(([, text]) => text)
-              .join(' ')}
-          </Alert>
-        ) : null}
-        {problem?.kind === 'other' ? (
-          <Alert variant="error" role="alert">
-            {problem.message}
-          </Alert>
-        ) : null}
+        {conflict ? null : <FormError form={form} />}
         <Checkbox
           checked={draft.agreedWithEmployer}
           onChange={(e) => setDraft({ ...draft, agreedWithEmployer: e.target.checked })}
@@ -612,7 +584,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
           onChange={(e) => setChangeNote(e.target.value)}
         />
         <HStack gap="space-8">
-          <Button type="submit" loading={fetching} disabled={problem?.kind === 'conflict'}>
+          <Button type="submit" loading={fetching} disabled={conflict}>
             {t('sp_save')}
           </Button>
           <Button type="button" variant="tertiary" onClick={() => setEditing(false)}>

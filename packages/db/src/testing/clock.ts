@@ -35,7 +35,8 @@ export function parseRunInstant(spec: string): Date {
     );
   }
   if (Number.isNaN(instant.getTime())) throw new Error(`${TODAY_VARIABLE}="${spec}" is not a date`);
-  if (DAY.test(text) && osloDate(instant) !== text) throw new Error(`${TODAY_VARIABLE}="${spec}" is not a date`);
+  if (DAY.test(text) && osloDate(instant) !== text)
+    throw new Error(`${TODAY_VARIABLE}="${spec}" is not a date`);
   return instant;
 }
 
