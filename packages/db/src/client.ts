@@ -51,7 +51,8 @@ export function createPrismaClient({
           return base(...args);
         }
       : base;
-    c.query = pipelineQuery(counted as never);
+    const status = client as unknown as { getTransactionStatus?: () => string | null };
+    c.query = pipelineQuery(counted as never, () => status.getTransactionStatus?.() ?? null);
   });
   const client = new PrismaClient({
     adapter: new PrismaPg(pool as never, {

@@ -14,6 +14,9 @@
  *   (the pipeline not engaged) does the work itself, as before.
  * - If the statement before `COMMIT` fails, the transaction is rolled back on that connection before
  *   the error goes back to Prisma, so no connection returns to the pool inside a failed transaction.
+ * - A `BEGIN` on a connection still inside a transaction (given back aborted or open by a request cut
+ *   off between a cancelled statement and Prisma's own transaction timeout) is preceded by a
+ *   `ROLLBACK`: no request runs inside another's transaction. Costs a round trip only then.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 import pg from 'pg';
@@ -40,7 +43,21 @@ export function sqlLiteral(value: string | null | undefined): string {
  * Wraps a pooled client's `query` so that `BEGIN` and `COMMIT` carry the request's pipelined SQL.
  * Any other call goes through unchanged.
  */
-export function pipelineQuery(query: Query): Query {
+export function pipelineQuery(query: Query, transactionStatus?: () => string | null): Query {
+  const piped = pipelined(query);
+  return (...args: unknown[]) => {
+    const first = args[0];
+    const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;
+    // 'I' idle, 'T' in a transaction, 'E' in a failed one (pg's ReadyForQuery status).
+    const status = text === 'BEGIN' ? transactionStatus?.() : null;
+    if (status === 'T' || status === 'E') {
+      return Promise.resolve(query('ROLLBACK')).then(() => piped(...args));
+    }
+    return piped(...args);
+  };
+}
+
+function pipelined(query: Query): Query {
   return (...args: unknown[]) => {
     const first = args[0];
     const text = typeof first === 'string' ? first : (first as { text?: unknown } | undefined)?.text;

@@ -5,7 +5,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { closePrismaClient, createPrismaClient, type PrismaClient } from '../src/client.js';
+import { closePrismaClient, createPrismaClient, type PrismaClient, poolOf } from '../src/client.js';
 import { requestPipeline, sqlLiteral } from '../src/pipeline.js';
 import { createTestDatabase, type TestDatabase } from '../src/testing/index.js';
 
@@ -107,5 +107,24 @@ describe('named statements', () => {
       SELECT name, statement FROM pg_prepared_statements WHERE statement LIKE '%probe_n%' AND statement NOT LIKE '%pg_prepared_statements%'`;
     expect(prepared).toHaveLength(1);
     expect(prepared[0]?.name).toMatch(/^ips_/);
+  });
+
+  it('never begins a request inside a transaction a connection was given back in (aborted or open)', async () => {
+    // A request cut off at the wrong moment (a statement cancelled by its timeout while Prisma's own
+    // transaction timeout fires) can give its connection back inside an aborted transaction: the
+    // next request's BEGIN is then a no-op and its statements fail with 25P02 (seen as a 500).
+    const pool = poolOf(prisma) as pg.Pool;
+    for (const leftover of ['BEGIN; SELECT 1 / 0', 'BEGIN; SELECT 1']) {
+      const client = await pool.connect();
+      await client.query(leftover).catch(() => {});
+      expect(['E', 'T']).toContain(
+        (client as unknown as { getTransactionStatus(): string }).getTransactionStatus(),
+      );
+      client.release();
+      const rows = await prisma.$transaction(async (tx) =>
+        tx.$queryRawUnsafe<{ n: number }[]>('SELECT 7 AS n'),
+      );
+      expect(rows).toEqual([{ n: 7 }]);
+    }
   });
 });
