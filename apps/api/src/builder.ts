@@ -12,7 +12,7 @@ import PrismaPlugin from '@pothos/plugin-prisma';
 import RelayPlugin, { decodeGlobalID, resolveNodes } from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import ValidationPlugin, { type StandardSchemaV1 } from '@pothos/plugin-validation';
-import { type GraphQLResolveInfo, isObjectType } from 'graphql';
+import type { GraphQLInterfaceType, GraphQLResolveInfo } from 'graphql';
 import type { Context } from './context.js';
 import { type FieldIssue, ValidationError } from './domain-errors.js';
 import InputGuardPlugin from './input-guard.js';
@@ -104,8 +104,10 @@ export const builder = new SchemaBuilder<{
 /** A decoded global id that can name a record: a node type's name and a UUID. */
 function namesRecord(id: { typename: string; id: string }, info: GraphQLResolveInfo): boolean {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id.id)) return false;
-  const type = info.schema.getType(id.typename);
-  return isObjectType(type) && type.getInterfaces().some((i) => i.name === 'Node');
+  // The schema's own methods, not graphql-js's `isObjectType`: an `instanceof` check breaks where
+  // two copies of graphql are loaded (the admin's browser-test stack loads the API that way).
+  const node = info.schema.getType('Node') as GraphQLInterfaceType | undefined;
+  return !!node && info.schema.getImplementations(node).objects.some((type) => type.name === id.typename);
 }
 
 /** The relay plugin's batched node loading, for the ids that can name a record (null elsewhere). */
