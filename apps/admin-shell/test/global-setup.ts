@@ -20,7 +20,15 @@ function withoutTestEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return copy;
 }
 
-export const PORTS = { shell: 5183, portfolio: 5184, nav: 5185, team: 5186, organisation: 5187 } as const;
+/** Fixed ports (the remotes' addresses are built into the shell); `IPS_BROWSER_PORT_BASE` moves them, so two checkouts can run their browser tests at once. */
+const base = Number(process.env.IPS_BROWSER_PORT_BASE ?? 5183);
+export const PORTS = {
+  shell: base,
+  portfolio: base + 1,
+  nav: base + 2,
+  team: base + 3,
+  organisation: base + 4,
+} as const;
 
 /** Debian's Chromium, installed from Debian's packages when missing and we may (never a downloaded browser). */
 function ensureChromium() {
