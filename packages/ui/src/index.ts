@@ -1,6 +1,7 @@
 export * from './ability.js';
 export * from './client.js';
 export * from './contract.js';
+export * from './date-field.js';
 export * from './dates.js';
 export * from './graphql.js';
 export * from './ids.js';
