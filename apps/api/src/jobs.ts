@@ -118,6 +118,34 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
+/**
+ * The worker's pool, where giving a connection back twice is logged instead of thrown.
+ * graphile-worker's listening connection can be released twice when the server cuts it while the
+ * worker stops (its error handler and its shutdown both release it; the error handler does not
+ * await the release, so pg-pool's throw became an unhandled rejection — a crash of the process
+ * in production, seen in the date runs). Overrides pg-pool's `_releaseOnce` (pg-pool 3.x).
+ */
+export function workerPool(config: pg.PoolConfig, log: Pick<Pino, 'warn'>): pg.Pool {
+  const pool = new pg.Pool(config);
+  type ReleaseOnce = (client: pg.PoolClient, idleListener: unknown) => (error?: Error | boolean) => void;
+  const internals = pool as unknown as { _releaseOnce: ReleaseOnce };
+  const releaseOnce = internals._releaseOnce.bind(pool);
+  if (typeof releaseOnce !== 'function') throw new Error('pg-pool changed: _releaseOnce is gone');
+  internals._releaseOnce = (client, idleListener) => {
+    const release = releaseOnce(client, idleListener);
+    let released = false;
+    return (error) => {
+      if (released) {
+        log.warn({}, 'job queue connection released twice (cut while stopping); ignored');
+        return;
+      }
+      released = true;
+      release(error);
+    };
+  };
+  return pool;
+}
+
 /** Starts the worker with the schedule. */
 export async function startJobs(options: JobOptions): Promise<Jobs> {
   const logger = new Logger((scope) => (level, message, meta) => {
@@ -130,11 +158,14 @@ export async function startJobs(options: JobOptions): Promise<Jobs> {
   // and replaced instead of crashing the process through an unhandled 'error' event — also while
   // the worker stops. No client-side timeouts here: graphile-worker keeps a listening connection
   // and recovers by itself; with pg's connection/query timeouts it did not (tested).
-  const pool = new pg.Pool({
-    connectionString: options.connectionString,
-    // Concurrency 1: a listening connection, the job's, the schedule's, one spare.
-    max: 4,
-  });
+  const pool = workerPool(
+    {
+      connectionString: options.connectionString,
+      // Concurrency 1: a listening connection, the job's, the schedule's, one spare.
+      max: 4,
+    },
+    options.log,
+  );
   pool.on('error', (error) =>
     options.log.warn(
       { error: { name: error.name, code: (error as { code?: string }).code } },

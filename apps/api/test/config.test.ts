@@ -224,7 +224,9 @@ describe('the production entry point (src/serve.ts)', () => {
       const timer = setTimeout(() => {
         child.kill('SIGKILL');
         reject(new Error(`serve.ts did not finish:\n${out}`));
-      }, 30_000);
+        // Generous: on two loaded cores (the date runs, several checkouts) tsx alone can take 20 s
+        // to start the process; the stop itself is bounded at 10 s by serve.ts.
+      }, 100_000);
       const onData = (chunk: Buffer) => {
         out += chunk.toString();
         if (!signalled && until?.test(out)) {
@@ -240,7 +242,9 @@ describe('the production entry point (src/serve.ts)', () => {
       });
     });
 
-  it('refuses to start with a bad setting: exit 1, the variable named, the secret not shown', async () => {
+  it('refuses to start with a bad setting: exit 1, the variable named, the secret not shown', {
+    timeout: 120_000,
+  }, async () => {
     const { code, out } = await serve({
       APP_DATABASE_URL: `mysql://x:${PASSWORD}@h/db`,
       API_PORT: '99999',
@@ -251,7 +255,9 @@ describe('the production entry point (src/serve.ts)', () => {
     expect(out).not.toContain(PASSWORD);
   });
 
-  it('starts, logs its configuration without the password, and stops cleanly on SIGTERM', async () => {
+  it('starts, logs its configuration without the password, and stops cleanly on SIGTERM', {
+    timeout: 120_000,
+  }, async () => {
     const password = new URL(db.appUrl).password;
     expect(password.length).toBeGreaterThan(3);
     const { code, out } = await serve(

@@ -7,7 +7,7 @@ import { osloDay } from '@ips/domain';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { jobTasks, startJobs } from '../src/jobs.js';
+import { jobTasks, startJobs, workerPool } from '../src/jobs.js';
 import { type Stack, startStack } from './harness.js';
 
 let stack: Stack;
@@ -249,10 +249,31 @@ describe('the worker when the database cuts its connections', () => {
 });
 
 describe('stopping the worker while the database goes down (Ctrl-C, SIGTERM during a failover)', () => {
+  it('gives a connection back twice without throwing (graphile-worker does, when cut while stopping)', async () => {
+    const warnings: string[] = [];
+    const pool = workerPool({ connectionString: stack.db.appUrl, max: 1 }, {
+      warn: (_fields: unknown, message: string) => warnings.push(message),
+    } as unknown as Pick<import('pino').Logger, 'warn'>);
+    try {
+      const client = await pool.connect();
+      client.release();
+      expect(() => client.release()).not.toThrow();
+      expect(warnings).toEqual(['job queue connection released twice (cut while stopping); ignored']);
+      // The pool still works and was not corrupted by the second release.
+      const again = await pool.connect();
+      expect((await again.query('SELECT 1 AS one')).rows[0]).toEqual({ one: 1 });
+      again.release();
+      expect(pool.totalCount).toBe(1);
+    } finally {
+      await pool.end();
+    }
+  });
+
   it('does not crash the process', async () => {
     const crashes: unknown[] = [];
     const onCrash = (error: unknown) => crashes.push(error);
     process.on('uncaughtException', onCrash);
+    process.on('unhandledRejection', onCrash);
     try {
       for (let round = 0; round < 3; round++) {
         const jobs = await startJobs({
@@ -273,6 +294,7 @@ describe('stopping the worker while the database goes down (Ctrl-C, SIGTERM duri
       expect(crashes).toEqual([]);
     } finally {
       process.off('uncaughtException', onCrash);
+      process.off('unhandledRejection', onCrash);
     }
   });
 });

@@ -20,19 +20,22 @@ const count = async (sql: string, params: unknown[] = []) =>
 
 beforeAll(async () => {
   stack = await startStack(inject('ipsTemplate'));
-  specialist = await userWith(stack.admin, 'JOB_SPECIALIST');
-  // An own job seeker without the employer-contact and NAV-system consents.
+  // An own job seeker in job search, referred well before the job start, without the
+  // employer-contact and NAV-system consents — picked across every specialist (whichever one the
+  // day's demo data gives such a case), never the first specialist's luck.
+  const candidate = `j.phase = 'JOB_SEARCH' AND j."referralDate" <= '${day(-35)}'
+    AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope IN ('EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM') AND c."withdrawnAt" IS NULL)`;
+  specialist = await userWith(
+    stack.admin,
+    'JOB_SPECIALIST',
+    `m."endedAt" IS NULL AND EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = u.id AND j."organizationId" = m."organizationId" AND ${candidate})`,
+  );
   const { rows } = await stack.admin.query<{ id: string }>(
-    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase = 'JOB_SEARCH' AND j."referralDate" <= $2
-       AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope IN ('EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM') AND c."withdrawnAt" IS NULL)
-     ORDER BY j.id LIMIT 1`,
-    [specialist.userId, day(-35)],
+    `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j."organizationId" = $2 AND ${candidate} ORDER BY j.id LIMIT 1`,
+    [specialist.userId, specialist.organizationId],
   );
   jobSeekerId = rows[0]?.id as string;
-  if (!jobSeekerId)
-    throw new Error(
-      'the demo data has no own job seeker in job search referred before the fixed dates of this test',
-    );
+  if (!jobSeekerId) throw new Error('no job seeker in job search without the employer-contact consent');
   const start = await stack.gql<{ recordJobStart: { data: { id: string } } }>(
     specialist.email,
     `mutation($input: RecordJobStartInput!) { recordJobStart(input: $input) { ... on MutationRecordJobStartSuccess { data { id } } } }`,
