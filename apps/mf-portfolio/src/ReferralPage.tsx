@@ -143,14 +143,14 @@ export function ReferralPage() {
     const local: Record<string, string> = {};
     const idIssue = identityIssue(identityNumber);
     if (idIssue) local.identityNumber = idIssue;
-    if (!givenName.trim()) local.givenName = t('st_issue_REQUIRED');
-    if (!familyName.trim()) local.familyName = t('st_issue_REQUIRED');
+    if (!givenName.trim()) local.givenName = t('st_issue_REQUIRED_givenName');
+    if (!familyName.trim()) local.familyName = t('st_issue_REQUIRED_familyName');
     if (email.trim() && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email.trim())) local.email = t('st_issue_EMAIL');
     if (!protectedAddress && postalCode.trim() && !/^\d{4}$/.test(postalCode.trim()))
       local.postalCode = t('st_issue_POSTAL_CODE');
-    if (!referralDate) local.referralDate = t('st_issue_REQUIRED');
+    if (!referralDate) local.referralDate = t('st_issue_REQUIRED_referralDate');
     else if (referralDate > osloToday()) local.referralDate = t('st_issue_IN_FUTURE_referralDate');
-    if (!outOfWork) local.outOfWorkAtReferral = t('st_issue_REQUIRED');
+    if (!outOfWork) local.outOfWorkAtReferral = t('st_issue_REQUIRED_outOfWorkAtReferral');
     form.setFieldErrors(local);
     if (Object.keys(local).length) return;
     const opt = (v: string) => v.trim() || null;
