@@ -19,6 +19,8 @@ export interface FieldIssue {
   field: string;
   code: ValidationCode;
   message: string;
+  /** The record that exists already (a DUPLICATE), set only when the caller may read it. */
+  existing?: { type: string; id: string };
 }
 
 export class ValidationError extends DomainError {

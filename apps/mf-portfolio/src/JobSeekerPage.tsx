@@ -23,6 +23,8 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { DischargeForm } from './job-seeker/DischargeForm.js';
+import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
 import { buildTimeline } from './job-seeker/timeline.js';
@@ -62,6 +64,15 @@ export function JobSeekerPage() {
     jobSeeker: { currentSpecialistId: js.currentSpecialist?.id },
   };
   const isOwn = canOn(ability, 'update', 'SupportPlan', subject);
+  // Intake and discharge change the case: the job seeker's own specialist only (packages/authz).
+  const mayChangeCase = canOn(
+    ability,
+    'update',
+    'JobSeeker',
+    { organizationId: session.organizationId, currentSpecialistId: js.currentSpecialist?.id },
+    'phase',
+  );
+  const reload = () => refetch({ requestPolicy: 'network-only' });
   const plans = js.supportPlans.map((p) => readFragment(SupportPlanFields, p));
   const timeline = buildTimeline({ ...js, supportPlans: plans });
 
@@ -119,6 +130,9 @@ export function JobSeekerPage() {
                 )}
               </section>
             </HGrid>
+            {mayChangeCase && js.phase === 'REFERRED' ? (
+              <IntakeForm jobSeeker={js} onRecorded={reload} />
+            ) : null}
             <ConsentPanel consents={js.consents} day={day} />
             <CareerProfile profile={js.careerProfile} day={day} />
             <section aria-labelledby="employments-heading">
@@ -144,6 +158,7 @@ export function JobSeekerPage() {
               )}
             </section>
             {!isOwn ? <Detail>{t('js_readOnlyHistory')}</Detail> : null}
+            {mayChangeCase ? <DischargeForm jobSeeker={js} duties={deadlines} onDischarged={reload} /> : null}
           </VStack>
         </Tabs.Panel>
         <Tabs.Panel value="timeline">

@@ -22,6 +22,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { JobSeekerSearch } from './JobSeekerSearch.js';
 
 const PORTFOLIO = graphql(`
   query Portfolio($specialistId: ID!) {
@@ -120,6 +121,7 @@ export function PortfolioPage() {
       <Heading level="1" size="large">
         {t('title')}
       </Heading>
+      <JobSeekerSearch />
       <HStack gap="space-16" aria-label={t('title')} role="group">
         <Tag variant="neutral" data-testid="count-total">
           {t('total')}: {rows.length}

@@ -4,6 +4,7 @@ import { DeadlinesPage } from './DeadlinesPage.js';
 import { EmployersPage } from './EmployersPage.js';
 import { JobSeekerPage } from './JobSeekerPage.js';
 import { PortfolioPage } from './PortfolioPage.js';
+import { ReferralPage } from './ReferralPage.js';
 import { texts } from './texts.js';
 
 export default function register(): Area {
@@ -29,6 +30,8 @@ export default function register(): Area {
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
         element: <EmployersPage />,
       },
+      // Who may refer (packages/authz: `create` JobSeeker): job specialists and method supervisors.
+      { path: 'portfolio/new', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <ReferralPage /> },
       { path: 'portfolio/:id', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <JobSeekerPage /> },
     ],
   };

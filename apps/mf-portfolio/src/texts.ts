@@ -1,5 +1,6 @@
 import type { Texts } from '@ips/ui';
 import { jobSeekerTexts } from './job-seeker/texts.js';
+import { startTexts } from './job-seeker/texts-start.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
@@ -43,6 +44,7 @@ export const texts: { nb: Texts; en: Texts } = {
     phase_TAPERING: 'Nedtrapping',
     phase_DISCHARGED: 'Utskrevet',
     ...jobSeekerTexts.nb,
+    ...startTexts.nb,
   },
   en: {
     nav: 'My portfolio',
@@ -85,5 +87,6 @@ export const texts: { nb: Texts; en: Texts } = {
     phase_TAPERING: 'Tapering',
     phase_DISCHARGED: 'Discharged',
     ...jobSeekerTexts.en,
+    ...startTexts.en,
   },
 };

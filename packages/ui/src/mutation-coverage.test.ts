@@ -10,8 +10,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // The specialist's case work (issue 15): the forms come on the foundation of useMutationForm.
-  referJobSeeker: 'specialist case work: issue 15, not yet on a screen',
-  recordIntake: 'specialist case work: issue 15, not yet on a screen',
   recordConsent: 'specialist case work (consents): issue 15, not yet on a screen',
   changeConsent: 'specialist case work (consents): issue 15, not yet on a screen',
   withdrawConsent: 'specialist case work (consents): issue 15, not yet on a screen',
@@ -27,7 +25,6 @@ const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   recordApplication: 'specialist case work (applications): issue 15, not yet on a screen',
   updateApplicationStatus: 'specialist case work (applications): issue 15, not yet on a screen',
   recordFollowUpMeeting: 'specialist case work (follow-up meetings): issue 15, not yet on a screen',
-  dischargeJobSeeker: 'specialist case work (discharge): issue 15, not yet on a screen',
   // The method supervisor's and the leader's screens (issue 16).
   addTeamMember: "supervisor's team membership: issue 16",
   removeTeamMember: "supervisor's team membership: issue 16",

@@ -4,7 +4,7 @@
  * from the portfolio (which closes every open task). Phase changes keep their history; every
  * change is versioned and logged.
  */
-import { accessibleWhere, canOn } from '@ips/authz';
+import { accessibleWhere, canOn, readableJobSeekerFields } from '@ips/authz';
 import { DischargeReason, type JobSeekerPhase, type Prisma, ProtectedAddress } from '@ips/db';
 import {
   type DeadlineRuleCode,
@@ -25,7 +25,7 @@ import {
   numberCode,
   ValidationError,
 } from './errors.js';
-import { JobSeekerNode } from './job-seeker.js';
+import { accessFacts, JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
 import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 
@@ -205,10 +205,26 @@ builder.mutationFields((t) => ({
             SELECT app.identity_number_registered(${organizationId}::uuid, ${identity.value.number}) AS taken`
         )[0]?.taken
       ) {
+        // The way to the existing case, only when the caller may see it and read its number (their
+        // own case): naming a colleague's case would tell whose number this is. Otherwise the
+        // answer is only that the person is registered here.
+        const found = await ctx.db.jobSeeker.findFirst({
+          where: {
+            AND: [
+              accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
+              { organizationId, identityNumber: identity.value.number },
+            ],
+          },
+          select: { id: true },
+        });
+        const facts = found ? await accessFacts(ctx, found.id) : undefined;
+        const existing =
+          found && facts && readableJobSeekerFields(ctx.ability, facts).has('identityNumber') ? found : null;
         issues.push({
           field: 'identityNumber',
           code: 'DUPLICATE',
           message: 'This person is already a job seeker here',
+          ...(existing ? { existing: { type: 'JobSeeker', id: existing.id } } : {}),
         });
       }
       const future = futureDayIssue(

@@ -51,6 +51,12 @@ export const FieldIssueRef = builder.objectRef<FieldIssue>('FieldIssue').impleme
     field: t.exposeString('field'),
     code: t.expose('code', { type: ValidationCodeEnum }),
     message: t.exposeString('message'),
+    existingId: t.globalID({
+      nullable: true,
+      description:
+        'The record that exists already (a DUPLICATE: e.g. the job seeker a referral names), only when you may see it',
+      resolve: (i) => i.existing ?? null,
+    }),
   }),
 });
 

@@ -276,6 +276,45 @@ const JobSeekerOrder = builder.enumType('JobSeekerOrder', {
   values: ['REFERRAL_DATE_DESC', 'REFERRAL_DATE_ASC', 'FAMILY_NAME_ASC'] as const,
 });
 
+/** What a search term asks for: an identity number (11 digits, spaces allowed), or name words. */
+export type JobSeekerSearch = { kind: 'number'; number: string } | { kind: 'name'; words: string[] };
+
+/**
+ * Reads the search term: 11 digits (spaces ignored, as "010190 12345") ask for that identity number
+ * exactly; anything else is up to five words, each matching the start of a part of the given or
+ * family name ("kari" finds "Anne Kari", "ols" finds "Nilsen-Olsen"), case-insensitively.
+ */
+export function parseJobSeekerSearch(term: string | null | undefined): JobSeekerSearch | null {
+  const trimmed = (term ?? '').trim();
+  if (!trimmed) return null;
+  const digits = trimmed.replace(/\s+/g, '');
+  if (/^\d{11}$/.test(digits)) return { kind: 'number', number: digits };
+  // LIKE's own characters are not part of any name: dropped rather than escaped.
+  const words = trimmed
+    .split(/\s+/)
+    .map((w) => w.replace(/[%_\\]/g, ''))
+    .filter(Boolean)
+    .slice(0, 5);
+  // A term of nothing but those characters matches no name (it must not list everyone).
+  return { kind: 'name', words };
+}
+
+function nameWordWhere(word: string): Prisma.JobSeekerWhereInput {
+  const part = (field: 'givenName' | 'familyName'): Prisma.JobSeekerWhereInput[] => [
+    { [field]: { startsWith: word, mode: 'insensitive' } },
+    { [field]: { contains: ` ${word}`, mode: 'insensitive' } },
+    { [field]: { contains: `-${word}`, mode: 'insensitive' } },
+  ];
+  return { OR: [...part('givenName'), ...part('familyName')] };
+}
+
+function searchWhere(search: JobSeekerSearch | null): Prisma.JobSeekerWhereInput {
+  if (!search) return {};
+  if (search.kind === 'number') return { identityNumber: search.number };
+  if (search.words.length === 0) return { id: { in: [] } };
+  return { AND: search.words.map(nameWordWhere) };
+}
+
 const ORDER: Record<(typeof JobSeekerOrder)['$inferType'], Prisma.JobSeekerOrderByWithRelationInput[]> = {
   REFERRAL_DATE_DESC: [{ referralDate: 'desc' }, { id: 'desc' }],
   REFERRAL_DATE_ASC: [{ referralDate: 'asc' }, { id: 'asc' }],
@@ -295,9 +334,16 @@ builder.queryFields((t) => ({
         specialistId: t.arg.id({ required: false, validate: z.uuid() }),
         deadlineStatus: t.arg({ type: DeadlineStatusEnum, required: false }),
         orderBy: t.arg({ type: JobSeekerOrder, required: false, defaultValue: 'REFERRAL_DATE_DESC' }),
+        search: t.arg.string({
+          required: false,
+          description:
+            'A name (each word matches the start of a part of the given or family name, case-insensitively) or an identity number (11 digits: exactly, and only where you may read the number). Never logged.',
+          validate: z.string().max(100),
+        }),
       },
       resolve: async (query, _root, args, ctx) => {
         const facts = withAccessFacts(ctx, query);
+        const search = parseJobSeekerSearch(args.search);
         const rows = await ctx.db.jobSeeker.findMany({
           ...facts.query,
           where: {
@@ -306,15 +352,25 @@ builder.queryFields((t) => ({
               args.phase?.length ? { phase: { in: args.phase } } : {},
               args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
               args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
+              searchWhere(search),
             ],
           },
           orderBy: ORDER[args.orderBy ?? 'REFERRAL_DATE_DESC'],
         });
         if (facts.merged) for (const js of rows) rowsWithFacts.add(js);
+        // Found by number only where the caller may read the number: a colleague who discusses the
+        // case in the team (or a NAV counsellor without the part) learns nothing from a number.
+        if (search?.kind === 'number') {
+          const readable = await Promise.all(rows.map((js) => readableFields(ctx, js)));
+          const kept = rows.filter((_js, i) => readable[i]?.has('identityNumber'));
+          rows.splice(0, rows.length, ...kept);
+        }
         // The plugin asks for one row more than the page to know whether there is a next page;
         // only rows that are returned go to the access log.
         const pageSize = Math.abs(query.take ?? rows.length + 1) - 1;
-        for (const js of rows.slice(0, pageSize)) recordRead(ctx, js, 'JobSeeker.list');
+        // The access log says a search found them, never what was searched for.
+        for (const js of rows.slice(0, pageSize))
+          recordRead(ctx, js, search ? 'JobSeeker.search' : 'JobSeeker.list');
         return rows;
       },
     },

@@ -12,5 +12,9 @@ export const OrganizationNode = builder.prismaNode('Organization', {
     kind: t.expose('kind', { type: OrganizationKindEnum }),
     serviceLevel: t.expose('serviceLevel', { type: ServiceLevelEnum }),
     organizationNumber: t.exposeString('organizationNumber'),
+    allowSyntheticIdentityNumbers: t.exposeBoolean('allowSyntheticIdentityNumbers', {
+      description:
+        'Whether synthetic (test) identity numbers are accepted here: only in demo and test tenants, never in production',
+    }),
   }),
 });

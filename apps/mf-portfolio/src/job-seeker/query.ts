@@ -38,6 +38,7 @@ export const JOB_SEEKER_PAGE = graphql(
         referralDate
         intakeDate
         dischargedAt
+        version
         phone
         email
         city
