@@ -128,20 +128,20 @@ export function JobSeekerPage() {
               consents={js.consents}
               grants={js.navSharingGrants}
               jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'update', 'Consent', subject)}
+              canEdit={canOn(ability, 'update', 'Consent', { ...subject })}
               onChanged={reload}
             />
             <NavSharing
               grants={js.navSharingGrants}
               consents={js.consents}
               jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'create', 'NavSharingGrant', subject)}
+              canEdit={canOn(ability, 'create', 'NavSharingGrant', { ...subject })}
               onChanged={reload}
             />
             <CareerProfileEditor
               profile={js.careerProfile}
               jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'update', 'CareerProfile', subject)}
+              canEdit={canOn(ability, 'update', 'CareerProfile', { ...subject })}
               onReload={reload}
             />
             <section aria-labelledby="employments-heading">
