@@ -533,8 +533,8 @@ function RevisionFacts({ revision: r }: { revision: Revision }) {
       ),
     ],
     [t('js_disclosure'), t(`disclosure_${r.disclosurePreference}`)],
-    ...(r.disclosureWishes ? ([[t('cp_disclosureWishes'), r.disclosureWishes]] as Fact[]) : []),
-    ...(r.benefitsSituation ? ([[t('cp_benefitsSituation'), r.benefitsSituation]] as Fact[]) : []),
+    ...(r.disclosureWishes ? ([[t('cp_disclosureWishesShown'), r.disclosureWishes]] as Fact[]) : []),
+    ...(r.benefitsSituation ? ([[t('cp_benefitsShown'), r.benefitsSituation]] as Fact[]) : []),
   ];
   return (
     <Box>
