@@ -106,4 +106,34 @@ describe('career profile', () => {
     expect(hidden.data?.jobSeeker).toMatchObject({ careerProfile: null });
     expect(hidden.data?.jobSeeker.givenName).toBeTruthy();
   });
+
+  it('lists every revision, newest first, to the own specialist', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const { rows } = await stack.admin.query<{ id: string; n: string }>(
+      `SELECT j.id, (SELECT count(*) FROM career_profile_revision r WHERE r."careerProfileId" = p.id) AS n
+       FROM job_seeker j JOIN career_profile p ON p."jobSeekerId" = j.id
+       WHERE j."currentSpecialistId" = $1 ORDER BY j.id DESC LIMIT 1`,
+      [s.userId],
+    );
+    const row = rows[0] as { id: string; n: string };
+    const read = async () =>
+      (
+        await stack.gql<{ jobSeeker: { careerProfile: { revisions: { revision: number }[] } } }>(
+          s.email,
+          `{ jobSeeker(id: "${row.id}") { careerProfile { version revisions { revision interests } } } }`,
+        )
+      ).data?.jobSeeker.careerProfile;
+    const before = await read();
+    expect(before?.revisions).toHaveLength(Number(row.n));
+    const version = (before as unknown as { version: number }).version;
+    const saved = await stack.gql<{ saveCareerProfile: Saved }>(s.email, SAVE, {
+      input: { ...profile, interests: 'Lager og logistikk', jobSeekerId: row.id, version },
+    });
+    expect(saved.data?.saveCareerProfile.__typename).toBe('MutationSaveCareerProfileSuccess');
+    const after = await read();
+    const numbers = after?.revisions.map((r) => r.revision) ?? [];
+    expect(numbers).toHaveLength(Number(row.n) + 1);
+    expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
+    expect(after?.revisions[0]).toMatchObject({ interests: 'Lager og logistikk' });
+  });
 });

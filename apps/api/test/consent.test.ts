@@ -205,6 +205,14 @@ describe('withdrawing consent and NAV sharing', () => {
 
     const detail = `{ jobSeeker(id: "${jobSeekerId}") { givenName } }`;
     expect((await stack.gql<{ jobSeeker: unknown }>(office.email, detail)).data?.jobSeeker).not.toBeNull();
+    const grants = async () =>
+      (
+        await stack.gql<{ jobSeeker: { navSharingGrants: { id: string; active: boolean }[] } }>(
+          specialist.email,
+          `{ jobSeeker(id: "${jobSeekerId}") { navSharingGrants { id active } } }`,
+        )
+      ).data?.jobSeeker.navSharingGrants;
+    expect(await grants()).toEqual([{ id: granted.data?.grantNavSharing.data?.id, active: true }]);
 
     const stale = await stack.gql<{ withdrawConsent: Result }>(specialist.email, WITHDRAW, {
       input: { id: consentId, version: 7 },
@@ -220,6 +228,8 @@ describe('withdrawing consent and NAV sharing', () => {
       data: { version: 2, active: false },
     });
     expect((await stack.gql<{ jobSeeker: unknown }>(office.email, detail)).data?.jobSeeker).toBeNull();
+    // The grant stays (not revoked) but no longer reads: the specialist sees it inactive at once.
+    expect(await grants()).toEqual([{ id: granted.data?.grantNavSharing.data?.id, active: false }]);
     expect(await count(`SELECT count(*) AS n FROM consent_event WHERE "consentId" = $1`, [consentId])).toBe(
       2,
     );
@@ -262,5 +272,31 @@ describe('withdrawing consent and NAV sharing', () => {
     });
     expect(ok.data?.revokeNavSharing.__typename).toBe('MutationRevokeNavSharingSuccess');
     expect((await stack.gql<{ jobSeeker: unknown }>(row.email, detail)).data?.jobSeeker).toBeNull();
+  });
+});
+
+describe('the NAV offices a grant can name', () => {
+  it('lists the active NAV offices by name and nothing else, to a signed-in user only', async () => {
+    const offices = await stack.gql<{ navOffices: { id: string; name: string; kind: string }[] }>(
+      specialist.email,
+      '{ navOffices { id name kind } }',
+    );
+    const { rows } = await stack.admin.query<{ id: string }>(
+      `SELECT id FROM organization WHERE kind = 'NAV_OFFICE' AND active ORDER BY name`,
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    // Node ids (base64 of `Organization:<uuid>`); a grant takes the raw uuid.
+    const raw = (id: string) =>
+      Buffer.from(id, 'base64')
+        .toString('utf8')
+        .replace(/^Organization:/, '');
+    expect(offices.data?.navOffices.map((o) => raw(o.id))).toEqual(rows.map((r) => r.id));
+    expect(new Set(offices.data?.navOffices.map((o) => o.kind))).toEqual(new Set(['NAV_OFFICE']));
+    const anonymous = await fetch(`${stack.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ navOffices { id } }' }),
+    });
+    expect(anonymous.status).toBe(401);
   });
 });

@@ -5,7 +5,7 @@
  * returned for the caller — a colleague discussing the case sees the path, not the case history —
  * and offers actions only where the ability (the API's own rules) allows them.
  */
-import { canOn, OSLO, readFragment, useAbility, useSession } from '@ips/ui';
+import { canOn, OSLO, rawId, readFragment, useAbility, useSession } from '@ips/ui';
 import {
   BodyLong,
   BodyShort,
@@ -25,6 +25,10 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { DischargeForm } from './job-seeker/DischargeForm.js';
 import { IntakeForm } from './job-seeker/IntakeForm.js';
+import { CareerProfileEditor } from './job-seeker/CareerProfileEditor.js';
+import { ConsentPanel } from './job-seeker/ConsentPanel.js';
+import { Facts } from './job-seeker/Facts.js';
+import { NavSharing } from './job-seeker/NavSharing.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
 import { buildTimeline } from './job-seeker/timeline.js';
@@ -133,8 +137,26 @@ export function JobSeekerPage() {
             {mayChangeCase && js.phase === 'REFERRED' ? (
               <IntakeForm jobSeeker={js} onRecorded={reload} />
             ) : null}
-            <ConsentPanel consents={js.consents} day={day} />
-            <CareerProfile profile={js.careerProfile} day={day} />
+            <ConsentPanel
+              consents={js.consents}
+              grants={js.navSharingGrants}
+              jobSeekerId={rawId(js.id)}
+              canEdit={canOn(ability, 'update', 'Consent', { ...subject })}
+              onChanged={reload}
+            />
+            <NavSharing
+              grants={js.navSharingGrants}
+              consents={js.consents}
+              jobSeekerId={rawId(js.id)}
+              canEdit={canOn(ability, 'create', 'NavSharingGrant', { ...subject })}
+              onChanged={reload}
+            />
+            <CareerProfileEditor
+              profile={js.careerProfile}
+              jobSeekerId={rawId(js.id)}
+              canEdit={canOn(ability, 'update', 'CareerProfile', { ...subject })}
+              onReload={reload}
+            />
             <section aria-labelledby="employments-heading">
               <Heading level="2" size="small" id="employments-heading">
                 {t('js_employments')}
@@ -262,106 +284,5 @@ export function JobSeekerPage() {
         </Tabs.Panel>
       </Tabs>
     </VStack>
-  );
-}
-
-function Facts({ rows }: { rows: [string, string][] }) {
-  return (
-    <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: '0.25rem 1rem', margin: 0 }}>
-      {rows.map(([k, v]) => (
-        <div key={k} style={{ display: 'contents' }}>
-          <dt style={{ fontWeight: 600 }}>{k}</dt>
-          <dd style={{ margin: 0, overflowWrap: 'anywhere' }}>{v}</dd>
-        </div>
-      ))}
-    </dl>
-  );
-}
-
-function ConsentPanel({
-  consents,
-  day,
-}: {
-  consents: JobSeekerView['consents'];
-  day: (iso: string | null) => string;
-}) {
-  const { t } = useTranslation('portfolio');
-  return (
-    <section aria-labelledby="consents-heading">
-      <Heading level="2" size="small" id="consents-heading">
-        {t('js_consents')}
-      </Heading>
-      {consents.length === 0 ? (
-        <BodyShort>{t('js_noConsents')}</BodyShort>
-      ) : (
-        <ul style={{ display: 'grid', gap: '0.25rem' }}>
-          {consents.map((c) => {
-            const state = c.active ? 'active' : c.withdrawnAt ? 'withdrawn' : 'expired';
-            return (
-              <li key={c.id} data-scope={c.scope} data-state={state}>
-                <strong>{t(`scope_${c.scope}`)}</strong>{' '}
-                <Tag
-                  size="xsmall"
-                  variant={state === 'active' ? 'success' : state === 'withdrawn' ? 'error' : 'neutral'}
-                >
-                  {t(
-                    state === 'active'
-                      ? 'js_consentActive'
-                      : state === 'withdrawn'
-                        ? 'js_consentWithdrawn'
-                        : 'js_consentExpired',
-                  )}
-                </Tag>{' '}
-                <Detail as="span">
-                  {c.validUntil
-                    ? t('js_consentValid', { from: day(c.validFrom), until: day(c.validUntil) })
-                    : t('js_consentValidOpen', { from: day(c.validFrom) })}
-                </Detail>
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
-  );
-}
-
-function CareerProfile({
-  profile,
-  day,
-}: {
-  profile: JobSeekerView['careerProfile'];
-  day: (iso: string | null) => string;
-}) {
-  const { t } = useTranslation('portfolio');
-  const current = profile?.current[0];
-  return (
-    <section aria-labelledby="profile-heading">
-      <HStack gap="space-8" align="center">
-        <Heading level="2" size="small" id="profile-heading">
-          {t('js_careerProfile')}
-        </Heading>
-        {profile?.needsUpdate ? (
-          <Tag size="xsmall" variant="warning">
-            {t('js_profileNeedsUpdate')}
-          </Tag>
-        ) : null}
-      </HStack>
-      {!current ? (
-        <BodyShort>{t('js_noCareerProfile')}</BodyShort>
-      ) : (
-        <VStack gap="space-8">
-          <Detail>{t('sp_revision', { revision: current.revision, date: day(current.createdAt) })}</Detail>
-          <Facts
-            rows={[
-              [t('js_interests'), current.interests],
-              [t('js_strengths'), current.strengths],
-              [t('js_preferences'), current.preferences],
-              [t('js_disclosure'), t(`disclosure_${current.disclosurePreference}`)],
-            ]}
-          />
-        </VStack>
-      )}
-    </section>
   );
 }

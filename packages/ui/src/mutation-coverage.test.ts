@@ -10,12 +10,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // The specialist's case work (issue 15): the forms come on the foundation of useMutationForm.
-  recordConsent: 'specialist case work (consents): issue 15, not yet on a screen',
-  changeConsent: 'specialist case work (consents): issue 15, not yet on a screen',
-  withdrawConsent: 'specialist case work (consents): issue 15, not yet on a screen',
-  grantNavSharing: 'specialist case work (sharing with NAV): issue 15, not yet on a screen',
-  revokeNavSharing: 'specialist case work (sharing with NAV): issue 15, not yet on a screen',
-  saveCareerProfile: 'specialist case work (career profile): issue 15, not yet on a screen',
   createSupportPlan: 'specialist case work (a new support plan; revising one is on a screen): issue 15',
   shareSupportPlanWithNav: 'specialist case work (NAV export of the plan): issue 15, not yet on a screen',
   recordJobStart: 'specialist case work (jobs): issue 15, not yet on a screen',

@@ -55,6 +55,10 @@ const CareerProfileType = builder.prismaObject('CareerProfile', {
       description: 'The current revision (earlier ones are kept).',
       query: { orderBy: { revision: 'desc' }, take: 1 },
     }),
+    revisions: t.relation('revisions', {
+      description: 'Every revision, newest first (at most 100).',
+      query: { orderBy: { revision: 'desc' }, take: 100 },
+    }),
   }),
 });
 

@@ -57,8 +57,43 @@ export const NavSharingGrantType = builder.prismaObject('NavSharingGrant', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     version: t.exposeInt('version'),
     navOffice: t.relation('navOffice'),
+    active: t.boolean({
+      description:
+        'Whether NAV reads through the grant now: not revoked, within its period, and its NAV-sharing consent neither withdrawn nor expired (the rule the ability and row-level security apply).',
+      select: {
+        revokedAt: true,
+        validFrom: true,
+        validUntil: true,
+        consent: { select: { withdrawnAt: true, validFrom: true, validUntil: true } },
+      },
+      resolve: (g, _a, ctx) =>
+        g.revokedAt === null &&
+        g.validFrom <= ctx.now &&
+        (g.validUntil === null || g.validUntil > ctx.now) &&
+        isActive(g.consent, ctx.now),
+    }),
   }),
 });
+
+/**
+ * The NAV offices a grant can name (active organisations of kind NAV office), by name. Organisation
+ * names are not personal data (every signed-in user reads them, see the row-level security), and a
+ * specialist must be able to pick the office the job seeker's counsellor works at.
+ */
+builder.queryField('navOffices', (t) =>
+  t.prismaField({
+    type: ['Organization'],
+    description: 'The active NAV offices, by name: what a NAV sharing grant can name.',
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.organization.findMany({
+        ...query,
+        where: { kind: 'NAV_OFFICE', active: true },
+        orderBy: { name: 'asc' },
+        take: 500,
+      }),
+  }),
+);
 
 builder.prismaObjectField(JobSeekerNode, 'consents', (t) =>
   t.relation('consents', {

@@ -25,6 +25,43 @@ export const SupportPlanFields = graphql(`
   }
 `);
 
+/** A NAV sharing grant as the consent panel lists it. */
+export const NavSharingGrantFields = graphql(`
+  fragment NavSharingGrantFields on NavSharingGrant @_unmask {
+    id
+    scopes
+    validFrom
+    validUntil
+    revokedAt
+    version
+    active
+    navOffice { id name }
+  }
+`);
+
+/** The career profile with every revision (the editor and its revision list). */
+export const CareerProfileFields = graphql(`
+  fragment CareerProfileFields on CareerProfile @_unmask {
+    id
+    version
+    currentRevision
+    needsUpdate
+    needsUpdateReason
+    revisions {
+      revision
+      createdAt
+      interests
+      strengths
+      preferences
+      disclosurePreference
+      disclosureWishes
+      benefitsSituation
+      workExperience { title employer years }
+      education { level subject completed }
+    }
+  }
+`);
+
 export const JOB_SEEKER_PAGE = graphql(
   `
   query JobSeekerPage($id: ID!) {
@@ -43,14 +80,9 @@ export const JOB_SEEKER_PAGE = graphql(
         email
         city
         currentSpecialist { id givenName familyName }
-        consents { id scope active validFrom validUntil withdrawnAt recordedAt }
-        careerProfile {
-          id
-          currentRevision
-          needsUpdate
-          needsUpdateReason
-          current { revision createdAt interests strengths preferences disclosurePreference }
-        }
+        consents { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference }
+        navSharingGrants { ...NavSharingGrantFields }
+        careerProfile { ...CareerProfileFields }
         employments {
           id
           jobTitle
@@ -78,7 +110,7 @@ export const JOB_SEEKER_PAGE = graphql(
     myDeadlines { id title dueOn status jobSeeker { id } }
   }
 `,
-  [SupportPlanFields],
+  [SupportPlanFields, NavSharingGrantFields, CareerProfileFields],
 );
 
 export type JobSeekerPageData = ResultOf<typeof JOB_SEEKER_PAGE>;

@@ -1,5 +1,6 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
+import { consentTexts } from './texts-consent.js';
 
 const nb: Texts = {
   emp_nav: 'Arbeidsgivere',
@@ -168,6 +169,7 @@ const nb: Texts = {
   person_HEALTH_TEAM: 'Helseteamet',
   person_RELATIVES: 'Pårørende',
   person_OTHER: 'Andre',
+  ...consentTexts.nb,
 };
 
 const en: Texts = {
@@ -333,6 +335,7 @@ const en: Texts = {
   person_HEALTH_TEAM: 'The health team',
   person_RELATIVES: 'Relatives',
   person_OTHER: 'Others',
+  ...consentTexts.en,
 };
 
 export const jobSeekerTexts = { nb, en };
