@@ -4,82 +4,82 @@
  * transaction. A worker delivers outbox messages through a `NavCaseSystemAdapter`; nothing is sent
  * from inside a request, so a rolled-back request sends nothing and a failed delivery is retried.
  */
-import { builder } from "../builder.js";
-import type { Context } from "../context.js";
+import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 
 /** The topic of outbox messages for NAV's case system. */
-export const NAV_SUPPORT_PLAN_TOPIC = "nav.support-plan";
+export const NAV_SUPPORT_PLAN_TOPIC = 'nav.support-plan';
 
 /** What a support plan looks like when it reaches NAV (no treatment details). */
 export interface NavSupportPlanMessage {
-	exportId: string;
-	supportPlanId: string;
-	revision: number;
-	/** The job seeker's identity number: NAV identifies people by it. */
-	identityNumber: string;
-	agreements: { supportPerson: string; responsibility: string }[];
-	meetings: { plannedOn: string; faceToFace: boolean }[];
-	absenceArrangements: string | null;
-	employerMayCallSpecialist: boolean;
-	taperingPlan: string | null;
+  exportId: string;
+  supportPlanId: string;
+  revision: number;
+  /** The job seeker's identity number: NAV identifies people by it. */
+  identityNumber: string;
+  agreements: { supportPerson: string; responsibility: string }[];
+  meetings: { plannedOn: string; faceToFace: boolean }[];
+  absenceArrangements: string | null;
+  employerMayCallSpecialist: boolean;
+  taperingPlan: string | null;
 }
 
 /** The interface a delivery adapter implements (an HTTP client for Modia, a file drop, a test double). */
 export interface NavCaseSystemAdapter {
-	/** Delivers one message; resolves when NAV has accepted it, rejects to be retried later. */
-	sendSupportPlan(message: NavSupportPlanMessage): Promise<void>;
+  /** Delivers one message; resolves when NAV has accepted it, rejects to be retried later. */
+  sendSupportPlan(message: NavSupportPlanMessage): Promise<void>;
 }
 
 export async function enqueueSupportPlanForNav(
-	ctx: Context,
-	plan: {
-		id: string;
-		organizationId: string;
-		currentRevision: number;
-		jobSeeker: { identityNumber: string };
-	},
-	consentId: string,
+  ctx: Context,
+  plan: {
+    id: string;
+    organizationId: string;
+    currentRevision: number;
+    jobSeeker: { identityNumber: string };
+  },
+  consentId: string,
 ): Promise<void> {
-	const revision = await ctx.db.supportPlanRevision.findFirstOrThrow({
-		where: { supportPlanId: plan.id, revision: plan.currentRevision },
-		include: { agreements: true, plannedMeetings: true },
-	});
-	const exported = await ctx.db.supportPlanExport.create({
-		data: {
-			organizationId: plan.organizationId,
-			revisionId: revision.id,
-			consentId,
-			requestedById: ctx.actor.userId,
-		},
-	});
-	const message: NavSupportPlanMessage = {
-		exportId: exported.id,
-		supportPlanId: plan.id,
-		revision: revision.revision,
-		identityNumber: plan.jobSeeker.identityNumber,
-		agreements: revision.agreements.map((a) => ({
-			supportPerson: a.supportPerson,
-			responsibility: a.responsibility,
-		})),
-		meetings: revision.plannedMeetings.map((m) => ({
-			plannedOn: m.plannedOn.toISOString().slice(0, 10),
-			faceToFace: m.faceToFace,
-		})),
-		absenceArrangements: revision.absenceArrangements,
-		employerMayCallSpecialist: revision.employerMayCallSpecialist,
-		taperingPlan: revision.taperingPlan,
-	};
-	const outbox = await ctx.db.outboxMessage.create({
-		data: {
-			organizationId: plan.organizationId,
-			topic: NAV_SUPPORT_PLAN_TOPIC,
-			payload: message as never,
-		},
-	});
-	await ctx.db.supportPlanExport.update({
-		where: { id: exported.id },
-		data: { outboxMessageId: outbox.id },
-	});
+  const revision = await ctx.db.supportPlanRevision.findFirstOrThrow({
+    where: { supportPlanId: plan.id, revision: plan.currentRevision },
+    include: { agreements: true, plannedMeetings: true },
+  });
+  const exported = await ctx.db.supportPlanExport.create({
+    data: {
+      organizationId: plan.organizationId,
+      revisionId: revision.id,
+      consentId,
+      requestedById: ctx.actor.userId,
+    },
+  });
+  const message: NavSupportPlanMessage = {
+    exportId: exported.id,
+    supportPlanId: plan.id,
+    revision: revision.revision,
+    identityNumber: plan.jobSeeker.identityNumber,
+    agreements: revision.agreements.map((a) => ({
+      supportPerson: a.supportPerson,
+      responsibility: a.responsibility,
+    })),
+    meetings: revision.plannedMeetings.map((m) => ({
+      plannedOn: m.plannedOn.toISOString().slice(0, 10),
+      faceToFace: m.faceToFace,
+    })),
+    absenceArrangements: revision.absenceArrangements,
+    employerMayCallSpecialist: revision.employerMayCallSpecialist,
+    taperingPlan: revision.taperingPlan,
+  };
+  const outbox = await ctx.db.outboxMessage.create({
+    data: {
+      organizationId: plan.organizationId,
+      topic: NAV_SUPPORT_PLAN_TOPIC,
+      payload: message as never,
+    },
+  });
+  await ctx.db.supportPlanExport.update({
+    where: { id: exported.id },
+    data: { outboxMessageId: outbox.id },
+  });
 }
 
 /**
@@ -88,94 +88,81 @@ export async function enqueueSupportPlanForNav(
  * (exponential back-off), FAILED when it has given up (`app.claim_outbox` claims at most 10 attempts).
  */
 export const MAX_DELIVERY_ATTEMPTS = 10;
-export type NavDeliveryState = "QUEUED" | "SENT" | "RETRYING" | "FAILED";
+export type NavDeliveryState = 'QUEUED' | 'SENT' | 'RETRYING' | 'FAILED';
 
-export function navDeliveryState(
-	exportStatus: string,
-	attempts: number,
-): NavDeliveryState {
-	if (exportStatus === "SENT") return "SENT";
-	if (exportStatus === "FAILED")
-		return attempts >= MAX_DELIVERY_ATTEMPTS ? "FAILED" : "RETRYING";
-	return "QUEUED";
+export function navDeliveryState(exportStatus: string, attempts: number): NavDeliveryState {
+  if (exportStatus === 'SENT') return 'SENT';
+  if (exportStatus === 'FAILED') return attempts >= MAX_DELIVERY_ATTEMPTS ? 'FAILED' : 'RETRYING';
+  return 'QUEUED';
 }
 
 export interface NavDelivery {
-	id: string;
-	revision: number;
-	state: NavDeliveryState;
-	requestedAt: Date;
-	sentAt: Date | null;
-	attempts: number;
-	nextAttemptAt: Date | null;
+  id: string;
+  revision: number;
+  state: NavDeliveryState;
+  requestedAt: Date;
+  sentAt: Date | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
 }
 
-const NavDeliveryStateEnum = builder.enumType("NavDeliveryState", {
-	values: ["QUEUED", "SENT", "RETRYING", "FAILED"] as const,
-	description: "Where a support plan's delivery to NAV's case system stands.",
+const NavDeliveryStateEnum = builder.enumType('NavDeliveryState', {
+  values: ['QUEUED', 'SENT', 'RETRYING', 'FAILED'] as const,
+  description: "Where a support plan's delivery to NAV's case system stands.",
 });
 
-export const NavDeliveryType = builder
-	.objectRef<NavDelivery>("NavDelivery")
-	.implement({
-		authScopes: { signedIn: true },
-		description:
-			"One request to record a support plan revision in NAV's case system, and how it went.",
-		fields: (t) => ({
-			id: t.exposeID("id"),
-			revision: t.exposeInt("revision"),
-			state: t.field({ type: NavDeliveryStateEnum, resolve: (d) => d.state }),
-			requestedAt: t.expose("requestedAt", { type: "DateTime" }),
-			sentAt: t.expose("sentAt", { type: "DateTime", nullable: true }),
-			attempts: t.exposeInt("attempts"),
-			nextAttemptAt: t.expose("nextAttemptAt", {
-				type: "DateTime",
-				nullable: true,
-				description: "When the worker tries again (RETRYING only).",
-			}),
-		}),
-	});
+export const NavDeliveryType = builder.objectRef<NavDelivery>('NavDelivery').implement({
+  authScopes: { signedIn: true },
+  description: "One request to record a support plan revision in NAV's case system, and how it went.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    revision: t.exposeInt('revision'),
+    state: t.field({ type: NavDeliveryStateEnum, resolve: (d) => d.state }),
+    requestedAt: t.expose('requestedAt', { type: 'DateTime' }),
+    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
+    attempts: t.exposeInt('attempts'),
+    nextAttemptAt: t.expose('nextAttemptAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the worker tries again (RETRYING only).',
+    }),
+  }),
+});
 
 /** The deliveries of one plan, newest first (the caller has checked that the user may share the plan). */
-export async function navDeliveriesOf(
-	ctx: Context,
-	supportPlanId: string,
-): Promise<NavDelivery[]> {
-	const exports = await ctx.db.supportPlanExport.findMany({
-		where: { revision: { supportPlanId } },
-		orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-		select: {
-			id: true,
-			status: true,
-			createdAt: true,
-			sentAt: true,
-			outboxMessageId: true,
-			revision: { select: { revision: true } },
-		},
-	});
-	const ids = exports.flatMap((e) =>
-		e.outboxMessageId ? [e.outboxMessageId] : [],
-	);
-	const messages = ids.length
-		? await ctx.db.outboxMessage.findMany({
-				where: { id: { in: ids } },
-				select: { id: true, attempts: true, availableAt: true },
-			})
-		: [];
-	const byId = new Map(messages.map((m) => [m.id, m]));
-	return exports.map((e) => {
-		const message = e.outboxMessageId ? byId.get(e.outboxMessageId) : undefined;
-		const attempts = message?.attempts ?? 0;
-		const state = navDeliveryState(e.status, attempts);
-		return {
-			id: e.id,
-			revision: e.revision.revision,
-			state,
-			requestedAt: e.createdAt,
-			sentAt: e.sentAt,
-			attempts,
-			nextAttemptAt:
-				state === "RETRYING" ? (message?.availableAt ?? null) : null,
-		};
-	});
+export async function navDeliveriesOf(ctx: Context, supportPlanId: string): Promise<NavDelivery[]> {
+  const exports = await ctx.db.supportPlanExport.findMany({
+    where: { revision: { supportPlanId } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+      outboxMessageId: true,
+      revision: { select: { revision: true } },
+    },
+  });
+  const ids = exports.flatMap((e) => (e.outboxMessageId ? [e.outboxMessageId] : []));
+  const messages = ids.length
+    ? await ctx.db.outboxMessage.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, attempts: true, availableAt: true },
+      })
+    : [];
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  return exports.map((e) => {
+    const message = e.outboxMessageId ? byId.get(e.outboxMessageId) : undefined;
+    const attempts = message?.attempts ?? 0;
+    const state = navDeliveryState(e.status, attempts);
+    return {
+      id: e.id,
+      revision: e.revision.revision,
+      state,
+      requestedAt: e.createdAt,
+      sentAt: e.sentAt,
+      attempts,
+      nextAttemptAt: state === 'RETRYING' ? (message?.availableAt ?? null) : null,
+    };
+  });
 }
