@@ -70,16 +70,9 @@ export async function enqueueSupportPlanForNav(
     taperingPlan: revision.taperingPlan,
   };
   const outbox = await ctx.db.outboxMessage.create({
-    data: {
-      organizationId: plan.organizationId,
-      topic: NAV_SUPPORT_PLAN_TOPIC,
-      payload: message as never,
-    },
+    data: { organizationId: plan.organizationId, topic: NAV_SUPPORT_PLAN_TOPIC, payload: message as never },
   });
-  await ctx.db.supportPlanExport.update({
-    where: { id: exported.id },
-    data: { outboxMessageId: outbox.id },
-  });
+  await ctx.db.supportPlanExport.update({ where: { id: exported.id }, data: { outboxMessageId: outbox.id } });
 }
 
 /**

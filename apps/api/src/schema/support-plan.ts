@@ -26,12 +26,8 @@ import { writeJournalNote } from './journal-note.js';
 import { conflictNow } from './lookups.js';
 import { enqueueSupportPlanForNav, NavDeliveryType, navDeliveriesOf } from './nav-case-system.js';
 
-const SupportPersonEnum = builder.enumType(SupportPerson, {
-  name: 'SupportPerson',
-});
-const SupportPlanKindEnum = builder.enumType(SupportPlanKind, {
-  name: 'SupportPlanKind',
-});
+const SupportPersonEnum = builder.enumType(SupportPerson, { name: 'SupportPerson' });
+const SupportPlanKindEnum = builder.enumType(SupportPlanKind, { name: 'SupportPlanKind' });
 
 const SupportPlanType = builder.prismaObject('SupportPlan', {
   authScopes: { signedIn: true },
@@ -52,18 +48,13 @@ const SupportPlanType = builder.prismaObject('SupportPlan', {
       },
       resolve: (plan) => plan.employment?.startDate ?? plan.study?.startDate ?? plan.createdAt,
     }),
-    revisions: t.relation('revisions', {
-      query: { orderBy: { revision: 'desc' } },
-    }),
+    revisions: t.relation('revisions', { query: { orderBy: { revision: 'desc' } } }),
     navDeliveries: t.field({
       type: [NavDeliveryType],
       nullable: true,
       description:
         "The plan's deliveries to NAV's case system, newest first, with their state (queued, sent, retrying, failed). Only for whoever may share the plan (the job seeker's own specialist); null for anyone else.",
-      select: {
-        organizationId: true,
-        jobSeeker: { select: { currentSpecialistId: true } },
-      },
+      select: { organizationId: true, jobSeeker: { select: { currentSpecialistId: true } } },
       resolve: (plan, _args, ctx) =>
         canOn(ctx.ability, 'update', 'SupportPlan', plan) ? navDeliveriesOf(ctx, plan.id) : null,
     }),
@@ -75,21 +66,15 @@ builder.prismaObject('SupportPlanRevision', {
   fields: (t) => ({
     revision: t.exposeInt('revision'),
     employerRoutines: t.exposeString('employerRoutines', { nullable: true }),
-    absenceArrangements: t.exposeString('absenceArrangements', {
-      nullable: true,
-    }),
-    specialArrangements: t.exposeString('specialArrangements', {
-      nullable: true,
-    }),
+    absenceArrangements: t.exposeString('absenceArrangements', { nullable: true }),
+    specialArrangements: t.exposeString('specialArrangements', { nullable: true }),
     employerMayCallSpecialist: t.exposeBoolean('employerMayCallSpecialist'),
     agreedWithEmployer: t.exposeBoolean('agreedWithEmployer'),
     taperingPlan: t.exposeString('taperingPlan', { nullable: true }),
     changeNote: t.exposeString('changeNote', { nullable: true }),
     createdAt: t.expose('createdAt', { type: 'DateTime' }),
     agreements: t.relation('agreements'),
-    plannedMeetings: t.relation('plannedMeetings', {
-      query: { orderBy: { plannedOn: 'asc' } },
-    }),
+    plannedMeetings: t.relation('plannedMeetings', { query: { orderBy: { plannedOn: 'asc' } } }),
   }),
 });
 
@@ -114,14 +99,8 @@ builder.prismaObject('SupportPlanMeeting', {
 const AgreementInput = builder.inputType('SupportPlanAgreementInput', {
   fields: (t) => ({
     supportPerson: t.field({ type: SupportPersonEnum, required: true }),
-    personName: t.string({
-      required: false,
-      validate: z.string().trim().max(200),
-    }),
-    responsibility: t.string({
-      required: true,
-      validate: z.string().trim().min(1).max(2000),
-    }),
+    personName: t.string({ required: false, validate: z.string().trim().max(200) }),
+    responsibility: t.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
   }),
 });
 
@@ -135,18 +114,9 @@ const MeetingInput = builder.inputType('SupportPlanMeetingInput', {
 
 const ContentInput = builder.inputType('SupportPlanContentInput', {
   fields: (t) => ({
-    employerRoutines: t.string({
-      required: false,
-      validate: z.string().max(4000),
-    }),
-    absenceArrangements: t.string({
-      required: false,
-      validate: z.string().max(4000),
-    }),
-    specialArrangements: t.string({
-      required: false,
-      validate: z.string().max(4000),
-    }),
+    employerRoutines: t.string({ required: false, validate: z.string().max(4000) }),
+    absenceArrangements: t.string({ required: false, validate: z.string().max(4000) }),
+    specialArrangements: t.string({ required: false, validate: z.string().max(4000) }),
     employerMayCallSpecialist: t.boolean({ required: true }),
     agreedWithEmployer: t.boolean({ required: true }),
     taperingPlan: t.string({ required: false, validate: z.string().max(4000) }),
@@ -169,10 +139,7 @@ const ReviseInput = builder.inputType('ReviseSupportPlanInput', {
   fields: (t) => ({
     supportPlanId: t.id({ required: true, validate: z.uuid() }),
     version: t.int({ required: true }),
-    changeNote: t.string({
-      required: true,
-      validate: z.string().trim().min(1).max(2000),
-    }),
+    changeNote: t.string({ required: true, validate: z.string().trim().min(1).max(2000) }),
     content: t.field({ type: ContentInput, required: true }),
   }),
 });
@@ -197,10 +164,7 @@ async function checkContent(
     content.agreements.some((a) => a.supportPerson === 'EMPLOYER')
   ) {
     const consent = await ctx.db.jobSeeker.count({
-      where: {
-        id: jobSeekerId,
-        consents: activeConsent('EMPLOYER_CONTACT', ctx.now),
-      },
+      where: { id: jobSeekerId, consents: activeConsent('EMPLOYER_CONTACT', ctx.now) },
     });
     if (consent === 0) throw new ConsentRequiredError('EMPLOYER_CONTACT');
   }
@@ -213,11 +177,7 @@ async function checkContent(
     message: i.message,
   }));
   if (content.agreements.length === 0)
-    issues.push({
-      field: 'agreements',
-      code: 'EMPTY',
-      message: 'Say who supports what',
-    });
+    issues.push({ field: 'agreements', code: 'EMPTY', message: 'Say who supports what' });
   if (issues.length) throw new ValidationError(issues);
 }
 
@@ -295,9 +255,7 @@ builder.mutationFields((t) => ({
       }
       if (input.studyId) {
         const study = await ctx.db.study.findFirst({
-          where: {
-            AND: [accessibleWhere(ctx.ability, 'read', 'Study'), { id: String(input.studyId) }],
-          },
+          where: { AND: [accessibleWhere(ctx.ability, 'read', 'Study'), { id: String(input.studyId) }] },
           include: { jobSeeker: true },
         });
         if (!study) throw new NotFoundError('Study');
@@ -309,11 +267,7 @@ builder.mutationFields((t) => ({
         ) {
           throw new ForbiddenActionError('Only the job seeker’s own specialist writes the support plan');
         }
-        if (
-          await ctx.db.supportPlan.count({
-            where: { studyId: study.id, status: { not: 'CLOSED' } },
-          })
-        ) {
+        if (await ctx.db.supportPlan.count({ where: { studyId: study.id, status: { not: 'CLOSED' } } })) {
           throw new ValidationError([
             {
               field: 'studyId',
@@ -359,17 +313,11 @@ builder.mutationFields((t) => ({
       }
       if (employment.kind !== 'ORDINARY_JOB') {
         throw new ValidationError([
-          {
-            field: 'employmentId',
-            code: 'NOT_A_JOB',
-            message: 'Work practice has no job support plan',
-          },
+          { field: 'employmentId', code: 'NOT_A_JOB', message: 'Work practice has no job support plan' },
         ]);
       }
       if (
-        await ctx.db.supportPlan.count({
-          where: { employmentId: employment.id, status: { not: 'CLOSED' } },
-        })
+        await ctx.db.supportPlan.count({ where: { employmentId: employment.id, status: { not: 'CLOSED' } } })
       ) {
         throw new ValidationError([
           {
@@ -405,9 +353,7 @@ builder.mutationFields((t) => ({
     type: SupportPlanType,
     description: 'A new revision of the plan; the earlier ones are kept.',
     authScopes: { signedIn: true },
-    errors: {
-      types: [NotFoundError, ValidationError, ConflictError, ConsentRequiredError],
-    },
+    errors: { types: [NotFoundError, ValidationError, ConflictError, ConsentRequiredError] },
     args: { input: t.arg({ type: ReviseInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const plan = await ctx.db.supportPlan.findFirst({
@@ -421,17 +367,10 @@ builder.mutationFields((t) => ({
         throw new ForbiddenActionError('Only the job seeker’s own specialist revises the plan');
       if (plan.status === 'CLOSED')
         throw new ValidationError([
-          {
-            field: 'supportPlanId',
-            code: 'CLOSED',
-            message: 'The plan is closed',
-          },
+          { field: 'supportPlanId', code: 'CLOSED', message: 'The plan is closed' },
         ]);
       const earlier = await ctx.db.supportPlanMeeting.findMany({
-        where: {
-          organizationId: plan.organizationId,
-          revision: { supportPlanId: plan.id },
-        },
+        where: { organizationId: plan.organizationId, revision: { supportPlanId: plan.id } },
         select: { plannedOn: true, faceToFace: true },
       });
       await checkContent(
@@ -439,10 +378,7 @@ builder.mutationFields((t) => ({
         plan.jobSeekerId,
         plan.employment?.startDate ?? plan.study?.startDate ?? plan.createdAt,
         input.content,
-        earlier.map((m) => ({
-          plannedOn: m.plannedOn.toISOString().slice(0, 10),
-          faceToFace: m.faceToFace,
-        })),
+        earlier.map((m) => ({ plannedOn: m.plannedOn.toISOString().slice(0, 10), faceToFace: m.faceToFace })),
       );
       const { count } = await ctx.db.supportPlan.updateMany({
         where: { id: plan.id, version: input.version },
