@@ -37,6 +37,14 @@ const SupportPlanType = builder.prismaObject('SupportPlan', {
     status: t.exposeString('status'),
     currentRevision: t.exposeInt('currentRevision'),
     version: t.exposeInt('version'),
+    employmentId: t.exposeID('employmentId', {
+      nullable: true,
+      description: 'The job a job support plan follows.',
+    }),
+    studyId: t.exposeID('studyId', {
+      nullable: true,
+      description: 'The study a study support plan follows.',
+    }),
     startsOn: t.field({
       type: 'Date',
       description:
