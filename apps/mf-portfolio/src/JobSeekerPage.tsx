@@ -65,7 +65,8 @@ export function JobSeekerPage() {
     jobSeeker: { currentSpecialistId: js.currentSpecialist?.id },
   };
   const isOwn = canOn(ability, 'update', 'SupportPlan', subject);
-  const canWork = canOn(ability, 'create', 'Employment', subject);
+  // A copy: CASL tags the object it checks with its subject type.
+  const canWork = canOn(ability, 'create', 'Employment', { ...subject });
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const consentActive = (scope: string) => js.consents.some((c) => c.scope === scope && c.active);
   const plans = js.supportPlans.map((p) => readFragment(SupportPlanFields, p));
