@@ -23,15 +23,18 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { DischargeForm } from './job-seeker/DischargeForm.js';
-import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { CareerProfileEditor } from './job-seeker/CareerProfileEditor.js';
 import { ConsentPanel } from './job-seeker/ConsentPanel.js';
+import { DischargeForm } from './job-seeker/DischargeForm.js';
 import { Facts } from './job-seeker/Facts.js';
+import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { NavSharing } from './job-seeker/NavSharing.js';
+import { PlanOffers } from './job-seeker/NewSupportPlan.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
+import { SendPlanToNav } from './job-seeker/SendPlanToNav.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
 import { buildTimeline } from './job-seeker/timeline.js';
+import { WorkPanel } from './job-seeker/WorkPanel.js';
 
 const TABS = ['overview', 'timeline', 'plan', 'contacts'] as const;
 type Tab = (typeof TABS)[number];
@@ -77,6 +80,9 @@ export function JobSeekerPage() {
     'phase',
   );
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // A copy: CASL tags the object it checks with its subject type.
+  const canWork = canOn(ability, 'create', 'Employment', { ...subject });
+  const consentActive = (scope: string) => js.consents.some((c) => c.scope === scope && c.active);
   const plans = js.supportPlans.map((p) => readFragment(SupportPlanFields, p));
   const timeline = buildTimeline({ ...js, supportPlans: plans });
 
@@ -157,28 +163,7 @@ export function JobSeekerPage() {
               canEdit={canOn(ability, 'update', 'CareerProfile', { ...subject })}
               onReload={reload}
             />
-            <section aria-labelledby="employments-heading">
-              <Heading level="2" size="small" id="employments-heading">
-                {t('js_employments')}
-              </Heading>
-              {js.employments.length === 0 ? (
-                <BodyShort>{t('js_noEmployments')}</BodyShort>
-              ) : (
-                <ul>
-                  {js.employments.map((e) => (
-                    <li key={e.id}>
-                      <strong>{e.jobTitle}</strong>
-                      {e.employer ? `, ${e.employer.name}` : ''} – {day(e.startDate)} –{' '}
-                      {e.endDate ? day(e.endDate) : t('js_ongoing')},{' '}
-                      {t('js_hoursPerWeek', { hours: e.hoursPerWeek })}{' '}
-                      <Tag size="small" variant={e.competitive ? 'success' : 'neutral'}>
-                        {t(e.competitive ? 'js_competitive' : 'js_notCompetitive')}
-                      </Tag>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
+            <WorkPanel js={js} canEdit={canWork} onChanged={reload} />
             {!isOwn ? <Detail>{t('js_readOnlyHistory')}</Detail> : null}
             {mayChangeCase ? <DischargeForm jobSeeker={js} duties={deadlines} onDischarged={reload} /> : null}
           </VStack>
@@ -225,14 +210,30 @@ export function JobSeekerPage() {
         <Tabs.Panel value="plan">
           <VStack gap="space-24" paddingBlock="space-16">
             {plans.length === 0 ? <BodyShort>{t('sp_none')}</BodyShort> : null}
-            {plans.map((plan) => (
-              <SupportPlanEditor
-                key={plan.id}
-                plan={plan}
-                startsOn={plan.startsOn}
-                canEdit={isOwn}
-                onReload={() => refetch({ requestPolicy: 'network-only' })}
+            {isOwn && js.phase !== 'DISCHARGED' ? (
+              <PlanOffers
+                employments={js.employments}
+                studies={js.studies}
+                plans={plans}
+                employerContactConsent={consentActive('EMPLOYER_CONTACT')}
+                onChanged={reload}
               />
+            ) : null}
+            {plans.map((plan) => (
+              <VStack key={plan.id} gap="space-16">
+                <SupportPlanEditor
+                  plan={plan}
+                  startsOn={plan.startsOn}
+                  canEdit={isOwn}
+                  onReload={() => refetch({ requestPolicy: 'network-only' })}
+                />
+                <SendPlanToNav
+                  plan={plan}
+                  canShare={isOwn}
+                  consentActive={consentActive('SUPPORT_PLAN_TO_NAV_SYSTEM')}
+                  onChanged={reload}
+                />
+              </VStack>
             ))}
           </VStack>
         </Tabs.Panel>

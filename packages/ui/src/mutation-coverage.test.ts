@@ -10,14 +10,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // The specialist's case work (issue 15): the forms come on the foundation of useMutationForm.
-  createSupportPlan: 'specialist case work (a new support plan; revising one is on a screen): issue 15',
-  shareSupportPlanWithNav: 'specialist case work (NAV export of the plan): issue 15, not yet on a screen',
-  recordJobStart: 'specialist case work (jobs): issue 15, not yet on a screen',
-  endEmployment: 'specialist case work (jobs): issue 15, not yet on a screen',
-  recordStudyStart: 'specialist case work (studies): issue 15, not yet on a screen',
-  endStudy: 'specialist case work (studies): issue 15, not yet on a screen',
-  recordApplication: 'specialist case work (applications): issue 15, not yet on a screen',
-  updateApplicationStatus: 'specialist case work (applications): issue 15, not yet on a screen',
   recordFollowUpMeeting: 'specialist case work (follow-up meetings): issue 15, not yet on a screen',
   // The method supervisor's and the leader's screens (issue 16).
   addTeamMember: "supervisor's team membership: issue 16",

@@ -4,6 +4,7 @@
  * transaction. A worker delivers outbox messages through a `NavCaseSystemAdapter`; nothing is sent
  * from inside a request, so a rolled-back request sends nothing and a failed delivery is retried.
  */
+import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 
 /** The topic of outbox messages for NAV's case system. */
@@ -72,4 +73,89 @@ export async function enqueueSupportPlanForNav(
     data: { organizationId: plan.organizationId, topic: NAV_SUPPORT_PLAN_TOPIC, payload: message as never },
   });
   await ctx.db.supportPlanExport.update({ where: { id: exported.id }, data: { outboxMessageId: outbox.id } });
+}
+
+/**
+ * Where a delivery to NAV stands, from the export and its outbox message: QUEUED until the worker has
+ * tried it, SENT once NAV accepted it, RETRYING after a failed attempt while the worker will try again
+ * (exponential back-off), FAILED when it has given up (`app.claim_outbox` claims at most 10 attempts).
+ */
+export const MAX_DELIVERY_ATTEMPTS = 10;
+export type NavDeliveryState = 'QUEUED' | 'SENT' | 'RETRYING' | 'FAILED';
+
+export function navDeliveryState(exportStatus: string, attempts: number): NavDeliveryState {
+  if (exportStatus === 'SENT') return 'SENT';
+  if (exportStatus === 'FAILED') return attempts >= MAX_DELIVERY_ATTEMPTS ? 'FAILED' : 'RETRYING';
+  return 'QUEUED';
+}
+
+export interface NavDelivery {
+  id: string;
+  revision: number;
+  state: NavDeliveryState;
+  requestedAt: Date;
+  sentAt: Date | null;
+  attempts: number;
+  nextAttemptAt: Date | null;
+}
+
+const NavDeliveryStateEnum = builder.enumType('NavDeliveryState', {
+  values: ['QUEUED', 'SENT', 'RETRYING', 'FAILED'] as const,
+  description: "Where a support plan's delivery to NAV's case system stands.",
+});
+
+export const NavDeliveryType = builder.objectRef<NavDelivery>('NavDelivery').implement({
+  authScopes: { signedIn: true },
+  description: "One request to record a support plan revision in NAV's case system, and how it went.",
+  fields: (t) => ({
+    id: t.exposeID('id'),
+    revision: t.exposeInt('revision'),
+    state: t.field({ type: NavDeliveryStateEnum, resolve: (d) => d.state }),
+    requestedAt: t.expose('requestedAt', { type: 'DateTime' }),
+    sentAt: t.expose('sentAt', { type: 'DateTime', nullable: true }),
+    attempts: t.exposeInt('attempts'),
+    nextAttemptAt: t.expose('nextAttemptAt', {
+      type: 'DateTime',
+      nullable: true,
+      description: 'When the worker tries again (RETRYING only).',
+    }),
+  }),
+});
+
+/** The deliveries of one plan, newest first (the caller has checked that the user may share the plan). */
+export async function navDeliveriesOf(ctx: Context, supportPlanId: string): Promise<NavDelivery[]> {
+  const exports = await ctx.db.supportPlanExport.findMany({
+    where: { revision: { supportPlanId } },
+    orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
+    select: {
+      id: true,
+      status: true,
+      createdAt: true,
+      sentAt: true,
+      outboxMessageId: true,
+      revision: { select: { revision: true } },
+    },
+  });
+  const ids = exports.flatMap((e) => (e.outboxMessageId ? [e.outboxMessageId] : []));
+  const messages = ids.length
+    ? await ctx.db.outboxMessage.findMany({
+        where: { id: { in: ids } },
+        select: { id: true, attempts: true, availableAt: true },
+      })
+    : [];
+  const byId = new Map(messages.map((m) => [m.id, m]));
+  return exports.map((e) => {
+    const message = e.outboxMessageId ? byId.get(e.outboxMessageId) : undefined;
+    const attempts = message?.attempts ?? 0;
+    const state = navDeliveryState(e.status, attempts);
+    return {
+      id: e.id,
+      revision: e.revision.revision,
+      state,
+      requestedAt: e.createdAt,
+      sentAt: e.sentAt,
+      attempts,
+      nextAttemptAt: state === 'RETRYING' ? (message?.availableAt ?? null) : null,
+    };
+  });
 }

@@ -24,7 +24,7 @@ import {
 import { JobSeekerNode } from './job-seeker.js';
 import { writeJournalNote } from './journal-note.js';
 import { conflictNow } from './lookups.js';
-import { enqueueSupportPlanForNav } from './nav-case-system.js';
+import { enqueueSupportPlanForNav, NavDeliveryType, navDeliveriesOf } from './nav-case-system.js';
 
 const SupportPersonEnum = builder.enumType(SupportPerson, { name: 'SupportPerson' });
 const SupportPlanKindEnum = builder.enumType(SupportPlanKind, { name: 'SupportPlanKind' });
@@ -37,6 +37,14 @@ const SupportPlanType = builder.prismaObject('SupportPlan', {
     status: t.exposeString('status'),
     currentRevision: t.exposeInt('currentRevision'),
     version: t.exposeInt('version'),
+    employmentId: t.exposeID('employmentId', {
+      nullable: true,
+      description: 'The job a job support plan follows.',
+    }),
+    studyId: t.exposeID('studyId', {
+      nullable: true,
+      description: 'The study a study support plan follows.',
+    }),
     startsOn: t.field({
       type: 'Date',
       description:
@@ -49,6 +57,15 @@ const SupportPlanType = builder.prismaObject('SupportPlan', {
       resolve: (plan) => plan.employment?.startDate ?? plan.study?.startDate ?? plan.createdAt,
     }),
     revisions: t.relation('revisions', { query: { orderBy: { revision: 'desc' } } }),
+    navDeliveries: t.field({
+      type: [NavDeliveryType],
+      nullable: true,
+      description:
+        "The plan's deliveries to NAV's case system, newest first, with their state (queued, sent, retrying, failed). Only for whoever may share the plan (the job seeker's own specialist); null for anyone else.",
+      select: { organizationId: true, jobSeeker: { select: { currentSpecialistId: true } } },
+      resolve: (plan, _args, ctx) =>
+        canOn(ctx.ability, 'update', 'SupportPlan', plan) ? navDeliveriesOf(ctx, plan.id) : null,
+    }),
   }),
 });
 

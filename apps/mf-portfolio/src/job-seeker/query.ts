@@ -9,6 +9,9 @@ export const SupportPlanFields = graphql(`
     version
     currentRevision
     startsOn
+    employmentId
+    studyId
+    navDeliveries { id revision state requestedAt sentAt attempts nextAttemptAt }
     revisions {
       revision
       createdAt
@@ -92,8 +95,11 @@ export const JOB_SEEKER_PAGE = graphql(
           startDate
           endDate
           endedBy
+          version
           employer { id name }
         }
+        studies { id institution programme startDate endDate completed version }
+        applications { id position source status appliedOn version employer { id name } }
         employerContacts { id contactedAt faceToFace purpose outcome contactPerson employer { id name } }
         followUpMeetings { id scheduledAt purpose faceToFace location durationMinutes participants summary }
         supportPlans { ...SupportPlanFields }

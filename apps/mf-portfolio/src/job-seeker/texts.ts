@@ -1,8 +1,10 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
 import { consentTexts } from './texts-consent.js';
+import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
+  ...workTexts.nb,
   emp_nav: 'Arbeidsgivere',
   emp_title: 'Arbeidsgivere og kontakter',
   emp_logTitle: 'Registrer arbeidsgiverkontakt',
@@ -173,6 +175,7 @@ const nb: Texts = {
 };
 
 const en: Texts = {
+  ...workTexts.en,
   emp_nav: 'Employers',
   emp_title: 'Employers and contacts',
   emp_logTitle: 'Log an employer contact',

@@ -1,0 +1,217 @@
+/**
+ * Job applications (IPS principles 6–7): the position, the employer (from the register, or none),
+ * how it was found (advertised or job development), its status and the day it was sent; and a
+ * status change, version-checked, over every status the API knows.
+ */
+import {
+  ConflictErrorFields,
+  DateField,
+  FieldErrorSummary,
+  FormError,
+  fieldId,
+  graphql,
+  NotFoundErrorFields,
+  osloToday,
+  ownIssueText,
+  rawId,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
+import { Button, Heading, HStack, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { EmployerPicker } from './JobStartForm.js';
+
+const RECORD_APPLICATION = graphql(
+  `
+  mutation RecordApplication($input: RecordApplicationInput!) {
+    recordApplication(input: $input) {
+      __typename
+      ... on MutationRecordApplicationSuccess { data { id position status version } }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
+    }
+  }
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
+
+const UPDATE_APPLICATION_STATUS = graphql(
+  `
+  mutation UpdateApplicationStatus($input: UpdateApplicationStatusInput!) {
+    updateApplicationStatus(input: $input) {
+      __typename
+      ... on MutationUpdateApplicationStatusSuccess { data { id status version } }
+      ...ConflictErrorFields
+      ...NotFoundErrorFields
+    }
+  }
+`,
+  [ConflictErrorFields, NotFoundErrorFields],
+);
+
+/** Every status the API knows, in the order an application moves through them. */
+export const APPLICATION_STATUSES = [
+  'PLANNED',
+  'SENT',
+  'INTERVIEW',
+  'OFFERED',
+  'HIRED',
+  'REJECTED',
+  'WITHDRAWN',
+] as const;
+type Status = (typeof APPLICATION_STATUSES)[number];
+const SOURCES = ['ADVERTISED', 'JOB_DEVELOPMENT'] as const;
+type Source = (typeof SOURCES)[number];
+
+export function ApplicationForm({
+  jobSeekerId,
+  onDone,
+  onCancel,
+}: {
+  jobSeekerId: string;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('portfolio');
+  const [position, setPosition] = useState('');
+  const [employerId, setEmployerId] = useState('');
+  const [source, setSource] = useState<Source>('ADVERTISED');
+  const [status, setStatus] = useState<Status>('SENT');
+  const [appliedOn, setAppliedOn] = useState(osloToday());
+  const form = useMutationForm(RECORD_APPLICATION, { issueText: ownIssueText(t, 'wk_issue_') });
+  const issues = form.fieldErrors;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!position.trim()) local.position = t('wk_issue_REQUIRED');
+    form.setFieldErrors(local);
+    if (Object.keys(local).length) return;
+    const res = await form.send({
+      input: {
+        jobSeekerId: rawId(jobSeekerId),
+        employerId: employerId || null,
+        position: position.trim(),
+        source,
+        status,
+        appliedOn: appliedOn || null,
+      },
+    });
+    if (res.ok) onDone(t('wk_applicationSaved'));
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="application-heading">
+      <VStack gap="space-12">
+        <Heading level="3" size="small" id="application-heading">
+          {t('wk_applicationTitle')}
+        </Heading>
+        <FieldErrorSummary form={form} idPrefix="application" />
+        <FormError form={form} />
+        <TextField
+          id={fieldId('application', 'position')}
+          label={t('wk_position')}
+          value={position}
+          maxLength={200}
+          error={issues.position}
+          onChange={(e) => setPosition(e.target.value)}
+        />
+        <EmployerPicker
+          value={employerId}
+          onChange={setEmployerId}
+          error={issues.employerId}
+          idPrefix="application"
+        />
+        <RadioGroup
+          legend={t('wk_source')}
+          size="small"
+          value={source}
+          onChange={(v: Source) => setSource(v)}
+        >
+          {SOURCES.map((s) => (
+            <Radio key={s} value={s}>
+              {t(`source_${s}`)}
+            </Radio>
+          ))}
+        </RadioGroup>
+        <Select label={t('wk_status')} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+          {APPLICATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`appStatus_${s}`)}
+            </option>
+          ))}
+        </Select>
+        <DateField
+          label={t('wk_appliedOn')}
+          value={appliedOn}
+          onChange={setAppliedOn}
+          error={issues.appliedOn}
+          toDay={osloToday()}
+          name="appliedOn"
+        />
+        <HStack gap="space-8" wrap>
+          <Button type="submit" loading={form.fetching}>
+            {t('wk_saveApplication')}
+          </Button>
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            {t('wk_cancel')}
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}
+
+/** The status of one application, changed in place (version-checked). */
+export function ApplicationStatusForm({
+  application,
+  onDone,
+  onConflict,
+}: {
+  application: { id: string; position: string; status: string; version: number };
+  onDone: (message: string) => void;
+  onConflict: () => void;
+}) {
+  const { t } = useTranslation('portfolio');
+  const [status, setStatus] = useState(application.status as Status);
+  const form = useMutationForm(UPDATE_APPLICATION_STATUS, {
+    failureText: (f) => (f.kind === 'conflict' ? t('wk_conflict') : undefined),
+  });
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const res = await form.send({ input: { id: application.id, version: application.version, status } });
+    if (res.ok) onDone(t('wk_statusSaved'));
+    else if (res.kind === 'conflict') onConflict();
+  };
+
+  return (
+    <form onSubmit={submit}>
+      <HStack gap="space-8" align="end" wrap>
+        <Select
+          label={t('wk_changeStatus', { position: application.position })}
+          size="small"
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status)}
+        >
+          {APPLICATION_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {t(`appStatus_${s}`)}
+            </option>
+          ))}
+        </Select>
+        <Button
+          type="submit"
+          size="small"
+          variant="secondary"
+          loading={form.fetching}
+          disabled={status === application.status}
+        >
+          {t('wk_saveStatus')}
+        </Button>
+      </HStack>
+      <FormError form={form} />
+    </form>
+  );
+}

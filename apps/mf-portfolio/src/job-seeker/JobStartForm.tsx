@@ -1,0 +1,293 @@
+/**
+ * A job start (seed 000, IPS principle 1): title, occupation code, employer from the organisation's
+ * register (or none), start date, hours and wage, and the three criteria of competitive work — the
+ * form says at once whether the job counts. An employer meeting wanted before the start opens a
+ * duty (seed 000 §4.1); every ordinary job start opens the 3-day follow-up duty (§7). Work practice
+ * is recorded but is never a job start.
+ */
+import {
+  DateField,
+  FieldErrorSummary,
+  FormError,
+  fieldId,
+  graphql,
+  NotFoundErrorFields,
+  ownIssueText,
+  rawId,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Checkbox,
+  CheckboxGroup,
+  Heading,
+  HStack,
+  Radio,
+  RadioGroup,
+  Search,
+  Select,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+
+/** A number typed with a decimal comma or point (37,5 or 37.5); null when it is not one. */
+export function parseDecimal(text: string): number | null {
+  const s = text.replace(/\s/g, '').replace(',', '.');
+  if (!/^\d+(\.\d+)?$/.test(s)) return null;
+  return Number(s);
+}
+
+export const EMPLOYER_CHOICES = graphql(`
+  query WorkEmployerChoices($search: String) {
+    employers(first: 20, search: $search) { edges { node { id name city } } }
+  }
+`);
+
+const RECORD_JOB_START = graphql(
+  `
+  mutation RecordJobStart($input: RecordJobStartInput!) {
+    recordJobStart(input: $input) {
+      __typename
+      ... on MutationRecordJobStartSuccess { data { id jobTitle competitive } }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
+    }
+  }
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
+
+const KINDS = ['ORDINARY_JOB', 'WORK_PRACTICE'] as const;
+type Kind = (typeof KINDS)[number];
+const CRITERIA = ['openLabourMarket', 'atLeastMinimumWage', 'openToAnyone'] as const;
+type Criterion = (typeof CRITERIA)[number];
+const CRITERION_TEXT: Record<Criterion, string> = {
+  openLabourMarket: 'wk_openLabourMarket',
+  atLeastMinimumWage: 'wk_atLeastMinimumWage',
+  openToAnyone: 'wk_openToAnyone',
+};
+
+/** Picks an employer from the organisation's register (search by name), or none. */
+export function EmployerPicker({
+  value,
+  onChange,
+  error,
+  idPrefix,
+}: {
+  value: string;
+  onChange: (id: string) => void;
+  error?: string;
+  idPrefix: string;
+}) {
+  const { t } = useTranslation('portfolio');
+  const [search, setSearch] = useState('');
+  const [chosenName, setChosenName] = useState('');
+  const [{ data }] = useQuery({
+    query: EMPLOYER_CHOICES,
+    variables: { search: search.trim().length >= 2 ? search.trim() : null },
+  });
+  const found = (data?.employers.edges ?? []).map((e) => e.node);
+  const options =
+    value && !found.some((e) => e.id === value)
+      ? [{ id: value, name: chosenName, city: null }, ...found]
+      : found;
+  return (
+    <VStack gap="space-8">
+      <Search
+        label={t('wk_employerSearch')}
+        variant="simple"
+        size="small"
+        value={search}
+        onChange={setSearch}
+        onClear={() => setSearch('')}
+      />
+      <Select
+        id={fieldId(idPrefix, 'employerId')}
+        label={t('wk_employer')}
+        value={value}
+        error={error}
+        onChange={(e) => {
+          setChosenName(options.find((o) => o.id === e.target.value)?.name ?? '');
+          onChange(e.target.value);
+        }}
+      >
+        <option value="">{t('wk_noEmployer')}</option>
+        {options.map((em) => (
+          <option key={em.id} value={em.id}>
+            {em.name}
+            {em.city ? `, ${em.city}` : ''}
+          </option>
+        ))}
+      </Select>
+    </VStack>
+  );
+}
+
+export function JobStartForm({
+  jobSeekerId,
+  onDone,
+  onCancel,
+}: {
+  jobSeekerId: string;
+  onDone: (message: string) => void;
+  onCancel: () => void;
+}) {
+  const { t } = useTranslation('portfolio');
+  const [kind, setKind] = useState<Kind>('ORDINARY_JOB');
+  const [jobTitle, setJobTitle] = useState('');
+  const [jobType, setJobType] = useState('');
+  const [employerId, setEmployerId] = useState('');
+  const [startDate, setStartDate] = useState('');
+  const [hours, setHours] = useState('');
+  const [wage, setWage] = useState('');
+  const [criteria, setCriteria] = useState<Criterion[]>([]);
+  const [employerMeetingWanted, setEmployerMeetingWanted] = useState(false);
+  const form = useMutationForm(RECORD_JOB_START, { issueText: ownIssueText(t, 'wk_issue_') });
+  const issues = form.fieldErrors;
+  const competitive = kind === 'ORDINARY_JOB' && CRITERIA.every((c) => criteria.includes(c));
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!jobTitle.trim()) local.jobTitle = t('wk_issue_REQUIRED');
+    if (!jobType.trim()) local.jobType = t('wk_issue_REQUIRED');
+    if (!startDate) local.startDate = t('wk_issue_REQUIRED');
+    const hoursPerWeek = parseDecimal(hours);
+    if (hoursPerWeek === null || hoursPerWeek <= 0) local.hoursPerWeek = t('wk_issue_NUMBER');
+    const hourlyWage = wage.trim() ? parseDecimal(wage) : null;
+    if (wage.trim() && hourlyWage === null) local.hourlyWage = t('wk_issue_NUMBER');
+    form.setFieldErrors(local);
+    if (Object.keys(local).length) return;
+    const res = await form.send({
+      input: {
+        jobSeekerId: rawId(jobSeekerId),
+        employerId: employerId || null,
+        kind,
+        jobTitle: jobTitle.trim(),
+        jobType: jobType.trim(),
+        startDate,
+        hoursPerWeek: hoursPerWeek as number,
+        hourlyWage,
+        openLabourMarket: criteria.includes('openLabourMarket'),
+        atLeastMinimumWage: criteria.includes('atLeastMinimumWage'),
+        openToAnyone: criteria.includes('openToAnyone'),
+        employerMeetingWanted: kind === 'ORDINARY_JOB' && employerMeetingWanted,
+      },
+    });
+    if (res.ok) onDone(t('wk_jobStarted', { title: res.data.jobTitle }));
+  };
+
+  return (
+    <form onSubmit={submit} aria-labelledby="job-start-heading">
+      <VStack gap="space-12">
+        <Heading level="3" size="small" id="job-start-heading">
+          {t('wk_jobStartTitle')}
+        </Heading>
+        <FieldErrorSummary form={form} idPrefix="job-start" />
+        <FormError form={form} />
+        <RadioGroup legend={t('wk_kind')} size="small" value={kind} onChange={(v: Kind) => setKind(v)}>
+          {KINDS.map((k) => (
+            <Radio key={k} value={k}>
+              {t(`kind_${k}`)}
+            </Radio>
+          ))}
+        </RadioGroup>
+        {kind === 'WORK_PRACTICE' ? <BodyShort size="small">{t('wk_workPracticeNote')}</BodyShort> : null}
+        <TextField
+          id={fieldId('job-start', 'jobTitle')}
+          label={t('wk_jobTitle')}
+          value={jobTitle}
+          maxLength={200}
+          error={issues.jobTitle}
+          onChange={(e) => setJobTitle(e.target.value)}
+        />
+        <TextField
+          id={fieldId('job-start', 'jobType')}
+          label={t('wk_jobType')}
+          description={t('wk_jobTypeHelp')}
+          value={jobType}
+          maxLength={20}
+          inputMode="numeric"
+          htmlSize={8}
+          error={issues.jobType}
+          onChange={(e) => setJobType(e.target.value)}
+        />
+        <EmployerPicker
+          value={employerId}
+          onChange={setEmployerId}
+          error={issues.employerId}
+          idPrefix="job-start"
+        />
+        <DateField
+          label={t('wk_startDate')}
+          value={startDate}
+          onChange={setStartDate}
+          error={issues.startDate}
+          name="startDate"
+        />
+        <HStack gap="space-12" wrap>
+          <TextField
+            id={fieldId('job-start', 'hoursPerWeek')}
+            label={t('wk_hoursPerWeek')}
+            value={hours}
+            inputMode="decimal"
+            htmlSize={8}
+            error={issues.hoursPerWeek}
+            onChange={(e) => setHours(e.target.value)}
+          />
+          <TextField
+            id={fieldId('job-start', 'hourlyWage')}
+            label={t('wk_hourlyWage')}
+            value={wage}
+            inputMode="decimal"
+            htmlSize={8}
+            error={issues.hourlyWage}
+            onChange={(e) => setWage(e.target.value)}
+          />
+        </HStack>
+        <CheckboxGroup
+          legend={t('wk_criteria')}
+          description={t('wk_criteriaHelp')}
+          size="small"
+          value={criteria}
+          onChange={(v: Criterion[]) => setCriteria(v)}
+        >
+          {CRITERIA.map((c) => (
+            <Checkbox key={c} value={c}>
+              {t(CRITERION_TEXT[c])}
+            </Checkbox>
+          ))}
+        </CheckboxGroup>
+        <Alert variant={competitive ? 'success' : 'info'} size="small" inline role="status">
+          {t(competitive ? 'wk_countsCompetitive' : 'wk_notCompetitive')}
+        </Alert>
+        {kind === 'ORDINARY_JOB' ? (
+          <>
+            <Checkbox
+              checked={employerMeetingWanted}
+              description={t('wk_employerMeetingHelp')}
+              onChange={(e) => setEmployerMeetingWanted(e.target.checked)}
+            >
+              {t('wk_employerMeeting')}
+            </Checkbox>
+            <BodyShort size="small">{t('wk_followUpDuty')}</BodyShort>
+          </>
+        ) : null}
+        <HStack gap="space-8" wrap>
+          <Button type="submit" loading={form.fetching}>
+            {t('wk_saveJobStart')}
+          </Button>
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            {t('wk_cancel')}
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}
