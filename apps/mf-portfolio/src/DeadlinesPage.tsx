@@ -1,12 +1,17 @@
-/** My deadlines: every open duty, the most urgent first, grouped by status, each linked to its case. */
+/**
+ * My deadlines: every open duty, the most urgent first, grouped by status, each leading straight to
+ * the form that fulfils it; then my booked meetings and my reminders, on their days.
+ */
 import { graphql } from '@ips/ui';
 import { BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { dutyLink } from './job-seeker/duty-links.js';
+import { MyAgenda } from './job-seeker/Reminders.js';
 
 const DEADLINES = graphql(
-  `query MyDeadlines { myDeadlines { id rule title dueOn status jobSeeker { id givenName familyName } } }`,
+  `query MyDeadlines { myDeadlines { id rule sourceId title dueOn status jobSeeker { id givenName familyName } } }`,
 );
 
 const ORDER = { OVERDUE: 0, DUE: 1, UPCOMING: 2, NONE: 3 } as const;
@@ -45,7 +50,13 @@ export function DeadlinesPage() {
             {duties.map((d) => (
               <Table.Row key={d.id}>
                 <Table.DataCell>{date(d.dueOn)}</Table.DataCell>
-                <Table.DataCell>{d.title}</Table.DataCell>
+                <Table.DataCell>
+                  {d.jobSeeker ? (
+                    <Link to={dutyLink(d.rule, d.jobSeeker.id, d.sourceId)}>{d.title}</Link>
+                  ) : (
+                    d.title
+                  )}
+                </Table.DataCell>
                 <Table.DataCell>
                   {d.jobSeeker ? (
                     <Link to={`/portfolio/${encodeURIComponent(d.jobSeeker.id)}`}>
@@ -65,6 +76,7 @@ export function DeadlinesPage() {
           </Table.Body>
         </Table>
       )}
+      <MyAgenda />
     </VStack>
   );
 }

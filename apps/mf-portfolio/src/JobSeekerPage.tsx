@@ -6,23 +6,12 @@
  * and offers actions only where the ability (the API's own rules) allows them.
  */
 import { canOn, OSLO, readFragment, useAbility, useSession } from '@ips/ui';
-import {
-  BodyLong,
-  BodyShort,
-  Box,
-  Detail,
-  Heading,
-  HGrid,
-  HStack,
-  Label,
-  Loader,
-  Tabs,
-  Tag,
-  VStack,
-} from '@navikt/ds-react';
+import { BodyShort, Box, Detail, Heading, HGrid, HStack, Loader, Tabs, Tag, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ContactsTab } from './job-seeker/ContactsTab.js';
+import { dutyLink } from './job-seeker/duty-links.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
 import { buildTimeline } from './job-seeker/timeline.js';
@@ -109,7 +98,8 @@ export function JobSeekerPage() {
                   <ul>
                     {deadlines.map((d) => (
                       <li key={d.id}>
-                        {d.title} – {day(d.dueOn)}{' '}
+                        {isOwn ? <Link to={dutyLink(d.rule, js.id, d.sourceId)}>{d.title}</Link> : d.title} –{' '}
+                        {day(d.dueOn)}{' '}
                         <Tag size="small" variant={d.status === 'OVERDUE' ? 'error' : 'info'}>
                           {t(`status_${d.status}`)}
                         </Tag>
@@ -200,50 +190,7 @@ export function JobSeekerPage() {
           </VStack>
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
-          <VStack gap="space-24" paddingBlock="space-16">
-            <section aria-labelledby="meetings-heading">
-              <Heading level="2" size="small" id="meetings-heading">
-                {t('js_meetings')}
-              </Heading>
-              {js.followUpMeetings.length === 0 ? (
-                <BodyShort>{t('js_noMeetings')}</BodyShort>
-              ) : (
-                <ul>
-                  {js.followUpMeetings.map((m) => (
-                    <li key={m.id}>
-                      <Label as="span" size="small">
-                        {day(m.scheduledAt)}
-                      </Label>{' '}
-                      {t(`purpose_${m.purpose}`)}, {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')},{' '}
-                      {t('js_minutes', { n: m.durationMinutes })}
-                      {m.summary ? <BodyLong size="small">{m.summary}</BodyLong> : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-            <section aria-labelledby="contacts-heading">
-              <Heading level="2" size="small" id="contacts-heading">
-                {t('js_employerContacts')}
-              </Heading>
-              {js.employerContacts.length === 0 ? (
-                <BodyShort>{t('js_noEmployerContacts')}</BodyShort>
-              ) : (
-                <ul>
-                  {js.employerContacts.map((c) => (
-                    <li key={c.id}>
-                      <Label as="span" size="small">
-                        {day(c.contactedAt)}
-                      </Label>{' '}
-                      {c.employer.name}: {t(`contactPurpose_${c.purpose}`)}
-                      {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''},{' '}
-                      {t(c.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          </VStack>
+          <ContactsTab js={js} isOwn={isOwn} onReload={() => refetch({ requestPolicy: 'network-only' })} />
         </Tabs.Panel>
       </Tabs>
     </VStack>

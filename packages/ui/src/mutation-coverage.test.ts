@@ -26,7 +26,6 @@ const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   endStudy: 'specialist case work (studies): issue 15, not yet on a screen',
   recordApplication: 'specialist case work (applications): issue 15, not yet on a screen',
   updateApplicationStatus: 'specialist case work (applications): issue 15, not yet on a screen',
-  recordFollowUpMeeting: 'specialist case work (follow-up meetings): issue 15, not yet on a screen',
   dischargeJobSeeker: 'specialist case work (discharge): issue 15, not yet on a screen',
   // The method supervisor's and the leader's screens (issue 16).
   addTeamMember: "supervisor's team membership: issue 16",

@@ -61,8 +61,9 @@ export const JOB_SEEKER_PAGE = graphql(
           endedBy
           employer { id name }
         }
-        employerContacts { id contactedAt faceToFace purpose outcome contactPerson employer { id name } }
-        followUpMeetings { id scheduledAt purpose faceToFace location durationMinutes participants summary }
+        employerContacts { id contactedAt faceToFace purpose outcome contactPerson notes employer { id name } }
+        followUpMeetings { id scheduledAt status purpose faceToFace location durationMinutes participants summary }
+        reminders { id dueOn text }
         supportPlans { ...SupportPlanFields }
         transfers {
           id
@@ -74,7 +75,7 @@ export const JOB_SEEKER_PAGE = graphql(
         }
       }
     }
-    myDeadlines { id title dueOn status jobSeeker { id } }
+    myDeadlines { id rule sourceId title dueOn status jobSeeker { id } }
   }
 `,
   [SupportPlanFields],

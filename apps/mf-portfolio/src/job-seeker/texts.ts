@@ -1,7 +1,9 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
+import { followUpTexts } from './texts-followup.js';
 
 const nb: Texts = {
+  ...followUpTexts.nb,
   emp_nav: 'Arbeidsgivere',
   emp_title: 'Arbeidsgivere og kontakter',
   emp_logTitle: 'Registrer arbeidsgiverkontakt',
@@ -171,6 +173,7 @@ const nb: Texts = {
 };
 
 const en: Texts = {
+  ...followUpTexts.en,
   emp_nav: 'Employers',
   emp_title: 'Employers and contacts',
   emp_logTitle: 'Log an employer contact',
