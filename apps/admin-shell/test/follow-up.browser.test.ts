@@ -192,6 +192,7 @@ async function walk(page: Page) {
   await expectAccessible(page, 'reminders-360');
   await page.goto(`${stack.shellUrl}/deadlines`);
   await page.getByTestId('agenda').getByText(`Påminnelse: ${text}`).waitFor();
+  await expectNoHorizontalScroll(page, 'my deadlines');
   await expectAccessible(page, 'deadlines-agenda-360');
   await shot(page, 'follow-up-deadlines-360');
   await page.getByTestId('agenda').getByRole('listitem').filter({ hasText: text }).getByRole('link').click();

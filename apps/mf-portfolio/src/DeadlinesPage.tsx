@@ -37,44 +37,48 @@ export function DeadlinesPage() {
       {duties.length === 0 ? (
         <BodyShort>{t('noDeadlines')}</BodyShort>
       ) : (
-        <Table size="small" data-testid="deadlines">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('deadline')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('duty')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('status')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {duties.map((d) => (
-              <Table.Row key={d.id}>
-                <Table.DataCell>{date(d.dueOn)}</Table.DataCell>
-                <Table.DataCell>
-                  {d.jobSeeker ? (
-                    <Link to={dutyLink(d.rule, d.jobSeeker.id, d.sourceId)}>{d.title}</Link>
-                  ) : (
-                    d.title
-                  )}
-                </Table.DataCell>
-                <Table.DataCell>
-                  {d.jobSeeker ? (
-                    <Link to={`/portfolio/${encodeURIComponent(d.jobSeeker.id)}`}>
-                      {d.jobSeeker.givenName} {d.jobSeeker.familyName}
-                    </Link>
-                  ) : (
-                    '–'
-                  )}
-                </Table.DataCell>
-                <Table.DataCell>
-                  <Tag size="small" variant={VARIANT[d.status]}>
-                    {t(`status_${d.status}`)}
-                  </Tag>
-                </Table.DataCell>
+        // On a phone the table scrolls within its own region, not the page.
+        // (Its links are focusable, so the region is reachable by keyboard.)
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
+          <Table size="small" data-testid="deadlines">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('deadline')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('duty')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('status')}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {duties.map((d) => (
+                <Table.Row key={d.id}>
+                  <Table.DataCell>{date(d.dueOn)}</Table.DataCell>
+                  <Table.DataCell>
+                    {d.jobSeeker ? (
+                      <Link to={dutyLink(d.rule, d.jobSeeker.id, d.sourceId)}>{d.title}</Link>
+                    ) : (
+                      d.title
+                    )}
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    {d.jobSeeker ? (
+                      <Link to={`/portfolio/${encodeURIComponent(d.jobSeeker.id)}`}>
+                        {d.jobSeeker.givenName} {d.jobSeeker.familyName}
+                      </Link>
+                    ) : (
+                      '–'
+                    )}
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    <Tag size="small" variant={VARIANT[d.status]}>
+                      {t(`status_${d.status}`)}
+                    </Tag>
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </div>
       )}
       <MyAgenda />
     </VStack>
