@@ -81,13 +81,13 @@ describe('job specialist: employers and the contact log at 360 px', () => {
         employerId,
         userId,
       ]);
-    await page.getByRole('button', { name: 'Registrer kontakt nå' }).click();
+    await page.getByRole('button', { name: 'Registrer kontakten' }).click();
     await page.getByText('Jobbutvikling for en jobbsøker må si hvilken jobbsøker.').waitFor();
     expect(await contacts()).toBe(0);
 
     await page.getByLabel('For jobbsøker', { exact: true }).selectOption({ label: jobSeeker.name });
     await page.getByLabel('Resultat').selectOption({ label: 'Intervju avtalt' });
-    await page.getByRole('button', { name: 'Registrer kontakt nå' }).click();
+    await page.getByRole('button', { name: 'Registrer kontakten' }).click();
     await page.getByText(`Kontakten med ${NAME} er registrert.`).waitFor();
     const recent = page.getByTestId('recent-contacts');
     await recent.getByText(NAME).first().waitFor();

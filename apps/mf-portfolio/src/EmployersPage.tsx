@@ -1,19 +1,25 @@
 /**
  * The employer register and the fast contact log (job development, IPS principle 7): built for a
- * phone at 360 px in the field. Logging a contact is one short form — employer, face to face (yes
- * by default), purpose, for which job seeker — with the time set to now; my latest contacts show
- * below. A new employer is registered with its organisation number checked as the API checks it.
+ * phone at 360 px in the field. Logging a contact is one short form — employer, date and time (now
+ * by default), face to face (yes by default), purpose, for which job seeker, a note; my latest
+ * contacts show below. A new employer is registered with its organisation number checked as the API checks it.
  * The API's typed errors land at the field they concern.
  */
 import { parseOrganizationNumber } from '@ips/domain';
 import {
   canOn,
+  DateField,
   FormError,
   graphql,
   NotFoundErrorFields,
   OSLO,
+  osloInstant,
+  osloNowTime,
+  osloToday,
   ownIssueText,
+  parseTime,
   rawId,
+  TimeField,
   useAbility,
   useMutationForm,
   useSession,
@@ -31,6 +37,7 @@ import {
   Search,
   Select,
   Switch,
+  Textarea,
   TextField,
   VStack,
 } from '@navikt/ds-react';
@@ -50,6 +57,7 @@ const EMPLOYERS = graphql(`
     employerContacts(mine: true, first: 10) {
       id
       contactedAt
+      notes
       faceToFace
       purpose
       outcome
@@ -116,6 +124,9 @@ export function EmployersPage() {
   const [jobSeekerId, setJobSeekerId] = useState('');
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [contactPerson, setContactPerson] = useState('');
+  const [day, setDay] = useState(osloToday());
+  const [time, setTime] = useState(osloNowTime());
+  const [notes, setNotes] = useState('');
   const [logged, setLogged] = useState<string | null>(null);
   const recordForm = useMutationForm(RECORD, { issueText: ownIssueText(t, 'emp_issue_') });
   const issues = recordForm.fieldErrors;
@@ -139,19 +150,23 @@ export function EmployersPage() {
     if (!employerId) local.employerId = t('emp_chooseEmployer');
     if (purpose === 'JOB_DEVELOPMENT_FOR_JOB_SEEKER' && !jobSeekerId)
       local.jobSeekerId = t('emp_issue_REQUIRED_jobSeeker');
+    if (!day) local.contactedAt = t('fu_issue_DAY');
+    else if (!parseTime(time)) local.time = t('fu_issue_TIME');
+    const contactedAt = osloInstant(day, time);
     recordForm.setFieldErrors(local);
     setLogged(null);
-    if (Object.keys(local).length) return;
+    if (Object.keys(local).length || !contactedAt) return;
     const res = await recordForm.send(
       {
         input: {
           employerId,
-          contactedAt: new Date().toISOString(),
+          contactedAt,
           faceToFace,
           purpose,
           jobSeekerId: jobSeekerId ? rawId(jobSeekerId) : null,
           outcome: outcome || null,
           contactPerson: contactPerson.trim() || null,
+          notes: notes.trim() || null,
         },
       },
       { additionalTypenames: ['EmployerContact'] },
@@ -160,6 +175,9 @@ export function EmployersPage() {
       setLogged(res.data.employer.name);
       setOutcome('');
       setContactPerson('');
+      setNotes('');
+      setDay(osloToday());
+      setTime(osloNowTime());
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -196,6 +214,23 @@ export function EmployersPage() {
               </option>
             ))}
           </Select>
+          <HStack gap="space-12" wrap align="start">
+            <DateField
+              label={t('fu_day')}
+              value={day}
+              onChange={setDay}
+              error={issues.contactedAt}
+              name="contact-day"
+              toDay={osloToday()}
+            />
+            <TimeField
+              label={t('fu_time')}
+              value={time}
+              onChange={setTime}
+              error={issues.time}
+              name="contact-time"
+            />
+          </HStack>
           <Switch checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
             {t('js_faceToFace')}
           </Switch>
@@ -243,11 +278,14 @@ export function EmployersPage() {
             error={issues.contactPerson}
             onChange={(e) => setContactPerson(e.target.value)}
           />
-          {issues.contactedAt ? (
-            <Alert variant="error" size="small">
-              {issues.contactedAt}
-            </Alert>
-          ) : null}
+          <Textarea
+            label={t('fu_note')}
+            description={t('fu_noteHelp')}
+            value={notes}
+            maxLength={4000}
+            error={issues.notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
           <FormError form={recordForm} />
           {logged ? (
             <Alert variant="success" size="small" role="status">
@@ -255,7 +293,7 @@ export function EmployersPage() {
             </Alert>
           ) : null}
           <Button type="submit" loading={recordForm.fetching}>
-            {t('emp_logButton')}
+            {t('fu_empLogButton')}
           </Button>
         </VStack>
       </form>
@@ -283,6 +321,11 @@ export function EmployersPage() {
                 {c.jobSeeker?.givenName ? ` (${c.jobSeeker.givenName} ${c.jobSeeker.familyName ?? ''})` : ''}
                 {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''}
                 {c.faceToFace ? ` – ${t('js_faceToFace')}` : ''}
+                {c.notes ? (
+                  <BodyShort size="small" style={{ overflowWrap: 'anywhere' }}>
+                    {t('fu_contactNote')}: {c.notes}
+                  </BodyShort>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -5,27 +5,17 @@
  * returned for the caller — a colleague discussing the case sees the path, not the case history —
  * and offers actions only where the ability (the API's own rules) allows them.
  */
-import { canOn, OSLO, rawId, readFragment, useAbility, useSession } from '@ips/ui';
-import {
-  BodyLong,
-  BodyShort,
-  Box,
-  Detail,
-  Heading,
-  HGrid,
-  HStack,
-  Label,
-  Loader,
-  Tabs,
-  Tag,
-  VStack,
-} from '@navikt/ds-react';
+import { canOn, formatDay, rawId, readFragment, useAbility, useSession } from '@ips/ui';
+import { BodyShort, Box, Detail, Heading, HGrid, HStack, Loader, Tabs, Tag, VStack } from '@navikt/ds-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { CareerProfileEditor } from './job-seeker/CareerProfileEditor.js';
 import { ConsentPanel } from './job-seeker/ConsentPanel.js';
+import { ContactsTab } from './job-seeker/ContactsTab.js';
 import { DischargeForm } from './job-seeker/DischargeForm.js';
+import { dutyLink } from './job-seeker/duty-links.js';
 import { Facts } from './job-seeker/Facts.js';
 import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { NavSharing } from './job-seeker/NavSharing.js';
@@ -46,7 +36,7 @@ const TAB_LABEL: Record<Tab, string> = {
 };
 
 export function JobSeekerPage() {
-  const { t, i18n } = useTranslation('portfolio');
+  const { t } = useTranslation('portfolio');
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
@@ -55,9 +45,18 @@ export function JobSeekerPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: JOB_SEEKER_PAGE, variables: { id } });
   const session = useSession();
   const ability = useAbility();
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
+  const { hash } = useLocation();
+  const loaded = Boolean(data);
+  // A duty's link names the form that fulfils it (`#consent-panel`, `#intake-form`…): once the page
+  // is drawn, bring it into view and move the focus there.
+  useEffect(() => {
+    const target = loaded && tab === 'overview' && hash ? document.getElementById(hash.slice(1)) : null;
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }, [loaded, tab, hash]);
+  const day = (iso: string | null | undefined) => formatDay(iso);
 
   if (fetching && !data) return <Loader title={t('title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -130,7 +129,8 @@ export function JobSeekerPage() {
                   <ul>
                     {deadlines.map((d) => (
                       <li key={d.id}>
-                        {d.title} – {day(d.dueOn)}{' '}
+                        {isOwn ? <Link to={dutyLink(d.rule, js.id, d.sourceId)}>{d.title}</Link> : d.title} –{' '}
+                        {day(d.dueOn)}{' '}
                         <Tag size="small" variant={d.status === 'OVERDUE' ? 'error' : 'info'}>
                           {t(`status_${d.status}`)}
                         </Tag>
@@ -238,50 +238,7 @@ export function JobSeekerPage() {
           </VStack>
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
-          <VStack gap="space-24" paddingBlock="space-16">
-            <section aria-labelledby="meetings-heading">
-              <Heading level="2" size="small" id="meetings-heading">
-                {t('js_meetings')}
-              </Heading>
-              {js.followUpMeetings.length === 0 ? (
-                <BodyShort>{t('js_noMeetings')}</BodyShort>
-              ) : (
-                <ul>
-                  {js.followUpMeetings.map((m) => (
-                    <li key={m.id}>
-                      <Label as="span" size="small">
-                        {day(m.scheduledAt)}
-                      </Label>{' '}
-                      {t(`purpose_${m.purpose}`)}, {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')},{' '}
-                      {t('js_minutes', { n: m.durationMinutes })}
-                      {m.summary ? <BodyLong size="small">{m.summary}</BodyLong> : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-            <section aria-labelledby="contacts-heading">
-              <Heading level="2" size="small" id="contacts-heading">
-                {t('js_employerContacts')}
-              </Heading>
-              {js.employerContacts.length === 0 ? (
-                <BodyShort>{t('js_noEmployerContacts')}</BodyShort>
-              ) : (
-                <ul>
-                  {js.employerContacts.map((c) => (
-                    <li key={c.id}>
-                      <Label as="span" size="small">
-                        {day(c.contactedAt)}
-                      </Label>{' '}
-                      {c.employer.name}: {t(`contactPurpose_${c.purpose}`)}
-                      {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''},{' '}
-                      {t(c.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          </VStack>
+          <ContactsTab js={js} isOwn={isOwn} onReload={() => refetch({ requestPolicy: 'network-only' })} />
         </Tabs.Panel>
       </Tabs>
     </VStack>

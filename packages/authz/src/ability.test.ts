@@ -497,6 +497,42 @@ describe('the history of one’s own job seeker', () => {
   });
 });
 
+describe('personal reminders (issue 15 item 10)', () => {
+  it('are read, set and changed by their author only, on a job seeker of the author’s portfolio', () => {
+    const reminder = (authorId: string, currentSpecialistId: string) => ({
+      organizationId: ORG_A,
+      authorId,
+      jobSeeker: jobSeeker({ currentSpecialistId }),
+    });
+    for (const action of ['read', 'create', 'update'] as const) {
+      expect(
+        canOn(defineAbilityFor(actors.specialist, now), action, 'Reminder', reminder('u-spec', 'u-spec')),
+      ).toBe(true);
+      for (const who of [
+        'colleague',
+        'otherTeam',
+        'supervisor',
+        'leader',
+        'admin',
+        'nav',
+        'otherTenant',
+      ] as const) {
+        expect(
+          canOn(defineAbilityFor(actors[who], now), action, 'Reminder', reminder('u-spec', 'u-spec')),
+          `${who} ${action}`,
+        ).toBe(false);
+      }
+      // Not someone else's, even on one's own job seeker; not after the job seeker moved on.
+      expect(
+        canOn(defineAbilityFor(actors.specialist, now), action, 'Reminder', reminder('u-coll', 'u-spec')),
+      ).toBe(false);
+      expect(
+        canOn(defineAbilityFor(actors.specialist, now), action, 'Reminder', reminder('u-spec', 'u-coll')),
+      ).toBe(false);
+    }
+  });
+});
+
 describe('career profile', () => {
   const profile = (record: object) => ({ organizationId: ORG_A, jobSeeker: record });
   it('is written by the own specialist, read by consented colleagues and by NAV only with CAREER_PROFILE', () => {

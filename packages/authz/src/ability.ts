@@ -57,6 +57,7 @@ import type {
   Organization,
   PortfolioReview,
   Prisma,
+  Reminder,
   Role,
   SpecialistTeam,
   Study,
@@ -110,6 +111,7 @@ export type AppSubjects =
       PortfolioReview: PortfolioReview;
       FidelityReview: FidelityReview;
       FidelityActionItem: FidelityActionItem;
+      Reminder: Reminder;
     }>
   | 'all';
 
@@ -301,6 +303,13 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     // Follow-up meetings (with their case notes) are the job seeker's own specialist's, like the journal.
     can('read', 'FollowUpMeeting', {
       organizationId: { in: caseOrgs },
+      jobSeeker: { is: { currentSpecialistId: me } },
+    });
+    // Personal reminders (issue 15 item 10) are their author's alone, and only while the job seeker
+    // is in the author's portfolio (after a transfer the old specialist no longer reads the case).
+    can(['read', 'create', 'update'], 'Reminder', {
+      organizationId: { in: caseOrgs },
+      authorId: me,
       jobSeeker: { is: { currentSpecialistId: me } },
     });
     can('read', ['SpecialistTeam', 'HealthTeam'], { organizationId: { in: caseOrgs } });

@@ -10,7 +10,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // The specialist's case work (issue 15): the forms come on the foundation of useMutationForm.
-  recordFollowUpMeeting: 'specialist case work (follow-up meetings): issue 15, not yet on a screen',
   // The method supervisor's and the leader's screens (issue 16).
   addTeamMember: "supervisor's team membership: issue 16",
   removeTeamMember: "supervisor's team membership: issue 16",

@@ -18,6 +18,10 @@ const TaskType = builder.prismaObject('Task', {
   fields: (t) => ({
     id: t.exposeID('id'),
     rule: t.exposeString('rule'),
+    sourceId: t.exposeID('sourceId', {
+      nullable: true,
+      description: 'What the duty is about, where the rule has a source (the job of a job start or end).',
+    }),
     title: t.string({
       description: 'What the duty is (bokmål).',
       select: { rule: true, title: true },

@@ -45,6 +45,17 @@ const EmployerContactType = builder.prismaObject('EmployerContact', {
     outcome: t.expose('outcome', { type: OutcomeEnum, nullable: true }),
     contactPerson: t.exposeString('contactPerson', { nullable: true }),
     durationMinutes: t.exposeInt('durationMinutes', { nullable: true }),
+    notes: t.string({
+      nullable: true,
+      description:
+        'The specialist’s note: for its author and, on a contact about a job seeker, the job seeker’s own specialist (null for anyone else).',
+      select: { notes: true, specialistId: true, jobSeeker: { select: { currentSpecialistId: true } } },
+      resolve: (c, _args, ctx) =>
+        c.specialistId === ctx.actor?.userId ||
+        (c.jobSeeker !== null && c.jobSeeker.currentSpecialistId === ctx.actor?.userId)
+          ? c.notes
+          : null,
+    }),
     employer: t.relation('employer', { type: EmployerType }),
     // The job seeker's own fields stay guarded by the job seeker's rules (names null unless readable).
     jobSeeker: t.relation('jobSeeker', { type: JobSeekerNode, nullable: true }),

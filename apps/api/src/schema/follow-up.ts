@@ -2,12 +2,17 @@
  * Follow-up meetings and contacts (seed 000 §7–§8): with whom, face to face or not, in the
  * community or the office, how long — the raw data of the measures (time in the community,
  * follow-along). A face-to-face meeting fulfils the follow-up, job-end and after-transfer deadlines.
+ *
+ * Planning ahead (ADR 0016): `planFollowUpMeeting` books a meeting (status PLANNED) from today on;
+ * `recordFollowUpMeeting` with `plannedMeetingId` records that booking as held (only then does it
+ * count for duties and measures); `cancelFollowUpMeeting` cancels a booking.
  */
 import { accessibleWhere, canOn } from '@ips/authz';
-import { MeetingLocation, MeetingParticipant, MeetingPurpose } from '@ips/db';
+import { MeetingLocation, MeetingParticipant, MeetingPurpose, MeetingStatus, type Prisma } from '@ips/db';
 import { osloDay, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { applyTaskChanges } from './case-path.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
@@ -15,12 +20,18 @@ import { JobSeekerNode } from './job-seeker.js';
 const ParticipantEnum = builder.enumType(MeetingParticipant, { name: 'MeetingParticipant' });
 const LocationEnum = builder.enumType(MeetingLocation, { name: 'MeetingLocation' });
 const PurposeEnum = builder.enumType(MeetingPurpose, { name: 'MeetingPurpose' });
+/** Shared with team meetings (one Prisma enum). */
+export const MeetingStatusEnum = builder.enumType(MeetingStatus, { name: 'MeetingStatus' });
 
 const FollowUpMeetingType = builder.prismaObject('FollowUpMeeting', {
   authScopes: { signedIn: true },
   fields: (t) => ({
     id: t.exposeID('id'),
-    scheduledAt: t.expose('scheduledAt', { type: 'DateTime' }),
+    scheduledAt: t.expose('scheduledAt', {
+      type: 'DateTime',
+      description: 'When it was held, or, while PLANNED, when it is booked for.',
+    }),
+    status: t.expose('status', { type: MeetingStatusEnum }),
     purpose: t.expose('purpose', { type: PurposeEnum }),
     participants: t.expose('participants', { type: [ParticipantEnum] }),
     faceToFace: t.exposeBoolean('faceToFace'),
@@ -46,9 +57,32 @@ builder.prismaObjectField(JobSeekerNode, 'followUpMeetings', (t) =>
   }),
 );
 
+/** Records a booking that is still PLANNED as held (two tabs recording it: the second is refused). */
+async function completePlanned(
+  ctx: Context,
+  id: string,
+  data: Omit<Prisma.FollowUpMeetingUncheckedCreateInput, 'organizationId' | 'jobSeekerId' | 'specialistId'>,
+) {
+  const { count } = await ctx.db.followUpMeeting.updateMany({
+    where: { id, status: 'PLANNED' },
+    data: { ...data, specialistId: ctx.actor.userId },
+  });
+  if (count !== 1) {
+    throw new ValidationError([
+      { field: 'plannedMeetingId', code: 'NOT_OPEN', message: 'The meeting is no longer planned' },
+    ]);
+  }
+  return ctx.db.followUpMeeting.findUniqueOrThrow({ where: { id } });
+}
+
 const RecordMeetingInput = builder.inputType('RecordFollowUpMeetingInput', {
   fields: (t) => ({
     jobSeekerId: t.id({ required: true, validate: z.uuid() }),
+    plannedMeetingId: t.id({
+      required: false,
+      validate: z.uuid(),
+      description: 'A meeting booked with planFollowUpMeeting that was held: it is recorded as held.',
+    }),
     employmentId: t.id({ required: false, validate: z.uuid() }),
     purpose: t.field({ type: PurposeEnum, required: true }),
     heldAt: t.field({ type: 'DateTime', required: true }),
@@ -109,23 +143,48 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
       ) {
         issues.push({ field: 'employmentId', code: 'UNKNOWN', message: 'No such job of this job seeker' });
       }
+      const planned = input.plannedMeetingId
+        ? await ctx.db.followUpMeeting.findFirst({
+            where: {
+              AND: [
+                accessibleWhere(ctx.ability, 'read', 'FollowUpMeeting'),
+                { id: String(input.plannedMeetingId), jobSeekerId: js.id },
+              ],
+            },
+            select: { id: true, status: true },
+          })
+        : null;
+      if (input.plannedMeetingId && !planned) {
+        issues.push({ field: 'plannedMeetingId', code: 'UNKNOWN', message: 'No such planned meeting' });
+      } else if (planned && planned.status !== 'PLANNED') {
+        issues.push({
+          field: 'plannedMeetingId',
+          code: 'NOT_OPEN',
+          message: 'The meeting is no longer planned',
+        });
+      }
       if (issues.length) throw new ValidationError(issues);
-      const meeting = await ctx.db.followUpMeeting.create({
-        data: {
-          organizationId: js.organizationId,
-          jobSeekerId: js.id,
-          specialistId: ctx.actor.userId,
-          employmentId: input.employmentId ? String(input.employmentId) : null,
-          purpose: input.purpose,
-          status: 'HELD',
-          scheduledAt: input.heldAt,
-          participants: input.participants,
-          faceToFace: input.faceToFace,
-          location: input.location,
-          durationMinutes: input.durationMinutes,
-          summary: input.summary ?? null,
-        },
-      });
+      const data = {
+        employmentId: input.employmentId ? String(input.employmentId) : null,
+        purpose: input.purpose,
+        status: 'HELD' as const,
+        scheduledAt: input.heldAt,
+        participants: input.participants,
+        faceToFace: input.faceToFace,
+        location: input.location,
+        durationMinutes: input.durationMinutes,
+        summary: input.summary ?? null,
+      };
+      const meeting = planned
+        ? await completePlanned(ctx, planned.id, data)
+        : await ctx.db.followUpMeeting.create({
+            data: {
+              ...data,
+              organizationId: js.organizationId,
+              jobSeekerId: js.id,
+              specialistId: ctx.actor.userId,
+            },
+          });
       const purpose =
         input.purpose === 'EMPLOYER_MEETING_BEFORE_START' ||
         input.purpose === 'FOLLOW_ALONG' ||
@@ -146,7 +205,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
       ctx.audit.record({
         organizationId: js.organizationId,
         jobSeekerId: js.id,
-        action: 'CREATE',
+        action: planned ? 'UPDATE' : 'CREATE',
         area: 'FollowUpMeeting.record',
         entityType: 'FollowUpMeeting',
         entityId: meeting.id,
@@ -178,5 +237,167 @@ builder.queryField('myMeetingsToday', (t) =>
         )::int AS n`;
       return row?.n ?? 0;
     },
+  }),
+);
+
+const PlanMeetingInput = builder.inputType('PlanFollowUpMeetingInput', {
+  fields: (t) => ({
+    jobSeekerId: t.id({ required: true, validate: z.uuid() }),
+    employmentId: t.id({ required: false, validate: z.uuid() }),
+    purpose: t.field({ type: PurposeEnum, required: true }),
+    plannedAt: t.field({ type: 'DateTime', required: true }),
+    participants: t.field({ type: [ParticipantEnum], required: true }),
+    faceToFace: t.boolean({ required: true }),
+    location: t.field({ type: LocationEnum, required: true }),
+    durationMinutes: t.int({ required: true, validate: z.number().int().min(1).max(600) }),
+  }),
+});
+
+/** The job seeker of a planning mutation: readable (else not found) and followed by the caller. */
+async function followedJobSeeker(ctx: Context, id: string) {
+  const js = await ctx.db.jobSeeker.findFirst({
+    where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
+    select: { id: true, organizationId: true, currentSpecialistId: true, phase: true },
+  });
+  if (!js) throw new NotFoundError('JobSeeker');
+  if (!canOn(ctx.ability, 'update', 'JobSeeker', js, 'phase')) {
+    throw new ForbiddenActionError('Only the job seeker’s own specialist plans follow-up');
+  }
+  return js;
+}
+
+builder.mutationField('planFollowUpMeeting', (t) =>
+  t.field({
+    type: FollowUpMeetingType,
+    description:
+      'Books a follow-up meeting ahead (status PLANNED, from today on). It counts for no duty or measure until it is recorded as held.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { input: t.arg({ type: PlanMeetingInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const js = await followedJobSeeker(ctx, String(input.jobSeekerId));
+      const issues: FieldIssue[] = [];
+      if (js.phase === 'DISCHARGED') {
+        issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });
+      }
+      if (osloDay(input.plannedAt) < osloDay(ctx.now)) {
+        issues.push({ field: 'plannedAt', code: 'IN_PAST', message: 'A meeting is booked from today on' });
+      }
+      if (!input.participants.includes('JOB_SEEKER') && input.purpose !== 'EMPLOYER_MEETING_BEFORE_START') {
+        issues.push({
+          field: 'participants',
+          code: 'WITHOUT_JOB_SEEKER',
+          message: 'Follow-up is with the job seeker',
+        });
+      }
+      if (input.faceToFace && input.location === 'REMOTE') {
+        issues.push({
+          field: 'location',
+          code: 'CONTRADICTION',
+          message: 'A face-to-face meeting is not remote',
+        });
+      }
+      if (
+        input.employmentId &&
+        !(await ctx.db.employment.findFirst({
+          where: { id: String(input.employmentId), jobSeekerId: js.id },
+          select: { id: true },
+        }))
+      ) {
+        issues.push({ field: 'employmentId', code: 'UNKNOWN', message: 'No such job of this job seeker' });
+      }
+      if (issues.length) throw new ValidationError(issues);
+      const meeting = await ctx.db.followUpMeeting.create({
+        data: {
+          organizationId: js.organizationId,
+          jobSeekerId: js.id,
+          specialistId: ctx.actor.userId,
+          employmentId: input.employmentId ? String(input.employmentId) : null,
+          purpose: input.purpose,
+          status: 'PLANNED',
+          scheduledAt: input.plannedAt,
+          participants: input.participants,
+          faceToFace: input.faceToFace,
+          location: input.location,
+          durationMinutes: input.durationMinutes,
+        },
+      });
+      ctx.audit.record({
+        organizationId: js.organizationId,
+        jobSeekerId: js.id,
+        action: 'CREATE',
+        area: 'FollowUpMeeting.plan',
+        entityType: 'FollowUpMeeting',
+        entityId: meeting.id,
+      });
+      return meeting;
+    },
+  }),
+);
+
+const CancelMeetingInput = builder.inputType('CancelFollowUpMeetingInput', {
+  fields: (t) => ({ meetingId: t.id({ required: true, validate: z.uuid() }) }),
+});
+
+builder.mutationField('cancelFollowUpMeeting', (t) =>
+  t.field({
+    type: FollowUpMeetingType,
+    description: 'Cancels a booked (PLANNED) follow-up meeting; a held one stays as recorded.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError] },
+    args: { input: t.arg({ type: CancelMeetingInput, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const found = await ctx.db.followUpMeeting.findFirst({
+        where: {
+          AND: [accessibleWhere(ctx.ability, 'read', 'FollowUpMeeting'), { id: String(input.meetingId) }],
+        },
+        select: { id: true, jobSeekerId: true },
+      });
+      if (!found) throw new NotFoundError('FollowUpMeeting');
+      const js = await followedJobSeeker(ctx, found.jobSeekerId);
+      const { count } = await ctx.db.followUpMeeting.updateMany({
+        where: { id: found.id, status: 'PLANNED' },
+        data: { status: 'CANCELLED' },
+      });
+      if (count !== 1) {
+        throw new ValidationError([
+          { field: 'meetingId', code: 'NOT_OPEN', message: 'Only a planned meeting is cancelled' },
+        ]);
+      }
+      ctx.audit.record({
+        organizationId: js.organizationId,
+        jobSeekerId: js.id,
+        action: 'UPDATE',
+        area: 'FollowUpMeeting.cancel',
+        entityType: 'FollowUpMeeting',
+        entityId: found.id,
+      });
+      return ctx.db.followUpMeeting.findUniqueOrThrow({ where: { id: found.id } });
+    },
+  }),
+);
+
+builder.prismaObjectField(FollowUpMeetingType, 'jobSeeker', (t) =>
+  t.relation('jobSeeker', { type: JobSeekerNode, authScopes: { signedIn: true } }),
+);
+
+builder.queryField('myPlannedMeetings', (t) =>
+  t.prismaField({
+    type: [FollowUpMeetingType],
+    description:
+      'The follow-up meetings I booked that are still planned (a past one waits to be recorded as held or cancelled), the earliest first.',
+    authScopes: { signedIn: true },
+    resolve: (query, _root, _args, ctx) =>
+      ctx.db.followUpMeeting.findMany({
+        ...query,
+        where: {
+          AND: [
+            accessibleWhere(ctx.ability, 'read', 'FollowUpMeeting'),
+            { specialistId: ctx.actor.userId, status: 'PLANNED' },
+          ],
+        },
+        orderBy: [{ scheduledAt: 'asc' }, { id: 'asc' }],
+        take: 200,
+      }),
   }),
 );

@@ -29,6 +29,7 @@ import './fidelity.js';
 import './staffing.js';
 import './tenant-setup.js';
 import './case-deletion.js';
+import './reminder.js';
 
 builder.queryType({});
 builder.mutationType({});

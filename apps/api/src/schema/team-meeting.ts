@@ -8,7 +8,7 @@
  * named anywhere; the method supervisor runs it all, the team's specialists read it.
  */
 import { accessibleWhere, activeConsent, canOn } from '@ips/authz';
-import { ActionPointStatus, AgendaItemKind, FieldMentoringSetting, MeetingStatus } from '@ips/db';
+import { ActionPointStatus, AgendaItemKind, FieldMentoringSetting } from '@ips/db';
 import {
   DEFAULT_STALLED_AFTER_WEEKS,
   DEFAULT_TARGETS,
@@ -30,6 +30,7 @@ import {
   NotFoundError,
   ValidationError,
 } from './errors.js';
+import { MeetingStatusEnum } from './follow-up.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
@@ -46,7 +47,6 @@ export function stalledAfterWeeks(settings: unknown): number {
     : DEFAULT_STALLED_AFTER_WEEKS;
 }
 
-const MeetingStatusEnum = builder.enumType(MeetingStatus, { name: 'MeetingStatus' });
 const AgendaKindEnum = builder.enumType(AgendaItemKind, { name: 'AgendaItemKind' });
 const ActionPointStatusEnum = builder.enumType(ActionPointStatus, { name: 'ActionPointStatus' });
 const MentoringSettingEnum = builder.enumType(FieldMentoringSetting, { name: 'FieldMentoringSetting' });

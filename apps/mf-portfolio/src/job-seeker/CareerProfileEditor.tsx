@@ -203,7 +203,7 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
   if (!editing) {
     const older = (profile?.revisions ?? []).filter((r) => r.revision !== current?.revision);
     return (
-      <section aria-labelledby="profile-heading">
+      <section aria-labelledby="profile-heading" id="career-profile">
         <VStack gap="space-8">
           {heading}
           {saved !== null ? (
@@ -252,7 +252,7 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
   }
 
   return (
-    <section aria-labelledby="profile-heading">
+    <section aria-labelledby="profile-heading" id="career-profile">
       <VStack gap="space-8">
         {heading}
         <form onSubmit={onSubmit} aria-label={t('cp_editTitle')}>

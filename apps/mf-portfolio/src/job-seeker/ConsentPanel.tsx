@@ -145,7 +145,7 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
     onChanged();
   };
   return (
-    <section aria-labelledby="consents-heading">
+    <section aria-labelledby="consents-heading" id="consent-panel">
       <Heading level="2" size="small" id="consents-heading">
         {t('js_consents')}
       </Heading>

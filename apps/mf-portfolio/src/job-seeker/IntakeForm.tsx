@@ -79,7 +79,7 @@ export function IntakeForm({
       borderRadius="8"
       borderColor="neutral-subtle"
     >
-      <form onSubmit={submit} noValidate>
+      <form onSubmit={submit} noValidate id="intake-form">
         <VStack gap="space-12">
           <Heading level="2" size="small" id="intake-heading">
             {t('st_intakeTitle')}

@@ -184,7 +184,7 @@ export function JobStartForm({
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="job-start-heading">
+    <form onSubmit={submit} aria-labelledby="job-start-heading" id="job-start-form">
       <VStack gap="space-12">
         <Heading level="3" size="small" id="job-start-heading">
           {t('wk_jobStartTitle')}

@@ -100,8 +100,9 @@ export const JOB_SEEKER_PAGE = graphql(
         }
         studies { id institution programme startDate endDate completed version }
         applications { id position source status appliedOn version employer { id name } }
-        employerContacts { id contactedAt faceToFace purpose outcome contactPerson employer { id name } }
-        followUpMeetings { id scheduledAt purpose faceToFace location durationMinutes participants summary }
+        employerContacts { id contactedAt faceToFace purpose outcome contactPerson notes employer { id name } }
+        followUpMeetings { id scheduledAt status purpose faceToFace location durationMinutes participants summary }
+        reminders { id dueOn text }
         supportPlans { ...SupportPlanFields }
         transfers {
           id
@@ -113,7 +114,7 @@ export const JOB_SEEKER_PAGE = graphql(
         }
       }
     }
-    myDeadlines { id title dueOn status jobSeeker { id } }
+    myDeadlines { id rule sourceId title dueOn status jobSeeker { id } }
   }
 `,
   [SupportPlanFields, NavSharingGrantFields, CareerProfileFields],

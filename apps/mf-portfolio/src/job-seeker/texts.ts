@@ -1,10 +1,12 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
 import { consentTexts } from './texts-consent.js';
+import { followUpTexts } from './texts-followup.js';
 import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
   ...workTexts.nb,
+  ...followUpTexts.nb,
   emp_nav: 'Arbeidsgivere',
   emp_title: 'Arbeidsgivere og kontakter',
   emp_logTitle: 'Registrer arbeidsgiverkontakt',
@@ -176,6 +178,7 @@ const nb: Texts = {
 
 const en: Texts = {
   ...workTexts.en,
+  ...followUpTexts.en,
   emp_nav: 'Employers',
   emp_title: 'Employers and contacts',
   emp_logTitle: 'Log an employer contact',

@@ -1,0 +1,240 @@
+/**
+ * An employer contact for this job seeker, from the person page (issue 15 item 5): the employer
+ * (from the organisation's register), date and time, face to face or not, purpose, outcome and a
+ * note. A face-to-face contact closes the first-employer-contact duty (seed 003 §6).
+ */
+import {
+  DateField,
+  FieldErrorSummary,
+  FormError,
+  fieldId,
+  graphql,
+  NotFoundErrorFields,
+  osloInstant,
+  osloNowTime,
+  osloToday,
+  ownIssueText,
+  parseTime,
+  rawId,
+  TimeField,
+  useMutationForm,
+  ValidationErrorFields,
+} from '@ips/ui';
+import {
+  Alert,
+  BodyShort,
+  Button,
+  Heading,
+  HStack,
+  Select,
+  Switch,
+  Textarea,
+  TextField,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+
+const EMPLOYERS = graphql(`
+  query ContactFormEmployers { employers(first: 100) { edges { node { id name city } } } }
+`);
+
+const RECORD = graphql(
+  `
+  mutation RecordJobSeekerEmployerContact($input: RecordEmployerContactInput!) {
+    recordEmployerContact(input: $input) {
+      __typename
+      ... on MutationRecordEmployerContactSuccess {
+        data { id contactedAt faceToFace purpose outcome contactPerson notes employer { id name } }
+      }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
+    }
+  }
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
+
+const PURPOSES = ['JOB_DEVELOPMENT_FOR_JOB_SEEKER', 'FOLLOW_UP_IN_EMPLOYMENT'] as const;
+type Purpose = (typeof PURPOSES)[number];
+const OUTCOMES = ['INTERVIEW_ARRANGED', 'JOB_OFFERED', 'FOLLOW_UP_AGREED', 'NO_OPENING', 'OTHER'] as const;
+type Outcome = (typeof OUTCOMES)[number];
+
+export interface EmployerContactFormProps {
+  /** The job seeker's global id. */
+  jobSeekerId: string;
+  autoFocus?: boolean;
+  /** After saving, with the message to show (the form closes). */
+  onSaved: (message: string) => void;
+  onClose: () => void;
+}
+
+export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }: EmployerContactFormProps) {
+  const { t } = useTranslation('portfolio');
+  const [{ data }] = useQuery({ query: EMPLOYERS });
+  const employers = (data?.employers.edges ?? []).map((e) => e.node);
+  const [employerId, setEmployerId] = useState('');
+  const [day, setDay] = useState(osloToday());
+  const [time, setTime] = useState(osloNowTime());
+  const [faceToFace, setFaceToFace] = useState(true);
+  const [purpose, setPurpose] = useState<Purpose>('JOB_DEVELOPMENT_FOR_JOB_SEEKER');
+  const [outcome, setOutcome] = useState<Outcome | ''>('');
+  const [contactPerson, setContactPerson] = useState('');
+  const [notes, setNotes] = useState('');
+  const form = useMutationForm(RECORD, { issueText: ownIssueText(t, 'emp_issue_') });
+  const errors = form.fieldErrors;
+  const ref = useRef<HTMLFormElement>(null);
+  const prefix = 'fu-contact';
+
+  useEffect(() => {
+    if (autoFocus) {
+      ref.current?.scrollIntoView({ block: 'start' });
+      ref.current?.focus();
+    }
+  }, [autoFocus]);
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const local: Record<string, string> = {};
+    if (!employerId) local.employerId = t('emp_chooseEmployer');
+    if (!day) local.day = t('fu_issue_DAY');
+    else if (!parseTime(time)) local.time = t('fu_issue_TIME');
+    const at = osloInstant(day, time);
+    form.setFieldErrors(local);
+    if (Object.keys(local).length || !at) return;
+    const res = await form.send(
+      {
+        input: {
+          employerId,
+          jobSeekerId: rawId(jobSeekerId),
+          contactedAt: at,
+          faceToFace,
+          purpose,
+          outcome: outcome || null,
+          contactPerson: contactPerson.trim() || null,
+          notes: notes.trim() || null,
+        },
+      },
+      { additionalTypenames: ['EmployerContact', 'Task'] },
+    );
+    if (res.ok) onSaved(t('fu_contactLogged', { employer: res.data.employer.name }));
+  };
+
+  return (
+    <form
+      id="employer-contact-form"
+      ref={ref}
+      tabIndex={-1}
+      onSubmit={submit}
+      aria-labelledby="employer-contact-form-heading"
+      style={{ outline: 'none' }}
+    >
+      <VStack gap="space-12">
+        <Heading level="3" size="small" id="employer-contact-form-heading">
+          {t('fu_contactTitle')}
+        </Heading>
+        <FieldErrorSummary form={form} idPrefix={prefix} />
+        {data && employers.length === 0 ? <BodyShort>{t('fu_contactNone')}</BodyShort> : null}
+        <Select
+          id={fieldId(prefix, 'employerId')}
+          label={t('fu_contactEmployer')}
+          size="small"
+          value={employerId}
+          error={errors.employerId}
+          onChange={(e) => setEmployerId(e.target.value)}
+        >
+          <option value="">{t('fu_contactChoose')}</option>
+          {employers.map((em) => (
+            <option key={em.id} value={em.id}>
+              {em.name}
+              {em.city ? `, ${em.city}` : ''}
+            </option>
+          ))}
+        </Select>
+        <HStack gap="space-12" wrap align="start">
+          <DateField
+            label={t('fu_day')}
+            value={day}
+            onChange={setDay}
+            error={errors.day ?? errors.contactedAt}
+            size="small"
+            name="contact-day"
+            toDay={osloToday()}
+          />
+          <TimeField
+            label={t('fu_time')}
+            value={time}
+            onChange={setTime}
+            error={errors.time}
+            size="small"
+            name="contact-time"
+          />
+        </HStack>
+        <Switch size="small" checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
+          {t('fu_faceToFace')}
+        </Switch>
+        <Select
+          id={fieldId(prefix, 'purpose')}
+          label={t('emp_purpose')}
+          size="small"
+          value={purpose}
+          onChange={(e) => setPurpose(e.target.value as Purpose)}
+        >
+          {PURPOSES.map((p) => (
+            <option key={p} value={p}>
+              {t(`contactPurpose_${p}`)}
+            </option>
+          ))}
+        </Select>
+        <Select
+          id={fieldId(prefix, 'outcome')}
+          label={t('emp_outcome')}
+          size="small"
+          value={outcome}
+          onChange={(e) => setOutcome(e.target.value as Outcome | '')}
+        >
+          <option value="">–</option>
+          {OUTCOMES.map((o) => (
+            <option key={o} value={o}>
+              {t(`outcome_${o}`)}
+            </option>
+          ))}
+        </Select>
+        <TextField
+          id={fieldId(prefix, 'contactPerson')}
+          label={t('emp_contactPerson')}
+          size="small"
+          maxLength={200}
+          value={contactPerson}
+          error={errors.contactPerson}
+          onChange={(e) => setContactPerson(e.target.value)}
+        />
+        <Textarea
+          id={fieldId(prefix, 'notes')}
+          label={t('fu_note')}
+          description={t('fu_noteHelp')}
+          size="small"
+          maxLength={4000}
+          value={notes}
+          error={errors.notes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
+        <FormError form={form} />
+        {errors.jobSeekerId ? (
+          <Alert variant="error" size="small">
+            {errors.jobSeekerId}
+          </Alert>
+        ) : null}
+        <HStack gap="space-8" wrap>
+          <Button type="submit" size="small" loading={form.fetching}>
+            {t('fu_contactButton')}
+          </Button>
+          <Button type="button" size="small" variant="tertiary" onClick={onClose}>
+            {t('fu_cancel')}
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}

@@ -1,0 +1,80 @@
+/**
+ * Each open duty leads straight to the form that fulfils it (issue 15 item 5): a task's rule (see
+ * `packages/domain/src/deadline-rules.ts`) → the job seeker's page, the tab, the form to open and
+ * the anchor that gets the focus. Forms of other areas of the page (intake, consent, career profile,
+ * job start) are reached by their anchors.
+ */
+
+/** The forms of the contacts tab that a link can open (`?form=`). */
+export type ContactsForm = 'meeting' | 'employer-contact' | 'reminder';
+
+/** The anchor (element id) of each form a duty can lead to. */
+export const FORM_ANCHORS = {
+  meeting: 'meeting-form',
+  'employer-contact': 'employer-contact-form',
+  reminder: 'reminder-form',
+  intake: 'intake-form',
+  consent: 'consent-panel',
+  careerProfile: 'career-profile',
+  jobStart: 'job-start-form',
+} as const;
+
+export interface DutyTarget {
+  tab: 'overview' | 'contacts';
+  form?: ContactsForm;
+  anchor: (typeof FORM_ANCHORS)[keyof typeof FORM_ANCHORS];
+  /** What the meeting form starts with (the purpose that closes the duty). */
+  purpose?: 'EMPLOYER_MEETING_BEFORE_START' | 'FOLLOW_ALONG' | 'JOB_END_FOLLOW_UP' | 'OTHER';
+}
+
+/** The form that fulfils each rule's duty. */
+export const DUTY_TARGETS: Record<string, DutyTarget> = {
+  // Rapid job search: a face-to-face employer contact (seed 003 §6).
+  FIRST_EMPLOYER_CONTACT: {
+    tab: 'contacts',
+    form: 'employer-contact',
+    anchor: FORM_ANCHORS['employer-contact'],
+  },
+  // The meeting with the employer in the last week before the start (seed 000 §4.1).
+  EMPLOYER_MEETING_BEFORE_START: {
+    tab: 'contacts',
+    form: 'meeting',
+    anchor: FORM_ANCHORS.meeting,
+    purpose: 'EMPLOYER_MEETING_BEFORE_START',
+  },
+  // The first follow-up within three days of the start (seed 000 §7).
+  FIRST_FOLLOW_UP_AFTER_START: {
+    tab: 'contacts',
+    form: 'meeting',
+    anchor: FORM_ANCHORS.meeting,
+    purpose: 'FOLLOW_ALONG',
+  },
+  // Contact within three days of learning that a job ended (seed 000 §8).
+  CONTACT_AFTER_JOB_END: {
+    tab: 'contacts',
+    form: 'meeting',
+    anchor: FORM_ANCHORS.meeting,
+    purpose: 'JOB_END_FOLLOW_UP',
+  },
+  // The new specialist meets the job seeker soon after a transfer (seed 001 §4.2).
+  MEET_AFTER_TRANSFER: { tab: 'contacts', form: 'meeting', anchor: FORM_ANCHORS.meeting, purpose: 'OTHER' },
+  // A consent that expires: renew it or end the sharing, in the consent panel.
+  CONSENT_EXPIRY: { tab: 'overview', anchor: FORM_ANCHORS.consent },
+};
+
+/**
+ * The link of a duty: `/portfolio/<id>?tab=contacts&form=meeting&purpose=FOLLOW_ALONG&job=<id>#meeting-form`.
+ * A rule without a known form leads to the job seeker's overview.
+ */
+export function dutyLink(rule: string, jobSeekerId: string, sourceId?: string | null): string {
+  const base = `/portfolio/${encodeURIComponent(jobSeekerId)}`;
+  const target = DUTY_TARGETS[rule];
+  if (!target) return base;
+  const params = new URLSearchParams();
+  if (target.tab !== 'overview') params.set('tab', target.tab);
+  if (target.form) params.set('form', target.form);
+  if (target.purpose) params.set('purpose', target.purpose);
+  if (sourceId && target.form === 'meeting' && target.purpose !== 'OTHER') params.set('job', sourceId);
+  const query = params.toString();
+  return `${base}${query ? `?${query}` : ''}#${target.anchor}`;
+}
