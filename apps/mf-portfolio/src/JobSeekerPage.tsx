@@ -23,17 +23,19 @@ import {
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { JournalNotes } from './job-seeker/JournalNotes.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
 import { buildTimeline } from './job-seeker/timeline.js';
 
-const TABS = ['overview', 'timeline', 'plan', 'contacts'] as const;
+const TABS = ['overview', 'timeline', 'plan', 'contacts', 'journal'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, string> = {
   overview: 'js_tabOverview',
   timeline: 'js_tabTimeline',
   plan: 'js_tabPlan',
   contacts: 'js_tabContacts',
+  journal: 'jn_tab',
 };
 
 export function JobSeekerPage() {
@@ -244,6 +246,9 @@ export function JobSeekerPage() {
               )}
             </section>
           </VStack>
+        </Tabs.Panel>
+        <Tabs.Panel value="journal">
+          <JournalNotes jobSeekerId={js.id} />
         </Tabs.Panel>
       </Tabs>
     </VStack>

@@ -28,7 +28,6 @@ const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   updateApplicationStatus: 'specialist case work (applications): issue 15, not yet on a screen',
   recordFollowUpMeeting: 'specialist case work (follow-up meetings): issue 15, not yet on a screen',
   dischargeJobSeeker: 'specialist case work (discharge): issue 15, not yet on a screen',
-  markJournalNoteEntered: 'journal notes: issue 15, the screen comes in the next commit',
   // The method supervisor's and the leader's screens (issue 16).
   addTeamMember: "supervisor's team membership: issue 16",
   removeTeamMember: "supervisor's team membership: issue 16",
@@ -81,6 +80,7 @@ const ERROR_FRAGMENTS: Record<string, string> = {
   ConflictErrorFields: 'ConflictError',
   ConsentRequiredErrorFields: 'ConsentRequiredError',
   NotFoundErrorFields: 'NotFoundError',
+  AlreadyRecordedErrorFields: 'AlreadyRecordedError',
 };
 
 /** The typed errors of each mutation's result union, from the printed schema. */

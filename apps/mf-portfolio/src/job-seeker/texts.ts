@@ -1,5 +1,6 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
+import { journalTexts } from './texts-journal.js';
 
 const nb: Texts = {
   emp_nav: 'Arbeidsgivere',
@@ -335,4 +336,4 @@ const en: Texts = {
   person_OTHER: 'Others',
 };
 
-export const jobSeekerTexts = { nb, en };
+export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };
