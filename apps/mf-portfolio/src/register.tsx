@@ -15,21 +15,29 @@ export default function register(): Area {
         path: 'portfolio',
         navKey: 'nav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Min portefølje: oppfølging av egen portefølje',
         element: <PortfolioPage />,
       },
       {
         path: 'deadlines',
         navKey: 'deadlinesNav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Mine frister: oppfølging av egen portefølje',
         element: <DeadlinesPage />,
       },
       {
         path: 'employers',
         navKey: 'emp_nav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Arbeidsgivere og kontakter: jobbutvikling',
         element: <EmployersPage />,
       },
-      { path: 'portfolio/:id', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <JobSeekerPage /> },
+      {
+        path: 'portfolio/:id',
+        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Jobbsøkerens side: oppfølging av jobbsøkeren',
+        element: <JobSeekerPage />,
+      },
     ],
   };
 }
