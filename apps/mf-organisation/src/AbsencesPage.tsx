@@ -10,9 +10,9 @@ import {
   ConflictErrorFields,
   canOn,
   FormError,
+  formatDay,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   useAbility,
   useMutationForm,
@@ -82,7 +82,7 @@ const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 export function AbsencesPage() {
-  const { t, i18n } = useTranslation('organisation');
+  const { t } = useTranslation('organisation');
   const session = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ABSENCES,
@@ -100,9 +100,7 @@ export function AbsencesPage() {
   const endForm = useMutationForm(END, { fields: [] });
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Absence', { organizationId: session.organizationId });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
+  const day = (iso: string | null | undefined) => formatDay(iso);
 
   if (fetching && !data) return <Loader title={t('abs_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;

@@ -10,9 +10,9 @@ import {
   ConflictErrorFields,
   ConsentRequiredErrorFields,
   FormError,
+  formatDay,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   rawId,
   useMutationForm,
@@ -113,12 +113,10 @@ const REASONS = ['SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'JOB_SEEKER_WISH', 
 type Reason = (typeof REASONS)[number];
 
 export function CoveragePage() {
-  const { t, i18n } = useTranslation('team');
+  const { t } = useTranslation('team');
   const [params, setParams] = useSearchParams();
   const [{ data, fetching, error }] = useQuery({ query: ABSENCES, context: everywhere });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
+  const day = (iso: string | null | undefined) => formatDay(iso);
   if (fetching && !data) return <Loader title={t('cov_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const absences = data?.absences ?? [];
