@@ -9,6 +9,7 @@ import { absenceIssues } from '@ips/domain';
 import {
   ConflictErrorFields,
   canOn,
+  DateField,
   FormError,
   formatDay,
   graphql,
@@ -30,7 +31,6 @@ import {
   Select,
   Table,
   Tag,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
@@ -78,7 +78,6 @@ const END = graphql(
 
 const TYPES = ['SICK_LEAVE', 'VACATION', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'COURSE', 'OTHER'] as const;
 type AbsenceType = (typeof TYPES)[number];
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 export function AbsencesPage() {
@@ -181,19 +180,17 @@ export function AbsencesPage() {
                   </option>
                 ))}
               </Select>
-              <TextField
+              <DateField
                 label={t('abs_start')}
-                {...NATIVE_DATE}
                 value={startDate}
                 error={issues.startDate}
-                onChange={(e) => setStartDate(e.target.value)}
+                onChange={setStartDate}
               />
-              <TextField
+              <DateField
                 label={t('abs_expectedEnd')}
-                {...NATIVE_DATE}
                 value={expectedEndDate}
                 error={issues.expectedEndDate}
-                onChange={(e) => setExpectedEndDate(e.target.value)}
+                onChange={setExpectedEndDate}
               />
             </HStack>
             <Checkbox checked={planned} onChange={(e) => setPlanned(e.target.checked)}>

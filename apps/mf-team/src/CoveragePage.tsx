@@ -9,6 +9,7 @@
 import {
   ConflictErrorFields,
   ConsentRequiredErrorFields,
+  DateField,
   FormError,
   formatDay,
   graphql,
@@ -33,7 +34,6 @@ import {
   Table,
   Tag,
   Textarea,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
 import type { TFunction } from 'i18next';
@@ -381,13 +381,12 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
                 </option>
               ))}
             </Select>
-            <TextField
+            <DateField
               label={t('cov_effectiveOn')}
               description={t('cov_effectiveOnHelp')}
-              {...NATIVE_DATE}
               value={effectiveOn}
               error={issues.effectiveOn}
-              onChange={(e) => setEffectiveOn(e.target.value)}
+              onChange={setEffectiveOn}
             />
             <Textarea
               label={t('cov_note')}
@@ -442,9 +441,6 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
     </section>
   );
 }
-
-/** Aksel's TextField as a native date input (see the support-plan editor). */
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 
 function describe(
   c: {

@@ -9,6 +9,7 @@
 import {
   ConflictErrorFields,
   canOn,
+  DateField,
   FormError,
   formatDay,
   formatDayTime,
@@ -576,13 +577,12 @@ function ActionPoints({ meeting, onChanged }: { meeting: Meeting; onChanged: (me
                 </option>
               ))}
             </Select>
-            <TextField
+            <DateField
               label={t('tm_due')}
               size="small"
-              {...NATIVE_DATE}
               value={dueOn}
               error={issues.dueOn}
-              onChange={(e) => setDueOn(e.target.value)}
+              onChange={setDueOn}
             />
             <Button type="submit" size="small" variant="secondary" loading={fetching}>
               {t('tm_addActionPoint')}
@@ -595,6 +595,3 @@ function ActionPoints({ meeting, onChanged }: { meeting: Meeting; onChanged: (me
     </section>
   );
 }
-
-/** Aksel's TextField as a native date input (see the support-plan editor). */
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
