@@ -282,6 +282,7 @@ describe('Norwegian formats in an English browser', () => {
       const email = rows[0]?.email as string;
       const page = await englishPage();
       await signIn(page, stack.shellUrl, email, '/');
+      await page.getByTestId('inbox').waitFor();
       // The application in English too (the sign-in page is in bokmål).
       await page.evaluate(() => localStorage.setItem('ips.language', 'en'));
       for (const path of paths) {

@@ -303,7 +303,10 @@ function NoteItem({
               {t('jn_downloadFailed')}
             </Alert>
           ) : null}
-          <FormError form={mark} />
+          {/* Entered meanwhile, or gone: said above the lists (the note moves to the other list). */}
+          {mark.failure?.kind === 'alreadyRecorded' || mark.failure?.kind === 'notFound' ? null : (
+            <FormError form={mark} />
+          )}
         </VStack>
       </article>
     </Box>
