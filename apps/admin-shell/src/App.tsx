@@ -7,7 +7,7 @@ import { createApiClient, type Membership, type Role, type Session, SessionConte
 import { Alert, BodyShort, Button, Heading, HStack, Loader, Select, ToggleGroup } from '@navikt/ds-react';
 import type { i18n as I18n } from 'i18next';
 import type { User, UserManager } from 'oidc-client-ts';
-import { useEffect, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
@@ -130,12 +130,15 @@ function SignedIn({ config, userManager, i18n }: Props) {
     profile?.memberships.find((m) => m.organizationId === organizationId)?.organizationId ??
     profile?.memberships[0]?.organizationId ??
     null;
+  // Why the screen shown reads (its route's purpose): sent with each of its operations.
+  const purpose = useRef<string | null>(null);
   const client = useMemo(
     () =>
       createApiClient({
         url: config.apiUrl,
         token: () => user?.access_token ?? null,
         organizationId: () => activeOrg,
+        accessReason: () => purpose.current,
       }),
     [config.apiUrl, user, activeOrg],
   );
@@ -193,7 +196,7 @@ function SignedIn({ config, userManager, i18n }: Props) {
               <ToggleGroup.Item value="nb">Norsk</ToggleGroup.Item>
               <ToggleGroup.Item value="en">English</ToggleGroup.Item>
             </ToggleGroup>
-            <Inbox key={activeOrg} />
+            <Inbox key={activeOrg} paths={routes.map((r) => r.path)} />
             <BodyShort size="small">
               {session.givenName} {session.familyName} · {session.roles.map((r) => t(`role_${r}`)).join(', ')}
             </BodyShort>
@@ -234,9 +237,11 @@ function SignedIn({ config, userManager, i18n }: Props) {
                   key={`${r.area}/${r.path}`}
                   path={`/${r.path}`}
                   element={
-                    <AreaBoundary message={t('areaFailed')} retry={t('retry')}>
-                      {r.element}
-                    </AreaBoundary>
+                    <RoutePurpose purpose={r.purpose} into={purpose}>
+                      <AreaBoundary message={t('areaFailed')} retry={t('retry')}>
+                        {r.element}
+                      </AreaBoundary>
+                    </RoutePurpose>
                   }
                 />
               ))}
@@ -247,6 +252,23 @@ function SignedIn({ config, userManager, i18n }: Props) {
       </UrqlProvider>
     </SessionContext.Provider>
   );
+}
+
+/**
+ * Makes the route's purpose the reason of every operation its screen sends. Set while rendering,
+ * before the screen's own components render and send their queries.
+ */
+function RoutePurpose({
+  purpose,
+  into,
+  children,
+}: {
+  purpose: string | undefined;
+  into: { current: string | null };
+  children: ReactNode;
+}) {
+  into.current = purpose ?? null;
+  return children;
 }
 
 function SignInPage({ userManager }: { userManager: UserManager }) {

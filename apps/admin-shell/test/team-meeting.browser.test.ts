@@ -71,7 +71,13 @@ describe('method supervisor: the team meeting', () => {
       `UPDATE team_meeting SET minutes = 'Endret av en kollega', version = version + 1 WHERE id = $1`,
       [meetingId],
     );
-    const due = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    // Typed into the date picker as dd.mm.åååå.
+    const due = new Date(Date.now() + 7 * 86_400_000)
+      .toISOString()
+      .slice(0, 10)
+      .split('-')
+      .reverse()
+      .join('.');
     const actions = page.getByRole('form', { name: 'Legg til aksjonspunkt' });
     await actions.getByLabel('Hva').fill('Ring arbeidsgiver om arbeidstid');
     const owner = await actions.getByLabel('Ansvarlig').locator('option').nth(1).getAttribute('value');

@@ -48,3 +48,19 @@ export class ConsentRequiredError extends DomainError {
     super(`This needs the job seeker's consent: ${scope}`);
   }
 }
+
+/**
+ * Something that may be done only once was done already: the answer names when and by whom, so the
+ * user sees it was not forgotten (a journal note entered in the patient record).
+ */
+export class AlreadyRecordedError extends DomainError {
+  override name = 'AlreadyRecordedError';
+  constructor(
+    readonly entity: string,
+    readonly recordedAt: Date,
+    /** The name of who did it, when known. */
+    readonly recordedBy: string | null,
+  ) {
+    super(`${entity} was already recorded at ${recordedAt.toISOString()}`);
+  }
+}

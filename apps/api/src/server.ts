@@ -28,6 +28,7 @@ import { getOperationAST, parse } from 'graphql';
 import { createTransport } from 'nodemailer';
 import pg from 'pg';
 import pino, { type Logger } from 'pino';
+import { cleanAccessReason } from './access-reason.js';
 import { AuthenticationError, TokenVerifier, unverifiedIdentity } from './auth.js';
 import type { ApiConfig } from './config.js';
 import { type Context, createContext, type SignedInUser } from './context.js';
@@ -120,15 +121,6 @@ function rateLimiter(perMinute: number) {
       return w && w.count >= perMinute ? wait(w, now) : 0;
     },
   };
-}
-
-/** A header value that may be URI-encoded (non-ASCII text); malformed encodings are kept as they are. */
-function safeDecode(value: string): string {
-  try {
-    return decodeURIComponent(value);
-  } catch {
-    return value;
-  }
 }
 
 /** Operation kind per (document, operation name): clients send the same few documents again and again. */
@@ -400,18 +392,13 @@ export async function createApi(
               memberships: row.memberships,
               teams: row.teams,
             };
-            const reason = req.header('x-access-reason');
             const ctx = await createContext(
               tx,
               user,
               requestId,
               config,
               requestedOrganizationId,
-              reason
-                ? safeDecode(reason)
-                    .replace(/\p{Cc}/gu, ' ')
-                    .slice(0, 500)
-                : undefined,
+              cleanAccessReason(req.header('x-access-reason')) ?? undefined,
               options.clock,
               insecure,
               found.settingsApplied ? row.org_ids : undefined,

@@ -62,8 +62,8 @@ describe('SharedWithNavPage', () => {
       'Test A',
       'I jobb',
       'GrunnopplysningerArbeidsstatus',
-      '30.6.2027',
-      'Kokk (1.10.2026)',
+      '30.06.2027',
+      'Kokk (01.10.2026)',
     ]);
     expect(cells[1]?.[4]).toBe('Ikke delt');
     // A revoked grant's scope is not shown; no end date reads "until further notice".

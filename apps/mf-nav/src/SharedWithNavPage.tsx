@@ -3,7 +3,7 @@
  * only the parts the grant's scopes cover (the API enforces both; this page asks for nothing
  * more), with each consent's scope and validity visible.
  */
-import { graphql } from '@ips/ui';
+import { formatDay, graphql } from '@ips/ui';
 import { BodyShort, Button, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -79,12 +79,11 @@ function PageRows({
   last: boolean;
   onMore: (cursor: string) => void;
 }) {
-  const { t, i18n } = useTranslation('nav');
+  const { t } = useTranslation('nav');
   const [{ data }] = useQuery({ query: SHARED, variables: { after } });
   const rows = (data?.jobSeekers.edges ?? []).map((e) => e.node);
   const page = data?.jobSeekers.pageInfo;
-  const date = (iso: string) =>
-    new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo' });
+  const date = (iso: string) => formatDay(iso);
   return (
     <>
       {rows.map((r) => {

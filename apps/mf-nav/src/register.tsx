@@ -7,6 +7,14 @@ export default function register(): Area {
   return {
     id: 'nav',
     texts,
-    routes: [{ path: 'nav', navKey: 'nav', roles: ['NAV_COUNSELLOR'], element: <SharedWithNavPage /> }],
+    routes: [
+      {
+        path: 'nav',
+        navKey: 'nav',
+        roles: ['NAV_COUNSELLOR'],
+        purpose: 'Delt med NAV: samarbeid med NAV etter samtykke',
+        element: <SharedWithNavPage />,
+      },
+    ],
   };
 }

@@ -9,10 +9,11 @@ import { absenceIssues } from '@ips/domain';
 import {
   ConflictErrorFields,
   canOn,
+  DateField,
   FormError,
+  formatDay,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   useAbility,
   useMutationForm,
@@ -30,7 +31,6 @@ import {
   Select,
   Table,
   Tag,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
@@ -78,11 +78,10 @@ const END = graphql(
 
 const TYPES = ['SICK_LEAVE', 'VACATION', 'PARENTAL_LEAVE', 'LEAVE_OF_ABSENCE', 'COURSE', 'OTHER'] as const;
 type AbsenceType = (typeof TYPES)[number];
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 export function AbsencesPage() {
-  const { t, i18n } = useTranslation('organisation');
+  const { t } = useTranslation('organisation');
   const session = useSession();
   const [{ data, fetching, error }, refetch] = useQuery({
     query: ABSENCES,
@@ -100,9 +99,7 @@ export function AbsencesPage() {
   const endForm = useMutationForm(END, { fields: [] });
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Absence', { organizationId: session.organizationId });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
+  const day = (iso: string | null | undefined) => formatDay(iso);
 
   if (fetching && !data) return <Loader title={t('abs_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -183,19 +180,17 @@ export function AbsencesPage() {
                   </option>
                 ))}
               </Select>
-              <TextField
+              <DateField
                 label={t('abs_start')}
-                {...NATIVE_DATE}
                 value={startDate}
                 error={issues.startDate}
-                onChange={(e) => setStartDate(e.target.value)}
+                onChange={setStartDate}
               />
-              <TextField
+              <DateField
                 label={t('abs_expectedEnd')}
-                {...NATIVE_DATE}
                 value={expectedEndDate}
                 error={issues.expectedEndDate}
-                onChange={(e) => setExpectedEndDate(e.target.value)}
+                onChange={setExpectedEndDate}
               />
             </HStack>
             <Checkbox checked={planned} onChange={(e) => setPlanned(e.target.checked)}>

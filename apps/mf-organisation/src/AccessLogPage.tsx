@@ -5,7 +5,7 @@
  * the number is checked as the API checks it before it is sent.
  */
 import { parseIdentityNumber } from '@ips/domain';
-import { graphql, OSLO } from '@ips/ui';
+import { formatDayTime, graphql } from '@ips/ui';
 import {
   Alert,
   BodyShort,
@@ -45,7 +45,6 @@ export function AccessLogPage() {
     pause: asked === null,
     requestPolicy: 'network-only',
   });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -113,19 +112,17 @@ export function AccessLogPage() {
               {result.data.map((e, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: log entries have no id of their own
                 <Table.Row key={i}>
-                  <Table.DataCell>
-                    {new Date(e.occurredAt).toLocaleString(locale, {
-                      ...OSLO,
-                      dateStyle: 'short',
-                      timeStyle: 'medium',
-                    })}
-                  </Table.DataCell>
+                  <Table.DataCell>{formatDayTime(e.occurredAt, i18n.language)}</Table.DataCell>
                   <Table.DataCell>{e.actorName ?? t('al_outside')}</Table.DataCell>
                   <Table.DataCell>{e.actorRole ? t(`role_${e.actorRole}`) : '–'}</Table.DataCell>
                   <Table.DataCell>{e.actorOrganization ?? '–'}</Table.DataCell>
                   <Table.DataCell>
-                    {t(`al_action_${e.action}`, { defaultValue: e.action })}: {e.area}
-                    {e.reason ? ` (${e.reason})` : ''}
+                    {t(`al_action_${e.action}`, { defaultValue: e.action })}:{' '}
+                    {t(`al_area_${e.area.split('.')[0]}`, { defaultValue: t('al_area_other') })}
+                    <br />
+                    <span data-testid="access-reason">
+                      {t('al_why')}: {e.reason ?? t('al_noReason')}
+                    </span>
                   </Table.DataCell>
                 </Table.Row>
               ))}

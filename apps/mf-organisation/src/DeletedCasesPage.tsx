@@ -5,9 +5,9 @@
  */
 import {
   FormError,
+  formatDayTime,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   useMutationForm,
   ValidationErrorFields,
@@ -45,9 +45,7 @@ export function DeletedCasesPage() {
     failureText: (f) => (f.kind === 'error' ? t('del_failed') : undefined),
   });
   const [notice, setNotice] = useState<string | null>(null);
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const when = (iso: string) =>
-    new Date(iso).toLocaleString(locale, { ...OSLO, dateStyle: 'short', timeStyle: 'short' });
+  const when = (iso: string) => formatDayTime(iso, i18n.language);
 
   const restoreCase = async (id: string, name: string) => {
     setNotice(null);

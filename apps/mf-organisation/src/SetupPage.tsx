@@ -315,7 +315,7 @@ function Providers({
             {providers.map((p) => (
               <Table.Row key={p.id}>
                 <Table.DataCell style={{ overflowWrap: 'anywhere' }}>{p.issuer}</Table.DataCell>
-                <Table.DataCell>{p.kind}</Table.DataCell>
+                <Table.DataCell>{t(`idp_${p.kind}`, { defaultValue: t('idp_other') })}</Table.DataCell>
                 <Table.DataCell>
                   <Switch
                     size="small"

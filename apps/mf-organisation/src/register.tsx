@@ -13,17 +13,48 @@ export default function register(): Area {
     id: 'organisation',
     texts,
     routes: [
-      { path: 'staffing', navKey: 'nav', roles: ['HEALTH_SERVICE_LEADER'], element: <StaffingPage /> },
-      { path: 'absences', navKey: 'absNav', roles: ['HEALTH_SERVICE_LEADER'], element: <AbsencesPage /> },
-      { path: 'members', navKey: 'membersNav', roles: ['TENANT_ADMINISTRATOR'], element: <MembersPage /> },
-      { path: 'access-log', navKey: 'alNav', roles: ['TENANT_ADMINISTRATOR'], element: <AccessLogPage /> },
+      {
+        path: 'staffing',
+        navKey: 'nav',
+        roles: ['HEALTH_SERVICE_LEADER'],
+        purpose: 'Bemanning: personalledelse',
+        element: <StaffingPage />,
+      },
+      {
+        path: 'absences',
+        navKey: 'absNav',
+        roles: ['HEALTH_SERVICE_LEADER'],
+        purpose: 'Fravær: personalledelse',
+        element: <AbsencesPage />,
+      },
+      {
+        path: 'members',
+        navKey: 'membersNav',
+        roles: ['TENANT_ADMINISTRATOR'],
+        purpose: 'Brukere og roller: administrasjon',
+        element: <MembersPage />,
+      },
+      {
+        path: 'access-log',
+        navKey: 'alNav',
+        roles: ['TENANT_ADMINISTRATOR'],
+        purpose: 'Tilgangslogg: svar på jobbsøkerens krav om innsyn',
+        element: <AccessLogPage />,
+      },
       {
         path: 'deleted-cases',
         navKey: 'delNav',
         roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
+        purpose: 'Slettede saker: administrasjon',
         element: <DeletedCasesPage />,
       },
-      { path: 'setup', navKey: 'setupNav', roles: ['TENANT_ADMINISTRATOR'], element: <SetupPage /> },
+      {
+        path: 'setup',
+        navKey: 'setupNav',
+        roles: ['TENANT_ADMINISTRATOR'],
+        purpose: 'Oppsett: administrasjon',
+        element: <SetupPage />,
+      },
     ],
   };
 }

@@ -18,6 +18,7 @@ import { DischargeForm } from './job-seeker/DischargeForm.js';
 import { dutyLink } from './job-seeker/duty-links.js';
 import { Facts } from './job-seeker/Facts.js';
 import { IntakeForm } from './job-seeker/IntakeForm.js';
+import { JournalNotes } from './job-seeker/JournalNotes.js';
 import { NavSharing } from './job-seeker/NavSharing.js';
 import { PlanOffers } from './job-seeker/NewSupportPlan.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
@@ -26,13 +27,14 @@ import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
 import { buildTimeline } from './job-seeker/timeline.js';
 import { WorkPanel } from './job-seeker/WorkPanel.js';
 
-const TABS = ['overview', 'timeline', 'plan', 'contacts'] as const;
+const TABS = ['overview', 'timeline', 'plan', 'contacts', 'journal'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, string> = {
   overview: 'js_tabOverview',
   timeline: 'js_tabTimeline',
   plan: 'js_tabPlan',
   contacts: 'js_tabContacts',
+  journal: 'jn_tab',
 };
 
 export function JobSeekerPage() {
@@ -239,6 +241,9 @@ export function JobSeekerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
           <ContactsTab js={js} isOwn={isOwn} onReload={() => refetch({ requestPolicy: 'network-only' })} />
+        </Tabs.Panel>
+        <Tabs.Panel value="journal">
+          <JournalNotes jobSeekerId={js.id} />
         </Tabs.Panel>
       </Tabs>
     </VStack>

@@ -16,23 +16,36 @@ export default function register(): Area {
         path: 'portfolio',
         navKey: 'nav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Min portefølje: oppfølging av egen portefølje',
         element: <PortfolioPage />,
       },
       {
         path: 'deadlines',
         navKey: 'deadlinesNav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Mine frister: oppfølging av egen portefølje',
         element: <DeadlinesPage />,
       },
       {
         path: 'employers',
         navKey: 'emp_nav',
         roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Arbeidsgivere og kontakter: jobbutvikling',
         element: <EmployersPage />,
       },
       // Who may refer (packages/authz: `create` JobSeeker): job specialists and method supervisors.
-      { path: 'portfolio/new', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <ReferralPage /> },
-      { path: 'portfolio/:id', roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'], element: <JobSeekerPage /> },
+      {
+        path: 'portfolio/new',
+        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Henvisning: finne ut om personen alt er registrert og registrere henvisningen',
+        element: <ReferralPage />,
+      },
+      {
+        path: 'portfolio/:id',
+        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
+        purpose: 'Jobbsøkerens side: oppfølging av jobbsøkeren',
+        element: <JobSeekerPage />,
+      },
     ],
   };
 }

@@ -9,10 +9,11 @@
 import {
   ConflictErrorFields,
   ConsentRequiredErrorFields,
+  DateField,
   FormError,
+  formatDay,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   rawId,
   useMutationForm,
@@ -33,7 +34,6 @@ import {
   Table,
   Tag,
   Textarea,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
 import type { TFunction } from 'i18next';
@@ -113,12 +113,10 @@ const REASONS = ['SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'JOB_SEEKER_WISH', 
 type Reason = (typeof REASONS)[number];
 
 export function CoveragePage() {
-  const { t, i18n } = useTranslation('team');
+  const { t } = useTranslation('team');
   const [params, setParams] = useSearchParams();
   const [{ data, fetching, error }] = useQuery({ query: ABSENCES, context: everywhere });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
-  const day = (iso: string | null | undefined) =>
-    iso ? new Date(iso).toLocaleDateString(locale, OSLO) : '–';
+  const day = (iso: string | null | undefined) => formatDay(iso);
   if (fetching && !data) return <Loader title={t('cov_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const absences = data?.absences ?? [];
@@ -383,13 +381,12 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
                 </option>
               ))}
             </Select>
-            <TextField
+            <DateField
               label={t('cov_effectiveOn')}
               description={t('cov_effectiveOnHelp')}
-              {...NATIVE_DATE}
               value={effectiveOn}
               error={issues.effectiveOn}
-              onChange={(e) => setEffectiveOn(e.target.value)}
+              onChange={setEffectiveOn}
             />
             <Textarea
               label={t('cov_note')}
@@ -444,9 +441,6 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
     </section>
   );
 }
-
-/** Aksel's TextField as a native date input (see the support-plan editor). */
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 
 function describe(
   c: {

@@ -10,9 +10,9 @@ import {
   ConflictErrorFields,
   canOn,
   FormError,
+  formatDay,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   type ResultOf,
   readFragment,
@@ -114,7 +114,7 @@ type Review = ResultOf<typeof ReviewFields>;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 export function FidelityPage() {
-  const { t, i18n } = useTranslation('team');
+  const { t } = useTranslation('team');
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const teams = [
@@ -133,7 +133,6 @@ export function FidelityPage() {
   const starting = startForm.fetching;
   const ability = useAbility();
   const mayReview = canOn(ability, 'create', 'FidelityReview', { teamId });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
   if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
   if (fetching && !data) return <Loader title={t('fid_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -190,7 +189,7 @@ export function FidelityPage() {
         >
           {reviews.map((r) => (
             <option key={r.id} value={r.id}>
-              {new Date(r.reviewedOn).toLocaleDateString(locale, OSLO)} – {t(`fid_status_${r.status}`)}
+              {formatDay(r.reviewedOn)} – {t(`fid_status_${r.status}`)}
               {r.totalScore !== null ? ` (${r.totalScore})` : ''}
             </option>
           ))}
@@ -218,8 +217,7 @@ function ReviewView({
   mayScore: boolean;
   onChanged: () => void;
 }) {
-  const { t, i18n } = useTranslation('team');
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const { t } = useTranslation('team');
   const scoreForm = useMutationForm(SCORE, {
     fields: [],
     issueText: ownIssueText(t, 'fid_issue_'),
@@ -264,7 +262,7 @@ function ReviewView({
     <VStack gap="space-16">
       <HStack gap="space-8" align="center" wrap>
         <Heading level="2" size="medium">
-          {t('fid_review', { date: new Date(review.reviewedOn).toLocaleDateString(locale, OSLO) })}
+          {t('fid_review', { date: formatDay(review.reviewedOn) })}
         </Heading>
         <Tag size="small" variant={draft ? 'warning' : 'success'}>
           {t(`fid_status_${review.status}`)}
@@ -366,8 +364,7 @@ function ReviewView({
             {review.actionPlan.map((a) => (
               <li key={a.id}>
                 {a.item ? `#${a.item}: ` : ''}
-                {a.action} – {a.owner.givenName} {a.owner.familyName},{' '}
-                {new Date(a.dueOn).toLocaleDateString(locale, OSLO)} (
+                {a.action} – {a.owner.givenName} {a.owner.familyName}, {formatDay(a.dueOn)} (
                 {t(`fid_action_${a.status}`, { defaultValue: a.status })})
                 {a.followUpNote ? ` – ${a.followUpNote}` : ''}
               </li>

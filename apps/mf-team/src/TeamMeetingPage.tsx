@@ -9,10 +9,12 @@
 import {
   ConflictErrorFields,
   canOn,
+  DateField,
   FormError,
+  formatDay,
+  formatDayTime,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   ownIssueText,
   type ResultOf,
   readFragment,
@@ -167,7 +169,6 @@ export function TeamMeetingPage() {
   const mayRun = canOn(ability, 'create', 'TeamMeeting', { teamId });
   // Kept here: a refetch may re-mount the meeting below.
   const [flash, setFlash] = useState<string | null>(null);
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
   if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
   if (fetching && !data) return <Loader title={t('tm_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -213,11 +214,7 @@ export function TeamMeetingPage() {
         >
           {meetings.map((m) => (
             <option key={m.id} value={m.id}>
-              {new Date(m.scheduledAt).toLocaleString(locale, {
-                ...OSLO,
-                dateStyle: 'medium',
-                timeStyle: 'short',
-              })}
+              {formatDayTime(m.scheduledAt, i18n.language)}
               {m.distributedAt ? ` – ${t('tm_distributed')}` : ''}
             </option>
           ))}
@@ -252,8 +249,8 @@ function MeetingView({
   onChanged: (message?: string) => void;
   onBusy: () => void;
 }) {
-  const { t, i18n } = useTranslation('team');
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
+  const { t } = useTranslation('team');
+
   // The draft, and the saved version it was based on: a save sends that version, so a colleague's
   // save in between is a conflict, never overwritten.
   const savedDraft = (m: Meeting) => ({
@@ -465,20 +462,12 @@ function MeetingView({
           <FormError form={distributeForm} />
         </VStack>
       </form>
-      <ActionPoints meeting={meeting} onChanged={onChanged} locale={locale} />
+      <ActionPoints meeting={meeting} onChanged={onChanged} />
     </VStack>
   );
 }
 
-function ActionPoints({
-  meeting,
-  onChanged,
-  locale,
-}: {
-  meeting: Meeting;
-  onChanged: (message?: string) => void;
-  locale: string;
-}) {
+function ActionPoints({ meeting, onChanged }: { meeting: Meeting; onChanged: (message?: string) => void }) {
   const { t } = useTranslation('team');
   const [description, setDescription] = useState('');
   const [ownerId, setOwnerId] = useState('');
@@ -536,7 +525,7 @@ function ActionPoints({
                   <Table.DataCell>
                     {p.owner.givenName} {p.owner.familyName}
                   </Table.DataCell>
-                  <Table.DataCell>{new Date(p.dueOn).toLocaleDateString(locale, OSLO)}</Table.DataCell>
+                  <Table.DataCell>{formatDay(p.dueOn)}</Table.DataCell>
                   <Table.DataCell>
                     {p.status === 'OPEN' ? (
                       <Button
@@ -588,13 +577,12 @@ function ActionPoints({
                 </option>
               ))}
             </Select>
-            <TextField
+            <DateField
               label={t('tm_due')}
               size="small"
-              {...NATIVE_DATE}
               value={dueOn}
               error={issues.dueOn}
-              onChange={(e) => setDueOn(e.target.value)}
+              onChange={setDueOn}
             />
             <Button type="submit" size="small" variant="secondary" loading={fetching}>
               {t('tm_addActionPoint')}
@@ -607,6 +595,3 @@ function ActionPoints({
     </section>
   );
 }
-
-/** Aksel's TextField as a native date input (see the support-plan editor). */
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };

@@ -15,11 +15,30 @@ export default function register(): Area {
         path: 'team',
         navKey: 'nav',
         roles: ['METHOD_SUPERVISOR', 'HEALTH_SERVICE_LEADER'],
+        purpose: 'Teamets resultater: metodeveiledning og oppfølging av resultater',
         element: <TeamDashboard />,
       },
-      { path: 'coverage', navKey: 'covNav', roles: ['METHOD_SUPERVISOR'], element: <CoveragePage /> },
-      { path: 'team-meeting', navKey: 'tmNav', roles: ['METHOD_SUPERVISOR'], element: <TeamMeetingPage /> },
-      { path: 'fidelity', navKey: 'fidNav', roles: ['METHOD_SUPERVISOR'], element: <FidelityPage /> },
+      {
+        path: 'coverage',
+        navKey: 'covNav',
+        roles: ['METHOD_SUPERVISOR'],
+        purpose: 'Fravær og dekning: oppfølging av jobbsøkere med fraværende jobbspesialist',
+        element: <CoveragePage />,
+      },
+      {
+        path: 'team-meeting',
+        navKey: 'tmNav',
+        roles: ['METHOD_SUPERVISOR'],
+        purpose: 'Teammøte: metodeveiledning, saksdrøfting etter samtykke',
+        element: <TeamMeetingPage />,
+      },
+      {
+        path: 'fidelity',
+        navKey: 'fidNav',
+        roles: ['METHOD_SUPERVISOR'],
+        purpose: 'Kvalitetsevaluering: metodeveiledning',
+        element: <FidelityPage />,
+      },
     ],
   };
 }

@@ -35,6 +35,41 @@ describe('the admin’s GraphQL client', () => {
     expect(seen[2]?.headers['x-organization-id']).toBeUndefined();
   });
 
+  it('sends the reason of the screen that asks, URI-encoded, or the operation’s own', async () => {
+    let purpose: string | null = 'Jobbsøkerens side: oppfølging av jobbsøkeren';
+    const seen: Record<string, string>[] = [];
+    const client = createApiClient({
+      url: 'http://api.test/graphql',
+      token: () => 'tok',
+      organizationId: () => 'org-1',
+      accessReason: () => purpose,
+      fetch: async (_url, init) => {
+        seen.push({ ...(init?.headers as Record<string, string>) });
+        return new Response(JSON.stringify({ data: { me: { id: 'u1', __typename: 'User' } } }), {
+          headers: { 'content-type': 'application/json' },
+        });
+      },
+    });
+    await client.query('{ me { id } }', {}, { requestPolicy: 'network-only' }).toPromise();
+    purpose = null;
+    await client.query('{ me { id } }', {}, { requestPolicy: 'network-only' }).toPromise();
+    await client
+      .query(
+        '{ me { id } }',
+        {},
+        { requestPolicy: 'network-only', accessReason: 'Varsler', allOrganizations: true },
+      )
+      .toPromise();
+    expect(decodeURIComponent(seen[0]?.['x-access-reason'] ?? '')).toBe(
+      'Jobbsøkerens side: oppfølging av jobbsøkeren',
+    );
+    expect(seen[0]?.['x-access-reason']).toMatch(/^[\x21-\x7e]+$/);
+    expect(seen[1]?.['x-access-reason']).toBeUndefined();
+    expect(seen[2]?.['x-access-reason']).toBe('Varsler');
+    expect(seen[2]?.['x-organization-id']).toBeUndefined();
+    expect(seen[2]?.authorization).toBe('Bearer tok');
+  });
+
   it('reads the database id out of a relay global id', () => {
     expect(idOf(btoa('JobSeeker:0192c7d6-dc00-7086-89d8-94208555c201'))).toBe(
       '0192c7d6-dc00-7086-89d8-94208555c201',

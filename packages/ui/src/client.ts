@@ -23,17 +23,25 @@ export interface ClientOptions {
   url: string;
   token: () => string | null;
   organizationId: () => string | null;
+  /**
+   * Why the screen shown now reads (its route's `purpose`), sent as `x-access-reason` with every
+   * operation so the access log says why; an operation's `context.accessReason` says it instead
+   * (a part of the shell outside the routes, such as the inbox).
+   */
+  accessReason?: () => string | null | undefined;
   /** The fetch to use (the browser's by default). */
   fetch?: typeof fetch;
 }
 
 export function createApiClient(options: ClientOptions): Client {
-  const headers = (narrowed: boolean) => {
+  const headers = (narrowed: boolean, reason: string | null | undefined) => {
     const out: Record<string, string> = {};
     const token = options.token();
     const organizationId = options.organizationId();
     if (token) out.authorization = `Bearer ${token}`;
     if (narrowed && organizationId) out['x-organization-id'] = organizationId;
+    // URI-encoded: a header carries Latin-1 at most, and the purposes are bokmål (æ, ø, å).
+    if (reason) out['x-access-reason'] = encodeURIComponent(reason);
     return out;
   };
   return new Client({
@@ -45,20 +53,22 @@ export function createApiClient(options: ClientOptions): Client {
       cacheExchange({
         keys: Object.fromEntries(EMBEDDED.map((type) => [type, noKey])),
       }),
-      // An operation with `context.allOrganizations` acts in every organisation of the user (a
-      // team spans organisations); the rest act in the one chosen in the shell.
+      // The headers are fixed when the operation is issued, so the reason is the screen's that
+      // asked (not whichever is shown when the answer comes). An operation with
+      // `context.allOrganizations` acts in every organisation of the user (a team spans
+      // organisations); the rest act in the one chosen in the shell.
       mapExchange({
-        onOperation: (operation) =>
-          operation.context.allOrganizations
-            ? makeOperation(operation.kind, operation, {
-                ...operation.context,
-                fetchOptions: { headers: headers(false) },
-              })
-            : operation,
+        onOperation: (operation) => {
+          const reason =
+            (operation.context.accessReason as string | undefined) ?? options.accessReason?.() ?? null;
+          return makeOperation(operation.kind, operation, {
+            ...operation.context,
+            fetchOptions: { headers: headers(!operation.context.allOrganizations, reason) },
+          });
+        },
       }),
       fetchExchange,
     ],
-    fetchOptions: () => ({ headers: headers(true) }),
   });
 }
 

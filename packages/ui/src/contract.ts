@@ -40,8 +40,18 @@ export interface AreaRoute {
   navKey?: string;
   /** Roles that see the route (in the organisation acted in). */
   roles: readonly Role[];
+  /**
+   * Why the screen reads what it reads, in bokmål — "the page: its purpose" (issue 15, item 11).
+   * The shell sends it with every operation the route makes (header `x-access-reason`), and the
+   * API writes it into the access log the job seeker may see. Optional only so that a new route
+   * still compiles: `purposes.test.ts` lists every route without one, and fails.
+   */
+  purpose?: string;
   element: ReactElement;
 }
+
+/** The longest purpose the API keeps (`apps/api/src/access-reason.ts`). */
+export const PURPOSE_MAX_LENGTH = 200;
 
 export type Texts = Record<string, string>;
 

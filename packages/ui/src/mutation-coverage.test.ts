@@ -62,6 +62,7 @@ const ERROR_FRAGMENTS: Record<string, string> = {
   ConflictErrorFields: 'ConflictError',
   ConsentRequiredErrorFields: 'ConsentRequiredError',
   NotFoundErrorFields: 'NotFoundError',
+  AlreadyRecordedErrorFields: 'AlreadyRecordedError',
 };
 
 /** The typed errors of each mutation's result union, from the printed schema. */

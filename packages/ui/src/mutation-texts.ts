@@ -30,6 +30,10 @@ export interface MutationTexts {
   /** One text per validation code: exhaustive over the API's enum. */
   codes: Record<ValidationCode, string>;
   conflict: string;
+  /** Done once already: `{{at}}` is the day and time, `{{by}}` who did it. */
+  alreadyRecorded: string;
+  /** Done once already, by someone not known (before who was kept). */
+  alreadyRecordedNoName: string;
   notFound: string;
   consentRequired: string;
   forbidden: string;
@@ -109,6 +113,8 @@ const nb: MutationTexts = {
     LAST_PROVIDER: 'Den siste innloggingsmåten kan ikke slås av.',
   },
   conflict: 'Noen andre har endret dette i mellomtiden. Last inn på nytt og prøv igjen.',
+  alreadyRecorded: 'Dette ble allerede registrert {{at}} av {{by}}.',
+  alreadyRecordedNoName: 'Dette ble allerede registrert {{at}}.',
   notFound: 'Fant det ikke. Det kan være slettet, eller du har ikke lenger tilgang.',
   consentRequired: 'Dette krever samtykke fra jobbsøkeren.',
   forbidden: 'Du har ikke tilgang til å gjøre dette.',
@@ -187,6 +193,8 @@ const en: MutationTexts = {
     LAST_PROVIDER: 'The last sign-in provider cannot be turned off.',
   },
   conflict: 'Someone else changed this meanwhile. Reload and try again.',
+  alreadyRecorded: 'This was already recorded on {{at}} by {{by}}.',
+  alreadyRecordedNoName: 'This was already recorded on {{at}}.',
   notFound: 'Not found. It may have been deleted, or you no longer have access.',
   consentRequired: "This needs the job seeker's consent.",
   forbidden: 'You may not do this.',

@@ -96,6 +96,26 @@ describe('interpretMutationResult', () => {
         },
       ),
     ).toMatchObject({ kind: 'consent', scope: 'X', formError: 'Samtykke: X' });
+    // Done once already: says when (dd.mm.åååå kl. HH:mm, Oslo) and by whom.
+    const done = { __typename: 'AlreadyRecordedError', message: 'm', entity: 'JournalNote' };
+    expect(
+      interpretMutationResult<Success>(
+        { ...done, recordedAt: '2026-03-30T08:05:00.000Z', recordedBy: 'Kari Nordmann' },
+        undefined,
+        'nb',
+      ),
+    ).toMatchObject({
+      kind: 'alreadyRecorded',
+      recordedBy: 'Kari Nordmann',
+      formError: 'Dette ble allerede registrert 30.03.2026 kl. 10:05 av Kari Nordmann.',
+    });
+    expect(
+      interpretMutationResult<Success>(
+        { ...done, recordedAt: '2026-01-05T23:30:00.000Z', recordedBy: null },
+        undefined,
+        'en',
+      ),
+    ).toMatchObject({ formError: 'This was already recorded on 06.01.2026 at 00:30.' });
   });
 
   it('reads a refusal, a sign-out, a busy database and a network failure from the GraphQL error', () => {

@@ -28,6 +28,7 @@ import type { ResultOf, TadaDocumentNode, VariablesOf } from 'gql.tada';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AnyVariables, type CombinedError, type OperationContext, useMutation } from 'urql';
+import { formatDayTime } from './date-field.js';
 import { graphql } from './graphql.js';
 import {
   type FieldIssue,
@@ -55,6 +56,9 @@ export const ConsentRequiredErrorFields = graphql(`
 export const NotFoundErrorFields = graphql(`
   fragment NotFoundErrorFields on NotFoundError @_unmask { message entity }
 `);
+export const AlreadyRecordedErrorFields = graphql(`
+  fragment AlreadyRecordedErrorFields on AlreadyRecordedError @_unmask { message entity recordedAt recordedBy }
+`);
 
 export type FieldErrors = Record<string, string>;
 
@@ -70,6 +74,15 @@ export type MutationFailure =
   | { ok: false; kind: 'conflict'; currentVersion: number | null; formError: string }
   | { ok: false; kind: 'consent'; scope: string; formError: string }
   | { ok: false; kind: 'notFound'; entity: string; formError: string }
+  | {
+      ok: false;
+      kind: 'alreadyRecorded';
+      entity: string;
+      /** When it was done (an ISO instant), and by whom (null when not known). */
+      recordedAt: string;
+      recordedBy: string | null;
+      formError: string;
+    }
   | {
       ok: false;
       kind: 'forbidden' | 'unauthenticated' | 'unavailable' | 'network' | 'error';
@@ -100,6 +113,8 @@ type ErrorPayload = {
   currentVersion?: number | null;
   scope?: string;
   entity?: string;
+  recordedAt?: string;
+  recordedBy?: string | null;
   data?: unknown;
 };
 
@@ -164,6 +179,19 @@ export function interpretMutationResult<S>(
         return { ok: false, kind: 'consent', scope: p.scope ?? '', formError: texts.consentRequired };
       case 'NotFoundError':
         return { ok: false, kind: 'notFound', entity: p.entity ?? '', formError: texts.notFound };
+      case 'AlreadyRecordedError': {
+        const at = formatDayTime(p.recordedAt, language);
+        return {
+          ok: false,
+          kind: 'alreadyRecorded',
+          entity: p.entity ?? '',
+          recordedAt: p.recordedAt ?? '',
+          recordedBy: p.recordedBy ?? null,
+          formError: (p.recordedBy ? texts.alreadyRecorded : texts.alreadyRecordedNoName)
+            .replace('{{at}}', at)
+            .replace('{{by}}', p.recordedBy ?? ''),
+        };
+      }
       default:
         return p.__typename.endsWith('Success')
           ? null

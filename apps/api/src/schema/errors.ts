@@ -5,6 +5,7 @@
  */
 import { builder } from '../builder.js';
 import {
+  AlreadyRecordedError,
   ConflictError,
   ConsentRequiredError,
   type FieldIssue,
@@ -13,6 +14,7 @@ import {
 } from '../domain-errors.js';
 
 export {
+  AlreadyRecordedError,
   ConflictError,
   ConsentRequiredError,
   DomainError,
@@ -85,6 +87,19 @@ builder.objectType(ConsentRequiredError, {
   authScopes: { signedIn: true },
   isTypeOf: (o) => o instanceof ConsentRequiredError,
   fields: (t) => ({ scope: t.exposeString('scope') }),
+});
+
+builder.objectType(AlreadyRecordedError, {
+  name: 'AlreadyRecordedError',
+  description: 'What may be done once was done already: when, and by whom (null when not known).',
+  interfaces: [ErrorInterface],
+  authScopes: { signedIn: true },
+  isTypeOf: (o) => o instanceof AlreadyRecordedError,
+  fields: (t) => ({
+    entity: t.exposeString('entity'),
+    recordedAt: t.expose('recordedAt', { type: 'DateTime' }),
+    recordedBy: t.exposeString('recordedBy', { nullable: true }),
+  }),
 });
 
 /** Authorization failure on something the user can see but may not change: a GraphQL error. */

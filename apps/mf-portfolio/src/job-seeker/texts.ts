@@ -2,6 +2,7 @@
 import type { Texts } from '@ips/ui';
 import { consentTexts } from './texts-consent.js';
 import { followUpTexts } from './texts-followup.js';
+import { journalTexts } from './texts-journal.js';
 import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
@@ -344,4 +345,4 @@ const en: Texts = {
   ...consentTexts.en,
 };
 
-export const jobSeekerTexts = { nb, en };
+export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };

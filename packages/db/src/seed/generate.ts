@@ -1381,6 +1381,7 @@ export async function generateDataset(
         createdById: currentSpecialistAt(day),
         createdAt: at(day, 15),
         recordedInJournalAt: day + 1 <= today ? at(day + 1, 10) : null,
+        recordedInJournalById: day + 1 <= today ? currentSpecialistAt(day + 1) : null,
       });
     }
 

@@ -1,0 +1,71 @@
+/** The journal-notes tab's texts (issue 15, item 8): bokmål first, English second. */
+import type { Texts } from '@ips/ui';
+
+const nb: Texts = {
+  jn_tab: 'Journalnotater',
+  jn_title: 'Journalnotater',
+  jn_intro:
+    'Notatene er klare til å føres i pasientjournalen. Før hvert notat inn i journalen, og marker det her når det er gjort, så ingenting føres to ganger eller glemmes.',
+  jn_none: 'Ingen journalnotater ennå.',
+  jn_noAccess: 'Journalnotatene leses bare av jobbsøkerens egen jobbspesialist.',
+  jn_notEntered: 'Ikke ført i journal ({{count}})',
+  jn_entered: 'Ført i journal ({{count}})',
+  jn_written: 'Skrevet {{day}}',
+  jn_enteredBy: 'Ført i journal {{day}} av {{name}}',
+  jn_enteredNoName: 'Ført i journal {{day}}',
+  jn_pending: 'Ikke ført i journal',
+  jn_download: 'Last ned PDF',
+  jn_downloadFailed: 'Kunne ikke hente PDF-en. Prøv igjen.',
+  jn_copy: 'Kopier teksten',
+  jn_copied: 'Teksten er kopiert',
+  jn_mark: 'Marker som ført i journal',
+  jn_marked: 'Notatet er markert som ført i journal.',
+  jn_kind_SUPPORT_PLAN: 'Jobbstøtteplan',
+  jn_kind_JOB_START: 'Jobbstart',
+  jn_kind_JOB_END: 'Jobbslutt',
+  jn_kind_TRANSFER: 'Overføring',
+  jn_kind_DISCHARGE: 'Utskriving',
+  jn_kind_OTHER: 'Annet',
+  jn_file_SUPPORT_PLAN: 'jobbstotteplan',
+  jn_file_JOB_START: 'jobbstart',
+  jn_file_JOB_END: 'jobbslutt',
+  jn_file_TRANSFER: 'overforing',
+  jn_file_DISCHARGE: 'utskriving',
+  jn_file_OTHER: 'notat',
+};
+
+const en: Texts = {
+  jn_tab: 'Journal notes',
+  jn_title: 'Journal notes',
+  jn_intro:
+    'The notes are ready to be entered in the patient record. Enter each note in the record and mark it here when done, so nothing is entered twice or forgotten.',
+  jn_none: 'No journal notes yet.',
+  jn_noAccess: 'Journal notes are read only by the job seeker’s own job specialist.',
+  jn_notEntered: 'Not entered in the record ({{count}})',
+  jn_entered: 'Entered in the record ({{count}})',
+  jn_written: 'Written {{day}}',
+  jn_enteredBy: 'Entered in the record {{day}} by {{name}}',
+  jn_enteredNoName: 'Entered in the record {{day}}',
+  jn_pending: 'Not entered in the record',
+  jn_download: 'Download PDF',
+  jn_downloadFailed: 'Could not fetch the PDF. Try again.',
+  jn_copy: 'Copy the text',
+  jn_copied: 'The text is copied',
+  jn_mark: 'Mark as entered in the record',
+  jn_marked: 'The note is marked as entered in the record.',
+  jn_kind_SUPPORT_PLAN: 'Job support plan',
+  jn_kind_JOB_START: 'Job start',
+  jn_kind_JOB_END: 'Job end',
+  jn_kind_TRANSFER: 'Transfer',
+  jn_kind_DISCHARGE: 'Discharge',
+  jn_kind_OTHER: 'Other',
+  // The file name stays Norwegian in both languages: it is filed in a Norwegian record.
+  jn_file_SUPPORT_PLAN: 'jobbstotteplan',
+  jn_file_JOB_START: 'jobbstart',
+  jn_file_JOB_END: 'jobbslutt',
+  jn_file_TRANSFER: 'overforing',
+  jn_file_DISCHARGE: 'utskriving',
+  jn_file_OTHER: 'notat',
+};
+
+export const journalTexts = { nb, en };
