@@ -295,6 +295,12 @@ beforeAll(async () => {
      VALUES (gen_random_uuid(), $1, $2, 'TRANSFER', 'Du har fått en ny jobbsøker', 'Se saken', 'JobSeeker', $3)`,
     [J.org, J.specialistId, J.id],
   );
+  // A personal reminder of the specialist about the job seeker (its author alone reads it).
+  await q(
+    `INSERT INTO reminder (id, "organizationId", "jobSeekerId", "authorId", "dueOn", text)
+     VALUES (gen_random_uuid(), $1, $2, $3, current_date + 1, 'Ring om jobbintervjuet')`,
+    [J.org, J.id, J.specialistId],
+  );
   absenceId = (
     await one<{ id: string }>(
       `INSERT INTO absence (id, "organizationId", "specialistId", type, planned, "startDate", "registeredById", "updatedAt")
@@ -314,6 +320,7 @@ const JS_FIELDS = `id givenName familyName identityNumber phase version
   consents { id scope } navSharingGrants { id } employments { id jobTitle } studies { id }
   supportPlans { id revisions { revision absenceArrangements agreements { responsibility } plannedMeetings { plannedOn } } }
   careerProfile { id current { interests } } employerContacts { id } followUpMeetings { id } journalNotes { id text }
+  reminders { id text }
   applications { id } transfers { id jobSeeker { id } }`;
 
 interface Doc {
@@ -354,6 +361,11 @@ const BATTERY: Doc[] = [
   {
     name: 'notifications',
     query: '{ notifications { id title linkType linkId } unreadNotificationCount }',
+  },
+  {
+    name: 'planning',
+    query: `{ myPlannedMeetings { id scheduledAt jobSeeker { id givenName familyName } }
+      myReminders { id text jobSeeker { id givenName familyName } } navOffices { id name } }`,
   },
   {
     name: 'employers',
