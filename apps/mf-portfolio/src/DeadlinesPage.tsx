@@ -2,7 +2,7 @@
  * My deadlines: every open duty, the most urgent first, grouped by status, each leading straight to
  * the form that fulfils it; then my booked meetings and my reminders, on their days.
  */
-import { graphql } from '@ips/ui';
+import { formatDay, graphql } from '@ips/ui';
 import { BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -18,17 +18,14 @@ const ORDER = { OVERDUE: 0, DUE: 1, UPCOMING: 2, NONE: 3 } as const;
 const VARIANT = { OVERDUE: 'error', DUE: 'warning', UPCOMING: 'info', NONE: 'neutral' } as const;
 
 export function DeadlinesPage() {
-  const { t, i18n } = useTranslation('portfolio');
+  const { t } = useTranslation('portfolio');
   const [{ data, fetching, error }] = useQuery({ query: DEADLINES });
   if (fetching && !data) return <Loader title={t('deadlinesTitle')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const duties = [...(data?.myDeadlines ?? [])].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || a.dueOn.localeCompare(b.dueOn),
   );
-  const date = (day: string) =>
-    new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', {
-      timeZone: 'Europe/Oslo',
-    });
+  const date = (day: string) => formatDay(day);
   return (
     <VStack gap="space-16">
       <Heading level="1" size="large">

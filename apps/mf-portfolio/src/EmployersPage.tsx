@@ -10,9 +10,9 @@ import {
   canOn,
   DateField,
   FormError,
+  formatDayTime,
   graphql,
   NotFoundErrorFields,
-  OSLO,
   osloInstant,
   osloNowTime,
   osloToday,
@@ -132,7 +132,6 @@ export function EmployersPage() {
   const issues = recordForm.fieldErrors;
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Employer', { organizationId: session.organizationId });
-  const locale = i18n.language === 'en' ? 'en-GB' : 'nb-NO';
 
   const found = (data?.employers.edges ?? []).map((e) => e.node);
   // The chosen employer stays chosen (and shown) when the search changes the list.
@@ -310,13 +309,7 @@ export function EmployersPage() {
           <ul data-testid="recent-contacts">
             {(data?.employerContacts ?? []).map((c) => (
               <li key={c.id}>
-                <Detail as="span">
-                  {new Date(c.contactedAt).toLocaleString(locale, {
-                    ...OSLO,
-                    dateStyle: 'short',
-                    timeStyle: 'short',
-                  })}
-                </Detail>{' '}
+                <Detail as="span">{formatDayTime(c.contactedAt, i18n.language)}</Detail>{' '}
                 <strong>{c.employer.name}</strong>: {t(`contactPurpose_${c.purpose}`)}
                 {c.jobSeeker?.givenName ? ` (${c.jobSeeker.givenName} ${c.jobSeeker.familyName ?? ''})` : ''}
                 {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''}

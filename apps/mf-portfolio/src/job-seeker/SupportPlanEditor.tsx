@@ -9,6 +9,7 @@ import {
   ConflictErrorFields,
   ConsentRequiredErrorFields,
   FormError,
+  formatDay,
   graphql,
   NotFoundErrorFields,
   ownIssueText,
@@ -238,7 +239,7 @@ export interface SupportPlanEditorProps {
 }
 
 export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: SupportPlanEditorProps) {
-  const { t, i18n } = useTranslation('portfolio');
+  const { t } = useTranslation('portfolio');
   const current = plan.revisions.find((r) => r.revision === plan.currentRevision) ?? plan.revisions[0];
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState<Draft>(() => draftOf(current));
@@ -257,8 +258,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
   const issues = form.fieldErrors;
   const fetching = form.fetching;
   const conflict = form.failure?.kind === 'conflict';
-  const date = (iso: string) =>
-    new Date(iso).toLocaleDateString(i18n.language === 'en' ? 'en-GB' : 'nb-NO', { timeZone: 'Europe/Oslo' });
+  const date = (iso: string) => formatDay(iso);
 
   // The follow-up rule, checked as the API checks it before anything is sent: the plan from the
   // start, so the meetings its saved revisions planned count too.
