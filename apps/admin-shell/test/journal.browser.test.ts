@@ -265,7 +265,10 @@ describe('Norwegian formats in an English browser', () => {
   }
 
   const AREAS: { role: string; paths: string[] }[] = [
-    { role: 'METHOD_SUPERVISOR', paths: ['/portfolio', '/team', '/coverage', '/team-meeting', '/fidelity'] },
+    {
+      role: 'METHOD_SUPERVISOR',
+      paths: ['/portfolio', '/deadlines', '/employers', '/team', '/coverage', '/team-meeting', '/fidelity'],
+    },
     { role: 'HEALTH_SERVICE_LEADER', paths: ['/staffing', '/absences', '/deleted-cases'] },
     { role: 'TENANT_ADMINISTRATOR', paths: ['/members', '/access-log', '/setup'] },
     { role: 'NAV_COUNSELLOR', paths: ['/nav'] },
