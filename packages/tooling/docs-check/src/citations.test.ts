@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '..', '..', '..');
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..');
 const SKIP = new Set(['node_modules', 'dist', 'generated', '.turbo', 'test-results', '.git', 'coverage']);
 const EXT = /\.(ts|tsx|sql|prisma|md|yaml|json)$/;
 
