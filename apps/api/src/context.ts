@@ -36,18 +36,35 @@ export interface Context {
   unguarded: boolean;
 }
 
-export async function createContext(
-  db: TransactionClient,
-  user: SignedInUser,
-  requestId: string,
-  config: ApiConfig,
-  requestedOrganizationId?: string,
-  accessReason?: string,
-  clock: () => Date = () => new Date(),
-  unguarded = false,
+export interface ContextOptions {
+  /** The request's transaction. */
+  db: TransactionClient;
+  user: SignedInUser;
+  requestId: string;
+  config: ApiConfig;
+  /** `x-organization-id`: narrows the request to one of the user's organisations, never widens it. */
+  requestedOrganizationId?: string;
+  /** Why the screen reads (`x-access-reason`, cleaned), for the access log. */
+  accessReason?: string;
+  /** The application's clock (tests); never from a request. */
+  clock?: () => Date;
+  /** The benchmark's "security layers off" rung only (refused in production). */
+  unguarded?: boolean;
   /** What the request's first statement already set `app.org_ids` to (ADR 0014), if it did. */
-  orgIdsAlreadySet?: string,
-): Promise<Context> {
+  orgIdsAlreadySet?: string;
+}
+
+export async function createContext({
+  db,
+  user,
+  requestId,
+  config,
+  requestedOrganizationId,
+  accessReason,
+  clock = () => new Date(),
+  unguarded = false,
+  orgIdsAlreadySet,
+}: ContextOptions): Promise<Context> {
   // A tenant switch narrows the request to one organisation; it can never widen it.
   const memberships = requestedOrganizationId
     ? user.memberships.filter((m) => m.organizationId === requestedOrganizationId)

@@ -1,9 +1,6 @@
 /**
- * Prisma client factory and the request's database context.
- *
- * RLS reads two transaction-local settings (prisma/SQL-CONVENTIONS.md). `withTenantContext` opens
- * one interactive transaction, sets both with `set_config(..., true)` in a single statement, and
- * runs the callback inside it, so every query of the callback is filtered by the database.
+ * Prisma client factory. RLS reads two transaction-local settings (prisma/SQL-CONVENTIONS.md); the
+ * API sets both with the first statement of each request's transaction (`apps/api/src/actor.ts`).
  */
 import { PrismaPg } from '@prisma/adapter-pg';
 import pg from 'pg';
@@ -111,24 +108,4 @@ export async function closePrismaClient(client: PrismaClient): Promise<void> {
   await pools.get(client)?.end();
 }
 
-export interface TenantContext {
-  userId: string;
-  organizationIds: readonly string[];
-}
-
 export type TransactionClient = Parameters<Parameters<PrismaClient['$transaction']>[0]>[0];
-
-export async function withTenantContext<T>(
-  prisma: PrismaClient,
-  context: TenantContext,
-  fn: (tx: TransactionClient) => Promise<T>,
-  options: { timeoutMs?: number } = {},
-): Promise<T> {
-  return prisma.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT set_config('app.user_id', ${context.userId}, true), set_config('app.org_ids', ${context.organizationIds.join(',')}, true)`;
-      return fn(tx);
-    },
-    { timeout: options.timeoutMs ?? 10_000 },
-  );
-}

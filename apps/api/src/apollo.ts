@@ -1,0 +1,80 @@
+/**
+ * The Apollo Server of the API: the schema, graphql-armor's limits as validation rules, no
+ * cache-control plugin, errors counted for the metrics and formatted without internals.
+ */
+import type { AsyncLocalStorage } from 'node:async_hooks';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { Logger } from 'pino';
+import type { ApiConfig } from './config.js';
+import type { Context } from './context.js';
+import { formatError, isTooManyVariableErrors } from './errors.js';
+import { MAX_TOKENS } from './http/operation-kind.js';
+import { apolloLogger } from './http-errors.js';
+import type { Metrics } from './metrics.js';
+import { schema } from './schema/index.js';
+
+export async function startApollo(deps: {
+  config: ApiConfig;
+  log: Logger;
+  metrics: Metrics;
+  /** The request id of the request being served, for error formatting. */
+  requestIds: AsyncLocalStorage<string>;
+  /** The benchmark's "security layers off" rung: no armor, no token limit. */
+  insecure: boolean;
+}): Promise<ApolloServer<Context>> {
+  const { config, log, metrics, requestIds, insecure } = deps;
+  // Limits as validation rules, reported by Apollo as GRAPHQL_VALIDATION_FAILED with a 400. Every
+  // alias counts (armor lets `__typename` aliases through by default). The token limit is
+  // graphql-js's own (`parseOptions.maxTokens`: GRAPHQL_PARSE_FAILED, a 400): armor's Apollo plugin
+  // for it throws from a hook, which Apollo answers with a 500.
+  const exposeLimits = !config.production;
+  const armor = new ApolloArmor({
+    maxDepth: { n: 12, exposeLimits, errorMessage: 'The query is nested too deep.' },
+    costLimit: { maxCost: 5000, exposeLimits, errorMessage: 'The query is too costly.' },
+    maxAliases: { n: 10, allowList: [], exposeLimits, errorMessage: 'The query has too many aliases.' },
+    maxTokens: { enabled: false },
+    maxDirectives: { n: 20, exposeLimits, errorMessage: 'The query has too many directives.' },
+    blockFieldSuggestion: { enabled: config.production },
+  }).protect();
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: !config.production,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: insecure ? undefined : MAX_TOKENS },
+    logger: apolloLogger(log),
+    // No HTTP caching of GraphQL answers (authorised POSTs), so no cache-control plugin: Apollo
+    // would otherwise wrap every field's resolver to compute cache hints nobody reads.
+    plugins: [
+      ApolloServerPluginCacheControlDisabled(),
+      ...(insecure ? [] : armor.plugins),
+      {
+        async requestDidStart() {
+          return {
+            async didEncounterErrors({ errors }) {
+              for (const e of errors)
+                metrics.graphqlError(
+                  String(
+                    e.extensions?.code ??
+                      (isTooManyVariableErrors(e.message) ? 'BAD_USER_INPUT' : 'INTERNAL_SERVER_ERROR'),
+                  ),
+                );
+            },
+          };
+        },
+      },
+    ],
+    validationRules: insecure ? [] : armor.validationRules,
+    formatError: (formatted, error) =>
+      formatError(formatted, error, {
+        exposeDetails: config.exposeErrorDetails,
+        requestId: () => requestIds.getStore(),
+        log,
+      }),
+  });
+  await apollo.start();
+  return apollo;
+}

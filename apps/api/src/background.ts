@@ -1,0 +1,47 @@
+/**
+ * The API's two background timers: sealing the access log into its hash chain, and delivering the
+ * outbox (support plans to NAV's case system, notification e-mails), each only when configured.
+ * Scheduled jobs (reminders, retention, the digest) run on the job queue instead (`jobs.ts`).
+ */
+import { createTransport } from 'nodemailer';
+import type pg from 'pg';
+import type { Logger } from 'pino';
+import type { ApiConfig } from './config.js';
+import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
+
+export function startBackgroundTimers(pool: pg.Pool, config: ApiConfig, log: Logger): { stop(): void } {
+  // Chain the audit log in the background (the function only links rows; it cannot change them).
+  const sealer =
+    config.sealIntervalMs > 0
+      ? setInterval(() => {
+          pool
+            .query('SELECT app.seal_audit_log()')
+            .catch((error: unknown) =>
+              log.error(
+                { error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },
+                'audit sealing failed',
+              ),
+            );
+        }, config.sealIntervalMs)
+      : undefined;
+  sealer?.unref();
+  const navAdapter = config.navCaseSystemUrl ? new HttpNavCaseSystemAdapter(config.navCaseSystemUrl) : null;
+  const mail = config.smtpUrl ? createTransport(config.smtpUrl) : null;
+  const deliverer =
+    (navAdapter || mail) && config.outboxIntervalMs > 0
+      ? setInterval(() => {
+          const failed = (error: unknown) =>
+            log.error({ error: { name: (error as Error)?.name } }, 'outbox delivery failed');
+          if (navAdapter) deliverNavSupportPlans(pool, navAdapter).catch(failed);
+          if (mail) deliverNotificationEmails(pool, mail, config.mailFrom).catch(failed);
+        }, config.outboxIntervalMs)
+      : undefined;
+  deliverer?.unref();
+  return {
+    stop() {
+      if (sealer) clearInterval(sealer);
+      if (deliverer) clearInterval(deliverer);
+      mail?.close();
+    },
+  };
+}
