@@ -16,7 +16,7 @@ import * as ReactDOM from 'react-dom';
 import * as reactI18next from 'react-i18next';
 import * as reactRouter from 'react-router';
 import * as urql from 'urql';
-import { SHARED } from '../federation-shared.js';
+import { SHARED } from '@ips/federation/shared';
 import type { ShellConfig } from './config.js';
 
 export interface LoadedAreas {

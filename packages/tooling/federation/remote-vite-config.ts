@@ -6,7 +6,7 @@
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type UserConfig } from 'vite';
-import { SHARED } from './federation-shared.js';
+import { SHARED } from './shared.js';
 
 export function remoteViteConfig(name: string, port: number): UserConfig {
   const origin = `http://127.0.0.1:${port}`;
