@@ -1,7 +1,7 @@
 # The GraphQL API (apps/api). Build from the repository root:
 #   docker build -f infra/docker/api.Dockerfile -t ips-api:<version> .
-# The same image runs the migrations (`node --import tsx packages/db/scripts/migrate.ts`) and, in
-# the compose file only, the development OIDC provider. Base images are pinned to exact versions;
+# The same image runs the migrations (`node --import tsx packages/db/scripts/migrate.ts`). The
+# development OIDC provider is not in it (infra/docker/dev-oidc.Dockerfile, compose only). Base images are pinned to exact versions;
 # CI's image pinning adds the digest (see docs/operations.md).
 
 FROM node:22.12.0-bookworm-slim AS build
@@ -25,7 +25,6 @@ COPY --from=build /src/package.json /src/pnpm-workspace.yaml /src/tsconfig.base.
 COPY --from=build /src/node_modules /app/node_modules
 COPY --from=build /src/packages /app/packages
 COPY --from=build /src/apps/api /app/apps/api
-COPY --from=build /src/apps/dev-oidc /app/apps/dev-oidc
 # The image's unprivileged "node" user, by number so Kubernetes can check runAsNonRoot.
 USER 1000:1000
 WORKDIR /app/apps/api

@@ -24,6 +24,7 @@ import {
 const API_PORT = 4100;
 const apiDockerfile = read('infra/docker/api.Dockerfile');
 const adminDockerfile = read('infra/docker/admin.Dockerfile');
+const devOidcDockerfile = read('infra/docker/dev-oidc.Dockerfile');
 const API = { port: API_PORT, healthPath: '/healthz', entryFiles: ['apps/api/src/serve.ts'] };
 const ADMIN = { port: 8080, healthPath: '/healthz' };
 
@@ -49,8 +50,15 @@ describe('Dockerfiles', () => {
   it('the admin image: multi-stage, pinned bases, non-root, health check', () => {
     expect(checkDockerfile(adminDockerfile, ADMIN)).toEqual([]);
   });
+  it('the development OIDC provider has an image of its own; the API image holds none of it', () => {
+    expect(
+      checkDockerfile(devOidcDockerfile, { port: 4010, healthPath: '/.well-known/openid-configuration' }),
+    ).toEqual([]);
+    expect(apiDockerfile).not.toMatch(/^COPY .*dev-oidc/m);
+    expect(read('apps/api/package.json')).not.toMatch(/@ips\/dev-oidc/);
+  });
   it('each has a .dockerignore that keeps local data, secrets and modules out', () => {
-    for (const name of ['api', 'admin']) {
+    for (const name of ['api', 'admin', 'dev-oidc']) {
       const ignore = read(`infra/docker/${name}.Dockerfile.dockerignore`).split('\n');
       for (const entry of ['**/node_modules', '.data', '.env', '.git']) expect(ignore).toContain(entry);
     }
@@ -410,7 +418,11 @@ describe('API_EXPOSE_ERROR_DETAILS is never set by a deployment file', () => {
     ),
     ...Object.entries(dockerfiles).flatMap(([name, text]) => neverDeployedProblems(name, finalEnv(text))),
   ];
-  const dockerfiles = { 'api.Dockerfile': apiDockerfile, 'admin.Dockerfile': adminDockerfile };
+  const dockerfiles = {
+    'api.Dockerfile': apiDockerfile,
+    'admin.Dockerfile': adminDockerfile,
+    'dev-oidc.Dockerfile': devOidcDockerfile,
+  };
 
   it('not in the Kubernetes manifests, the compose file or the images', () => {
     expect(all(objects, compose, dockerfiles)).toEqual([]);

@@ -8,11 +8,10 @@
 
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ConfigError, createApi, readConfig } from '@ips/api';
 import { PortInUseError, prepareDatabase, redact } from '@ips/db';
 import pg from 'pg';
 import pino from 'pino';
-import { ConfigError, readConfig } from './config.js';
-import { createApi } from './server.js';
 
 const apiOnly = process.argv.includes('--api-only') || process.env.IPS_ADMIN === 'off';
 // The dev sign-in on another port: its issuer (which the seed stores as trusted) follows, unless
@@ -64,7 +63,7 @@ try {
 }
 const api = await createApi(config);
 const jobs = config.jobs
-  ? await import('./jobs.js').then((m) =>
+  ? await import('@ips/api/jobs').then((m) =>
       m.startJobs({
         connectionString: config.appDatabaseUrl,
         digestHour: config.digestHour,
