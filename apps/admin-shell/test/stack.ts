@@ -30,7 +30,11 @@ export interface AdminStack {
   close(): Promise<void>;
 }
 
-export async function startAdminStack(template: TestTemplate): Promise<AdminStack> {
+export async function startAdminStack(
+  template: TestTemplate,
+  /** `clock`: the API's clock (a test drives deadlines through time with it; the browser's is `page.clock`). */
+  options: { clock?: () => Date } = {},
+): Promise<AdminStack> {
   const db = await createTestDatabase(template);
   const shellUrl = `http://127.0.0.1:${PORTS.shell}`;
   const oidc = await startDevOidc({
@@ -54,7 +58,7 @@ export async function startAdminStack(template: TestTemplate): Promise<AdminStac
         digestHour: null,
       },
     ),
-    { logger: pino({ level: 'silent' }) },
+    { logger: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
   );
   const { url: apiUrl } = await api.listen();
   const apps = join(import.meta.dirname, '..', '..');

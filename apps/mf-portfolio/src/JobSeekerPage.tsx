@@ -133,7 +133,10 @@ export function JobSeekerPage() {
                       <li key={d.id}>
                         {isOwn ? <Link to={dutyLink(d.rule, js.id, d.sourceId)}>{d.title}</Link> : d.title} –{' '}
                         {day(d.dueOn)}{' '}
-                        <Tag size="small" variant={d.status === 'OVERDUE' ? 'error' : 'info'}>
+                        <Tag
+                          size="small"
+                          variant={d.status === 'OVERDUE' ? 'error' : d.status === 'DUE' ? 'warning' : 'info'}
+                        >
                           {t(`status_${d.status}`)}
                         </Tag>
                       </li>

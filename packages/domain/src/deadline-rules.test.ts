@@ -140,6 +140,25 @@ describe('events open and close duties', () => {
     ).toEqual([]);
   });
 
+  it('after a job ends, any contact closes the 3-day duty: a phone call too (seed 000 §8)', () => {
+    // «Jobbspesialisten kontakter jobbsøker senest tre dager etter …»: a contact, not a meeting face
+    // to face (domain.md §5: "any contact: phone, video or face to face").
+    expect(
+      tasksForEvent({
+        kind: 'FOLLOW_UP_MEETING',
+        day: '2027-01-02',
+        faceToFace: false,
+        employmentId: 'e1',
+        purpose: 'JOB_END_FOLLOW_UP',
+      }).close,
+    ).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', sourceId: 'e1', reason: 'completed' }]);
+    // The follow-up after a start and the employer meeting stay face to face (§7, §4.1).
+    for (const purpose of ['FOLLOW_ALONG', 'EMPLOYER_MEETING_BEFORE_START'] as const)
+      expect(
+        tasksForEvent({ kind: 'FOLLOW_UP_MEETING', day: '2027-01-02', faceToFace: false, purpose }).close,
+      ).toEqual([]);
+  });
+
   it('a consent with an end date opens its expiry warning; a discharge closes every open duty', () => {
     expect(
       tasksForEvent({ kind: 'CONSENT_GIVEN', consentId: 'c1', validUntil: '2027-06-30' }).open[0],

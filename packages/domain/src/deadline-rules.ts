@@ -199,7 +199,17 @@ export function tasksForEvent(
         close: [],
       };
     case 'FOLLOW_UP_MEETING': {
-      if (!event.faceToFace) return { open: [], close: [] };
+      // After a job ends any contact counts, by phone or video too (seed 000 §8: "kontakter
+      // jobbsøker senest tre dager etter …"); the other meetings are face to face (§7, §4.1).
+      if (!event.faceToFace)
+        return event.purpose === 'JOB_END_FOLLOW_UP'
+          ? {
+              open: [],
+              close: [
+                { rule: 'CONTACT_AFTER_JOB_END', sourceId: event.employmentId ?? null, reason: 'completed' },
+              ],
+            }
+          : { open: [], close: [] };
       const rule: DeadlineRuleCode | null =
         event.purpose === 'EMPLOYER_MEETING_BEFORE_START'
           ? 'EMPLOYER_MEETING_BEFORE_START'
