@@ -299,4 +299,55 @@ describe('Norwegian formats in an English browser', () => {
       await page.context().close();
     });
   }
+
+  it('JOB_SPECIALIST: the job seeker’s page, every tab, shows dd.mm.åååå, decimal commas, no code names and the duties in English', async () => {
+    // A job seeker with a job, a support plan and meetings, followed by a specialist of one
+    // organisation; the case gets an open duty so its title is on the page.
+    const { rows } = await stack.admin.query<{
+      email: string;
+      id: string;
+      specialistId: string;
+      org: string;
+    }>(
+      `SELECT u.email, j.id, u.id AS "specialistId", j."organizationId" AS org
+       FROM job_seeker j JOIN app_user u ON u.id = j."currentSpecialistId"
+       WHERE j.phase <> 'DISCHARGED'
+         AND EXISTS (SELECT 1 FROM employment e WHERE e."jobSeekerId" = j.id)
+         AND EXISTS (SELECT 1 FROM support_plan p WHERE p."jobSeekerId" = j.id)
+         AND (SELECT count(DISTINCT "organizationId") FROM membership m WHERE m."userId" = u.id AND m."endedAt" IS NULL) = 1
+       ORDER BY j.id LIMIT 1`,
+    );
+    const found = rows[0];
+    if (!found) throw new Error('the demo data has no job seeker with a job and a support plan');
+    await stack.admin.query(
+      `INSERT INTO task (id, "organizationId", rule, "jobSeekerId", "assigneeId", title, "dueOn", "warnFrom", "updatedAt")
+       VALUES (gen_random_uuid(), $1, 'CONTACT_AFTER_JOB_END', $2, $3,
+               'Kontakt jobbsøker senest tre dager etter at jobben ble avsluttet',
+               (now() AT TIME ZONE 'Europe/Oslo')::date + 2, (now() AT TIME ZONE 'Europe/Oslo')::date, now())`,
+      [found.org, found.id, found.specialistId],
+    );
+    const page = await englishPage();
+    await signIn(page, stack.shellUrl, found.email, '/');
+    await page.getByTestId('inbox').waitFor();
+    await page.evaluate(() => localStorage.setItem('ips.language', 'en'));
+    for (const tab of ['overview', 'timeline', 'plan', 'contacts', 'journal']) {
+      await page.goto(
+        `${stack.shellUrl}/portfolio/${globalId(found.id)}${tab === 'overview' ? '' : `?tab=${tab}`}`,
+      );
+      await page.locator('main h1').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      // Earlier revisions and other folded parts are read too.
+      for (const summary of await page.locator('main details:not([open]) > summary').all())
+        await summary.click();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+      const text = await page.evaluate(() => document.body.innerText);
+      const decimals = [...text.matchAll(/(?<![\d.,])\d+\.\d+(?![\d.])/g)].map((m) => m[0]);
+      expect([...(await offences(page)), ...decimals], `person page, ${tab}`).toEqual([]);
+      if (tab === 'overview') {
+        expect(text).toContain('Contact the job seeker within three days of the job ending');
+        expect(text).not.toContain('Kontakt jobbsøker senest tre dager');
+      }
+    }
+    await page.context().close();
+  });
 });

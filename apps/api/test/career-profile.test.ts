@@ -16,6 +16,7 @@ const SAVE = `mutation($input: SaveCareerProfileInput!) {
     __typename
     ... on MutationSaveCareerProfileSuccess { data { currentRevision needsUpdate version current { revision interests workExperience { title years } } } }
     ... on ConflictError { currentVersion }
+    ... on ValidationError { issues { field code } }
   }
 }`;
 type Saved = {
@@ -27,6 +28,7 @@ type Saved = {
     current: { revision: number; interests: string }[];
   };
   currentVersion?: number;
+  issues?: { field: string; code: string }[];
 };
 const profile = {
   interests: 'Matlaging, arbeid med mennesker',
@@ -135,5 +137,53 @@ describe('career profile', () => {
     expect(numbers).toHaveLength(Number(row.n) + 1);
     expect(numbers).toEqual([...numbers].sort((a, b) => b - a));
     expect(after?.revisions[0]).toMatchObject({ interests: 'Lager og logistikk' });
+  });
+
+  it('answers a typed ValidationError at each field (required parts, lengths, years) and writes nothing', async () => {
+    const s = await userWith(stack.admin, 'JOB_SPECIALIST');
+    const { rows } = await stack.admin.query<{ id: string; version: number; currentRevision: number }>(
+      `SELECT j.id, p.version, p."currentRevision" FROM job_seeker j JOIN career_profile p ON p."jobSeekerId" = j.id
+       WHERE j."currentSpecialistId" = $1 ORDER BY j.id LIMIT 1`,
+      [s.userId],
+    );
+    const row = rows[0] as { id: string; version: number; currentRevision: number };
+    const save = (input: Record<string, unknown>) =>
+      stack.gql<{ saveCareerProfile: Saved }>(s.email, SAVE, {
+        input: { ...profile, jobSeekerId: row.id, version: row.version, ...input },
+      });
+    const bad = await save({
+      interests: '   ',
+      strengths: 'x'.repeat(2001),
+      workExperience: [{ title: 'Lager', years: 61 }],
+      education: [{ level: ' ', subject: 'Matfag' }],
+      benefitsSituation: 'y'.repeat(2001),
+    });
+    expect(bad.errors).toBeUndefined();
+    expect(bad.data?.saveCareerProfile.__typename).toBe('ValidationError');
+    expect(bad.data?.saveCareerProfile.issues).toEqual(
+      expect.arrayContaining([
+        { field: 'interests', code: 'REQUIRED' },
+        { field: 'strengths', code: 'TOO_LONG' },
+        { field: 'workExperience', code: 'OUT_OF_RANGE' },
+        { field: 'education', code: 'REQUIRED' },
+        { field: 'benefitsSituation', code: 'TOO_LONG' },
+      ]),
+    );
+    expect(bad.data?.saveCareerProfile.issues).toHaveLength(5);
+    const untitled = await save({ workExperience: [{ title: '', employer: 'Rema' }] });
+    expect(untitled.data?.saveCareerProfile.issues).toEqual([{ field: 'workExperience', code: 'REQUIRED' }]);
+    const tooMany = await save({ education: Array.from({ length: 51 }, () => ({ level: 'Kurs' })) });
+    expect(tooMany.data?.saveCareerProfile.issues).toEqual([{ field: 'education', code: 'TOO_MANY' }]);
+    const after = await stack.admin.query<{ version: number; currentRevision: number }>(
+      'SELECT version, "currentRevision" FROM career_profile WHERE "jobSeekerId" = $1',
+      [row.id],
+    );
+    expect(after.rows[0]).toEqual({ version: row.version, currentRevision: row.currentRevision });
+    // Texts are kept trimmed.
+    const ok = await save({ interests: '  Lager  ', workExperience: [{ title: ' Sjåfør ', years: 1.5 }] });
+    expect(ok.data?.saveCareerProfile.data?.current[0]).toMatchObject({
+      interests: 'Lager',
+      workExperience: [{ title: 'Sjåfør', years: 1.5 }],
+    });
   });
 });

@@ -7,7 +7,7 @@ import { BodyShort, Heading, Loader, Table, Tag, VStack } from '@navikt/ds-react
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
-import { dutyLink } from './job-seeker/duty-links.js';
+import { dutyLink, dutyTitle } from './job-seeker/duty-links.js';
 import { MyAgenda } from './job-seeker/Reminders.js';
 
 const DEADLINES = graphql(
@@ -18,7 +18,7 @@ const ORDER = { OVERDUE: 0, DUE: 1, UPCOMING: 2, NONE: 3 } as const;
 const VARIANT = { OVERDUE: 'error', DUE: 'warning', UPCOMING: 'info', NONE: 'neutral' } as const;
 
 export function DeadlinesPage() {
-  const { t } = useTranslation('portfolio');
+  const { t, i18n } = useTranslation('portfolio');
   const [{ data, fetching, error }] = useQuery({ query: DEADLINES });
   if (fetching && !data) return <Loader title={t('deadlinesTitle')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -52,9 +52,11 @@ export function DeadlinesPage() {
                   <Table.DataCell>{date(d.dueOn)}</Table.DataCell>
                   <Table.DataCell>
                     {d.jobSeeker ? (
-                      <Link to={dutyLink(d.rule, d.jobSeeker.id, d.sourceId)}>{d.title}</Link>
+                      <Link to={dutyLink(d.rule, d.jobSeeker.id, d.sourceId)}>
+                        {dutyTitle(d.rule, i18n.language, d.title)}
+                      </Link>
                     ) : (
-                      d.title
+                      dutyTitle(d.rule, i18n.language, d.title)
                     )}
                   </Table.DataCell>
                   <Table.DataCell>

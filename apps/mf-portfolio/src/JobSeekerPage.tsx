@@ -15,7 +15,7 @@ import { CareerProfileEditor } from './job-seeker/CareerProfileEditor.js';
 import { ConsentPanel } from './job-seeker/ConsentPanel.js';
 import { ContactsTab } from './job-seeker/ContactsTab.js';
 import { DischargeForm } from './job-seeker/DischargeForm.js';
-import { dutyLink } from './job-seeker/duty-links.js';
+import { dutyLink, dutyTitle } from './job-seeker/duty-links.js';
 import { Facts } from './job-seeker/Facts.js';
 import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { JournalNotes } from './job-seeker/JournalNotes.js';
@@ -38,7 +38,7 @@ const TAB_LABEL: Record<Tab, string> = {
 };
 
 export function JobSeekerPage() {
-  const { t } = useTranslation('portfolio');
+  const { t, i18n } = useTranslation('portfolio');
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
@@ -131,8 +131,14 @@ export function JobSeekerPage() {
                   <ul>
                     {deadlines.map((d) => (
                       <li key={d.id}>
-                        {isOwn ? <Link to={dutyLink(d.rule, js.id, d.sourceId)}>{d.title}</Link> : d.title} –{' '}
-                        {day(d.dueOn)}{' '}
+                        {isOwn ? (
+                          <Link to={dutyLink(d.rule, js.id, d.sourceId)}>
+                            {dutyTitle(d.rule, i18n.language, d.title)}
+                          </Link>
+                        ) : (
+                          dutyTitle(d.rule, i18n.language, d.title)
+                        )}{' '}
+                        – {day(d.dueOn)}{' '}
                         <Tag
                           size="small"
                           variant={d.status === 'OVERDUE' ? 'error' : d.status === 'DUE' ? 'warning' : 'info'}

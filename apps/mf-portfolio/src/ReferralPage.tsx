@@ -314,15 +314,14 @@ export function ReferralPage() {
               </HGrid>
             </VStack>
           )}
-          <div id={fieldId(ID, 'referralDate')}>
-            <DateField
-              label={t('st_referralDate')}
-              value={referralDate}
-              toDay={osloToday()}
-              error={errors.referralDate}
-              onChange={setReferralDate}
-            />
-          </div>
+          <DateField
+            id={fieldId(ID, 'referralDate')}
+            label={t('st_referralDate')}
+            value={referralDate}
+            toDay={osloToday()}
+            error={errors.referralDate}
+            onChange={setReferralDate}
+          />
           <TextField
             id={fieldId(ID, 'referredBy')}
             label={t('st_referredBy')}

@@ -1,8 +1,10 @@
 /**
  * The GraphQL documents the admin sends, copied verbatim from the micro-frontends (the bench does
- * not import UI packages): keep them in step when the pages change. The support-plan update is the
+ * not import UI packages): keep them in step when the pages change. The job seeker's page is in
+ * `admin-documents.ts`, checked against the admin's own document by a unit test of the admin. The support-plan update is the
  * API's own revision mutation (the admin has no support-plan page yet), as its tests send it.
  */
+import { JOB_SEEKER_PAGE_DOCUMENT } from './admin-documents.js';
 import type { BenchData, PlanForUpdate } from './setup.js';
 
 /** apps/mf-portfolio/src/PortfolioPage.tsx */
@@ -12,11 +14,8 @@ export const PORTFOLIO = `query Portfolio($specialistId: ID!) {
   }
 }`;
 
-/** apps/mf-portfolio/src/JobSeekerPage.tsx */
-export const JOB_SEEKER = `query JobSeekerPage($id: ID!) {
-  node(id: $id) { id ... on JobSeeker { givenName familyName phase deadlineStatus referralDate } }
-  myDeadlines { id rule title dueOn status jobSeeker { id } }
-}`;
+/** apps/mf-portfolio/src/job-seeker/query.ts: the job seeker's page, every tab's data in one query. */
+export const JOB_SEEKER = JOB_SEEKER_PAGE_DOCUMENT;
 
 /** apps/mf-team/src/TeamDashboard.tsx (the default granularity there is WEEK) */
 export const TEAM_RESULTS = `query TeamResults($teamId: ID!, $g: Granularity!) {

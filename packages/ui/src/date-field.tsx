@@ -107,6 +107,8 @@ export interface DateFieldProps {
   toDay?: string;
   size?: 'small' | 'medium';
   name?: string;
+  /** The input's id (an error summary links to it: `fieldId(prefix, field)`). */
+  id?: string;
 }
 
 /** Aksel's date picker as a controlled field of ISO days, in the UI's language, typed as dd.mm.åååå. */
@@ -120,6 +122,7 @@ export function DateField({
   toDay,
   size,
   name,
+  id,
 }: DateFieldProps) {
   const { i18n } = useTranslation();
   const locale = languageOf(i18n?.language) === 'en' ? 'en' : 'nb';
@@ -151,6 +154,7 @@ export function DateField({
         error={error}
         size={size}
         name={name}
+        {...(id ? { id } : {})}
         placeholder="dd.mm.åååå"
       />
     </DatePicker>
@@ -165,12 +169,15 @@ export interface TimeFieldProps {
   error?: string;
   size?: 'small' | 'medium';
   name?: string;
+  /** The input's id (an error summary links to it: `fieldId(prefix, field)`). */
+  id?: string;
 }
 
 /** A time of day typed as HH:mm (24 hours); check it with `parseTime` before sending. */
-export function TimeField({ label, value, onChange, error, size, name }: TimeFieldProps) {
+export function TimeField({ label, value, onChange, error, size, name, id }: TimeFieldProps) {
   return (
     <TextField
+      {...(id ? { id } : {})}
       label={label}
       value={value}
       onChange={(e) => onChange(e.target.value)}

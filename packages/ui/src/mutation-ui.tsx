@@ -22,29 +22,58 @@ export function FormError({ form }: { form: { formError: string | null } }) {
 /** The id a field gets so the error summary can link to it. */
 export const fieldId = (prefix: string, field: string) => `${prefix}-${field}`;
 
+const FOCUSABLE = 'input:not([type=hidden]), select, textarea, button, [tabindex]';
+
+/**
+ * Moves focus to a field by its id: the element itself when it takes focus, else the first field
+ * inside it (a group's first checkbox, a wrapper's input). A fragment link alone scrolls but does
+ * not move focus to an element that cannot take it. True when something got focus.
+ */
+export function focusField(id: string): boolean {
+  const el = document.getElementById(id);
+  if (!el) return false;
+  const target = el.matches(FOCUSABLE) ? el : el.querySelector<HTMLElement>(FOCUSABLE);
+  if (!target) return false;
+  target.scrollIntoView?.({ block: 'center' });
+  target.focus();
+  return document.activeElement === target;
+}
+
 /**
  * Aksel's error summary of the field errors, each a link to its field (`id={fieldId(prefix,
- * field)}`); nothing when there are none.
+ * field)}`) that moves focus there; nothing when there are none. `targets` names the field whose
+ * input shows an issue of another name (e.g. the API's `heldAt` shown at the day field).
  */
 export function FieldErrorSummary({
   form,
   idPrefix,
   heading,
+  targets,
 }: {
   form: { fieldErrors: FieldErrors };
   idPrefix: string;
   heading?: string;
+  targets?: Readonly<Record<string, string>>;
 }) {
   const { i18n } = useTranslation();
   const entries = Object.entries(form.fieldErrors);
   if (!entries.length) return null;
   return (
     <ErrorSummary size="small" heading={heading ?? mutationTexts[languageOf(i18n?.language)].summaryHeading}>
-      {entries.map(([field, text]) => (
-        <ErrorSummary.Item key={field} href={`#${fieldId(idPrefix, field)}`}>
-          {text}
-        </ErrorSummary.Item>
-      ))}
+      {entries.map(([field, text]) => {
+        const id = fieldId(idPrefix, targets?.[field] ?? field);
+        return (
+          <ErrorSummary.Item
+            key={field}
+            href={`#${id}`}
+            onClick={(e) => {
+              if (focusField(id)) e.preventDefault();
+            }}
+          >
+            {text}
+          </ErrorSummary.Item>
+        );
+      })}
     </ErrorSummary>
   );
 }

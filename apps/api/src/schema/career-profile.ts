@@ -8,7 +8,13 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { DisclosurePreference } from '@ips/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { ConflictError, ForbiddenActionError, NotFoundError } from './errors.js';
+import {
+  ConflictError,
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  ValidationError,
+} from './errors.js';
 import { accessFacts, JobSeekerNode } from './job-seeker.js';
 import { conflictNow } from './lookups.js';
 
@@ -105,20 +111,29 @@ builder.prismaObjectField(JobSeekerNode, 'careerProfile', (t) =>
   }),
 );
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+/** The longest texts the profile keeps (the editor's `maxLength`s are the same). */
+export const PROFILE_TEXT_MAX = 2000;
+export const PROFILE_ENTRY_MAX = 200;
+export const PROFILE_ENTRIES_MAX = 50;
+const YEARS_MAX = 60;
+
+// The input only caps what may be sent; the resolver checks the content and answers a typed
+// ValidationError naming the field (REQUIRED, TOO_LONG, OUT_OF_RANGE, TOO_MANY) so the editor
+// shows it there, instead of a zod failure with a generic code.
+const cap = z.string().max(10_000);
 
 const WorkExperienceInput = builder.inputType('WorkExperienceInput', {
   fields: (t) => ({
-    title: t.string({ required: true, validate: text(200) }),
-    years: t.float({ required: false, validate: z.number().min(0).max(60) }),
-    employer: t.string({ required: false, validate: z.string().max(200) }),
+    title: t.string({ required: true, validate: cap }),
+    years: t.float({ required: false }),
+    employer: t.string({ required: false, validate: cap }),
   }),
 });
 
 const EducationInput = builder.inputType('EducationInput', {
   fields: (t) => ({
-    level: t.string({ required: true, validate: text(200) }),
-    subject: t.string({ required: false, validate: z.string().max(200) }),
+    level: t.string({ required: true, validate: cap }),
+    subject: t.string({ required: false, validate: cap }),
     completed: t.boolean({ required: false }),
   }),
 });
@@ -127,23 +142,103 @@ const SaveInput = builder.inputType('SaveCareerProfileInput', {
     jobSeekerId: t.id({ required: true, validate: z.uuid() }),
     /** The profile's version when it was read (omit for the first profile). */
     version: t.int({ required: false }),
-    interests: t.string({ required: true, validate: text(2000) }),
-    preferences: t.string({ required: true, validate: text(2000) }),
-    strengths: t.string({ required: true, validate: text(2000) }),
+    interests: t.string({ required: true, validate: cap }),
+    preferences: t.string({ required: true, validate: cap }),
+    strengths: t.string({ required: true, validate: cap }),
     workExperience: t.field({ type: [WorkExperienceInput], required: false }),
     education: t.field({ type: [EducationInput], required: false }),
     disclosurePreference: t.field({ type: DisclosureEnum, required: true }),
-    disclosureWishes: t.string({ required: false, validate: z.string().max(2000) }),
-    benefitsSituation: t.string({ required: false, validate: z.string().max(2000) }),
+    disclosureWishes: t.string({ required: false, validate: cap }),
+    benefitsSituation: t.string({ required: false, validate: cap }),
   }),
 });
+
+interface ProfileInput {
+  interests: string;
+  preferences: string;
+  strengths: string;
+  workExperience?: readonly { title: string; years?: number | null; employer?: string | null }[] | null;
+  education?: readonly { level: string; subject?: string | null; completed?: boolean | null }[] | null;
+  disclosureWishes?: string | null;
+  benefitsSituation?: string | null;
+}
+
+/** The profile's content, trimmed, or the issues at their fields (one per field, the first found). */
+export function checkProfile(input: ProfileInput): { issues: FieldIssue[]; content: ProfileContent } {
+  const issues: FieldIssue[] = [];
+  const add = (issue: FieldIssue) => {
+    if (!issues.some((i) => i.field === issue.field)) issues.push(issue);
+  };
+  const required = (field: 'interests' | 'preferences' | 'strengths', value: string) => {
+    const text = value.trim();
+    if (!text) add({ field, code: 'REQUIRED', message: 'Write something here' });
+    else if (text.length > PROFILE_TEXT_MAX)
+      add({ field, code: 'TOO_LONG', message: `At most ${PROFILE_TEXT_MAX} characters` });
+    return text;
+  };
+  const optional = (field: 'disclosureWishes' | 'benefitsSituation', value: string | null | undefined) => {
+    const text = value?.trim() ?? '';
+    if (text.length > PROFILE_TEXT_MAX)
+      add({ field, code: 'TOO_LONG', message: `At most ${PROFILE_TEXT_MAX} characters` });
+    return text || null;
+  };
+  const entry = (field: 'workExperience' | 'education', value: string | null | undefined, need: boolean) => {
+    const text = value?.trim() ?? '';
+    if (need && !text) add({ field, code: 'REQUIRED', message: 'Each entry needs its title or level' });
+    else if (text.length > PROFILE_ENTRY_MAX)
+      add({ field, code: 'TOO_LONG', message: `At most ${PROFILE_ENTRY_MAX} characters an entry` });
+    return text;
+  };
+  const work = input.workExperience ?? [];
+  const education = input.education ?? [];
+  for (const [field, list] of [
+    ['workExperience', work],
+    ['education', education],
+  ] as const) {
+    if (list.length > PROFILE_ENTRIES_MAX)
+      add({ field, code: 'TOO_MANY', message: `At most ${PROFILE_ENTRIES_MAX} entries` });
+  }
+  const content: ProfileContent = {
+    interests: required('interests', input.interests),
+    preferences: required('preferences', input.preferences),
+    strengths: required('strengths', input.strengths),
+    workExperience: work.map((w) => {
+      const years = w.years ?? null;
+      if (years !== null && !(Number.isFinite(years) && years >= 0 && years <= YEARS_MAX))
+        add({ field: 'workExperience', code: 'OUT_OF_RANGE', message: `Years are 0–${YEARS_MAX}` });
+      return {
+        title: entry('workExperience', w.title, true),
+        years,
+        employer: entry('workExperience', w.employer, false) || null,
+      };
+    }),
+    education: education.map((e) => ({
+      level: entry('education', e.level, true),
+      subject: entry('education', e.subject, false) || null,
+      completed: e.completed ?? null,
+    })),
+    disclosureWishes: optional('disclosureWishes', input.disclosureWishes),
+    benefitsSituation: optional('benefitsSituation', input.benefitsSituation),
+  };
+  return { issues, content };
+}
+
+interface ProfileContent {
+  interests: string;
+  preferences: string;
+  strengths: string;
+  workExperience: WorkExperience[];
+  education: Education[];
+  disclosureWishes: string | null;
+  benefitsSituation: string | null;
+}
 
 builder.mutationField('saveCareerProfile', (t) =>
   t.field({
     type: CareerProfileType,
     description: 'Saves the career profile as a new revision.',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ConflictError] },
+    errors: { types: [NotFoundError, ConflictError, ValidationError] },
     args: { input: t.arg({ type: SaveInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const js = await ctx.db.jobSeeker.findFirst({
@@ -158,6 +253,8 @@ builder.mutationField('saveCareerProfile', (t) =>
       ) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist writes the career profile');
       }
+      const { issues, content } = checkProfile(input);
+      if (issues.length) throw new ValidationError(issues);
       let profile = js.careerProfile;
       if (!profile) {
         profile = await ctx.db.careerProfile.create({
@@ -191,14 +288,14 @@ builder.mutationField('saveCareerProfile', (t) =>
           organizationId: js.organizationId,
           careerProfileId: profile.id,
           revision,
-          interests: input.interests,
-          preferences: input.preferences,
-          strengths: input.strengths,
-          workExperience: (input.workExperience ?? []) as never,
-          education: (input.education ?? []) as never,
+          interests: content.interests,
+          preferences: content.preferences,
+          strengths: content.strengths,
+          workExperience: content.workExperience as never,
+          education: content.education as never,
           disclosurePreference: input.disclosurePreference,
-          disclosureWishes: input.disclosureWishes ?? null,
-          benefitsSituation: input.benefitsSituation ?? null,
+          disclosureWishes: content.disclosureWishes,
+          benefitsSituation: content.benefitsSituation,
           createdById: ctx.actor.userId,
         },
       });

@@ -124,6 +124,7 @@ export function ApplicationForm({
           idPrefix="application"
         />
         <RadioGroup
+          id={fieldId('application', 'source')}
           legend={t('wk_source')}
           size="small"
           value={source}
@@ -135,7 +136,12 @@ export function ApplicationForm({
             </Radio>
           ))}
         </RadioGroup>
-        <Select label={t('wk_status')} value={status} onChange={(e) => setStatus(e.target.value as Status)}>
+        <Select
+          id={fieldId('application', 'status')}
+          label={t('wk_status')}
+          value={status}
+          onChange={(e) => setStatus(e.target.value as Status)}
+        >
           {APPLICATION_STATUSES.map((s) => (
             <option key={s} value={s}>
               {t(`appStatus_${s}`)}
@@ -143,6 +149,7 @@ export function ApplicationForm({
           ))}
         </Select>
         <DateField
+          id={fieldId('application', 'appliedOn')}
           label={t('wk_appliedOn')}
           value={appliedOn}
           onChange={setAppliedOn}

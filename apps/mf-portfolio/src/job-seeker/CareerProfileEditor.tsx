@@ -13,6 +13,7 @@ import {
   graphql,
   NotFoundErrorFields,
   useMutationForm,
+  ValidationErrorFields,
 } from '@ips/ui';
 import {
   Alert,
@@ -105,6 +106,17 @@ function contentOf(d: ProfileDraft) {
   };
 }
 
+/** The fields the editor shows the API's issues at (any other goes to the form's alert). */
+const PROFILE_FIELDS = [
+  'interests',
+  'strengths',
+  'preferences',
+  'workExperience',
+  'education',
+  'disclosureWishes',
+  'benefitsSituation',
+] as const;
+
 const patchAt = <T,>(list: readonly T[], i: number, patch: Partial<T>): T[] =>
   list.map((row, j) => (j === i ? { ...row, ...patch } : row));
 
@@ -116,10 +128,11 @@ const SAVE = graphql(
       ... on MutationSaveCareerProfileSuccess { data { ...CareerProfileFields } }
       ...ConflictErrorFields
       ...NotFoundErrorFields
+      ...ValidationErrorFields
     }
   }
 `,
-  [CareerProfileFields, ConflictErrorFields, NotFoundErrorFields],
+  [CareerProfileFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
 export interface CareerProfileEditorProps {
@@ -140,7 +153,7 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
   const [draft, setDraft] = useState<ProfileDraft>(() => profileDraftOf(current));
   const [baseVersion, setBaseVersion] = useState<number | null>(profile?.version ?? null);
   const [saved, setSaved] = useState<number | null>(null);
-  const form = useMutationForm(SAVE, { fields: ['interests', 'strengths', 'preferences'] });
+  const form = useMutationForm(SAVE, { fields: PROFILE_FIELDS });
   const conflict = form.failure?.kind === 'conflict';
   const issues = form.fieldErrors;
 
@@ -468,6 +481,7 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
               value={draft.disclosureWishes}
               maxLength={2000}
               minRows={2}
+              error={issues.disclosureWishes}
               onChange={(e) => setDraft({ ...draft, disclosureWishes: e.target.value })}
             />
             <Textarea
@@ -475,6 +489,7 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
               value={draft.benefitsSituation}
               maxLength={2000}
               minRows={2}
+              error={issues.benefitsSituation}
               onChange={(e) => setDraft({ ...draft, benefitsSituation: e.target.value })}
             />
             <HStack gap="space-8" wrap>

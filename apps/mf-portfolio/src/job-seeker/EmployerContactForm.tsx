@@ -134,7 +134,7 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
         <Heading level="3" size="small" id="employer-contact-form-heading">
           {t('fu_contactTitle')}
         </Heading>
-        <FieldErrorSummary form={form} idPrefix={prefix} />
+        <FieldErrorSummary form={form} idPrefix={prefix} targets={{ contactedAt: 'day' }} />
         {data && employers.length === 0 ? <BodyShort>{t('fu_contactNone')}</BodyShort> : null}
         <Select
           id={fieldId(prefix, 'employerId')}
@@ -154,6 +154,7 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
         </Select>
         <HStack gap="space-12" wrap align="start">
           <DateField
+            id={fieldId(prefix, 'day')}
             label={t('fu_day')}
             value={day}
             onChange={setDay}
@@ -163,6 +164,7 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
             toDay={osloToday()}
           />
           <TimeField
+            id={fieldId(prefix, 'time')}
             label={t('fu_time')}
             value={time}
             onChange={setTime}
@@ -222,7 +224,7 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
         />
         <FormError form={form} />
         {errors.jobSeekerId ? (
-          <Alert variant="error" size="small">
+          <Alert variant="error" size="small" id={fieldId(prefix, 'jobSeekerId')} tabIndex={-1}>
             {errors.jobSeekerId}
           </Alert>
         ) : null}

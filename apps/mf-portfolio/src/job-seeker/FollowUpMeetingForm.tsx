@@ -95,6 +95,9 @@ const PARTICIPANTS = [
 ] as const;
 type Participant = (typeof PARTICIPANTS)[number];
 
+/** The API's instant fields are shown at the day field (the day and the time make the instant). */
+const SUMMARY_TARGETS = { heldAt: 'day', plannedAt: 'day' } as const;
+
 /** A booked meeting this form records as held. */
 export interface PlannedMeeting {
   id: string;
@@ -254,9 +257,10 @@ export function FollowUpMeetingForm({
             <Radio value="plan">{t('fu_mode_plan')}</Radio>
           </RadioGroup>
         )}
-        <FieldErrorSummary form={form} idPrefix={prefix} />
+        <FieldErrorSummary form={form} idPrefix={prefix} targets={SUMMARY_TARGETS} />
         <HStack gap="space-12" wrap align="start">
           <DateField
+            id={fieldId(prefix, 'day')}
             label={t('fu_day')}
             value={day}
             onChange={setDay}
@@ -266,6 +270,7 @@ export function FollowUpMeetingForm({
             {...(mode === 'plan' && !planned ? { fromDay: osloToday() } : { toDay: osloToday() })}
           />
           <TimeField
+            id={fieldId(prefix, 'time')}
             label={t('fu_time')}
             value={time}
             onChange={setTime}
@@ -359,7 +364,7 @@ export function FollowUpMeetingForm({
           />
         ) : null}
         {errors.plannedMeetingId ? (
-          <Alert variant="error" size="small">
+          <Alert variant="error" size="small" id={fieldId(prefix, 'plannedMeetingId')} tabIndex={-1}>
             {errors.plannedMeetingId}
           </Alert>
         ) : null}

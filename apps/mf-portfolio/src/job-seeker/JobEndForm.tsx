@@ -8,6 +8,7 @@ import {
   DateField,
   FieldErrorSummary,
   FormError,
+  fieldId,
   graphql,
   NotFoundErrorFields,
   osloToday,
@@ -92,6 +93,7 @@ export function JobEndForm({
         <FieldErrorSummary form={form} idPrefix="job-end" />
         <FormError form={form} />
         <DateField
+          id={fieldId('job-end', 'endDate')}
           label={t('wk_endDate')}
           value={endDate}
           onChange={setEndDate}
@@ -101,6 +103,7 @@ export function JobEndForm({
           name="endDate"
         />
         <DateField
+          id={fieldId('job-end', 'learnedOn')}
           label={t('wk_learnedOn')}
           description={t('wk_learnedOnHelp')}
           value={learnedOn}
@@ -111,6 +114,7 @@ export function JobEndForm({
           name="learnedOn"
         />
         <RadioGroup
+          id={fieldId('job-end', 'endedBy')}
           legend={t('wk_endedBy')}
           size="small"
           value={endedBy}
@@ -124,6 +128,7 @@ export function JobEndForm({
           ))}
         </RadioGroup>
         <Textarea
+          id={fieldId('job-end', 'reason')}
           label={t('wk_reason')}
           value={reason}
           maxLength={2000}
@@ -131,7 +136,11 @@ export function JobEndForm({
           error={issues.reason}
           onChange={(e) => setReason(e.target.value)}
         />
-        {issues.employmentId ? <BodyShort size="small">{issues.employmentId}</BodyShort> : null}
+        {issues.employmentId ? (
+          <BodyShort size="small" id={fieldId('job-end', 'employmentId')} tabIndex={-1}>
+            {issues.employmentId}
+          </BodyShort>
+        ) : null}
         <HStack gap="space-8" wrap>
           <Button type="submit" loading={form.fetching}>
             {t('wk_saveJobEnd')}

@@ -191,7 +191,13 @@ export function JobStartForm({
         </Heading>
         <FieldErrorSummary form={form} idPrefix="job-start" />
         <FormError form={form} />
-        <RadioGroup legend={t('wk_kind')} size="small" value={kind} onChange={(v: Kind) => setKind(v)}>
+        <RadioGroup
+          id={fieldId('job-start', 'kind')}
+          legend={t('wk_kind')}
+          size="small"
+          value={kind}
+          onChange={(v: Kind) => setKind(v)}
+        >
           {KINDS.map((k) => (
             <Radio key={k} value={k}>
               {t(`kind_${k}`)}
@@ -225,6 +231,7 @@ export function JobStartForm({
           idPrefix="job-start"
         />
         <DateField
+          id={fieldId('job-start', 'startDate')}
           label={t('wk_startDate')}
           value={startDate}
           onChange={setStartDate}

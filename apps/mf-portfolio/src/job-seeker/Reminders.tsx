@@ -203,6 +203,7 @@ function ReminderForm({
         </Heading>
         <FieldErrorSummary form={form} idPrefix={prefix} />
         <DateField
+          id={fieldId(prefix, 'dueOn')}
           label={t('fu_reminderDay')}
           value={day}
           onChange={setDay}

@@ -110,6 +110,7 @@ export function StudyStartForm({
           onChange={(e) => setProgramme(e.target.value)}
         />
         <DateField
+          id={fieldId('study-start', 'startDate')}
           label={t('wk_startDate')}
           value={startDate}
           onChange={setStartDate}
@@ -180,6 +181,7 @@ export function StudyEndForm({
         <FieldErrorSummary form={form} idPrefix="study-end" />
         <FormError form={form} />
         <DateField
+          id={fieldId('study-end', 'endDate')}
           label={t('wk_endDate')}
           value={endDate}
           onChange={setEndDate}
@@ -189,6 +191,7 @@ export function StudyEndForm({
           name="studyEndDate"
         />
         <RadioGroup
+          id={fieldId('study-end', 'completed')}
           legend={t('wk_studyOutcome')}
           size="small"
           value={completed}
@@ -199,6 +202,7 @@ export function StudyEndForm({
           <Radio value="no">{t('wk_notCompleted')}</Radio>
         </RadioGroup>
         <Textarea
+          id={fieldId('study-end', 'reason')}
           label={t('wk_reason')}
           value={reason}
           maxLength={2000}

@@ -122,7 +122,7 @@ describe('the support-plan editor', () => {
     const { sent } = renderEditor([]);
     edit();
     const dates = screen.getAllByLabelText('Dato');
-    fireEvent.change(dates[0] as HTMLElement, { target: { value: '2026-11-20' } });
+    fireEvent.change(dates[0] as HTMLElement, { target: { value: '20.11.2026' } });
     save();
     expect(sent).toEqual([]);
     expect(screen.getAllByText('Oppfølgingsmøter planlegges fra startdatoen.').length).toBeGreaterThan(0);

@@ -8,6 +8,7 @@ import { checkFollowUpPlan } from '@ips/domain';
 import {
   ConflictErrorFields,
   ConsentRequiredErrorFields,
+  DateField,
   FormError,
   formatDay,
   graphql,
@@ -98,12 +99,6 @@ export function draftOf(revision: Revision | undefined): Draft {
     })),
   };
 }
-
-/**
- * Aksel's TextField as a native date input: a phone's own date wheel, no locale data to ship, and the
- * value is the ISO day the API takes. (Its types list only text-like inputs; the element accepts it.)
- */
-const NATIVE_DATE = { type: 'date' } as unknown as { type: 'text' };
 
 /** Fields the form shows issues at; any other (e.g. a closed plan) goes to a general alert. */
 const SHOWN_AT_FIELD: readonly string[] = [...TEXT_FIELDS, 'agreements', 'meetings', 'changeNote'];
@@ -514,13 +509,12 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
           {draft.meetings.map((m, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
             <HStack key={i} gap="space-8" align="end" wrap>
-              <TextField
+              <DateField
                 label={t('sp_plannedOn')}
-                {...NATIVE_DATE}
                 size="small"
                 value={m.plannedOn}
-                onChange={(e) =>
-                  setDraft({ ...draft, meetings: patchAt(draft.meetings, i, { plannedOn: e.target.value }) })
+                onChange={(day) =>
+                  setDraft({ ...draft, meetings: patchAt(draft.meetings, i, { plannedOn: day }) })
                 }
               />
               <Checkbox

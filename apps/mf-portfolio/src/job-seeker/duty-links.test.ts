@@ -1,6 +1,6 @@
 import { DEADLINE_RULES } from '@ips/domain';
 import { describe, expect, it } from 'vitest';
-import { DUTY_TARGETS, dutyLink } from './duty-links.js';
+import { DUTY_TARGETS, DUTY_TITLES, dutyLink, dutyTitle } from './duty-links.js';
 
 describe('duty links', () => {
   it('every deadline rule leads to a form', () => {
@@ -19,5 +19,22 @@ describe('duty links', () => {
     );
     expect(dutyLink('CONSENT_EXPIRY', 'js', 'consent-1')).toBe('/portfolio/js#consent-panel');
     expect(dutyLink('SOMETHING_NEW', 'js')).toBe('/portfolio/js');
+  });
+
+  it('names every duty in bokmål (the domain’s own title) and in English', () => {
+    for (const [rule, def] of Object.entries(DEADLINE_RULES)) {
+      const texts = DUTY_TITLES[rule];
+      expect(texts, rule).toBeDefined();
+      expect(texts?.nb, rule).toBe(def.title);
+      expect(texts?.en, rule).toMatch(/^[A-Z][a-z]/);
+      expect(texts?.en, rule).not.toBe(texts?.nb);
+      expect(dutyTitle(rule, 'en', def.title)).toBe(texts?.en);
+      expect(dutyTitle(rule, 'en-GB', def.title)).toBe(texts?.en);
+      expect(dutyTitle(rule, 'nb', def.title)).toBe(def.title);
+    }
+    expect(dutyTitle('CONTACT_AFTER_JOB_END', 'en', 'x')).toBe(
+      'Contact the job seeker within three days of the job ending',
+    );
+    expect(dutyTitle('SOMETHING_NEW', 'en', 'Noe nytt')).toBe('Noe nytt');
   });
 });

@@ -78,3 +78,42 @@ export function dutyLink(rule: string, jobSeekerId: string, sourceId?: string | 
   const query = params.toString();
   return `${base}${query ? `?${query}` : ''}#${target.anchor}`;
 }
+
+/**
+ * Each duty's title in the UI's language. The API answers the bokmål title of the rule
+ * (`DEADLINE_RULES` in `@ips/domain`); the English one is the UI's, so the language switch reaches
+ * the duties too. A rule this table does not know keeps the API's title.
+ */
+export const DUTY_TITLES: Record<string, { nb: string; en: string }> = {
+  FIRST_EMPLOYER_CONTACT: {
+    nb: 'Første arbeidsgiverkontakt innen én måned etter inntak',
+    en: 'First employer contact within one month of the intake',
+  },
+  EMPLOYER_MEETING_BEFORE_START: {
+    nb: 'Møte med arbeidsgiver siste uka før jobbstart',
+    en: 'Meeting with the employer in the last week before the job starts',
+  },
+  FIRST_FOLLOW_UP_AFTER_START: {
+    nb: 'Første oppfølgingsmøte innen tre dager etter jobbstart',
+    en: 'First follow-up meeting within three days of the job start',
+  },
+  CONTACT_AFTER_JOB_END: {
+    nb: 'Kontakt jobbsøker senest tre dager etter at jobben ble avsluttet',
+    en: 'Contact the job seeker within three days of the job ending',
+  },
+  MEET_AFTER_TRANSFER: {
+    nb: 'Ny jobbspesialist møter jobbsøker snarlig etter overføring',
+    en: 'The new job specialist meets the job seeker soon after the transfer',
+  },
+  CONSENT_EXPIRY: {
+    nb: 'Samtykke utløper: forny det eller avslutt delingen',
+    en: 'Consent expires: renew it or end the sharing',
+  },
+};
+
+/** The duty's title in the UI's language (`en…` → English, else bokmål); the API's title otherwise. */
+export function dutyTitle(rule: string, language: string | undefined, apiTitle: string): string {
+  const texts = DUTY_TITLES[rule];
+  if (!texts) return apiTitle;
+  return language?.startsWith('en') ? texts.en : texts.nb;
+}

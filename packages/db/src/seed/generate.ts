@@ -890,7 +890,8 @@ export async function generateDataset(
         validUntil: at(validUntil, 23),
         recordedById: specialist.id,
         recordedAt: at(consentDay, 11),
-        documentReference: `Signert samtykke skannet i journal ${isoDay(consentDay)}`,
+        // A text a person writes: the day as dd.mm.åååå, the way it is written in Norway.
+        documentReference: `Signert samtykke skannet i journal ${isoDay(consentDay).split('-').reverse().join('.')}`,
         withdrawnAt: withdrawn ? at(withdrawn, 13) : null,
         withdrawnById: withdrawn ? currentSpecialist.id : null,
         withdrawalNote: withdrawn ? 'Jobbsøker trakk samtykket muntlig i samtale' : null,
