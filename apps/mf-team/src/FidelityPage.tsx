@@ -309,10 +309,7 @@ function ReviewView({
               <Table.DataCell>
                 {draft ? (
                   <Select
-                    label={t('fid_scoreForTitled', {
-                      item: i.item,
-                      title: t(`fid_itemTitle_${i.item}`, { defaultValue: i.title }),
-                    })}
+                    label={t('fid_scoreFor', { item: i.item })}
                     hideLabel
                     size="small"
                     value={i.score ?? ''}

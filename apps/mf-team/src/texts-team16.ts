@@ -61,7 +61,6 @@ const items = (titles: string[]) =>
 export const texts16: { nb: Texts; en: Texts } = {
   nb: {
     ...items(ITEMS_NB),
-    fid_scoreForTitled: 'Skår for punkt {{item}}: {{title}}',
     fid_addAction: 'Legg til tiltak',
     fid_actionWhat: 'Tiltak',
     fid_actionItem: 'Gjelder punkt (valgfritt)',
@@ -163,7 +162,6 @@ export const texts16: { nb: Texts; en: Texts } = {
   },
   en: {
     ...items(ITEMS_EN),
-    fid_scoreForTitled: 'Score for item {{item}}: {{title}}',
     fid_addAction: 'Add an action',
     fid_actionWhat: 'Action',
     fid_actionItem: 'About item (optional)',
