@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { noticeTarget } from './Inbox.js';
 
-const SPECIALIST = ['portfolio', 'deadlines', 'employers', 'portfolio/:id'];
-const SUPERVISOR = [...SPECIALIST, 'team', 'coverage', 'team-meeting', 'fidelity'];
+// Every member opens the team meeting (its minutes and their own action points, issue 16).
+const SPECIALIST = ['portfolio', 'deadlines', 'employers', 'portfolio/:id', 'team-meeting'];
+const SUPERVISOR = [...SPECIALIST, 'team', 'coverage', 'fidelity', 'team-members', 'supervision'];
 const LEADER = ['team', 'staffing', 'absences', 'deleted-cases'];
 const ID = '0192c7d6-dc00-7086-89d8-94208555c201';
 
@@ -18,13 +19,18 @@ describe('where a notice leads', () => {
       to: `/team-meeting?mote=${ID}`,
     });
     expect(noticeTarget('ActionPoint', ID, SUPERVISOR)).toEqual({ kind: 'link', to: '/team-meeting' });
-    expect(noticeTarget('ActionPoint', ID, SPECIALIST)).toEqual({ kind: 'link', to: '/deadlines' });
+    expect(noticeTarget('ActionPoint', ID, SPECIALIST)).toEqual({ kind: 'link', to: '/team-meeting' });
+    expect(noticeTarget('TeamMeeting', ID, SPECIALIST)).toEqual({
+      kind: 'link',
+      to: `/team-meeting?mote=${ID}`,
+    });
+    expect(noticeTarget('ActionPoint', ID, ['deadlines'])).toEqual({ kind: 'link', to: '/deadlines' });
     expect(noticeTarget('Absence', ID, SUPERVISOR)).toEqual({ kind: 'link', to: `/coverage?fravaer=${ID}` });
     expect(noticeTarget('Absence', ID, LEADER)).toEqual({ kind: 'link', to: '/absences' });
   });
 
   it('says so when none of the user’s screens shows the item, and offers nothing for no item', () => {
-    expect(noticeTarget('TeamMeeting', ID, SPECIALIST)).toEqual({ kind: 'unavailable' });
+    expect(noticeTarget('TeamMeeting', ID, LEADER)).toEqual({ kind: 'unavailable' });
     expect(noticeTarget('JobSeeker', ID, LEADER)).toEqual({ kind: 'unavailable' });
     expect(noticeTarget('JobSeeker', null, SPECIALIST)).toEqual({ kind: 'unavailable' });
     expect(noticeTarget('SomethingNew', ID, SUPERVISOR)).toEqual({ kind: 'unavailable' });

@@ -39,6 +39,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { FidelityActionPlan } from './FidelityActionPlan.js';
 
 const everywhere = { allOrganizations: true };
 
@@ -53,7 +54,8 @@ const ReviewFields = graphql(`
     version
     items { item title score computedScore computedEvidence { basis figure unit } evidence }
     comparison { item previousScore score change }
-    actionPlan { id item action dueOn status followUpNote owner { givenName familyName } }
+    actionPlan { id item action dueOn status followUpNote version owner { id givenName familyName } }
+    teamId
   }
 `);
 
@@ -292,7 +294,7 @@ function ReviewView({
           {items.map((i) => (
             <Table.Row key={i.item}>
               <Table.DataCell>{i.item}</Table.DataCell>
-              <Table.DataCell>{i.title}</Table.DataCell>
+              <Table.DataCell>{t(`fid_itemTitle_${i.item}`, { defaultValue: i.title })}</Table.DataCell>
               <Table.DataCell>
                 {i.computedScore !== null ? <strong>{i.computedScore}</strong> : null}
                 {i.computedEvidence ? (
@@ -311,6 +313,8 @@ function ReviewView({
                     hideLabel
                     size="small"
                     value={i.score ?? ''}
+                    // Wide enough for the chosen value beside the arrow (issue 16: it was cut off).
+                    style={{ minWidth: '4.5rem' }}
                     disabled={scoring}
                     onChange={(e) => void setScore(i.item, Number(e.target.value))}
                   >
@@ -353,25 +357,13 @@ function ReviewView({
           </Button>
         </div>
       ) : null}
-      <section aria-labelledby="plan-heading">
-        <Heading level="2" size="small" id="plan-heading">
-          {t('fid_actionPlan')}
-        </Heading>
-        {review.actionPlan.length === 0 ? (
-          <BodyShort>{t('fid_noActionPlan')}</BodyShort>
-        ) : (
-          <ul>
-            {review.actionPlan.map((a) => (
-              <li key={a.id}>
-                {a.item ? `#${a.item}: ` : ''}
-                {a.action} – {a.owner.givenName} {a.owner.familyName}, {formatDay(a.dueOn)} (
-                {t(`fid_action_${a.status}`, { defaultValue: a.status })})
-                {a.followUpNote ? ` – ${a.followUpNote}` : ''}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <FidelityActionPlan
+        reviewId={review.id}
+        teamId={review.teamId}
+        actionPlan={review.actionPlan}
+        mayEdit={mayScore}
+        onChanged={onChanged}
+      />
     </VStack>
   );
 }

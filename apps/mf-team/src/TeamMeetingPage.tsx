@@ -46,6 +46,7 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { MemberTeamMeeting } from './MemberTeamMeeting.js';
 
 const everywhere = { allOrganizations: true };
 
@@ -149,6 +150,13 @@ const COMPLETE_ACTION = graphql(
 type Meeting = ResultOf<typeof MeetingFields>;
 
 export function TeamMeetingPage() {
+  const session = useSession();
+  // A member who runs no team's meeting reads the distributed minutes and their own action points.
+  if (!session.teams.some((x) => x.role === 'METHOD_SUPERVISOR')) return <MemberTeamMeeting />;
+  return <SupervisorTeamMeeting />;
+}
+
+function SupervisorTeamMeeting() {
   const { t, i18n } = useTranslation('team');
   const session = useSession();
   const [params, setParams] = useSearchParams();

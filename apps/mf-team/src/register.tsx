@@ -2,8 +2,10 @@
 import type { Area } from '@ips/ui';
 import { CoveragePage } from './CoveragePage.js';
 import { FidelityPage } from './FidelityPage.js';
+import { SupervisionPage } from './SupervisionPage.js';
 import { TeamDashboard } from './TeamDashboard.js';
 import { TeamMeetingPage } from './TeamMeetingPage.js';
+import { TeamPage } from './TeamPage.js';
 import { texts } from './texts.js';
 
 export default function register(): Area {
@@ -28,7 +30,8 @@ export default function register(): Area {
       {
         path: 'team-meeting',
         navKey: 'tmNav',
-        roles: ['METHOD_SUPERVISOR'],
+        // Every member reads the distributed minutes and completes their own action points (issue 16).
+        roles: ['METHOD_SUPERVISOR', 'JOB_SPECIALIST'],
         purpose: 'Teammøte: metodeveiledning, saksdrøfting etter samtykke',
         element: <TeamMeetingPage />,
       },
@@ -38,6 +41,20 @@ export default function register(): Area {
         roles: ['METHOD_SUPERVISOR'],
         purpose: 'Kvalitetsevaluering: metodeveiledning',
         element: <FidelityPage />,
+      },
+      {
+        path: 'team-members',
+        navKey: 'tp_nav',
+        roles: ['METHOD_SUPERVISOR'],
+        purpose: 'Teamets medlemmer og mål: metodeveiledning',
+        element: <TeamPage />,
+      },
+      {
+        path: 'supervision',
+        navKey: 'sv_nav',
+        roles: ['METHOD_SUPERVISOR'],
+        purpose: 'Feltveiledning og porteføljegjennomgang: metodeveiledning',
+        element: <SupervisionPage />,
       },
     ],
   };

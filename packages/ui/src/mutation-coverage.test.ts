@@ -11,13 +11,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // The specialist's case work (issue 15): the forms come on the foundation of useMutationForm.
   // The method supervisor's and the leader's screens (issue 16).
-  addTeamMember: "supervisor's team membership: issue 16",
-  removeTeamMember: "supervisor's team membership: issue 16",
-  setTeamTarget: "supervisor's team targets: issue 16",
-  logFieldMentoring: "supervisor's field mentoring: issue 16",
-  startPortfolioReview: "supervisor's quarterly portfolio review: issue 16",
-  addFidelityActionItem: "supervisor's fidelity action plan: issue 16",
-  followUpFidelityActionItem: "supervisor's fidelity action plan: issue 16",
   transferPortfolio: "supervisor's bulk transfer (one job seeker at a time is on a screen): issue 16",
   deleteJobSeeker: 'deleting a case (administrator, leader; restoring is on a screen): issue 16',
   tuneDeadlineRule: "the tenant's deadline settings: issue 16",

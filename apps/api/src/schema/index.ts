@@ -23,6 +23,7 @@ import './notification.js';
 import './absence.js';
 import './transfer.js';
 import './team.js';
+import './team-roster.js';
 import './measures.js';
 import './team-meeting.js';
 import './fidelity.js';

@@ -1,0 +1,467 @@
+/**
+ * The method supervisor's supervision (issue 16, seed 004): the field-mentoring log (two members at
+ * a meeting, one observes and gives feedback) and the quarterly portfolio review of a specialist —
+ * the API finds the portfolio's cases the team may discuss, those stalled first (no progress for
+ * the organisation's "stalled after" weeks), and the decisions taken are recorded with it.
+ */
+import {
+  DateField,
+  FormError,
+  formatDay,
+  graphql,
+  NotFoundErrorFields,
+  osloToday,
+  useMutationForm,
+  useSession,
+  ValidationErrorFields,
+} from '@ips/ui';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Loader,
+  Select,
+  Tag,
+  Textarea,
+  VStack,
+} from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { CARD, CARDS, useSupervisedTeam } from './TeamPage.js';
+
+const everywhere = { allOrganizations: true };
+
+const SUPERVISION = graphql(`
+  query Supervision($teamId: ID!) {
+    teamRoster(teamId: $teamId) {
+      __typename
+      ... on QueryTeamRosterSuccess { data { teamName members { userId givenName familyName } } }
+      ... on NotFoundError { message }
+    }
+    fieldMentorings(teamId: $teamId) {
+      id occurredOn setting observations feedback
+      observer { id givenName familyName }
+      observedSpecialist { id givenName familyName }
+    }
+    portfolioReviews(teamId: $teamId) {
+      id reviewedOn notes
+      specialist { id givenName familyName }
+      items { stalled note jobSeeker { id givenName familyName } }
+    }
+  }
+`);
+
+const LOG = graphql(
+  `
+  mutation LogFieldMentoring($input: LogFieldMentoringInput!) {
+    logFieldMentoring(input: $input) {
+      __typename
+      ... on MutationLogFieldMentoringSuccess { data { id } }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
+    }
+  }
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
+
+const REVIEW = graphql(
+  `
+  mutation StartPortfolioReview($input: StartPortfolioReviewInput!) {
+    startPortfolioReview(input: $input) {
+      __typename
+      ... on MutationStartPortfolioReviewSuccess { data { id } }
+      ...NotFoundErrorFields
+      ...ValidationErrorFields
+    }
+  }
+`,
+  [NotFoundErrorFields, ValidationErrorFields],
+);
+
+const SETTINGS = ['JOB_SEEKER_MEETING', 'EMPLOYER_MEETING'] as const;
+type Person = { id: string; name: string };
+
+export function SupervisionPage() {
+  const { t } = useTranslation('team');
+  const session = useSession();
+  const teamId = useSupervisedTeam();
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: SUPERVISION,
+    variables: { teamId },
+    pause: !teamId,
+    context: everywhere,
+  });
+  if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
+  if (fetching && !data) return <Loader title={t('sv_title')} />;
+  if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
+  const roster = data?.teamRoster.__typename === 'QueryTeamRosterSuccess' ? data.teamRoster.data : null;
+  const specialists: Person[] = (roster?.members ?? []).map((m) => ({
+    id: m.userId,
+    name: `${m.givenName} ${m.familyName}`,
+  }));
+  // The supervisor observes too (a member of the team).
+  const people: Person[] = [
+    { id: session.userId, name: t('sv_me', { name: `${session.givenName} ${session.familyName}` }) },
+    ...specialists.filter((p) => p.id !== session.userId),
+  ];
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+
+  return (
+    <VStack gap="space-32">
+      <Heading level="1" size="large">
+        {t('sv_title')}
+        {roster ? `: ${roster.teamName}` : ''}
+      </Heading>
+      <Mentoring teamId={teamId} people={people} log={data?.fieldMentorings ?? []} onChanged={reload} />
+      <Reviews
+        teamId={teamId}
+        specialists={specialists}
+        reviews={data?.portfolioReviews ?? []}
+        onChanged={reload}
+      />
+    </VStack>
+  );
+}
+
+const nameOf = (u: { givenName: string | null; familyName: string | null }) =>
+  [u.givenName, u.familyName].filter(Boolean).join(' ');
+
+function Mentoring({
+  teamId,
+  people,
+  log,
+  onChanged,
+}: {
+  teamId: string;
+  people: Person[];
+  log: readonly {
+    id: string;
+    occurredOn: unknown;
+    setting: string;
+    observations: string | null;
+    feedback: string | null;
+    observer: { givenName: string; familyName: string };
+    observedSpecialist: { givenName: string; familyName: string };
+  }[];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('team');
+  const [observed, setObserved] = useState('');
+  const [observer, setObserver] = useState('');
+  const [occurredOn, setOccurredOn] = useState(osloToday());
+  const [setting, setSetting] = useState<(typeof SETTINGS)[number]>('JOB_SEEKER_MEETING');
+  const [observations, setObservations] = useState('');
+  const [feedback, setFeedback] = useState('');
+  const [done, setDone] = useState(false);
+  const form = useMutationForm(LOG, {
+    fields: ['observedSpecialistId', 'observerId', 'occurredOn', 'observations', 'feedback'],
+  });
+  const issues = form.fieldErrors;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    const local: Record<string, string> = {};
+    if (!observed) local.observedSpecialistId = t('tm_issue_REQUIRED');
+    if (!observer) local.observerId = t('tm_issue_REQUIRED');
+    if (!occurredOn) local.occurredOn = t('tm_issue_REQUIRED');
+    form.setFieldErrors(local);
+    if (Object.keys(local).length) return;
+    const res = await form.send(
+      {
+        input: {
+          teamId,
+          observedSpecialistId: observed,
+          observerId: observer,
+          occurredOn,
+          setting,
+          observations: observations.trim() || null,
+          feedback: feedback.trim() || null,
+        },
+      },
+      everywhere,
+    );
+    if (res.ok) {
+      setObservations('');
+      setFeedback('');
+      setDone(true);
+      onChanged();
+    }
+  };
+
+  return (
+    <section aria-labelledby="mentoring-heading">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="mentoring-heading">
+          {t('sv_mentoring')}
+        </Heading>
+        <Detail>{t('sv_mentoringHelp')}</Detail>
+        <form onSubmit={submit} aria-label={t('sv_log')}>
+          <VStack gap="space-8">
+            <HStack gap="space-8" align="end" wrap>
+              <Select
+                label={t('sv_observed')}
+                size="small"
+                value={observed}
+                error={issues.observedSpecialistId}
+                onChange={(e) => setObserved(e.target.value)}
+              >
+                <option value="">–</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+              <Select
+                label={t('sv_observer')}
+                size="small"
+                value={observer}
+                error={issues.observerId}
+                onChange={(e) => setObserver(e.target.value)}
+              >
+                <option value="">–</option>
+                {people.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+              <DateField
+                label={t('sv_occurredOn')}
+                size="small"
+                value={occurredOn}
+                toDay={osloToday()}
+                error={issues.occurredOn}
+                onChange={setOccurredOn}
+              />
+              <Select
+                label={t('sv_setting')}
+                size="small"
+                value={setting}
+                onChange={(e) => setSetting(e.target.value as (typeof SETTINGS)[number])}
+              >
+                {SETTINGS.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`sv_setting_${s}`)}
+                  </option>
+                ))}
+              </Select>
+            </HStack>
+            <Textarea
+              label={t('sv_observations')}
+              size="small"
+              minRows={2}
+              maxLength={4000}
+              value={observations}
+              error={issues.observations}
+              onChange={(e) => setObservations(e.target.value)}
+            />
+            <Textarea
+              label={t('sv_feedback')}
+              size="small"
+              minRows={2}
+              maxLength={4000}
+              value={feedback}
+              error={issues.feedback}
+              onChange={(e) => setFeedback(e.target.value)}
+            />
+            <div>
+              <Button type="submit" size="small" loading={form.fetching}>
+                {t('sv_log')}
+              </Button>
+            </div>
+            <FormError form={form} />
+            {done ? (
+              <Alert variant="success" size="small" role="status">
+                {t('sv_logged')}
+              </Alert>
+            ) : null}
+          </VStack>
+        </form>
+        {log.length === 0 ? (
+          <BodyShort>{t('sv_noMentoring')}</BodyShort>
+        ) : (
+          <ul style={CARDS} data-testid="mentoring-log">
+            {log.map((m) => (
+              <li key={m.id} style={CARD}>
+                <BodyShort weight="semibold">
+                  {t('sv_mentoringEntry', {
+                    observer: nameOf(m.observer),
+                    observed: nameOf(m.observedSpecialist),
+                  })}
+                </BodyShort>
+                <Detail>
+                  {formatDay(String(m.occurredOn))} · {t(`sv_setting_${m.setting}`)}
+                </Detail>
+                {m.observations ? <BodyLong size="small">{m.observations}</BodyLong> : null}
+                {m.feedback ? <BodyLong size="small">{m.feedback}</BodyLong> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </VStack>
+    </section>
+  );
+}
+
+function Reviews({
+  teamId,
+  specialists,
+  reviews,
+  onChanged,
+}: {
+  teamId: string;
+  specialists: Person[];
+  reviews: readonly {
+    id: string;
+    reviewedOn: unknown;
+    notes: string | null;
+    specialist: { givenName: string; familyName: string };
+    items: readonly {
+      stalled: boolean;
+      note: string | null;
+      jobSeeker: { id: string; givenName: string | null; familyName: string | null };
+    }[];
+  }[];
+  onChanged: () => void;
+}) {
+  const { t } = useTranslation('team');
+  const [specialist, setSpecialist] = useState('');
+  const [reviewedOn, setReviewedOn] = useState(osloToday());
+  const [notes, setNotes] = useState('');
+  const [done, setDone] = useState(false);
+  const form = useMutationForm(REVIEW, { fields: ['specialistId', 'reviewedOn', 'notes'] });
+  const issues = form.fieldErrors;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setDone(false);
+    const local: Record<string, string> = {};
+    if (!specialist) local.specialistId = t('tm_issue_REQUIRED');
+    if (!reviewedOn) local.reviewedOn = t('tm_issue_REQUIRED');
+    form.setFieldErrors(local);
+    if (Object.keys(local).length) return;
+    const res = await form.send(
+      { input: { teamId, specialistId: specialist, reviewedOn, notes: notes.trim() || null } },
+      everywhere,
+    );
+    if (res.ok) {
+      setNotes('');
+      setDone(true);
+      onChanged();
+    }
+  };
+
+  return (
+    <section aria-labelledby="review-heading">
+      <VStack gap="space-16">
+        <Heading level="2" size="medium" id="review-heading">
+          {t('sv_review')}
+        </Heading>
+        <Detail>{t('sv_reviewHelp')}</Detail>
+        <form onSubmit={submit} aria-label={t('sv_startReview')}>
+          <VStack gap="space-8">
+            <HStack gap="space-8" align="end" wrap>
+              <Select
+                label={t('sv_specialist')}
+                size="small"
+                value={specialist}
+                error={issues.specialistId}
+                onChange={(e) => setSpecialist(e.target.value)}
+              >
+                <option value="">–</option>
+                {specialists.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </Select>
+              <DateField
+                label={t('sv_reviewedOn')}
+                size="small"
+                value={reviewedOn}
+                error={issues.reviewedOn}
+                onChange={setReviewedOn}
+              />
+            </HStack>
+            <Textarea
+              label={t('sv_decisions')}
+              size="small"
+              minRows={2}
+              maxLength={4000}
+              value={notes}
+              error={issues.notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+            <div>
+              <Button type="submit" size="small" loading={form.fetching}>
+                {t('sv_startReview')}
+              </Button>
+            </div>
+            <FormError form={form} />
+            {done ? (
+              <Alert variant="success" size="small" role="status">
+                {t('sv_reviewed')}
+              </Alert>
+            ) : null}
+          </VStack>
+        </form>
+        {reviews.length === 0 ? (
+          <BodyShort>{t('sv_noReviews')}</BodyShort>
+        ) : (
+          <VStack gap="space-12" data-testid="portfolio-reviews">
+            {reviews.map((r) => {
+              const stalled = r.items.filter((i) => i.stalled).length;
+              return (
+                <article
+                  key={r.id}
+                  style={CARD}
+                  aria-label={t('sv_reviewOf', {
+                    name: nameOf(r.specialist),
+                    date: formatDay(String(r.reviewedOn)),
+                  })}
+                >
+                  <VStack gap="space-8">
+                    <Heading level="3" size="xsmall">
+                      {t('sv_reviewOf', {
+                        name: nameOf(r.specialist),
+                        date: formatDay(String(r.reviewedOn)),
+                      })}
+                    </Heading>
+                    <HStack gap="space-8" wrap>
+                      <Tag size="small" variant="neutral">
+                        {t('sv_caseCount', { count: r.items.length })}
+                      </Tag>
+                      <Tag size="small" variant={stalled ? 'warning' : 'success'} data-testid="stalled-count">
+                        {t('sv_stalledCount', { count: stalled })}
+                      </Tag>
+                    </HStack>
+                    {r.notes ? <BodyLong style={{ whiteSpace: 'pre-line' }}>{r.notes}</BodyLong> : null}
+                    {r.items.length ? (
+                      <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
+                        {r.items.map((i) => (
+                          <li key={i.jobSeeker.id}>
+                            {nameOf(i.jobSeeker)} –{' '}
+                            {i.stalled ? <strong>{t('sv_stalled')}</strong> : t('sv_moving')}
+                            {i.note ? ` – ${i.note}` : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </VStack>
+                </article>
+              );
+            })}
+          </VStack>
+        )}
+      </VStack>
+    </section>
+  );
+}
