@@ -4,6 +4,7 @@ import { AbsencesPage } from './AbsencesPage.js';
 import { AccessLogPage } from './AccessLogPage.js';
 import { DeletedCasesPage } from './DeletedCasesPage.js';
 import { MembersPage } from './MembersPage.js';
+import { SettingsPage } from './SettingsPage.js';
 import { SetupPage } from './SetupPage.js';
 import { StaffingPage } from './StaffingPage.js';
 import { texts } from './texts.js';
@@ -47,6 +48,13 @@ export default function register(): Area {
         roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
         purpose: 'Slettede saker: administrasjon',
         element: <DeletedCasesPage />,
+      },
+      {
+        path: 'settings',
+        navKey: 'setNav',
+        roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
+        purpose: 'Frister og innstillinger: administrasjon',
+        element: <SettingsPage />,
       },
       {
         path: 'setup',

@@ -18,10 +18,7 @@ const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   startPortfolioReview: "supervisor's quarterly portfolio review: issue 16",
   addFidelityActionItem: "supervisor's fidelity action plan: issue 16",
   followUpFidelityActionItem: "supervisor's fidelity action plan: issue 16",
-  transferPortfolio: "supervisor's bulk transfer (one job seeker at a time is on a screen): issue 16",
   deleteJobSeeker: 'deleting a case (administrator, leader; restoring is on a screen): issue 16',
-  tuneDeadlineRule: "the tenant's deadline settings: issue 16",
-  updateStaffingSettings: "the tenant's staffing settings: issue 16",
   onboardOrganization: "platform operator's onboarding: issue 16",
 };
 
