@@ -18,8 +18,6 @@ const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   startPortfolioReview: "supervisor's quarterly portfolio review: issue 16",
   addFidelityActionItem: "supervisor's fidelity action plan: issue 16",
   followUpFidelityActionItem: "supervisor's fidelity action plan: issue 16",
-  deleteJobSeeker: 'deleting a case (administrator, leader; restoring is on a screen): issue 16',
-  onboardOrganization: "platform operator's onboarding: issue 16",
 };
 
 /** The fields of `type Mutation` in the printed schema. */
