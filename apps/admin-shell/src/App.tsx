@@ -75,7 +75,7 @@ async function fetchSession(
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({
       query:
-        '{ me { id givenName familyName memberships { role organization { id name } } } myTeams { teamId organizationId role } }',
+        '{ me { id givenName familyName platformOperator memberships { role organization { id name } } } myTeams { teamId organizationId role } }',
     }),
   });
   const body = (await res.json()) as {
@@ -84,6 +84,7 @@ async function fetchSession(
         id: string;
         givenName: string;
         familyName: string;
+        platformOperator?: boolean | null;
         memberships: { role: Role; organization: { id: string; name: string } }[];
       };
       myTeams: Session['teams'];
@@ -103,6 +104,7 @@ async function fetchSession(
     familyName: me.familyName,
     memberships,
     teams: body.data.myTeams,
+    platformOperator: me.platformOperator === true,
   };
 }
 
@@ -146,16 +148,22 @@ function SignedIn({ config, userManager, i18n }: Props) {
   if (error || problem) return <Alert variant="error">{t('error', { message: error ?? problem })}</Alert>;
   if (user === undefined) return <Loader title={t('loading')} />;
   if (user === null) return <SignInPage userManager={userManager} />;
-  if (!profile || !loaded || !activeOrg) return <Loader title={t('signingIn')} />;
+  // A platform operator may hold no membership at all: they still reach their onboarding page.
+  if (!profile || !loaded || (!activeOrg && !profile.platformOperator))
+    return <Loader title={t('signingIn')} />;
 
   const session: Session = {
     ...profile,
-    organizationId: activeOrg,
+    organizationId: activeOrg ?? '',
     roles: profile.memberships.filter((m) => m.organizationId === activeOrg).map((m) => m.role),
   };
   const routes = loaded.areas.flatMap((area) =>
     area.routes
-      .filter((r) => r.roles.some((role) => session.roles.includes(role)))
+      .filter(
+        (r) =>
+          r.roles.some((role) => session.roles.includes(role)) ||
+          (r.platformOperator === true && session.platformOperator === true),
+      )
       .map((r) => ({ ...r, area: area.id })),
   );
   const organizations = [
@@ -174,7 +182,7 @@ function SignedIn({ config, userManager, i18n }: Props) {
               <Select
                 label={t('organization')}
                 size="small"
-                value={activeOrg}
+                value={activeOrg ?? ''}
                 onChange={(e) => {
                   sessionStorage.setItem(ORG_KEY, e.target.value);
                   setOrganizationId(e.target.value);
@@ -198,7 +206,11 @@ function SignedIn({ config, userManager, i18n }: Props) {
             </ToggleGroup>
             <Inbox key={activeOrg} paths={routes.map((r) => r.path)} />
             <BodyShort size="small">
-              {session.givenName} {session.familyName} · {session.roles.map((r) => t(`role_${r}`)).join(', ')}
+              {session.givenName} {session.familyName} ·{' '}
+              {[
+                ...session.roles.map((r) => t(`role_${r}`)),
+                ...(session.platformOperator ? [t('platformOperator')] : []),
+              ].join(', ')}
             </BodyShort>
             <Button size="small" variant="tertiary" onClick={() => void userManager.signoutRedirect()}>
               {t('signOut')}

@@ -391,7 +391,8 @@ const BATTERY: Doc[] = [
       teamResults(teamId: $t, granularity: MONTH, periods: 2) { __typename ... on QueryTeamResultsSuccess { data { periods {
         team { measure value } specialists { userId values { measure value } } } } } }
       staffing(organizationId: $o) { __typename ... on QueryStaffingSuccess { data { userId caseload } } }
-      deadlineRules(organizationId: $o) { rule } }`,
+      deadlineRules(organizationId: $o) { rule }
+      staffingSettings(organizationId: $o) { __typename ... on QueryStaffingSettingsSuccess { data { stalledAfterWeeks } } } }`,
     variables: () => ({ t: J.teamId, o: J.org }),
   },
   {
@@ -409,7 +410,8 @@ const BATTERY: Doc[] = [
     name: 'accessLog',
     query: `query($id: ID!, $n: String!) { accessLog(jobSeekerId: $id) { occurredAt area actorName }
       accessLogExport(jobSeekerId: $id, format: JSON)
-      accessLogByIdentityNumber(identityNumber: $n) { __typename ... on QueryAccessLogByIdentityNumberSuccess { data { area } } } }`,
+      accessLogByIdentityNumber(identityNumber: $n) { __typename ... on QueryAccessLogByIdentityNumberSuccess { data { area } } }
+      caseToDelete(identityNumber: $n) { __typename ... on QueryCaseToDeleteSuccess { data { id version givenName familyName } } } }`,
     variables: () => ({ id: J.id, n: J.identityNumber }),
   },
   {

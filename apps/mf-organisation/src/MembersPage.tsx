@@ -31,7 +31,7 @@ import { useQuery } from 'urql';
 
 const MEMBERS = graphql(`
   query Members($org: ID!) {
-    node(id: $org) { id ... on Organization { memberships { id role version endedAt user { id givenName familyName } } } }
+    node(id: $org) { id ... on Organization { kind memberships { id role version endedAt user { id givenName familyName } } } }
   }
 `);
 const ADD = graphql(
@@ -65,8 +65,19 @@ const ROLES = [
   'JOB_SPECIALIST',
   'METHOD_SUPERVISOR',
   'HEALTH_SERVICE_LEADER',
+  'NAV_COUNSELLOR',
   'TENANT_ADMINISTRATOR',
 ] as const;
+
+/**
+ * The roles an organisation of this kind has (as the database's `app.add_member` decides): a NAV
+ * office has its counsellors and administrators; the health and municipal services all but NAV's.
+ */
+export function rolesFor(kind: string | undefined): readonly (typeof ROLES)[number][] {
+  return kind === 'NAV_OFFICE'
+    ? ['NAV_COUNSELLOR', 'TENANT_ADMINISTRATOR']
+    : ROLES.filter((r) => r !== 'NAV_COUNSELLOR');
+}
 
 type Member = { id: string; version: number };
 
@@ -96,16 +107,21 @@ export function MembersPage() {
     role: 'JOB_SPECIALIST',
   });
   const issues = addForm.fieldErrors;
+  const kind = data?.node && 'kind' in data.node ? data.node.kind : undefined;
+  const offered = rolesFor(kind);
+  const offeredRole = offered.includes(form.role) ? form.role : (offered[0] ?? form.role);
   const [notice, setNotice] = useState<string | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setNotice(null);
     endForm.reset();
-    const res = await addForm.send({ input: { ...form, organizationId: session.organizationId } });
+    const res = await addForm.send({
+      input: { ...form, role: offeredRole, organizationId: session.organizationId },
+    });
     if (res.ok) {
       setNotice(t('added'));
-      setForm({ givenName: '', familyName: '', email: '', role: form.role });
+      setForm({ givenName: '', familyName: '', email: '', role: offeredRole });
       refetch({ requestPolicy: 'network-only' });
     }
   };
@@ -164,11 +180,11 @@ export function MembersPage() {
           <Select
             label={t('role')}
             size="small"
-            value={form.role}
+            value={offeredRole}
             error={issues.role}
             onChange={(e) => setForm({ ...form, role: e.target.value as (typeof ROLES)[number] })}
           >
-            {ROLES.map((r) => (
+            {offered.map((r) => (
               <option key={r} value={r}>
                 {t(`role_${r}`)}
               </option>

@@ -2,8 +2,11 @@
 import type { Area } from '@ips/ui';
 import { AbsencesPage } from './AbsencesPage.js';
 import { AccessLogPage } from './AccessLogPage.js';
+import { DeleteCasePage } from './DeleteCasePage.js';
 import { DeletedCasesPage } from './DeletedCasesPage.js';
 import { MembersPage } from './MembersPage.js';
+import { OnboardingPage } from './OnboardingPage.js';
+import { SettingsPage } from './SettingsPage.js';
 import { SetupPage } from './SetupPage.js';
 import { StaffingPage } from './StaffingPage.js';
 import { texts } from './texts.js';
@@ -42,6 +45,13 @@ export default function register(): Area {
         element: <AccessLogPage />,
       },
       {
+        path: 'delete-case',
+        navKey: 'dcNav',
+        roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
+        purpose: 'Slett en sak: administrasjon',
+        element: <DeleteCasePage />,
+      },
+      {
         path: 'deleted-cases',
         navKey: 'delNav',
         roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
@@ -49,11 +59,26 @@ export default function register(): Area {
         element: <DeletedCasesPage />,
       },
       {
+        path: 'settings',
+        navKey: 'setNav',
+        roles: ['TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER'],
+        purpose: 'Frister og innstillinger: administrasjon',
+        element: <SettingsPage />,
+      },
+      {
         path: 'setup',
         navKey: 'setupNav',
         roles: ['TENANT_ADMINISTRATOR'],
         purpose: 'Oppsett: administrasjon',
         element: <SetupPage />,
+      },
+      {
+        path: 'onboarding',
+        navKey: 'onbNav',
+        roles: [],
+        platformOperator: true,
+        purpose: 'Ny virksomhet: plattformdrift',
+        element: <OnboardingPage />,
       },
     ],
   };

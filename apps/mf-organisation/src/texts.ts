@@ -1,7 +1,9 @@
 import type { Texts } from '@ips/ui';
+import { textsLeader16 } from './texts-leader16.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
+    ...textsLeader16.nb,
     delNav: 'Slettede saker',
     del_title: 'Slettede saker',
     del_intro:
@@ -152,6 +154,7 @@ export const texts: { nb: Texts; en: Texts } = {
     actions: 'Handlinger',
   },
   en: {
+    ...textsLeader16.en,
     delNav: 'Deleted cases',
     del_title: 'Deleted cases',
     del_intro:

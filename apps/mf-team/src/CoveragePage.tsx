@@ -24,9 +24,9 @@ import {
   BodyShort,
   Button,
   Checkbox,
-  Detail,
   Heading,
   HStack,
+  Link,
   Loader,
   Radio,
   RadioGroup,
@@ -37,10 +37,11 @@ import {
   VStack,
 } from '@navikt/ds-react';
 import type { TFunction } from 'i18next';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { PortfolioTransfer } from './PortfolioTransfer.js';
 
 /** Team members may be employed by other organisations: ask across all memberships. */
 const everywhere = { allOrganizations: true };
@@ -196,6 +197,15 @@ function Coverage({ absenceId }: { absenceId: string }) {
   });
   const [moving, setMoving] = useState<{ id: string; name: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // The coverage opens where the eye is: below the absences it would otherwise seem not to open.
+  const heading = useRef<HTMLHeadingElement>(null);
+  const loaded = Boolean(data);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: again for each absence chosen
+  useEffect(() => {
+    if (!loaded) return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus({ preventScroll: true });
+  }, [absenceId, loaded]);
   if (fetching && !data) return <Loader title={t('cov_coverage')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const result = data?.absenceCoverage;
@@ -208,7 +218,7 @@ function Coverage({ absenceId }: { absenceId: string }) {
   return (
     <section aria-labelledby="coverage-heading">
       <VStack gap="space-16">
-        <Heading level="2" size="medium" id="coverage-heading">
+        <Heading level="2" size="medium" id="coverage-heading" ref={heading} tabIndex={-1}>
           {t('cov_coverageFor', { name: `${absent.givenName} ${absent.familyName}` })}
         </Heading>
         {done ? (
@@ -216,7 +226,17 @@ function Coverage({ absenceId }: { absenceId: string }) {
             {done}
           </Alert>
         ) : null}
-        {notShown > 0 ? <Detail>{t('cov_notShown', { count: notShown })}</Detail> : null}
+        {notShown > 0 ? (
+          <Alert variant="warning" size="small" data-testid="coverage-unseen">
+            <Heading level="3" size="xsmall" spacing>
+              {t('cov_unseenTitle', { count: notShown })}
+            </Heading>
+            <BodyShort spacing>{t('cov_unseenBody')}</BodyShort>
+            <Link as={RouterLink} to="/team-meeting">
+              {t('cov_unseenAction')}
+            </Link>
+          </Alert>
+        ) : null}
         {waiting.length === 0 ? (
           <BodyShort>{t('cov_noneWaiting')}</BodyShort>
         ) : (
@@ -253,6 +273,20 @@ function Coverage({ absenceId }: { absenceId: string }) {
             ))}
           </ul>
         )}
+        {waiting.length > 1 && !moving ? (
+          <PortfolioTransfer
+            key={waiting.map((j) => j.id).join()}
+            fromSpecialistId={absent.id}
+            jobSeekers={waiting.map((j) => ({
+              id: j.id,
+              name: `${j.givenName ?? ''} ${j.familyName ?? ''}`.trim(),
+            }))}
+            onMoved={(message) => {
+              setDone(message);
+              refetch({ requestPolicy: 'network-only' });
+            }}
+          />
+        ) : null}
         {moving ? (
           <TransferWizard
             key={moving.id}
@@ -299,6 +333,12 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
   });
   const issues = form.fieldErrors;
   const saving = form.fetching;
+  // The wizard opens where the eye is (it sits below the list).
+  const title = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    title.current?.scrollIntoView({ block: 'start' });
+    title.current?.focus({ preventScroll: true });
+  }, []);
   const result = data?.transferCandidates;
   const candidates = result?.__typename === 'QueryTransferCandidatesSuccess' ? result.data : [];
   const chosen = candidates.find((c) => c.userId === to);
@@ -339,7 +379,7 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
       style={{ border: '1px solid var(--ax-border-neutral-subtle, #ccc)', borderRadius: 8, padding: 16 }}
     >
       <VStack gap="space-16">
-        <Heading level="3" size="small" id="wizard-heading">
+        <Heading level="3" size="small" id="wizard-heading" ref={title} tabIndex={-1}>
           {t('cov_wizardTitle', { name: jobSeeker.name, step, of: 3 })}
         </Heading>
         <FormError form={form} />

@@ -1,9 +1,11 @@
 import type { Texts } from '@ips/ui';
+import { textsLeader16 } from './texts-leader16.js';
 import { texts16 } from './texts-team16.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
     ...texts16.nb,
+    ...textsLeader16.nb,
     fidNav: 'Kvalitetsevaluering',
     fid_title: 'Kvalitetsevaluering (IPS-25)',
     fid_start: 'Start ny evaluering',
@@ -161,6 +163,7 @@ export const texts: { nb: Texts; en: Texts } = {
   },
   en: {
     ...texts16.en,
+    ...textsLeader16.en,
     fidNav: 'Fidelity review',
     fid_title: 'Fidelity review (IPS-25)',
     fid_start: 'Start a new review',

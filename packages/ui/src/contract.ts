@@ -31,6 +31,8 @@ export interface Session {
   organizationId: string;
   /** The roles held in the organisation acted in now. */
   roles: readonly Role[];
+  /** A platform operator onboards organisations (a duty of its own, beside any membership). */
+  platformOperator?: boolean;
 }
 
 export interface AreaRoute {
@@ -40,6 +42,8 @@ export interface AreaRoute {
   navKey?: string;
   /** Roles that see the route (in the organisation acted in). */
   roles: readonly Role[];
+  /** The platform operator sees the route too, whatever their roles (onboarding). */
+  platformOperator?: boolean;
   /**
    * Why the screen reads what it reads, in bokmål — "the page: its purpose" (issue 15, item 11).
    * The shell sends it with every operation the route makes (header `x-access-reason`), and the

@@ -33,6 +33,7 @@ export const shellTexts: { nb: Texts; en: Texts } = {
     role_HEALTH_SERVICE_LEADER: 'Leder for helsetjenesten',
     role_NAV_COUNSELLOR: 'NAV-veileder',
     role_TENANT_ADMINISTRATOR: 'Administrator',
+    platformOperator: 'Plattformoperatør',
     mainNavigation: 'Hovedmeny',
   },
   en: {
@@ -66,6 +67,7 @@ export const shellTexts: { nb: Texts; en: Texts } = {
     role_HEALTH_SERVICE_LEADER: 'Health-service leader',
     role_NAV_COUNSELLOR: 'NAV counsellor',
     role_TENANT_ADMINISTRATOR: 'Administrator',
+    platformOperator: 'Platform operator',
     mainNavigation: 'Main navigation',
   },
 };

@@ -13,10 +13,11 @@
  * delete it (its specialist, NAV) is refused (FORBIDDEN); anyone else finds nothing.
  */
 import { accessibleWhere, canOn } from '@ips/authz';
+import { parseIdentityNumber } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { ConflictError, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { ConflictError, ForbiddenActionError, NotFoundError, numberCode, ValidationError } from './errors.js';
 
 const REASON_MIN = 10;
 const REASON_MAX = 1000;
@@ -121,6 +122,76 @@ builder.queryField('deletedJobSeekers', (t) =>
       const rows = await deletedCases(ctx);
       for (const r of rows) recordRead(ctx, r, 'JobSeeker.deletedList');
       return rows;
+    },
+  }),
+);
+
+interface CaseToDelete {
+  id: string;
+  version: number;
+  givenName: string;
+  familyName: string;
+}
+
+const CaseToDeleteType = builder.objectRef<CaseToDelete>('CaseToDelete').implement({
+  description: 'A case found by identity number for deletion: enough to confirm the person, and the version.',
+  authScopes: { signedIn: true },
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The job seeker’s id, for deleteJobSeeker.' }),
+    version: t.exposeInt('version'),
+    givenName: t.exposeString('givenName'),
+    familyName: t.exposeString('familyName'),
+  }),
+});
+
+builder.queryField('caseToDelete', (t) =>
+  t.field({
+    type: CaseToDeleteType,
+    description:
+      'The case with this identity number that you may delete (tenant administrators and health-service leaders of its organisation), found as the access log is: by the number the person or the record gives. Not found for anyone else, not even the format is checked for them. The lookup is logged.',
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError, ValidationError], result: { authScopes: { signedIn: true } } },
+    args: { identityNumber: t.arg.string({ required: true, validate: z.string().trim().max(20) }) },
+    resolve: async (_root, args, ctx) => {
+      const orgIds = [
+        ...new Set(
+          ctx.actor.memberships
+            .map((m) => m.organizationId)
+            .filter((organizationId) => canOn(ctx.ability, 'delete', 'JobSeeker', { organizationId })),
+        ),
+      ];
+      const orgs = await ctx.db.organization.findMany({
+        where: { id: { in: orgIds } },
+        select: { id: true, allowSyntheticIdentityNumbers: true },
+      });
+      // Only someone who may delete a case looks one up by number: anyone else learns nothing.
+      if (orgs.length === 0) throw new NotFoundError('JobSeeker');
+      const parsed = parseIdentityNumber(args.identityNumber, {
+        allowSynthetic: orgs.some((o) => o.allowSyntheticIdentityNumbers),
+      });
+      if (!parsed.ok)
+        throw new ValidationError([
+          { field: 'identityNumber', code: numberCode(parsed.error), message: 'Not a valid identity number' },
+        ]);
+      const js = await ctx.db.jobSeeker.findFirst({
+        where: {
+          AND: [
+            accessibleWhere(ctx.ability, 'delete', 'JobSeeker'),
+            { identityNumber: parsed.value.number, organizationId: { in: orgs.map((o) => o.id) } },
+          ],
+        },
+        select: { id: true, organizationId: true, version: true, givenName: true, familyName: true },
+      });
+      if (!js) throw new NotFoundError('JobSeeker');
+      ctx.audit.record({
+        organizationId: js.organizationId,
+        jobSeekerId: js.id,
+        action: 'READ',
+        area: 'JobSeeker.deletionLookup',
+        entityType: 'JobSeeker',
+        entityId: js.id,
+      });
+      return { id: js.id, version: js.version, givenName: js.givenName, familyName: js.familyName };
     },
   }),
 );

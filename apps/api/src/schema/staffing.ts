@@ -202,3 +202,30 @@ builder.mutationField('updateStaffingSettings', (t) =>
     },
   }),
 );
+
+builder.queryField('staffingSettings', (t) =>
+  t.field({
+    type: SettingsType,
+    description:
+      "The organisation's staffing settings as they apply (its tuning over the defaults): for its members to read; tenant administrators change them.",
+    authScopes: { signedIn: true },
+    errors: { types: [NotFoundError], result: { authScopes: { signedIn: true } } },
+    args: { organizationId: t.arg.id({ required: true, validate: z.uuid() }) },
+    resolve: async (_root, args, ctx) => {
+      const organizationId = String(args.organizationId);
+      if (!ctx.actor.memberships.some((m) => m.organizationId === organizationId))
+        throw new NotFoundError('Organization');
+      const org = await ctx.db.organization.findUnique({
+        where: { id: organizationId },
+        select: { settings: true },
+      });
+      if (!org) throw new NotFoundError('Organization');
+      const settings = (org.settings as Record<string, unknown> | null) ?? {};
+      return {
+        organizationId,
+        longAbsenceThresholdDays: longAbsenceThreshold(settings),
+        stalledAfterWeeks: stalledAfterWeeks(settings),
+      };
+    },
+  }),
+);

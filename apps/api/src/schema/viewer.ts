@@ -16,6 +16,12 @@ export const UserType = builder.prismaObject('User', {
     id: t.exposeID('id'),
     givenName: t.exposeString('givenName'),
     familyName: t.exposeString('familyName'),
+    platformOperator: t.boolean({
+      description:
+        'Whether this is a platform operator (who onboards organisations): said of yourself only, null for anyone else.',
+      nullable: true,
+      resolve: (user, _args, ctx) => (user.id === ctx.actor.userId ? ctx.actor.platformOperator : null),
+    }),
   }),
 });
 
