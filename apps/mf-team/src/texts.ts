@@ -1,7 +1,9 @@
 import type { Texts } from '@ips/ui';
+import { figureTexts } from './texts-figures.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
+    ...figureTexts.nb,
     fidNav: 'Kvalitetsevaluering',
     fid_title: 'Kvalitetsevaluering (IPS-25)',
     fid_start: 'Start ny evaluering',
@@ -158,6 +160,7 @@ export const texts: { nb: Texts; en: Texts } = {
     FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE: 'Første arbeidsgiverkontakt innen én måned',
   },
   en: {
+    ...figureTexts.en,
     fidNav: 'Fidelity review',
     fid_title: 'Fidelity review (IPS-25)',
     fid_start: 'Start a new review',
