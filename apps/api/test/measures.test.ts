@@ -207,7 +207,8 @@ describe('team results', () => {
     const team = october?.team;
     expect(figure(team, 'EMPLOYMENT_RATE')).toBe(0.5);
     expect(team?.find((v) => v.measure === 'EMPLOYMENT_RATE')).toMatchObject({ target: 0.5, met: true });
-    expect(figure(team, 'JOB_STARTS_PER_SPECIALIST_PER_YEAR')).toBeCloseTo((2 * 365) / 31 / 1.5, 6);
+    // The rolling twelve months up to 31 October (j1 in September, j4, j5), per full-time specialist.
+    expect(figure(team, 'JOB_STARTS_PER_SPECIALIST_PER_YEAR')).toBeCloseTo(3 / 1.5, 6);
     expect(figure(team, 'CASELOAD_PER_SPECIALIST')).toBeCloseTo(5 / 1.5, 6);
     expect(team?.find((v) => v.measure === 'CASELOAD_PER_SPECIALIST')).toMatchObject({
       target: 20,

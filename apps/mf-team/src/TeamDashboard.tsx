@@ -19,7 +19,7 @@ import {
 } from '@navikt/ds-react';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { useQuery } from 'urql';
 import { formatMeasure, SHARES } from './format.js';
@@ -40,8 +40,8 @@ const RESULTS = graphql(`
           periods {
             from
             to
-            team { measure value target met }
-            specialists { userId givenName familyName role values { measure value met } }
+            team { measure value target met ceiling periodCount }
+            specialists { userId givenName familyName role values { measure value target met ceiling periodCount } }
           }
         }
       }
@@ -57,6 +57,10 @@ interface Value {
   value: number | null;
   target: number;
   met: boolean | null;
+  /** The target is a ceiling (the caseload): at or under it is fine. */
+  ceiling: boolean;
+  /** Job starts: the count within the period (the value is the rolling twelve months). */
+  periodCount: number | null;
 }
 interface Period {
   from: string;
@@ -67,7 +71,7 @@ interface Period {
     givenName: string;
     familyName: string;
     role: string;
-    values: { measure: string; value: number | null; met: boolean | null }[];
+    values: Value[];
   }[];
 }
 
@@ -119,7 +123,19 @@ export function TeamDashboard() {
   });
 
   if (teamsResult.fetching && !teamsResult.data) return <Loader title={t('title')} />;
-  if (!teamId) return <BodyShort>{t('noTeam')}</BodyShort>;
+  if (!teamId)
+    // A leader whose organisation hosts no team is told what they see instead (issue 16).
+    return leaderOf.size > 0 ? (
+      <VStack gap="space-8">
+        <Heading level="1" size="large">
+          {t('title')}
+        </Heading>
+        <BodyShort data-testid="leader-no-team">{t('fig_leaderNoTeam')}</BodyShort>
+        <Link to="/staffing">{t('fig_toStaffing')}</Link>
+      </VStack>
+    ) : (
+      <BodyShort>{t('noTeam')}</BodyShort>
+    );
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
     next.set(key, value);
@@ -184,23 +200,31 @@ export function TeamDashboard() {
                     <Heading level="2" size="xsmall">
                       {t(measure)}
                     </Heading>
-                    <HStack gap="space-8" align="center">
+                    <HStack gap="space-8" align="center" wrap>
                       <BodyShort size="large" weight="semibold" data-testid={`value-${measure}`}>
                         {formatMeasure(measure, now?.value ?? null, i18n.language)}
                       </BodyShort>
+                      {now?.periodCount !== null && now?.periodCount !== undefined ? (
+                        <BodyShort size="small">{t('fig_rollingYear')}</BodyShort>
+                      ) : null}
                       <BodyShort size="small">
-                        {t('target')}: {formatMeasure(measure, now?.target ?? null, i18n.language)}
+                        {now?.ceiling ? t('fig_ceiling') : t('target')}:{' '}
+                        {formatMeasure(measure, now?.target ?? null, i18n.language)}
                       </BodyShort>
-                      {now?.met === null || now?.met === undefined ? (
-                        <Tag size="small" variant="neutral">
-                          {t('noData')}
-                        </Tag>
-                      ) : (
-                        <Tag size="small" variant={now.met ? 'success' : 'warning'}>
-                          {now.met ? t('met') : t('notMet')}
-                        </Tag>
-                      )}
+                      <MetTag value={now} />
                     </HStack>
+                    {now?.periodCount !== null && now?.periodCount !== undefined ? (
+                      <BodyShort size="small" data-testid={`period-count-${measure}`}>
+                        {t('fig_inPeriod', { count: now.periodCount })}
+                      </BodyShort>
+                    ) : null}
+                    {now?.ceiling ? (
+                      <BodyShort size="small">
+                        {t('fig_ceilingHelp', {
+                          target: formatMeasure(measure, now.target, i18n.language),
+                        })}
+                      </BodyShort>
+                    ) : null}
                     <div role="img" aria-label={summary} style={{ width: '100%', height: 120 }}>
                       <ResponsiveContainer width="100%" height="100%">
                         <LineChart
@@ -261,15 +285,27 @@ export function TeamDashboard() {
                         <Table.HeaderCell scope="row">
                           {s.givenName} {s.familyName}
                         </Table.HeaderCell>
-                        {MEASURES.map((m) => (
-                          <Table.DataCell key={m}>
-                            {formatMeasure(
-                              m,
-                              s.values.find((v) => v.measure === m)?.value ?? null,
-                              i18n.language,
-                            )}
-                          </Table.DataCell>
-                        ))}
+                        {MEASURES.map((m) => {
+                          const v = s.values.find((x) => x.measure === m);
+                          return (
+                            <Table.DataCell key={m}>
+                              {formatMeasure(m, v?.value ?? null, i18n.language)}
+                              {v?.ceiling && v.value !== null ? (
+                                <>
+                                  {' '}
+                                  ({t('fig_ceiling').toLowerCase()}{' '}
+                                  {formatMeasure(m, v.target, i18n.language)})
+                                </>
+                              ) : null}
+                              {v?.periodCount ? (
+                                <BodyShort as="span" size="small">
+                                  {' '}
+                                  ({t('fig_inPeriod', { count: v.periodCount })})
+                                </BodyShort>
+                              ) : null}
+                            </Table.DataCell>
+                          );
+                        })}
                       </Table.Row>
                     ))}
                   </Table.Body>
@@ -280,5 +316,28 @@ export function TeamDashboard() {
         </>
       )}
     </VStack>
+  );
+}
+
+/** Met or not, in the words of the target's kind: a ceiling is "within" or "over", a floor "met". */
+function MetTag({ value }: { value: Value | undefined }) {
+  const { t } = useTranslation('team');
+  if (value?.met === null || value?.met === undefined)
+    return (
+      <Tag size="small" variant="neutral">
+        {t('noData')}
+      </Tag>
+    );
+  const text = value.ceiling
+    ? value.met
+      ? t('fig_withinCeiling')
+      : t('fig_overCeiling')
+    : value.met
+      ? t('met')
+      : t('notMet');
+  return (
+    <Tag size="small" variant={value.met ? 'success' : 'warning'}>
+      {text}
+    </Tag>
   );
 }

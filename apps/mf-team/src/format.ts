@@ -5,9 +5,13 @@ export const SHARES = new Set([
   'FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE',
 ]);
 
-export function formatMeasure(measure: string, value: number | null, language: string): string {
+/**
+ * The figure with Norwegian formats in either language (decimal comma, "40 %"): the product's
+ * formats are Norwegian; only the words change with the language.
+ */
+export function formatMeasure(measure: string, value: number | null, _language?: string): string {
   if (value === null) return '–';
-  const locale = language === 'en' ? 'en-GB' : 'nb-NO';
+  const locale = 'nb-NO';
   return SHARES.has(measure)
     ? new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value)
     : new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value);

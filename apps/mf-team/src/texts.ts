@@ -1,9 +1,11 @@
 import type { Texts } from '@ips/ui';
+import { figureTexts } from './texts-figures.js';
 import { textsLeader16 } from './texts-leader16.js';
 import { texts16 } from './texts-team16.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
+    ...figureTexts.nb,
     ...texts16.nb,
     ...textsLeader16.nb,
     fidNav: 'Kvalitetsevaluering',
@@ -162,6 +164,7 @@ export const texts: { nb: Texts; en: Texts } = {
     FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE: 'Første arbeidsgiverkontakt innen én måned',
   },
   en: {
+    ...figureTexts.en,
     ...texts16.en,
     ...textsLeader16.en,
     fidNav: 'Fidelity review',

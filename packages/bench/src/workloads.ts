@@ -22,8 +22,8 @@ export const TEAM_RESULTS = `query TeamResults($teamId: ID!, $g: Granularity!) {
   teamResults(teamId: $teamId, granularity: $g, periods: 12) {
     __typename
     ... on QueryTeamResultsSuccess { data { teamName periods { from to
-      team { measure value target met }
-      specialists { userId givenName familyName role values { measure value met } } } } }
+      team { measure value target met ceiling periodCount }
+      specialists { userId givenName familyName role values { measure value target met ceiling periodCount } } } } }
     ... on Error { message }
   }
 }`;

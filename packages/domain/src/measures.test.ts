@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
+  caseloadCeilingFor,
   computeMeasures,
   DEFAULT_TARGETS,
   type MeasureFacts,
   meetsTarget,
   periodContaining,
   periodSeries,
+  rollingYearStart,
 } from './measures';
+import { caseloadLimitFor } from './staffing';
 
 /**
  * A hand-computed fixture: October 2026 (31 days) for specialists A (full time) and B (half time).
@@ -151,10 +154,27 @@ describe('measures on a hand-computed fixture (October 2026)', () => {
     expect(m.team.EMPLOYMENT_RATE).toBe(2 / 4);
   });
 
-  it('job starts per year: competitive starts only, to whoever followed the job seeker that day', () => {
-    expect(A?.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBeCloseTo((1 * 365) / 31, 10); // j4
-    expect(B?.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBeCloseTo((1 * 365) / 31, 10); // j5 (j3 is work practice)
-    expect(m.team.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBeCloseTo((2 * 365) / 31 / 1.5, 10);
+  it('job starts per year: competitive starts in the rolling twelve months, to whoever followed the job seeker that day', () => {
+    expect(A?.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBe(2); // j1 (September), j4
+    expect(B?.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBe(1); // j5 (j3 is work practice)
+    expect(m.team.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBeCloseTo(3 / 1.5, 10);
+    // The period's own count beside it: October only.
+    expect(m.jobStartsInPeriod).toEqual({ team: 2, bySpecialist: { A: 1, B: 1 } });
+  });
+
+  it('job starts per year do not swing with the period: a week, a month, a quarter and a year agree', () => {
+    const asOf = '2026-10-31';
+    const values = (['WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const).map((g) => {
+      const p = computeMeasures(facts, periodContaining(g, asOf), asOf);
+      return [
+        p.team.JOB_STARTS_PER_SPECIALIST_PER_YEAR,
+        p.bySpecialist.A?.JOB_STARTS_PER_SPECIALIST_PER_YEAR,
+      ];
+    });
+    for (const v of values) expect(v).toEqual(values[0]);
+    expect(rollingYearStart('2028-02-29')).toBe('2027-03-01');
+    expect(rollingYearStart('2026-10-31')).toBe('2025-11-01');
+    expect(rollingYearStart('2027-01-01')).toBe('2026-01-02');
   });
 
   it('caseload on the last day, the team per full-time specialist', () => {
@@ -188,8 +208,9 @@ describe('measures on a hand-computed fixture (October 2026)', () => {
   it('a running period counts up to asOf', () => {
     const running = computeMeasures(facts, { from: '2026-10-01', to: '2026-10-31' }, '2026-10-10');
     expect(running.to).toBe('2026-10-10');
-    // j4 started on 1 Oct (A), in 10 days
-    expect(running.bySpecialist.A?.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBeCloseTo(365 / 10, 10);
+    // j1 (September) and j4 (1 Oct) in the twelve months up to 10 Oct; only j4 in the period so far
+    expect(running.bySpecialist.A?.JOB_STARTS_PER_SPECIALIST_PER_YEAR).toBe(2);
+    expect(running.jobStartsInPeriod.bySpecialist.A).toBe(1);
     // on 10 Oct, j4 is still in A's portfolio: j1, j2, j4, j6
     expect(running.bySpecialist.A?.CASELOAD_PER_SPECIALIST).toBe(4);
   });
@@ -200,6 +221,20 @@ describe('measures on a hand-computed fixture (October 2026)', () => {
     expect(meetsTarget('EMPLOYMENT_RATE', 0.39, DEFAULT_TARGETS.EMPLOYMENT_RATE)).toBe(false);
     expect(meetsTarget('EMPLOYMENT_RATE', 0.4, 0.4)).toBe(true);
     expect(meetsTarget('COMMUNITY_TIME_SHARE', null, 0.65)).toBeNull();
+    // Judged as shown: 20,04 reads "20" — at the ceiling, not over it.
+    expect(meetsTarget('CASELOAD_PER_SPECIALIST', 20.04, 20)).toBe(true);
+    expect(meetsTarget('CASELOAD_PER_SPECIALIST', 20.06, 20)).toBe(false);
+    expect(meetsTarget('JOB_STARTS_PER_SPECIALIST_PER_YEAR', 11.96, 12)).toBe(true);
+  });
+
+  it('scales the caseload ceiling by FTE, in whole job seekers, as the staffing view does', () => {
+    expect(caseloadCeilingFor(20, 1)).toBe(20);
+    expect(caseloadCeilingFor(20, 0.8)).toBe(16);
+    expect(caseloadCeilingFor(20, 0.75)).toBe(15);
+    expect(caseloadCeilingFor(20, 0.7)).toBe(14);
+    expect(caseloadCeilingFor(18, 0.5)).toBe(9);
+    for (const fte of [0.1, 0.2, 0.3, 0.35, 0.45, 0.55, 0.6, 0.7, 0.9, 1])
+      expect(caseloadLimitFor(fte)).toBe(caseloadCeilingFor(20, fte));
   });
 });
 

@@ -7,9 +7,14 @@
  * - employment rate: of the job seekers in the portfolio on the last day who were out of work at
  *   referral, the share in a competitive job that day (ordinary job on the open labour market, at
  *   least minimum or tariff wage, open to anyone; work practice never counts);
- * - job starts per specialist per year: competitive job starts in the period, attributed to the
- *   specialist following the job seeker on the start day, scaled to a year (× 365 / days);
- * - caseload: job seekers in the portfolio on the last day (team: per full-time specialist);
+ * - job starts per specialist per year: competitive job starts in the rolling twelve months that end
+ *   on the period's last day (`rollingYearStart`), attributed to the specialist following the job
+ *   seeker on the start day (team: per full-time specialist). Never a short period scaled up to a
+ *   year: the figure is the same whichever period button is pressed, and the period's own count of
+ *   job starts is given beside it (`jobStartsInPeriod`);
+ * - caseload: job seekers in the portfolio on the last day (team: per full-time specialist). Its
+ *   target is a ceiling: 20 per full-time equivalent, so a specialist's own ceiling is scaled by
+ *   their FTE (`caseloadCeilingFor`); at or under the ceiling is fine;
  * - employer contacts per specialist per week: face-to-face job-development contacts (for a named
  *   job seeker or relationship building), per week of the period;
  * - time in the community: minutes of meetings held in the community plus face-to-face employer
@@ -61,10 +66,37 @@ export const DEFAULT_TARGETS: Record<MeasureCode, number> = {
   FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE: 1,
 };
 
-/** Caseload is a ceiling; every other target is a floor. */
+/** The measures whose target is a ceiling (at or under it is fine); every other target is a floor. */
+export const CEILINGS: ReadonlySet<MeasureCode> = new Set<MeasureCode>(['CASELOAD_PER_SPECIALIST']);
+
+/**
+ * The value as it is shown (a share as a whole percentage, any other figure with one decimal): a
+ * figure is judged as the user reads it, so "20" against a ceiling of 20 is never "over".
+ */
+export function shownValue(measure: MeasureCode, value: number): number {
+  return measure.endsWith('_SHARE') || measure === 'EMPLOYMENT_RATE'
+    ? Math.round(value * 100) / 100
+    : Math.round(value * 10) / 10;
+}
+
+/** Whether the value meets the target: at or under a ceiling, at or over a floor (as shown). */
 export function meetsTarget(measure: MeasureCode, value: number | null, target: number): boolean | null {
   if (value === null) return null;
-  return measure === 'CASELOAD_PER_SPECIALIST' ? value <= target : value >= target;
+  const shown = shownValue(measure, value);
+  return CEILINGS.has(measure) ? shown <= target : shown >= target;
+}
+
+/**
+ * A specialist's own caseload ceiling: the per-FTE ceiling scaled by their FTE, in whole job seekers
+ * (20 at 0,8 → 16; at 0,75 → 15). The staffing view's limit is the same number (`caseloadLimitFor`).
+ */
+export function caseloadCeilingFor(perFullTime: number, fte: number): number {
+  return Math.floor(perFullTime * fte + 1e-9);
+}
+
+/** The first day of the rolling twelve months that end on `day` (2028-02-29 → 2027-03-01). */
+export function rollingYearStart(day: string): string {
+  return toDay(addDays(addMonths(toDate(day), -12), 1));
 }
 
 export interface MeasureFacts {
@@ -107,6 +139,8 @@ export interface PeriodMeasures {
   to: string;
   team: MeasureValues;
   bySpecialist: Record<string, MeasureValues>;
+  /** Competitive job starts within the period itself (team: the total, not per FTE). */
+  jobStartsInPeriod: { team: number; bySpecialist: Record<string, number> };
 }
 
 export type Granularity = 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
@@ -218,6 +252,7 @@ export function computeMeasures(
         rateIn: 0,
         rateOf: 0,
         starts: 0,
+        periodStarts: 0,
         caseload: 0,
         contacts: 0,
         communityMinutes: 0,
@@ -262,10 +297,17 @@ export function computeMeasures(
       }
     }
   }
+  // Job starts: the rolling twelve months up to the last day, and the period's own count.
+  const yearFrom = rollingYearStart(to);
   for (const e of facts.employments) {
-    if (!e.competitive || e.startDate < from || e.startDate > to) continue;
+    if (!e.competitive || e.startDate > to) continue;
+    const inYear = e.startDate >= yearFrom;
+    const inPeriod = e.startDate >= from;
+    if (!inYear && !inPeriod) continue;
     const c = at(specialistOn(e.jobSeekerId, e.startDate));
-    if (c) c.starts++;
+    if (!c) continue;
+    if (inYear) c.starts++;
+    if (inPeriod) c.periodStarts++;
   }
   for (const contact of facts.employerContacts) {
     if (contact.day < from || contact.day > to) continue;
@@ -285,13 +327,13 @@ export function computeMeasures(
     if (m.location === 'COMMUNITY') c.communityMinutes += m.minutes;
   }
 
-  const perYear = 365 / length;
   const perWeek = 7 / length;
   const bySpecialist: Record<string, MeasureValues> = {};
   const total = {
     rateIn: 0,
     rateOf: 0,
     starts: 0,
+    periodStarts: 0,
     caseload: 0,
     contacts: 0,
     communityMinutes: 0,
@@ -303,7 +345,7 @@ export function computeMeasures(
     for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += c[k];
     bySpecialist[id] = {
       EMPLOYMENT_RATE: share(c.rateIn, c.rateOf),
-      JOB_STARTS_PER_SPECIALIST_PER_YEAR: c.starts * perYear,
+      JOB_STARTS_PER_SPECIALIST_PER_YEAR: c.starts,
       CASELOAD_PER_SPECIALIST: c.caseload,
       EMPLOYER_CONTACTS_PER_SPECIALIST_PER_WEEK: c.contacts * perWeek,
       COMMUNITY_TIME_SHARE: share(c.communityMinutes, c.minutes),
@@ -315,9 +357,13 @@ export function computeMeasures(
     from,
     to,
     bySpecialist,
+    jobStartsInPeriod: {
+      team: total.periodStarts,
+      bySpecialist: Object.fromEntries([...counters].map(([id, c]) => [id, c.periodStarts])),
+    },
     team: {
       EMPLOYMENT_RATE: share(total.rateIn, total.rateOf),
-      JOB_STARTS_PER_SPECIALIST_PER_YEAR: perFte(total.starts * perYear),
+      JOB_STARTS_PER_SPECIALIST_PER_YEAR: perFte(total.starts),
       CASELOAD_PER_SPECIALIST: perFte(total.caseload),
       EMPLOYER_CONTACTS_PER_SPECIALIST_PER_WEEK: perFte(total.contacts * perWeek),
       COMMUNITY_TIME_SHARE: share(total.communityMinutes, total.minutes),

@@ -5,6 +5,7 @@
  */
 import { UTCDate } from '@date-fns/utc';
 import { differenceInCalendarDays } from 'date-fns';
+import { caseloadCeilingFor } from './measures.js';
 
 /** A specialist team has one method supervisor and at most this many job specialists (seed 002). */
 export const MAX_TEAM_SPECIALISTS = 10;
@@ -116,7 +117,7 @@ export function isCrossService(target: { organizationId: string }, employerOrgan
 
 /** The caseload limit scaled by the specialist's full-time equivalent (0.8 FTE → 16). */
 export function caseloadLimitFor(fte: number): number {
-  return Math.floor(CASELOAD_LIMIT * fte);
+  return caseloadCeilingFor(CASELOAD_LIMIT, fte);
 }
 
 /**

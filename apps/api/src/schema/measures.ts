@@ -12,6 +12,8 @@
  */
 import { accessibleWhere } from '@ips/authz';
 import {
+  CEILINGS,
+  caseloadCeilingFor,
   computeMeasures,
   DEFAULT_TARGETS,
   type Granularity,
@@ -21,6 +23,7 @@ import {
   meetsTarget,
   osloDay,
   periodSeries,
+  rollingYearStart,
 } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -39,6 +42,8 @@ interface MeasureValue {
   value: number | null;
   target: number;
   met: boolean | null;
+  /** Job starts only: the count within the period itself (the value is the rolling twelve months). */
+  periodCount?: number | null;
 }
 interface SpecialistResults {
   userId: string;
@@ -68,8 +73,24 @@ const MeasureValueType = builder.objectRef<MeasureValue>('MeasureValue').impleme
   fields: (t) => ({
     measure: t.field({ type: MeasureEnum, resolve: (v) => v.measure }),
     value: t.exposeFloat('value', { nullable: true, description: 'Null when there is nothing to count.' }),
-    target: t.exposeFloat('target'),
-    met: t.exposeBoolean('met', { nullable: true }),
+    target: t.exposeFloat('target', {
+      description:
+        "The team's target; for the caseload a ceiling (per full-time equivalent for the team, scaled by the specialist's FTE for a specialist), for every other measure a floor.",
+    }),
+    met: t.exposeBoolean('met', {
+      nullable: true,
+      description: 'At or under a ceiling, at or over a floor, judged on the value as shown (one decimal).',
+    }),
+    ceiling: t.boolean({
+      description: 'True when the target is a ceiling (the caseload): at or under it is fine.',
+      resolve: (v) => CEILINGS.has(v.measure),
+    }),
+    periodCount: t.int({
+      nullable: true,
+      description:
+        'Job starts: the competitive job starts within the period itself (the value is the rolling last twelve months, never a short period scaled up). Null for the other measures.',
+      resolve: (v) => v.periodCount ?? null,
+    }),
   }),
 });
 
@@ -302,22 +323,36 @@ builder.queryField('teamResults', (t) =>
       });
       const asOf = osloDay(ctx.now);
       const series = periodSeries(args.granularity ?? 'WEEK', asOf, args.periods ?? 8);
+      const first = series[0] ?? { from: asOf, to: asOf };
+      // Job starts look back twelve months from each period's last day.
+      const yearBack = rollingYearStart(first.to < asOf ? first.to : asOf);
       const facts = await loadMeasureFacts(
         ctx,
         // The supervisor's own portfolio counts in the totals, their time not in "per specialist".
         specialists.map((s) => ({ userId: s.userId, fte: s.role === 'JOB_SPECIALIST' ? s.fte : 0 })),
-        series[0]?.from ?? asOf,
+        yearBack < first.from ? yearBack : first.from,
         asOf,
       );
       const target = await targetsOf(ctx, teamId);
-      const valuesOf = (values: Record<MeasureCode, number | null>, on: string): MeasureValue[] =>
+      const valuesOf = (
+        values: Record<MeasureCode, number | null>,
+        on: string,
+        jobStartsInPeriod: number,
+        fte: number | null,
+      ): MeasureValue[] =>
         MEASURES.map((measure) => {
-          const goal = target(measure, on);
+          const teamGoal = target(measure, on);
+          // A specialist's caseload ceiling is the team's per-FTE ceiling scaled by their FTE.
+          const goal =
+            measure === 'CASELOAD_PER_SPECIALIST' && fte !== null
+              ? caseloadCeilingFor(teamGoal, fte)
+              : teamGoal;
           return {
             measure,
             value: values[measure],
             target: goal,
             met: meetsTarget(measure, values[measure], goal),
+            periodCount: measure === 'JOB_STARTS_PER_SPECIALIST_PER_YEAR' ? jobStartsInPeriod : null,
           };
         });
       const periods = series.map((period): PeriodResults => {
@@ -325,12 +360,17 @@ builder.queryField('teamResults', (t) =>
         return {
           from: m.from,
           to: m.to,
-          team: valuesOf(m.team, m.to),
+          team: valuesOf(m.team, m.to, m.jobStartsInPeriod.team, null),
           specialists: specialists
             .filter((s) => view === 'SUPERVISOR' || (view === 'SPECIALIST' && s.userId === ctx.actor.userId))
             .map((s) => ({
               ...s,
-              values: valuesOf(m.bySpecialist[s.userId] as Record<MeasureCode, number | null>, m.to),
+              values: valuesOf(
+                m.bySpecialist[s.userId] as Record<MeasureCode, number | null>,
+                m.to,
+                m.jobStartsInPeriod.bySpecialist[s.userId] ?? 0,
+                s.fte,
+              ),
             })),
         };
       });

@@ -189,10 +189,10 @@ export function differences(
       field: 'meetings',
       label: t('sp_meetings'),
       theirs: theirs.meetings
-        .map((m) => `${m.plannedOn}${m.faceToFace ? ' ✓' : ''} ${m.topic}`.trim())
+        .map((m) => `${formatDay(m.plannedOn)}${m.faceToFace ? ' ✓' : ''} ${m.topic}`.trim())
         .join('\n'),
       mine: mine.meetings
-        .map((m) => `${m.plannedOn}${m.faceToFace ? ' ✓' : ''} ${m.topic}`.trim())
+        .map((m) => `${formatDay(m.plannedOn)}${m.faceToFace ? ' ✓' : ''} ${m.topic}`.trim())
         .join('\n'),
     },
   ];
@@ -626,7 +626,7 @@ function RevisionView({ revision }: { revision: Revision }) {
       <ul>
         {revision.plannedMeetings.map((m) => (
           <li key={`${m.plannedOn}:${m.topic ?? ''}`}>
-            {m.plannedOn} – {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
+            {formatDay(m.plannedOn)} – {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
             {m.topic ? `: ${m.topic}` : ''}
           </li>
         ))}

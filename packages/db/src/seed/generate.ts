@@ -16,6 +16,9 @@ export interface RowSink {
 }
 
 import { at, type Day, dayOf, isoDay, Random, weekday, workday } from './random.js';
+
+/** A day in a text a person writes (minutes, a journal note, a document reference): dd.mm.åååå. */
+const writtenDay = (day: Day) => isoDay(day).split('-').reverse().join('.');
 import {
   HEALTH_TRUSTS,
   INDUSTRIES,
@@ -491,7 +494,7 @@ export async function generateDataset(
         scheduledAt: at(day, 9),
         status: held ? 'HELD' : 'PLANNED',
         minutes: held
-          ? `Referat teammøte ${isoDay(day)}: gjennomgang av status, nye i jobb og arbeidsgiverkontakter.`
+          ? `Referat teammøte ${writtenDay(day)}: gjennomgang av status, nye i jobb og arbeidsgiverkontakter.`
           : null,
         distributedAt: held ? at(day, 15) : null,
         createdAt: at(day - 3),
@@ -890,8 +893,7 @@ export async function generateDataset(
         validUntil: at(validUntil, 23),
         recordedById: specialist.id,
         recordedAt: at(consentDay, 11),
-        // A text a person writes: the day as dd.mm.åååå, the way it is written in Norway.
-        documentReference: `Signert samtykke skannet i journal ${isoDay(consentDay).split('-').reverse().join('.')}`,
+        documentReference: `Signert samtykke skannet i journal ${writtenDay(consentDay)}`,
         withdrawnAt: withdrawn ? at(withdrawn, 13) : null,
         withdrawnById: withdrawn ? currentSpecialist.id : null,
         withdrawalNote: withdrawn ? 'Jobbsøker trakk samtykket muntlig i samtale' : null,
@@ -1124,7 +1126,7 @@ export async function generateDataset(
               'JOB_END',
               learned,
               employmentId,
-              `Arbeidsforhold som ${jobTitle.toLowerCase()} avsluttet ${isoDay(end as Day)}.`,
+              `Arbeidsforhold som ${jobTitle.toLowerCase()} avsluttet ${writtenDay(end as Day)}.`,
             );
             if (!practice) {
               phaseChange(org.id, id, phase, 'JOB_SEARCH', learned, currentSpecialistAt(learned));
