@@ -4,6 +4,7 @@
  * left out, and the rest of the admin works. Each area renders inside its own error boundary.
  */
 
+import { SHARED } from '@ips/federation/shared';
 import type { Area } from '@ips/ui';
 import * as ui from '@ips/ui';
 import { createInstance } from '@module-federation/runtime';
@@ -16,7 +17,6 @@ import * as ReactDOM from 'react-dom';
 import * as reactI18next from 'react-i18next';
 import * as reactRouter from 'react-router';
 import * as urql from 'urql';
-import { SHARED } from '@ips/federation/shared';
 import type { ShellConfig } from './config.js';
 
 export interface LoadedAreas {

@@ -19,6 +19,7 @@ import { at, type Day, dayOf, isoDay, Random, weekday, workday } from './random.
 
 /** A day in a text a person writes (minutes, a journal note, a document reference): dd.mm.åååå. */
 const writtenDay = (day: Day) => isoDay(day).split('-').reverse().join('.');
+
 import {
   HEALTH_TRUSTS,
   INDUSTRIES,
