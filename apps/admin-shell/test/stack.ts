@@ -92,7 +92,16 @@ export async function startAdminStack(
     logLevel: 'warn',
     preview: { port: PORTS.organisation, strictPort: true, cors: true },
   });
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+  // Chromium runs on the real clock even in a run at another date (IPS_TODAY: libfaketime in every
+  // process, docs/adr/0015): under libfaketime its own timers stall. A page's day comes from the
+  // API, and a test that needs the browser's clock moves it with playwright's `page.clock`.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] =>
+        entry[1] !== undefined && entry[0] !== 'LD_PRELOAD' && !entry[0].startsWith('FAKETIME'),
+    ),
+  );
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], env });
   mkdirSync(ARTIFACTS, { recursive: true });
   const config = {
     apiUrl: '/graphql',
