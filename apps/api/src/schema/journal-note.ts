@@ -6,7 +6,13 @@
  */
 import { accessibleWhere, canOn } from '@ips/authz';
 import type { JournalNoteKind } from '@ips/db';
-import { composeJournalNote, type JournalNoteInput, journalNoteToText } from '@ips/domain';
+import {
+  composeJournalNote,
+  type JournalNoteInput,
+  journalNoteToText,
+  norwegianDate,
+  osloDay,
+} from '@ips/domain';
 import PDFDocument from 'pdfkit';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -56,7 +62,7 @@ export function journalNotePdf(text: string, createdAt: Date): Promise<Buffer> {
       .font('Helvetica')
       .fontSize(9)
       .fillColor('#555')
-      .text(`Skrevet ${createdAt.toISOString().slice(0, 10)}`);
+      .text(`Skrevet ${norwegianDate(osloDay(createdAt))}`);
     doc.moveDown().fillColor('#000').fontSize(11);
     for (const line of lines) doc.text(line, { paragraphGap: 6 });
     doc.end();
