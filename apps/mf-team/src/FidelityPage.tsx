@@ -113,6 +113,14 @@ const FINALIZE = graphql(
 );
 
 type Review = ResultOf<typeof ReviewFields>;
+
+const NARROW_ITEMS = `@media (max-width: 40em) {
+  .fidelity-items, .fidelity-items tbody { display: block; width: 100%; }
+  .fidelity-items thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .fidelity-items tr { display: grid; grid-template-columns: 2rem minmax(0, 1fr) auto 2.5rem; align-items: center; }
+  .fidelity-items td:nth-child(3) { grid-column: 2 / -1; grid-row: 2; }
+  .fidelity-items td:nth-child(3):empty { display: none; }
+}`;
 const today = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Europe/Oslo' });
 
 export function FidelityPage() {
@@ -280,7 +288,10 @@ function ReviewView({
       )}
       <FormError form={scoreForm} />
       <FormError form={finalizeForm} />
-      <Table size="small" data-testid="fidelity-items">
+      {/* At phone width (360 px) each item is a block: number, title, score and change on a line, the
+          suggestion from data below; the columns' headings are then only for screen readers. */}
+      <style>{NARROW_ITEMS}</style>
+      <Table size="small" className="fidelity-items" data-testid="fidelity-items">
         <Table.Header>
           <Table.Row>
             <Table.HeaderCell scope="col">#</Table.HeaderCell>
