@@ -14,8 +14,22 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { applyTaskChanges } from './case-path.js';
-import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { assertMayNameToEmployer } from './employer.js';
+import {
+  ConsentRequiredError,
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  ValidationError,
+} from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+
+/**
+ * A meeting with the employer names the job seeker to them: the employer takes part, or it is the
+ * meeting before the job starts (seed 000 §4.1). It needs the employer-contact consent (§3).
+ */
+const meetsEmployer = (input: { participants: readonly string[]; purpose: string }) =>
+  input.participants.includes('EMPLOYER') || input.purpose === 'EMPLOYER_MEETING_BEFORE_START';
 
 const ParticipantEnum = builder.enumType(MeetingParticipant, { name: 'MeetingParticipant' });
 const LocationEnum = builder.enumType(MeetingLocation, { name: 'MeetingLocation' });
@@ -97,9 +111,10 @@ const RecordMeetingInput = builder.inputType('RecordFollowUpMeetingInput', {
 builder.mutationField('recordFollowUpMeeting', (t) =>
   t.field({
     type: FollowUpMeetingType,
-    description: 'A meeting or contact held with or about the job seeker.',
+    description:
+      'A meeting or contact held with or about the job seeker. A meeting with the employer needs the employer-contact consent (ConsentRequiredError).',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
     args: { input: t.arg({ type: RecordMeetingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const js = await ctx.db.jobSeeker.findFirst({
@@ -112,6 +127,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
       if (!canOn(ctx.ability, 'update', 'JobSeeker', js, 'phase')) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist records follow-up');
       }
+      if (meetsEmployer(input)) await assertMayNameToEmployer(ctx, js);
       const issues: FieldIssue[] = [];
       if (input.heldAt.getTime() > ctx.now.getTime() + 3_600_000) {
         issues.push({
@@ -270,12 +286,13 @@ builder.mutationField('planFollowUpMeeting', (t) =>
   t.field({
     type: FollowUpMeetingType,
     description:
-      'Books a follow-up meeting ahead (status PLANNED, from today on). It counts for no duty or measure until it is recorded as held.',
+      'Books a follow-up meeting ahead (status PLANNED, from today on). It counts for no duty or measure until it is recorded as held. A meeting with the employer needs the employer-contact consent (ConsentRequiredError).',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
     args: { input: t.arg({ type: PlanMeetingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const js = await followedJobSeeker(ctx, String(input.jobSeekerId));
+      if (meetsEmployer(input)) await assertMayNameToEmployer(ctx, js);
       const issues: FieldIssue[] = [];
       if (js.phase === 'DISCHARGED') {
         issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });

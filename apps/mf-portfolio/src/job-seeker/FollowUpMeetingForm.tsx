@@ -5,6 +5,7 @@
  * this form filled in with the booking. The API's typed errors land at their fields.
  */
 import {
+  ConsentRequiredErrorFields,
   DateField,
   FieldErrorSummary,
   FormError,
@@ -50,10 +51,11 @@ const RECORD = graphql(
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
+      ...ConsentRequiredErrorFields
     }
   }
 `,
-  [NotFoundErrorFields, ValidationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
 
 const PLAN = graphql(
@@ -66,10 +68,11 @@ const PLAN = graphql(
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
+      ...ConsentRequiredErrorFields
     }
   }
 `,
-  [NotFoundErrorFields, ValidationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
 
 export const MEETING_PURPOSES = [
@@ -156,8 +159,10 @@ export function FollowUpMeetingForm({
   const [employmentId, setEmploymentId] = useState(initialEmploymentId ?? '');
   const [summary, setSummary] = useState('');
   const issueText = ownIssueText(t, 'fu_issue_');
-  const record = useMutationForm(RECORD, { issueText });
-  const plan = useMutationForm(PLAN, { issueText });
+  // A meeting with the employer needs the employer-contact consent (seed 000 §3, issue 17 item 2).
+  const failureText = (f: { kind: string }) => (f.kind === 'consent' ? t('ec_meetingConsent') : undefined);
+  const record = useMutationForm(RECORD, { issueText, failureText });
+  const plan = useMutationForm(PLAN, { issueText, failureText });
   const form = mode === 'plan' && !planned ? plan : record;
   const errors = form.fieldErrors;
   const ref = useRef<HTMLFormElement>(null);
