@@ -1,14 +1,23 @@
 /**
  * Follow-up meetings and contacts (seed 000 §7–§8): with whom, face to face or not, in the
  * community or the office, how long — the raw data of the measures (time in the community,
- * follow-along). A face-to-face meeting fulfils the follow-up, job-end and after-transfer deadlines.
+ * follow-along). A face-to-face meeting fulfils the follow-up, employer-meeting and after-transfer
+ * deadlines; the contact after a job ends is fulfilled by any recorded kind — face to face, phone or
+ * video (`contactKind`, seed 000 §8, issue 17 item 4).
  *
  * Planning ahead (ADR 0016): `planFollowUpMeeting` books a meeting (status PLANNED) from today on;
  * `recordFollowUpMeeting` with `plannedMeetingId` records that booking as held (only then does it
  * count for duties and measures); `cancelFollowUpMeeting` cancels a booking.
  */
 import { accessibleWhere, canOn } from '@ips/authz';
-import { MeetingLocation, MeetingParticipant, MeetingPurpose, MeetingStatus, type Prisma } from '@ips/db';
+import {
+  ContactKind,
+  MeetingLocation,
+  MeetingParticipant,
+  MeetingPurpose,
+  MeetingStatus,
+  type Prisma,
+} from '@ips/db';
 import { osloDay, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
@@ -33,6 +42,10 @@ const meetsEmployer = (input: { participants: readonly string[]; purpose: string
 
 const ParticipantEnum = builder.enumType(MeetingParticipant, { name: 'MeetingParticipant' });
 const LocationEnum = builder.enumType(MeetingLocation, { name: 'MeetingLocation' });
+const ContactKindEnum = builder.enumType(ContactKind, {
+  name: 'ContactKind',
+  description: 'How a contact with the job seeker was held.',
+});
 const PurposeEnum = builder.enumType(MeetingPurpose, { name: 'MeetingPurpose' });
 /** Shared with team meetings (one Prisma enum). */
 export const MeetingStatusEnum = builder.enumType(MeetingStatus, { name: 'MeetingStatus' });
@@ -49,6 +62,11 @@ const FollowUpMeetingType = builder.prismaObject('FollowUpMeeting', {
     purpose: t.expose('purpose', { type: PurposeEnum }),
     participants: t.expose('participants', { type: [ParticipantEnum] }),
     faceToFace: t.exposeBoolean('faceToFace'),
+    contactKind: t.expose('contactKind', {
+      type: ContactKindEnum,
+      nullable: true,
+      description: 'Face to face, phone or video (null: recorded without the kind).',
+    }),
     location: t.expose('location', { type: LocationEnum }),
     durationMinutes: t.exposeInt('durationMinutes'),
     summary: t.exposeString('summary', {
@@ -102,6 +120,12 @@ const RecordMeetingInput = builder.inputType('RecordFollowUpMeetingInput', {
     heldAt: t.field({ type: 'DateTime', required: true }),
     participants: t.field({ type: [ParticipantEnum], required: true }),
     faceToFace: t.boolean({ required: true }),
+    contactKind: t.field({
+      type: ContactKindEnum,
+      required: false,
+      description:
+        'Face to face, phone or video; must agree with faceToFace. Without it a face-to-face meeting is recorded as FACE_TO_FACE and any other kind stays unknown. A contact after a job ends counts by any recorded kind (seed 000 §8).',
+    }),
     location: t.field({ type: LocationEnum, required: true }),
     durationMinutes: t.int({ required: true, validate: z.number().int().min(1).max(600) }),
     summary: t.string({ required: false, validate: z.string().max(8000) }),
@@ -150,6 +174,13 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
           message: 'A face-to-face meeting is not remote',
         });
       }
+      if (input.contactKind && (input.contactKind === 'FACE_TO_FACE') !== input.faceToFace) {
+        issues.push({
+          field: 'contactKind',
+          code: 'CONTRADICTION',
+          message: 'The kind of contact contradicts faceToFace',
+        });
+      }
       if (
         input.employmentId &&
         !(await ctx.db.employment.findFirst({
@@ -187,6 +218,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
         scheduledAt: input.heldAt,
         participants: input.participants,
         faceToFace: input.faceToFace,
+        contactKind: input.contactKind ?? (input.faceToFace ? ('FACE_TO_FACE' as const) : null),
         location: input.location,
         durationMinutes: input.durationMinutes,
         summary: input.summary ?? null,
@@ -214,6 +246,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
           kind: 'FOLLOW_UP_MEETING',
           day: osloDay(input.heldAt),
           faceToFace: input.faceToFace,
+          contactKind: data.contactKind,
           purpose,
           ...(input.employmentId ? { employmentId: String(input.employmentId) } : {}),
         }),

@@ -33,13 +33,13 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Switch,
   Textarea,
   TextField,
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ContactKind, ContactKindField } from './ContactKindField.js';
 
 const RECORD = graphql(
   `
@@ -47,7 +47,7 @@ const RECORD = graphql(
     recordFollowUpMeeting(input: $input) {
       __typename
       ... on MutationRecordFollowUpMeetingSuccess {
-        data { id scheduledAt status purpose faceToFace location durationMinutes participants summary }
+        data { id scheduledAt status purpose faceToFace contactKind location durationMinutes participants summary }
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
@@ -148,8 +148,17 @@ export function FollowUpMeetingForm({
   const [day, setDay] = useState(planned ? isoDayOfInstant(planned.scheduledAt) : osloToday());
   const [time, setTime] = useState(planned ? timeOfInstant(planned.scheduledAt) : osloNowTime());
   const [duration, setDuration] = useState(String(planned?.durationMinutes ?? 45));
-  const [faceToFace, setFaceToFace] = useState(planned?.faceToFace ?? true);
+  // Issue 17 item 4: the kind is asked (face to face, phone, video); faceToFace follows from it.
+  const [contactKind, setContactKind] = useState<ContactKind>(
+    planned?.faceToFace === false ? 'PHONE' : 'FACE_TO_FACE',
+  );
+  const faceToFace = contactKind === 'FACE_TO_FACE';
   const [location, setLocation] = useState<Location>(planned?.location ?? 'COMMUNITY');
+  const chooseKind = (kind: ContactKind) => {
+    setContactKind(kind);
+    if (kind !== 'FACE_TO_FACE') setLocation('REMOTE');
+    else if (location === 'REMOTE') setLocation('COMMUNITY');
+  };
   const [participants, setParticipants] = useState<Participant[]>(
     planned ? [...planned.participants] : ['JOB_SEEKER'],
   );
@@ -215,6 +224,7 @@ export function FollowUpMeetingForm({
               input: {
                 ...common,
                 heldAt: at,
+                contactKind,
                 summary: summary.trim() || null,
                 plannedMeetingId: planned?.id ?? null,
               },
@@ -289,9 +299,12 @@ export function FollowUpMeetingForm({
             onChange={(e) => setDuration(e.target.value)}
           />
         </HStack>
-        <Switch size="small" checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
-          {t('fu_faceToFace')}
-        </Switch>
+        <ContactKindField
+          value={contactKind}
+          onChange={chooseKind}
+          error={errors.contactKind}
+          jobEnd={purpose === 'JOB_END_FOLLOW_UP'}
+        />
         <Select
           id={fieldId(prefix, 'location')}
           label={t('fu_location')}
