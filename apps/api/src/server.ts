@@ -43,7 +43,12 @@ import {
   sendError,
 } from './http-errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
-import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
+import {
+  deliverNavRetractions,
+  deliverNavSupportPlans,
+  deliverNotificationEmails,
+  HttpNavCaseSystemAdapter,
+} from './outbox.js';
 import { type RequestOutcome, requestOutcome } from './request-outcome.js';
 import { schema } from './schema/index.js';
 import { startTracing } from './tracing.js';
@@ -560,7 +565,10 @@ export async function createApi(
       ? setInterval(() => {
           const failed = (error: unknown) =>
             log.error({ error: { name: (error as Error)?.name } }, 'outbox delivery failed');
-          if (navAdapter) deliverNavSupportPlans(pool, navAdapter).catch(failed);
+          if (navAdapter) {
+            deliverNavSupportPlans(pool, navAdapter).catch(failed);
+            deliverNavRetractions(pool, navAdapter).catch(failed);
+          }
           if (mail) deliverNotificationEmails(pool, mail, config.mailFrom).catch(failed);
         }, config.outboxIntervalMs)
       : undefined;

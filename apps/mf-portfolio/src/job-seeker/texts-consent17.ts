@@ -17,16 +17,18 @@ const nb: Texts = {
   ec_meetingConsent:
     'Møter med arbeidsgiver krever at jobbsøkeren har samtykket til at du kontakter arbeidsgivere direkte.',
   // item 3: the NAV delivery after a withdrawal
-  navDelivery_CANCELLED: 'Stoppet: samtykket ble trukket tilbake før sending',
-  navDelivery_RETRACTING: 'Trekkes tilbake hos NAV',
-  navDelivery_RETRACTED: 'Trukket tilbake hos NAV',
-  navDelivery_REPLACED: 'Erstattet av en nyere versjon',
+  navState_CANCELLED: 'Stoppet: samtykket ble trukket tilbake før sending',
+  navState_RETRACTING: 'Trekkes tilbake hos NAV',
+  navState_RETRACTED: 'Trukket tilbake hos NAV',
+  navState_REPLACED: 'Erstattet av en nyere versjon',
   // item 4: the kind of a contact
   ck_legend: 'Kontaktform',
   ck_FACE_TO_FACE: 'Ansikt til ansikt',
   ck_PHONE: 'Telefon',
   ck_VIDEO: 'Video',
   ck_jobEndHelp: 'Kontakt etter avsluttet jobb kan være på telefon, video eller ansikt til ansikt.',
+  con_effect_SUPPORT_PLAN_TO_NAV_SYSTEM:
+    'Jobbstøtteplanen kan ikke lenger sendes til NAVs fagsystem. Det som ligger i kø, stoppes med en gang, og NAV blir bedt om å slette planer som alt er sendt.',
 };
 
 const en: Texts = {
@@ -40,15 +42,17 @@ const en: Texts = {
   ec_notOffered_other: '{{count}} of your job seekers have not given this consent and are not listed here.',
   ec_meetingConsent:
     'Meetings with the employer need the job seeker’s consent to you contacting employers directly.',
-  navDelivery_CANCELLED: 'Stopped: the consent was withdrawn before it was sent',
-  navDelivery_RETRACTING: 'Being retracted at NAV',
-  navDelivery_RETRACTED: 'Retracted at NAV',
-  navDelivery_REPLACED: 'Replaced by a newer revision',
+  navState_CANCELLED: 'Stopped: the consent was withdrawn before it was sent',
+  navState_RETRACTING: 'Being retracted at NAV',
+  navState_RETRACTED: 'Retracted at NAV',
+  navState_REPLACED: 'Replaced by a newer revision',
   ck_legend: 'Kind of contact',
   ck_FACE_TO_FACE: 'Face to face',
   ck_PHONE: 'Phone',
   ck_VIDEO: 'Video',
   ck_jobEndHelp: 'Contact after a job ended may be by phone, video or face to face.',
+  con_effect_SUPPORT_PLAN_TO_NAV_SYSTEM:
+    "The support plan can no longer be sent to NAV's case system. What is queued stops at once, and NAV is asked to delete plans already sent.",
 };
 
 export const consent17Texts = { nb, en };
