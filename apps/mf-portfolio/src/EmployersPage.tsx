@@ -53,7 +53,7 @@ const EMPLOYERS = graphql(`
       edges { node { id name organizationNumber city industry } }
     }
     jobSeekers(first: 100, specialistId: $specialistId, orderBy: FAMILY_NAME_ASC) {
-      edges { node { id givenName familyName phase consents { id scope active } } }
+      edges { node { id givenName familyName phase employerContactConsent } }
     }
     employerContacts(mine: true, first: 10) {
       id
@@ -154,7 +154,7 @@ export function EmployersPage() {
   const followed = (data?.jobSeekers.edges ?? []).map((e) => e.node).filter((j) => j.phase !== 'DISCHARGED');
   // Seed 000 §3: a contact names only a job seeker who consented to employer contact; the others'
   // job development is logged without naming them (issue 17 item 2).
-  const jobSeekers = followed.filter((j) => hasEmployerContactConsent(j.consents));
+  const jobSeekers = followed.filter((j) => j.employerContactConsent);
   const notOffered = followed.length - jobSeekers.length;
 
   const log = async (e: FormEvent) => {

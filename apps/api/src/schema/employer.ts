@@ -115,6 +115,31 @@ builder.prismaObjectField(JobSeekerNode, 'employerContacts', (t) =>
   }),
 );
 
+builder.prismaObjectFields(JobSeekerNode, (t) => ({
+  employerContactConsent: t.boolean({
+    description:
+      'Whether the job seeker’s employer-contact consent is in force now, as far as you may read their consents (false otherwise): a contact or employer meeting naming them needs it (seed 000 §3).',
+    select: (_args, ctx) => ({
+      consents: {
+        where: {
+          AND: [
+            accessibleWhere(ctx.ability, 'read', 'Consent'),
+            {
+              scope: 'EMPLOYER_CONTACT' as const,
+              withdrawnAt: null,
+              validFrom: { lte: ctx.now },
+              OR: [{ validUntil: null }, { validUntil: { gt: ctx.now } }],
+            },
+          ],
+        },
+        select: { id: true },
+        take: 1,
+      },
+    }),
+    resolve: (js) => js.consents.length > 0,
+  }),
+}));
+
 builder.queryField('employerContacts', (t) =>
   t.prismaField({
     type: [EmployerContactType],
