@@ -19,7 +19,7 @@ let organizationId = '';
 /** With a support plan and the employer-contact consent. */
 let consented = { id: '', name: '', planId: '' };
 /** Without the employer-contact consent, with an open 3-day contact duty after a job ended. */
-let withheld = { id: '', name: '' };
+let withheld = { id: '', name: '', givenName: '' };
 
 const osloToday = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
 const typed = (isoDay: string) => isoDay.split('-').reverse().join('.');
@@ -36,9 +36,10 @@ beforeAll(async () => {
     planId: string;
     bId: string;
     bName: string;
+    bGiven: string;
   }>(
     `SELECT u.email, u.id AS "userId", a."organizationId", a.id AS "aId", a."givenName" || ' ' || a."familyName" AS "aName",
-            p.id AS "planId", b.id AS "bId", b."givenName" || ' ' || b."familyName" AS "bName"
+            p.id AS "planId", b.id AS "bId", b."givenName" || ' ' || b."familyName" AS "bName", b."givenName" AS "bGiven"
      FROM support_plan p
      JOIN job_seeker a ON a.id = p."jobSeekerId" AND a.phase <> 'DISCHARGED'
      JOIN app_user u ON u.id = a."currentSpecialistId"
@@ -53,7 +54,7 @@ beforeAll(async () => {
   if (!row) throw new Error('the demo data has no specialist with a support plan and another job seeker');
   ({ email, userId, organizationId } = row);
   consented = { id: row.aId, name: row.aName, planId: row.planId };
-  withheld = { id: row.bId, name: row.bName };
+  withheld = { id: row.bId, name: row.bName, givenName: row.bGiven };
   // A: the employer-contact consent in force. B: every one of B's withdrawn.
   await stack.admin.query(
     `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
@@ -140,7 +141,12 @@ describe('job specialist: consent decides the employer contact, any contact afte
     await page.getByRole('button', { name: 'Registrer arbeidsgiverkontakt' }).click();
     const missing = page.getByTestId('employer-consent-missing');
     await missing.waitFor();
-    await missing.getByText(/har ikke samtykket til at du kontakter arbeidsgivere direkte/).waitFor();
+    // It names the job seeker (read from the API, so a failed read cannot pass for a missing consent).
+    await missing
+      .getByText(`${withheld.givenName} har ikke samtykket til at du kontakter arbeidsgivere direkte`, {
+        exact: false,
+      })
+      .waitFor();
     const contactForm = page.locator('#employer-contact-form');
     expect(await contactForm.getByRole('button', { name: 'Registrer kontakten' }).count()).toBe(0);
     await expectNoHorizontalScroll(page, 'no consent');

@@ -213,6 +213,28 @@ describe('naming a job seeker to an employer needs the employer-contact consent'
     expect(await contacts()).toBe(before);
   });
 
+  it('JobSeeker.employerContactConsent: true only while the consent is in force, and only for a reader of the consents', async () => {
+    const read = async (as: string) => {
+      const res = await stack.gql<{ jobSeeker: { employerContactConsent: boolean } | null }>(
+        as,
+        `{ jobSeeker(id: "${jobSeekerId}") { employerContactConsent } }`,
+      );
+      return res.data?.jobSeeker?.employerContactConsent ?? null;
+    };
+    for (const state of ['given', 'withdrawn', 'expired', 'not yet valid', 'none'] as const) {
+      await setConsent(state);
+      expect({ state, value: await read(specialist.email) }).toEqual({ state, value: state === 'given' });
+    }
+    await setConsent('given');
+    // A leader of the same organisation reads no case (null), never the consent.
+    const leader = await userWith(
+      stack.admin,
+      'HEALTH_SERVICE_LEADER',
+      `m."organizationId" = '${specialist.organizationId}'`,
+    );
+    expect(await read(leader.email)).not.toBe(true);
+  });
+
   it('row-level security refuses the insert without the consent, below the API', async () => {
     const insert = async () => {
       const c = new pg.Client({ connectionString: stack.db.appUrl });

@@ -84,7 +84,7 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
   const { t } = useTranslation('portfolio');
   const [{ data }] = useQuery({
     query: EMPLOYERS,
-    variables: { jobSeekerId },
+    variables: { jobSeekerId: rawId(jobSeekerId) },
     requestPolicy: 'cache-and-network',
   });
   const employers = (data?.employers.edges ?? []).map((e) => e.node);
