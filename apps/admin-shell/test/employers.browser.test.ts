@@ -32,6 +32,13 @@ beforeAll(async () => {
   email = rows[0].email;
   userId = rows[0].id;
   jobSeeker = { id: rows[0].jobSeekerId, name: rows[0].name };
+  // Naming the job seeker to an employer needs their employer-contact consent (seed 000 §3, issue 17 item 2).
+  await stack.admin.query(
+    `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+     SELECT gen_random_uuid(), "organizationId", id, 'EMPLOYER_CONTACT', now() - interval '1 day', $2, now()
+     FROM job_seeker WHERE id = $1`,
+    [jobSeeker.id, userId],
+  );
   const taken = await stack.admin.query('SELECT 1 FROM employer WHERE "organizationNumber" = $1', [VALID]);
   if (taken.rowCount)
     throw new Error(`the demo data already has an employer with organisation number ${VALID}`);

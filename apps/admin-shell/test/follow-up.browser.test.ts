@@ -36,6 +36,13 @@ beforeAll(async () => {
   if (!rows[0])
     throw new Error('the demo data has no own job seeker in job search with employers in the register');
   person = rows[0];
+  // Naming the job seeker to an employer needs their employer-contact consent (seed 000 §3, issue 17 item 2).
+  await stack.admin.query(
+    `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+     SELECT gen_random_uuid(), "organizationId", id, 'EMPLOYER_CONTACT', now() - interval '1 day', $2, now()
+     FROM job_seeker WHERE id = $1`,
+    [person.jobSeekerId, person.userId],
+  );
   // The duty this test closes: meet the job seeker soon after a transfer (seed 001 §4.2), due in three days.
   const today = osloToday();
   await stack.admin.query(

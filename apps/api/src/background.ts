@@ -1,13 +1,18 @@
 /**
  * The API's two background timers: sealing the access log into its hash chain, and delivering the
- * outbox (support plans to NAV's case system, notification e-mails), each only when configured.
+ * outbox (support plans to NAV's case system and their retractions, notification e-mails), each only when configured.
  * Scheduled jobs (reminders, retention, the digest) run on the job queue instead (`jobs.ts`).
  */
 import { createTransport } from 'nodemailer';
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
-import { deliverNavSupportPlans, deliverNotificationEmails, HttpNavCaseSystemAdapter } from './outbox.js';
+import {
+  deliverNavRetractions,
+  deliverNavSupportPlans,
+  deliverNotificationEmails,
+  HttpNavCaseSystemAdapter,
+} from './outbox.js';
 
 export function startBackgroundTimers(pool: pg.Pool, config: ApiConfig, log: Logger): { stop(): void } {
   // Chain the audit log in the background (the function only links rows; it cannot change them).
@@ -32,7 +37,10 @@ export function startBackgroundTimers(pool: pg.Pool, config: ApiConfig, log: Log
       ? setInterval(() => {
           const failed = (error: unknown) =>
             log.error({ error: { name: (error as Error)?.name } }, 'outbox delivery failed');
-          if (navAdapter) deliverNavSupportPlans(pool, navAdapter).catch(failed);
+          if (navAdapter) {
+            deliverNavSupportPlans(pool, navAdapter).catch(failed);
+            deliverNavRetractions(pool, navAdapter).catch(failed);
+          }
           if (mail) deliverNotificationEmails(pool, mail, config.mailFrom).catch(failed);
         }, config.outboxIntervalMs)
       : undefined;

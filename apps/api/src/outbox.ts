@@ -5,8 +5,10 @@
 import type { Transporter } from 'nodemailer';
 import type pg from 'pg';
 import {
+  NAV_SUPPORT_PLAN_RETRACT_TOPIC,
   NAV_SUPPORT_PLAN_TOPIC,
   type NavCaseSystemAdapter,
+  type NavRetractionMessage,
   type NavSupportPlanMessage,
 } from './schema/nav-case-system.js';
 import { NOTIFICATION_EMAIL_TOPIC, type NotificationEmail } from './schema/notification.js';
@@ -27,6 +29,39 @@ export class HttpNavCaseSystemAdapter implements NavCaseSystemAdapter {
     });
     if (!response.ok) throw new Error(`NAV case system answered ${response.status}`);
   }
+
+  /** DELETE <endpoint>/<exportId>: NAV removes that delivered revision (404: nothing to remove). */
+  async retract(message: NavRetractionMessage): Promise<void> {
+    const response = await fetch(
+      `${this.endpoint.replace(/\/$/, '')}/${encodeURIComponent(message.exportId)}`,
+      {
+        method: 'DELETE',
+        headers: { 'idempotency-key': `retract-${message.exportId}`, ...this.headers },
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
+    if (!response.ok && response.status !== 404)
+      throw new Error(`NAV case system answered ${response.status}`);
+  }
+}
+
+/**
+ * NAV's case system in memory, for development and tests: holds the delivered revisions by export
+ * id, replaces the one a new revision names, and removes a retracted one.
+ */
+export class InMemoryNavCaseSystem implements NavCaseSystemAdapter {
+  readonly held = new Map<string, NavSupportPlanMessage>();
+  readonly retracted: string[] = [];
+
+  async sendSupportPlan(message: NavSupportPlanMessage): Promise<void> {
+    if (message.replacesExportId) this.held.delete(message.replacesExportId);
+    this.held.set(message.exportId, message);
+  }
+
+  async retract(message: NavRetractionMessage): Promise<void> {
+    this.held.delete(message.exportId);
+    this.retracted.push(message.exportId);
+  }
 }
 
 export interface DeliveryResult {
@@ -42,6 +77,17 @@ export function deliverNavSupportPlans(
 ): Promise<DeliveryResult> {
   return deliver<NavSupportPlanMessage>(pool, NAV_SUPPORT_PLAN_TOPIC, limit, (m) =>
     adapter.sendSupportPlan(m),
+  );
+}
+
+/** One delivery round of retractions to NAV (after a withdrawn consent, issue 17 item 3). */
+export function deliverNavRetractions(
+  pool: pg.Pool,
+  adapter: NavCaseSystemAdapter,
+  limit = 50,
+): Promise<DeliveryResult> {
+  return deliver<NavRetractionMessage>(pool, NAV_SUPPORT_PLAN_RETRACT_TOPIC, limit, (m) =>
+    adapter.retract(m),
   );
 }
 

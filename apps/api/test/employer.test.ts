@@ -89,10 +89,17 @@ describe('employer contacts', () => {
     const { rows } = await stack.admin.query<{ jobSeekerId: string; employerId: string }>(
       `SELECT t."jobSeekerId", (SELECT e.id FROM employer e WHERE e."organizationId" = j."organizationId" LIMIT 1) AS "employerId"
        FROM task t JOIN job_seeker j ON j.id = t."jobSeekerId"
-       WHERE j."currentSpecialistId" = $1 AND t.rule = 'FIRST_EMPLOYER_CONTACT' AND t.status = 'OPEN' LIMIT 1`,
+       WHERE j."currentSpecialistId" = $1 AND t.rule = 'FIRST_EMPLOYER_CONTACT' AND t.status = 'OPEN' ORDER BY j.id LIMIT 1`,
       [specialist.userId],
     );
     const { jobSeekerId, employerId } = rows[0] as { jobSeekerId: string; employerId: string };
+    // Naming the job seeker to an employer needs their employer-contact consent (seed 000 §3).
+    await stack.admin.query(
+      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+       SELECT gen_random_uuid(), "organizationId", id, 'EMPLOYER_CONTACT', now() - interval '1 day', $2, now()
+       FROM job_seeker WHERE id = $1`,
+      [jobSeekerId, specialist.userId],
+    );
     const base = {
       employerId,
       jobSeekerId,

@@ -118,6 +118,9 @@ describe('the whole path, day by day', () => {
         })
       ).id,
     );
+    // The job seeker agrees to the specialist contacting employers directly (seed 000 §3): without
+    // it a contact naming them is refused (issue 17 item 2).
+    await mutate('recordConsent', 'RecordConsentInput', { jobSeekerId, scope: 'EMPLOYER_CONTACT' });
     await mutate('recordEmployerContact', 'RecordEmployerContactInput', {
       employerId,
       jobSeekerId,

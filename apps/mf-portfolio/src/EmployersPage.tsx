@@ -7,6 +7,7 @@
  */
 import { parseOrganizationNumber } from '@ips/domain';
 import {
+  ConsentRequiredErrorFields,
   canOn,
   DateField,
   FormError,
@@ -52,7 +53,7 @@ const EMPLOYERS = graphql(`
       edges { node { id name organizationNumber city industry } }
     }
     jobSeekers(first: 100, specialistId: $specialistId, orderBy: FAMILY_NAME_ASC) {
-      edges { node { id givenName familyName phase } }
+      edges { node { id givenName familyName phase employerContactConsent } }
     }
     employerContacts(mine: true, first: 10) {
       id
@@ -91,10 +92,11 @@ const RECORD = graphql(
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
+      ...ConsentRequiredErrorFields
     }
   }
 `,
-  [NotFoundErrorFields, ValidationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
 
 const PURPOSES = [
@@ -105,6 +107,13 @@ const PURPOSES = [
 const OUTCOMES = ['INTERVIEW_ARRANGED', 'JOB_OFFERED', 'FOLLOW_UP_AGREED', 'NO_OPENING', 'OTHER'] as const;
 type Purpose = (typeof PURPOSES)[number];
 type Outcome = (typeof OUTCOMES)[number];
+
+/** Whether the job seeker's employer-contact consent is in force (seed 000 §3). */
+export function hasEmployerContactConsent(
+  consents: readonly { scope: string; active: boolean }[] | null | undefined,
+): boolean {
+  return (consents ?? []).some((c) => c.scope === 'EMPLOYER_CONTACT' && c.active);
+}
 
 export function EmployersPage() {
   const { t, i18n } = useTranslation('portfolio');
@@ -128,7 +137,10 @@ export function EmployersPage() {
   const [time, setTime] = useState(osloNowTime());
   const [notes, setNotes] = useState('');
   const [logged, setLogged] = useState<string | null>(null);
-  const recordForm = useMutationForm(RECORD, { issueText: ownIssueText(t, 'emp_issue_') });
+  const recordForm = useMutationForm(RECORD, {
+    issueText: ownIssueText(t, 'emp_issue_'),
+    failureText: (f) => (f.kind === 'consent' ? t('ec_consentMissingShort') : undefined),
+  });
   const issues = recordForm.fieldErrors;
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Employer', { organizationId: session.organizationId });
@@ -139,9 +151,11 @@ export function EmployersPage() {
     chosen && !found.some((e) => e.id === chosen.id)
       ? [{ id: chosen.id, name: chosen.name, city: null, organizationNumber: null, industry: null }, ...found]
       : found;
-  const jobSeekers = (data?.jobSeekers.edges ?? [])
-    .map((e) => e.node)
-    .filter((j) => j.phase !== 'DISCHARGED');
+  const followed = (data?.jobSeekers.edges ?? []).map((e) => e.node).filter((j) => j.phase !== 'DISCHARGED');
+  // Seed 000 §3: a contact names only a job seeker who consented to employer contact; the others'
+  // job development is logged without naming them (issue 17 item 2).
+  const jobSeekers = followed.filter((j) => j.employerContactConsent);
+  const notOffered = followed.length - jobSeekers.length;
 
   const log = async (e: FormEvent) => {
     e.preventDefault();
@@ -247,6 +261,11 @@ export function EmployersPage() {
           </RadioGroup>
           <Select
             label={t('emp_jobSeeker')}
+            description={
+              notOffered > 0
+                ? `${t('ec_onlyConsented')} ${t('ec_notOffered', { count: notOffered })}`
+                : t('ec_onlyConsented')
+            }
             value={jobSeekerId}
             error={issues.jobSeekerId}
             onChange={(e) => setJobSeekerId(e.target.value)}

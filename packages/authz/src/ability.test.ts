@@ -448,6 +448,54 @@ describe('employers and employer contacts', () => {
   });
 });
 
+describe('a contact naming a job seeker needs the employer-contact consent (seed 000 §3, issue 17 item 2)', () => {
+  const naming = (consents: unknown[], over: Record<string, unknown> = {}) => ({
+    organizationId: ORG_A,
+    specialistId: 'u-spec',
+    jobSeekerId: 'js-1',
+    jobSeeker: jobSeeker({ consents }),
+    ...over,
+  });
+  const given = [consent('EMPLOYER_CONTACT')];
+  const withdrawn = [consent('EMPLOYER_CONTACT', { withdrawnAt: past })];
+  const expired = [consent('EMPLOYER_CONTACT', { validUntil: past })];
+  const notYet = [consent('EMPLOYER_CONTACT', { validFrom: future })];
+  const otherScope = [consent('TEAM_CASE_DISCUSSION'), consent('NAV_SHARING')];
+  const cases: [string, unknown[], boolean][] = [
+    ['given', given, true],
+    ['withdrawn', withdrawn, false],
+    ['expired', expired, false],
+    ['not yet valid', notYet, false],
+    ['other scopes only', otherScope, false],
+    ['none', [], false],
+  ];
+  it.each(cases)('own specialist, consent %s', (_label, consents, expected) => {
+    expect(
+      canOn(defineAbilityFor(actors.specialist, now), 'create', 'EmployerContact', naming(consents)),
+    ).toBe(expected);
+  });
+  it('never for a colleague, the supervisor, a leader, an administrator, NAV or another tenant, even with the consent', () => {
+    for (const who of [
+      'colleague',
+      'otherTeam',
+      'supervisor',
+      'leader',
+      'admin',
+      'nav',
+      'otherTenant',
+    ] as const) {
+      const mine = naming(given, { specialistId: actors[who].userId });
+      expect(canOn(defineAbilityFor(actors[who], now), 'create', 'EmployerContact', mine), who).toBe(false);
+    }
+  });
+  it('without naming the job seeker the contact is job development anyone doing it may log', () => {
+    const anonymous = { organizationId: ORG_A, specialistId: 'u-spec', jobSeekerId: null, jobSeeker: null };
+    expect(canOn(defineAbilityFor(actors.specialist, now), 'create', 'EmployerContact', anonymous)).toBe(
+      true,
+    );
+  });
+});
+
 describe('the history of one’s own job seeker', () => {
   it('contacts about the job seeker are read by its current specialist, whoever made them', () => {
     const aboutMine = {

@@ -290,9 +290,22 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('read', 'User', { memberships: { some: { organizationId: { in: caseOrgs } } } });
     // Employers are the service's shared job-development network within the organisation.
     can(['read', 'create', 'update'], 'Employer', { organizationId: { in: caseOrgs } });
-    // Contacts: everyone's relationship building in the organisation; a contact about a named job
-    // seeker only by that job seeker's own specialist.
-    can('create', 'EmployerContact', { organizationId: { in: caseOrgs }, specialistId: me });
+    // Contacts: everyone's relationship building in the organisation; a contact (or a meeting with
+    // the employer) that names a job seeker only by that job seeker's own specialist, and only while
+    // the job seeker's employer-contact consent is in force (seed 000 §3: "Dersom jobbsøker ikke
+    // ønsker at jobbspesialisten skal ha direkte kontakt med arbeidsgiver, vil jobbstøtten herfra
+    // foregå i dialog mellom jobbspesialist og jobbsøker"). Without it, job development is logged
+    // without naming the job seeker. Row-level security checks the same on insert.
+    can('create', 'EmployerContact', {
+      organizationId: { in: caseOrgs },
+      specialistId: me,
+      jobSeekerId: null,
+    });
+    can('create', 'EmployerContact', {
+      organizationId: { in: caseOrgs },
+      specialistId: me,
+      jobSeeker: { is: { currentSpecialistId: me, consents: activeConsent('EMPLOYER_CONTACT', now) } },
+    });
     // A contact about a job seeker follows the job seeker, not its author: after a transfer the new
     // specialist reads the history, the previous one no longer does.
     can('read', 'EmployerContact', { organizationId: { in: caseOrgs }, jobSeekerId: null });

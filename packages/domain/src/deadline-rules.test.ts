@@ -140,23 +140,30 @@ describe('events open and close duties', () => {
     ).toEqual([]);
   });
 
-  it('after a job ends, any contact closes the 3-day duty: a phone call too (seed 000 §8)', () => {
-    // «Jobbspesialisten kontakter jobbsøker senest tre dager etter …»: a contact, not a meeting face
-    // to face (domain.md §5: "any contact: phone, video or face to face").
-    expect(
+  it('the contact after a job ends is closed by any recorded kind; the other duties only face to face (issue 17 item 4)', () => {
+    const contact = (
+      contactKind: 'FACE_TO_FACE' | 'PHONE' | 'VIDEO' | null,
+      purpose: 'JOB_END_FOLLOW_UP' | 'FOLLOW_ALONG' | 'EMPLOYER_MEETING_BEFORE_START',
+    ) =>
       tasksForEvent({
         kind: 'FOLLOW_UP_MEETING',
-        day: '2027-01-02',
-        faceToFace: false,
+        day: '2026-12-31',
+        faceToFace: contactKind === 'FACE_TO_FACE',
+        contactKind,
         employmentId: 'e1',
-        purpose: 'JOB_END_FOLLOW_UP',
-      }).close,
-    ).toEqual([{ rule: 'CONTACT_AFTER_JOB_END', sourceId: 'e1', reason: 'completed' }]);
-    // The follow-up after a start and the employer meeting stay face to face (§7, §4.1).
-    for (const purpose of ['FOLLOW_ALONG', 'EMPLOYER_MEETING_BEFORE_START'] as const)
-      expect(
-        tasksForEvent({ kind: 'FOLLOW_UP_MEETING', day: '2027-01-02', faceToFace: false, purpose }).close,
-      ).toEqual([]);
+        purpose,
+      }).close.map((c) => c.rule);
+    for (const kind of ['PHONE', 'VIDEO', 'FACE_TO_FACE'] as const) {
+      expect(contact(kind, 'JOB_END_FOLLOW_UP'), kind).toContain('CONTACT_AFTER_JOB_END');
+    }
+    // A contact whose kind was not recorded does not count.
+    expect(contact(null, 'JOB_END_FOLLOW_UP')).toEqual([]);
+    // Seed 000 §7: the follow-up meetings after a start are face to face; §4.1 the employer meeting too.
+    for (const kind of ['PHONE', 'VIDEO'] as const) {
+      expect(contact(kind, 'FOLLOW_ALONG'), kind).toEqual([]);
+      expect(contact(kind, 'EMPLOYER_MEETING_BEFORE_START'), kind).toEqual([]);
+    }
+    expect(contact('FACE_TO_FACE', 'FOLLOW_ALONG')).toContain('FIRST_FOLLOW_UP_AFTER_START');
   });
 
   it('a consent with an end date opens its expiry warning; a discharge closes every open duty', () => {

@@ -146,6 +146,8 @@ export type CaseEvent =
       kind: 'FOLLOW_UP_MEETING';
       day: string;
       faceToFace: boolean;
+      /** How it was held, when recorded (face to face, phone, video); null: not recorded. */
+      contactKind?: 'FACE_TO_FACE' | 'PHONE' | 'VIDEO' | null;
       employmentId?: string;
       purpose: 'EMPLOYER_MEETING_BEFORE_START' | 'FOLLOW_ALONG' | 'JOB_END_FOLLOW_UP' | 'OTHER';
     }
@@ -199,10 +201,10 @@ export function tasksForEvent(
         close: [],
       };
     case 'FOLLOW_UP_MEETING': {
-      // After a job ends any contact counts, by phone or video too (seed 000 §8: "kontakter
-      // jobbsøker senest tre dager etter …"); the other meetings are face to face (§7, §4.1).
-      if (!event.faceToFace)
-        return event.purpose === 'JOB_END_FOLLOW_UP'
+      // Seed 000 §8: the contact after a job ends may be any contact (phone, video or face to face),
+      // as long as its kind is recorded (issue 17 item 4).
+      if (!event.faceToFace) {
+        return event.purpose === 'JOB_END_FOLLOW_UP' && event.contactKind
           ? {
               open: [],
               close: [
@@ -210,6 +212,10 @@ export function tasksForEvent(
               ],
             }
           : { open: [], close: [] };
+      }
+      // The other duties are meetings face to face: the follow-up after a job start (§7: "Disse
+      // møtene skal være ansikt til ansikt"), the employer meeting (§4.1), and meeting the job
+      // seeker after a transfer (seed 001 §4.2: "kontakter bruker for et snarlig møte").
       const rule: DeadlineRuleCode | null =
         event.purpose === 'EMPLOYER_MEETING_BEFORE_START'
           ? 'EMPLOYER_MEETING_BEFORE_START'

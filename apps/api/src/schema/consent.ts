@@ -21,6 +21,7 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { conflictNow } from './lookups.js';
+import { withdrawNavDeliveries } from './nav-case-system.js';
 
 const ConsentScopeEnum = builder.enumType(ConsentScope, { name: 'ConsentScope' });
 const NavShareScopeEnum = builder.enumType(NavShareScope, { name: 'NavShareScope' });
@@ -372,6 +373,14 @@ builder.mutationFields((t) => ({
       if (count === 0) throw await conflictNow(ctx.db.consent, 'Consent', consent.id);
       const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
       await appendEvent(ctx.db, ctx, updated, 'WITHDRAWN');
+      // Issue 17 item 3: what waits for NAV's case system is cancelled and what it holds retracted.
+      if (updated.scope === 'SUPPORT_PLAN_TO_NAV_SYSTEM') {
+        const js = await ctx.db.jobSeeker.findUniqueOrThrow({
+          where: { id: updated.jobSeekerId },
+          select: { id: true, organizationId: true, identityNumber: true },
+        });
+        await withdrawNavDeliveries(ctx, js);
+      }
       await applyTaskChanges(
         ctx,
         {

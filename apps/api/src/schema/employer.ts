@@ -5,13 +5,15 @@
  * their own specialist) or to build the relation. A face-to-face contact for a job seeker fulfils
  * the first-employer-contact deadline (fidelity item 15).
  */
-import { accessibleWhere, canOn } from '@ips/authz';
+import { accessibleWhere, activeConsent, canOn } from '@ips/authz';
 import { EmployerContactOutcome, EmployerContactPurpose } from '@ips/db';
 import { osloDay, parseOrganizationNumber, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { applyTaskChanges } from './case-path.js';
 import {
+  ConsentRequiredError,
   type FieldIssue,
   ForbiddenActionError,
   NotFoundError,
@@ -19,6 +21,44 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+
+/**
+ * Whether the caller may name this job seeker to an employer (an employer contact about them, a
+ * meeting with their employer): their own specialist, while the job seeker's employer-contact
+ * consent is in force (seed 000 §3; issue 17 item 2). The ability decides (`create` on
+ * `EmployerContact` with the job seeker's consents); the own specialist without the consent gets
+ * ConsentRequiredError (nothing is written), anyone else ForbiddenActionError. Row-level security
+ * refuses the same insert (`employer_contact_consent`, `employer_meeting_consent`).
+ */
+export async function assertMayNameToEmployer(
+  ctx: Context,
+  jobSeeker: { id: string; organizationId: string; currentSpecialistId: string | null },
+): Promise<void> {
+  const consents = await ctx.db.consent.findMany({
+    where: {
+      organizationId: jobSeeker.organizationId,
+      jobSeekerId: jobSeeker.id,
+      scope: 'EMPLOYER_CONTACT',
+      ...activeConsent('EMPLOYER_CONTACT', ctx.now).some,
+    },
+    select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true },
+  });
+  const record = {
+    organizationId: jobSeeker.organizationId,
+    specialistId: ctx.actor.userId,
+    jobSeekerId: jobSeeker.id,
+    jobSeeker: { ...jobSeeker, consents },
+  };
+  if (canOn(ctx.ability, 'create', 'EmployerContact', record)) return;
+  const anonymous = { ...record, jobSeekerId: null, jobSeeker: null };
+  if (
+    jobSeeker.currentSpecialistId === ctx.actor.userId &&
+    canOn(ctx.ability, 'create', 'EmployerContact', anonymous)
+  ) {
+    throw new ConsentRequiredError('EMPLOYER_CONTACT');
+  }
+  throw new ForbiddenActionError('A contact about a job seeker is recorded by their own specialist');
+}
 
 const PurposeEnum = builder.enumType(EmployerContactPurpose, { name: 'EmployerContactPurpose' });
 const OutcomeEnum = builder.enumType(EmployerContactOutcome, { name: 'EmployerContactOutcome' });
@@ -74,6 +114,31 @@ builder.prismaObjectField(JobSeekerNode, 'employerContacts', (t) =>
     }),
   }),
 );
+
+builder.prismaObjectFields(JobSeekerNode, (t) => ({
+  employerContactConsent: t.boolean({
+    description:
+      'Whether the job seeker’s employer-contact consent is in force now, as far as you may read their consents (false otherwise): a contact or employer meeting naming them needs it (seed 000 §3).',
+    select: (_args, ctx) => ({
+      consents: {
+        where: {
+          AND: [
+            accessibleWhere(ctx.ability, 'read', 'Consent'),
+            {
+              scope: 'EMPLOYER_CONTACT' as const,
+              withdrawnAt: null,
+              validFrom: { lte: ctx.now },
+              OR: [{ validUntil: null }, { validUntil: { gt: ctx.now } }],
+            },
+          ],
+        },
+        select: { id: true },
+        take: 1,
+      },
+    }),
+    resolve: (js) => js.consents.length > 0,
+  }),
+}));
 
 builder.queryField('employerContacts', (t) =>
   t.prismaField({
@@ -207,9 +272,10 @@ builder.mutationFields((t) => ({
 
   recordEmployerContact: t.field({
     type: EmployerContactType,
-    description: 'Records a contact with an employer (job development or relation building).',
+    description:
+      'Records a contact with an employer (job development or relation building). Naming a job seeker needs their employer-contact consent (ConsentRequiredError); without it the contact is logged without naming them.',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
     args: { input: t.arg({ type: RecordContactInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const employer = await ctx.db.employer.findFirst({
@@ -254,11 +320,9 @@ builder.mutationFields((t) => ({
         specialistId: ctx.actor.userId,
         jobSeekerId: jobSeeker?.id ?? null,
       };
-      if (
-        !canOn(ctx.ability, 'create', 'EmployerContact', data) ||
-        (jobSeeker && jobSeeker.currentSpecialistId !== ctx.actor.userId)
-      ) {
-        throw new ForbiddenActionError('A contact about a job seeker is recorded by their own specialist');
+      if (jobSeeker) await assertMayNameToEmployer(ctx, jobSeeker);
+      else if (!canOn(ctx.ability, 'create', 'EmployerContact', data)) {
+        throw new ForbiddenActionError('Job development is for specialists');
       }
       if (issues.length) throw new ValidationError(issues);
       const contact = await ctx.db.employerContact.create({

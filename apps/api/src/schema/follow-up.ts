@@ -1,24 +1,51 @@
 /**
  * Follow-up meetings and contacts (seed 000 §7–§8): with whom, face to face or not, in the
  * community or the office, how long — the raw data of the measures (time in the community,
- * follow-along). A face-to-face meeting fulfils the follow-up, job-end and after-transfer deadlines.
+ * follow-along). A face-to-face meeting fulfils the follow-up, employer-meeting and after-transfer
+ * deadlines; the contact after a job ends is fulfilled by any recorded kind — face to face, phone or
+ * video (`contactKind`, seed 000 §8, issue 17 item 4).
  *
  * Planning ahead (ADR 0016): `planFollowUpMeeting` books a meeting (status PLANNED) from today on;
  * `recordFollowUpMeeting` with `plannedMeetingId` records that booking as held (only then does it
  * count for duties and measures); `cancelFollowUpMeeting` cancels a booking.
  */
 import { accessibleWhere, canOn } from '@ips/authz';
-import { MeetingLocation, MeetingParticipant, MeetingPurpose, MeetingStatus, type Prisma } from '@ips/db';
+import {
+  ContactKind,
+  MeetingLocation,
+  MeetingParticipant,
+  MeetingPurpose,
+  MeetingStatus,
+  type Prisma,
+} from '@ips/db';
 import { osloDay, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { applyTaskChanges } from './case-path.js';
-import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { assertMayNameToEmployer } from './employer.js';
+import {
+  ConsentRequiredError,
+  type FieldIssue,
+  ForbiddenActionError,
+  NotFoundError,
+  ValidationError,
+} from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
+
+/**
+ * A meeting with the employer names the job seeker to them: the employer takes part, or it is the
+ * meeting before the job starts (seed 000 §4.1). It needs the employer-contact consent (§3).
+ */
+const meetsEmployer = (input: { participants: readonly string[]; purpose: string }) =>
+  input.participants.includes('EMPLOYER') || input.purpose === 'EMPLOYER_MEETING_BEFORE_START';
 
 const ParticipantEnum = builder.enumType(MeetingParticipant, { name: 'MeetingParticipant' });
 const LocationEnum = builder.enumType(MeetingLocation, { name: 'MeetingLocation' });
+const ContactKindEnum = builder.enumType(ContactKind, {
+  name: 'ContactKind',
+  description: 'How a contact with the job seeker was held.',
+});
 const PurposeEnum = builder.enumType(MeetingPurpose, { name: 'MeetingPurpose' });
 /** Shared with team meetings (one Prisma enum). */
 export const MeetingStatusEnum = builder.enumType(MeetingStatus, { name: 'MeetingStatus' });
@@ -35,6 +62,11 @@ const FollowUpMeetingType = builder.prismaObject('FollowUpMeeting', {
     purpose: t.expose('purpose', { type: PurposeEnum }),
     participants: t.expose('participants', { type: [ParticipantEnum] }),
     faceToFace: t.exposeBoolean('faceToFace'),
+    contactKind: t.expose('contactKind', {
+      type: ContactKindEnum,
+      nullable: true,
+      description: 'Face to face, phone or video (null: recorded without the kind).',
+    }),
     location: t.expose('location', { type: LocationEnum }),
     durationMinutes: t.exposeInt('durationMinutes'),
     summary: t.exposeString('summary', {
@@ -88,6 +120,12 @@ const RecordMeetingInput = builder.inputType('RecordFollowUpMeetingInput', {
     heldAt: t.field({ type: 'DateTime', required: true }),
     participants: t.field({ type: [ParticipantEnum], required: true }),
     faceToFace: t.boolean({ required: true }),
+    contactKind: t.field({
+      type: ContactKindEnum,
+      required: false,
+      description:
+        'Face to face, phone or video; must agree with faceToFace. Without it a face-to-face meeting is recorded as FACE_TO_FACE and any other kind stays unknown. A contact after a job ends counts by any recorded kind (seed 000 §8).',
+    }),
     location: t.field({ type: LocationEnum, required: true }),
     durationMinutes: t.int({ required: true, validate: z.number().int().min(1).max(600) }),
     summary: t.string({ required: false, validate: z.string().max(8000) }),
@@ -97,9 +135,10 @@ const RecordMeetingInput = builder.inputType('RecordFollowUpMeetingInput', {
 builder.mutationField('recordFollowUpMeeting', (t) =>
   t.field({
     type: FollowUpMeetingType,
-    description: 'A meeting or contact held with or about the job seeker.',
+    description:
+      'A meeting or contact held with or about the job seeker. A meeting with the employer needs the employer-contact consent (ConsentRequiredError).',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
     args: { input: t.arg({ type: RecordMeetingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const js = await ctx.db.jobSeeker.findFirst({
@@ -112,6 +151,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
       if (!canOn(ctx.ability, 'update', 'JobSeeker', js, 'phase')) {
         throw new ForbiddenActionError('Only the job seeker’s own specialist records follow-up');
       }
+      if (meetsEmployer(input)) await assertMayNameToEmployer(ctx, js);
       const issues: FieldIssue[] = [];
       if (input.heldAt.getTime() > ctx.now.getTime() + 3_600_000) {
         issues.push({
@@ -132,6 +172,13 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
           field: 'location',
           code: 'CONTRADICTION',
           message: 'A face-to-face meeting is not remote',
+        });
+      }
+      if (input.contactKind && (input.contactKind === 'FACE_TO_FACE') !== input.faceToFace) {
+        issues.push({
+          field: 'contactKind',
+          code: 'CONTRADICTION',
+          message: 'The kind of contact contradicts faceToFace',
         });
       }
       if (
@@ -171,6 +218,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
         scheduledAt: input.heldAt,
         participants: input.participants,
         faceToFace: input.faceToFace,
+        contactKind: input.contactKind ?? (input.faceToFace ? ('FACE_TO_FACE' as const) : null),
         location: input.location,
         durationMinutes: input.durationMinutes,
         summary: input.summary ?? null,
@@ -198,6 +246,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
           kind: 'FOLLOW_UP_MEETING',
           day: osloDay(input.heldAt),
           faceToFace: input.faceToFace,
+          contactKind: data.contactKind,
           purpose,
           ...(input.employmentId ? { employmentId: String(input.employmentId) } : {}),
         }),
@@ -270,12 +319,13 @@ builder.mutationField('planFollowUpMeeting', (t) =>
   t.field({
     type: FollowUpMeetingType,
     description:
-      'Books a follow-up meeting ahead (status PLANNED, from today on). It counts for no duty or measure until it is recorded as held.',
+      'Books a follow-up meeting ahead (status PLANNED, from today on). It counts for no duty or measure until it is recorded as held. A meeting with the employer needs the employer-contact consent (ConsentRequiredError).',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError, ValidationError] },
+    errors: { types: [NotFoundError, ValidationError, ConsentRequiredError] },
     args: { input: t.arg({ type: PlanMeetingInput, required: true }) },
     resolve: async (_root, { input }, ctx) => {
       const js = await followedJobSeeker(ctx, String(input.jobSeekerId));
+      if (meetsEmployer(input)) await assertMayNameToEmployer(ctx, js);
       const issues: FieldIssue[] = [];
       if (js.phase === 'DISCHARGED') {
         issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });

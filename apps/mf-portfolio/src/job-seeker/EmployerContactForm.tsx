@@ -1,9 +1,13 @@
 /**
  * An employer contact for this job seeker, from the person page (issue 15 item 5): the employer
  * (from the organisation's register), date and time, face to face or not, purpose, outcome and a
- * note. A face-to-face contact closes the first-employer-contact duty (seed 003 §6).
+ * note. A face-to-face contact closes the first-employer-contact duty (seed 003 §6). It names the
+ * job seeker, so it is offered only while the employer-contact consent is in force (seed 000 §3,
+ * issue 17 item 2); otherwise the form says why and leads to the employers page, where job
+ * development is logged without naming the job seeker.
  */
 import {
+  ConsentRequiredErrorFields,
   DateField,
   FieldErrorSummary,
   FormError,
@@ -34,10 +38,15 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { hasEmployerContactConsent } from '../EmployersPage.js';
 
 const EMPLOYERS = graphql(`
-  query ContactFormEmployers { employers(first: 100) { edges { node { id name city } } } }
+  query ContactFormEmployers($jobSeekerId: ID!) {
+    employers(first: 100) { edges { node { id name city } } }
+    jobSeeker(id: $jobSeekerId) { id givenName consents { id scope active } }
+  }
 `);
 
 const RECORD = graphql(
@@ -50,10 +59,11 @@ const RECORD = graphql(
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
+      ...ConsentRequiredErrorFields
     }
   }
 `,
-  [NotFoundErrorFields, ValidationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
 
 const PURPOSES = ['JOB_DEVELOPMENT_FOR_JOB_SEEKER', 'FOLLOW_UP_IN_EMPLOYMENT'] as const;
@@ -72,7 +82,11 @@ export interface EmployerContactFormProps {
 
 export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }: EmployerContactFormProps) {
   const { t } = useTranslation('portfolio');
-  const [{ data }] = useQuery({ query: EMPLOYERS });
+  const [{ data }] = useQuery({
+    query: EMPLOYERS,
+    variables: { jobSeekerId: rawId(jobSeekerId) },
+    requestPolicy: 'cache-and-network',
+  });
   const employers = (data?.employers.edges ?? []).map((e) => e.node);
   const [employerId, setEmployerId] = useState('');
   const [day, setDay] = useState(osloToday());
@@ -82,7 +96,12 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
   const [outcome, setOutcome] = useState<Outcome | ''>('');
   const [contactPerson, setContactPerson] = useState('');
   const [notes, setNotes] = useState('');
-  const form = useMutationForm(RECORD, { issueText: ownIssueText(t, 'emp_issue_') });
+  const form = useMutationForm(RECORD, {
+    issueText: ownIssueText(t, 'emp_issue_'),
+    failureText: (f) =>
+      f.kind === 'consent' ? t('ec_consentMissing', { name: data?.jobSeeker?.givenName ?? '' }) : undefined,
+  });
+  const consented = data ? hasEmployerContactConsent(data.jobSeeker?.consents) : true;
   const errors = form.fieldErrors;
   const ref = useRef<HTMLFormElement>(null);
   const prefix = 'fu-contact';
@@ -96,6 +115,7 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
+    if (!consented) return;
     const local: Record<string, string> = {};
     if (!employerId) local.employerId = t('emp_chooseEmployer');
     if (!day) local.day = t('fu_issue_DAY');
@@ -134,104 +154,116 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
         <Heading level="3" size="small" id="employer-contact-form-heading">
           {t('fu_contactTitle')}
         </Heading>
-        <FieldErrorSummary form={form} idPrefix={prefix} targets={{ contactedAt: 'day' }} />
-        {data && employers.length === 0 ? <BodyShort>{t('fu_contactNone')}</BodyShort> : null}
-        <Select
-          id={fieldId(prefix, 'employerId')}
-          label={t('fu_contactEmployer')}
-          size="small"
-          value={employerId}
-          error={errors.employerId}
-          onChange={(e) => setEmployerId(e.target.value)}
-        >
-          <option value="">{t('fu_contactChoose')}</option>
-          {employers.map((em) => (
-            <option key={em.id} value={em.id}>
-              {em.name}
-              {em.city ? `, ${em.city}` : ''}
-            </option>
-          ))}
-        </Select>
-        <HStack gap="space-12" wrap align="start">
-          <DateField
-            id={fieldId(prefix, 'day')}
-            label={t('fu_day')}
-            value={day}
-            onChange={setDay}
-            error={errors.day ?? errors.contactedAt}
-            size="small"
-            name="contact-day"
-            toDay={osloToday()}
-          />
-          <TimeField
-            id={fieldId(prefix, 'time')}
-            label={t('fu_time')}
-            value={time}
-            onChange={setTime}
-            error={errors.time}
-            size="small"
-            name="contact-time"
-          />
-        </HStack>
-        <Switch size="small" checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
-          {t('fu_faceToFace')}
-        </Switch>
-        <Select
-          id={fieldId(prefix, 'purpose')}
-          label={t('emp_purpose')}
-          size="small"
-          value={purpose}
-          onChange={(e) => setPurpose(e.target.value as Purpose)}
-        >
-          {PURPOSES.map((p) => (
-            <option key={p} value={p}>
-              {t(`contactPurpose_${p}`)}
-            </option>
-          ))}
-        </Select>
-        <Select
-          id={fieldId(prefix, 'outcome')}
-          label={t('emp_outcome')}
-          size="small"
-          value={outcome}
-          onChange={(e) => setOutcome(e.target.value as Outcome | '')}
-        >
-          <option value="">–</option>
-          {OUTCOMES.map((o) => (
-            <option key={o} value={o}>
-              {t(`outcome_${o}`)}
-            </option>
-          ))}
-        </Select>
-        <TextField
-          id={fieldId(prefix, 'contactPerson')}
-          label={t('emp_contactPerson')}
-          size="small"
-          maxLength={200}
-          value={contactPerson}
-          error={errors.contactPerson}
-          onChange={(e) => setContactPerson(e.target.value)}
-        />
-        <Textarea
-          id={fieldId(prefix, 'notes')}
-          label={t('fu_note')}
-          description={t('fu_noteHelp')}
-          size="small"
-          maxLength={4000}
-          value={notes}
-          error={errors.notes}
-          onChange={(e) => setNotes(e.target.value)}
-        />
-        <FormError form={form} />
-        {errors.jobSeekerId ? (
-          <Alert variant="error" size="small" id={fieldId(prefix, 'jobSeekerId')} tabIndex={-1}>
-            {errors.jobSeekerId}
+        {consented ? null : (
+          <Alert variant="warning" size="small" data-testid="employer-consent-missing">
+            {t('ec_consentMissing', { name: data?.jobSeeker?.givenName ?? '' })}{' '}
+            <Link to="/employers">{t('ec_toEmployers')}</Link>
           </Alert>
+        )}
+        <FieldErrorSummary form={form} idPrefix={prefix} targets={{ contactedAt: 'day' }} />
+        {consented ? (
+          <>
+            {data && employers.length === 0 ? <BodyShort>{t('fu_contactNone')}</BodyShort> : null}
+            <Select
+              id={fieldId(prefix, 'employerId')}
+              label={t('fu_contactEmployer')}
+              size="small"
+              value={employerId}
+              error={errors.employerId}
+              onChange={(e) => setEmployerId(e.target.value)}
+            >
+              <option value="">{t('fu_contactChoose')}</option>
+              {employers.map((em) => (
+                <option key={em.id} value={em.id}>
+                  {em.name}
+                  {em.city ? `, ${em.city}` : ''}
+                </option>
+              ))}
+            </Select>
+            <HStack gap="space-12" wrap align="start">
+              <DateField
+                id={fieldId(prefix, 'day')}
+                label={t('fu_day')}
+                value={day}
+                onChange={setDay}
+                error={errors.day ?? errors.contactedAt}
+                size="small"
+                name="contact-day"
+                toDay={osloToday()}
+              />
+              <TimeField
+                id={fieldId(prefix, 'time')}
+                label={t('fu_time')}
+                value={time}
+                onChange={setTime}
+                error={errors.time}
+                size="small"
+                name="contact-time"
+              />
+            </HStack>
+            <Switch size="small" checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
+              {t('fu_faceToFace')}
+            </Switch>
+            <Select
+              id={fieldId(prefix, 'purpose')}
+              label={t('emp_purpose')}
+              size="small"
+              value={purpose}
+              onChange={(e) => setPurpose(e.target.value as Purpose)}
+            >
+              {PURPOSES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`contactPurpose_${p}`)}
+                </option>
+              ))}
+            </Select>
+            <Select
+              id={fieldId(prefix, 'outcome')}
+              label={t('emp_outcome')}
+              size="small"
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value as Outcome | '')}
+            >
+              <option value="">–</option>
+              {OUTCOMES.map((o) => (
+                <option key={o} value={o}>
+                  {t(`outcome_${o}`)}
+                </option>
+              ))}
+            </Select>
+            <TextField
+              id={fieldId(prefix, 'contactPerson')}
+              label={t('emp_contactPerson')}
+              size="small"
+              maxLength={200}
+              value={contactPerson}
+              error={errors.contactPerson}
+              onChange={(e) => setContactPerson(e.target.value)}
+            />
+            <Textarea
+              id={fieldId(prefix, 'notes')}
+              label={t('fu_note')}
+              description={t('fu_noteHelp')}
+              size="small"
+              maxLength={4000}
+              value={notes}
+              error={errors.notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+            <FormError form={form} />
+            {errors.jobSeekerId ? (
+              <Alert variant="error" size="small" id={fieldId(prefix, 'jobSeekerId')} tabIndex={-1}>
+                {errors.jobSeekerId}
+              </Alert>
+            ) : null}
+          </>
         ) : null}
         <HStack gap="space-8" wrap>
-          <Button type="submit" size="small" loading={form.fetching}>
-            {t('fu_contactButton')}
-          </Button>
+          {consented ? (
+            <Button type="submit" size="small" loading={form.fetching}>
+              {t('fu_contactButton')}
+            </Button>
+          ) : null}
           <Button type="button" size="small" variant="tertiary" onClick={onClose}>
             {t('fu_cancel')}
           </Button>

@@ -5,6 +5,7 @@
  * this form filled in with the booking. The API's typed errors land at their fields.
  */
 import {
+  ConsentRequiredErrorFields,
   DateField,
   FieldErrorSummary,
   FormError,
@@ -32,13 +33,13 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Switch,
   Textarea,
   TextField,
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { type ContactKind, ContactKindField } from './ContactKindField.js';
 
 const RECORD = graphql(
   `
@@ -46,14 +47,15 @@ const RECORD = graphql(
     recordFollowUpMeeting(input: $input) {
       __typename
       ... on MutationRecordFollowUpMeetingSuccess {
-        data { id scheduledAt status purpose faceToFace location durationMinutes participants summary }
+        data { id scheduledAt status purpose faceToFace contactKind location durationMinutes participants summary }
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
+      ...ConsentRequiredErrorFields
     }
   }
 `,
-  [NotFoundErrorFields, ValidationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
 
 const PLAN = graphql(
@@ -66,10 +68,11 @@ const PLAN = graphql(
       }
       ...NotFoundErrorFields
       ...ValidationErrorFields
+      ...ConsentRequiredErrorFields
     }
   }
 `,
-  [NotFoundErrorFields, ValidationErrorFields],
+  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
 
 export const MEETING_PURPOSES = [
@@ -148,8 +151,17 @@ export function FollowUpMeetingForm({
   const [day, setDay] = useState(planned ? isoDayOfInstant(planned.scheduledAt) : osloToday());
   const [time, setTime] = useState(planned ? timeOfInstant(planned.scheduledAt) : osloNowTime());
   const [duration, setDuration] = useState(String(planned?.durationMinutes ?? 45));
-  const [faceToFace, setFaceToFace] = useState(planned?.faceToFace ?? true);
+  // Issue 17 item 4: the kind is asked (face to face, phone, video); faceToFace follows from it.
+  const [contactKind, setContactKind] = useState<ContactKind>(
+    planned?.faceToFace === false ? 'PHONE' : 'FACE_TO_FACE',
+  );
+  const faceToFace = contactKind === 'FACE_TO_FACE';
   const [location, setLocation] = useState<Location>(planned?.location ?? 'COMMUNITY');
+  const chooseKind = (kind: ContactKind) => {
+    setContactKind(kind);
+    if (kind !== 'FACE_TO_FACE') setLocation('REMOTE');
+    else if (location === 'REMOTE') setLocation('COMMUNITY');
+  };
   const [participants, setParticipants] = useState<Participant[]>(
     planned ? [...planned.participants] : ['JOB_SEEKER'],
   );
@@ -159,8 +171,10 @@ export function FollowUpMeetingForm({
   const [employmentId, setEmploymentId] = useState(initialEmploymentId ?? '');
   const [summary, setSummary] = useState('');
   const issueText = ownIssueText(t, 'fu_issue_');
-  const record = useMutationForm(RECORD, { issueText });
-  const plan = useMutationForm(PLAN, { issueText });
+  // A meeting with the employer needs the employer-contact consent (seed 000 §3, issue 17 item 2).
+  const failureText = (f: { kind: string }) => (f.kind === 'consent' ? t('ec_meetingConsent') : undefined);
+  const record = useMutationForm(RECORD, { issueText, failureText });
+  const plan = useMutationForm(PLAN, { issueText, failureText });
   const form = mode === 'plan' && !planned ? plan : record;
   const errors = form.fieldErrors;
   const ref = useRef<HTMLFormElement>(null);
@@ -213,6 +227,7 @@ export function FollowUpMeetingForm({
               input: {
                 ...common,
                 heldAt: at,
+                contactKind,
                 summary: summary.trim() || null,
                 plannedMeetingId: planned?.id ?? null,
               },
@@ -289,9 +304,12 @@ export function FollowUpMeetingForm({
             onChange={(e) => setDuration(e.target.value)}
           />
         </HStack>
-        <Switch size="small" checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
-          {t('fu_faceToFace')}
-        </Switch>
+        <ContactKindField
+          value={contactKind}
+          onChange={chooseKind}
+          error={errors.contactKind}
+          jobEnd={purpose === 'JOB_END_FOLLOW_UP'}
+        />
         <Select
           id={fieldId(prefix, 'location')}
           label={t('fu_location')}

@@ -36,6 +36,11 @@ const STATE_VARIANT = {
   SENT: 'success',
   RETRYING: 'warning',
   FAILED: 'error',
+  // After a withdrawal of the consent (issue 17 item 3), and a revision a newer one replaced.
+  CANCELLED: 'neutral',
+  RETRACTING: 'warning',
+  RETRACTED: 'neutral',
+  REPLACED: 'neutral',
 } as const;
 
 export function SendPlanToNav({

@@ -1,6 +1,7 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
 import { consentTexts } from './texts-consent.js';
+import { consent17Texts } from './texts-consent17.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
 import { workTexts } from './texts-work.js';
@@ -175,6 +176,7 @@ const nb: Texts = {
   person_RELATIVES: 'Pårørende',
   person_OTHER: 'Andre',
   ...consentTexts.nb,
+  ...consent17Texts.nb,
 };
 
 const en: Texts = {
@@ -343,6 +345,7 @@ const en: Texts = {
   person_RELATIVES: 'Relatives',
   person_OTHER: 'Others',
   ...consentTexts.en,
+  ...consent17Texts.en,
 };
 
 export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };
