@@ -204,3 +204,17 @@ describe('reading the staffing settings', () => {
     expect(other.data?.staffingSettings.__typename).toBe('NotFoundError');
   });
 });
+
+describe('who is a platform operator', () => {
+  it('the operator learns it of themselves; anyone else learns false (onboarding itself: tenant.test.ts)', async () => {
+    const operator = await one<{ email: string }>(
+      'SELECT u.email FROM platform_operator p JOIN app_user u ON u.id = p."userId" ORDER BY u.email LIMIT 1',
+    );
+    const admin = await member('TENANT_ADMINISTRATOR', 'true');
+    const ME = '{ me { platformOperator } }';
+    const asOperator = await stack.gql<{ me: { platformOperator: boolean | null } }>(operator.email, ME);
+    expect(asOperator.data?.me.platformOperator).toBe(true);
+    const asAdmin = await stack.gql<{ me: { platformOperator: boolean | null } }>(admin.email, ME);
+    expect(asAdmin.data?.me.platformOperator).toBe(false);
+  });
+});

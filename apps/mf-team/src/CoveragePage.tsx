@@ -31,7 +31,6 @@ import {
   Radio,
   RadioGroup,
   Select,
-  Table,
   Tag,
   Textarea,
   VStack,
@@ -130,58 +129,45 @@ export function CoveragePage() {
       {absences.length === 0 ? (
         <BodyShort>{t('cov_noAbsences')}</BodyShort>
       ) : (
-        <Table size="small" data-testid="absences">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('specialist')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('cov_period')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('cov_type')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">
-                <span className="aksel-sr-only">{t('cov_show')}</span>
-              </Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {absences.map((a) => (
-              <Table.Row key={a.id}>
-                <Table.DataCell>
+        // A list, not a table: each absence stays readable on a phone (360 px), without sideways scroll.
+        <ul
+          data-testid="absences"
+          style={{ display: 'grid', gap: '0.75rem', padding: 0, margin: 0, listStyle: 'none' }}
+        >
+          {absences.map((a) => (
+            <li key={a.id}>
+              <HStack gap="space-8" align="center" wrap>
+                <BodyShort weight="semibold">
                   {a.specialist.givenName} {a.specialist.familyName}
-                </Table.DataCell>
-                <Table.DataCell>
-                  {day(a.startDate)} –{' '}
+                </BodyShort>
+                <BodyShort>
+                  {t(`absence_${a.type}`)}: {day(a.startDate)} –{' '}
                   {a.actualEndDate
                     ? day(a.actualEndDate)
                     : a.expectedEndDate
                       ? day(a.expectedEndDate)
                       : t('cov_openEnded')}
-                </Table.DataCell>
-                <Table.DataCell>
-                  {t(`absence_${a.type}`)}{' '}
-                  {a.planned ? (
-                    ''
-                  ) : (
-                    <Tag size="xsmall" variant="warning">
-                      {t('cov_unplanned')}
-                    </Tag>
-                  )}
-                </Table.DataCell>
-                <Table.DataCell>
-                  <Button
-                    size="xsmall"
-                    variant={a.id === chosen ? 'primary' : 'secondary'}
-                    aria-pressed={a.id === chosen}
-                    onClick={() => setParams({ fravaer: a.id })}
-                    aria-label={t('cov_showFor', {
-                      name: `${a.specialist.givenName} ${a.specialist.familyName}`,
-                    })}
-                  >
-                    {t('cov_show')}
-                  </Button>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+                </BodyShort>
+                {a.planned ? null : (
+                  <Tag size="xsmall" variant="warning">
+                    {t('cov_unplanned')}
+                  </Tag>
+                )}
+                <Button
+                  size="xsmall"
+                  variant={a.id === chosen ? 'primary' : 'secondary'}
+                  aria-pressed={a.id === chosen}
+                  onClick={() => setParams({ fravaer: a.id })}
+                  aria-label={t('cov_showFor', {
+                    name: `${a.specialist.givenName} ${a.specialist.familyName}`,
+                  })}
+                >
+                  {t('cov_show')}
+                </Button>
+              </HStack>
+            </li>
+          ))}
+        </ul>
       )}
       {chosen ? <Coverage absenceId={chosen} /> : null}
     </VStack>
@@ -203,8 +189,12 @@ function Coverage({ absenceId }: { absenceId: string }) {
   // biome-ignore lint/correctness/useExhaustiveDependencies: again for each absence chosen
   useEffect(() => {
     if (!loaded) return;
-    heading.current?.scrollIntoView({ block: 'start' });
-    heading.current?.focus({ preventScroll: true });
+    // After the layout of this render (the list and the portfolio move below the heading).
+    const frame = requestAnimationFrame(() => {
+      heading.current?.scrollIntoView({ block: 'start' });
+      heading.current?.focus({ preventScroll: true });
+    });
+    return () => cancelAnimationFrame(frame);
   }, [absenceId, loaded]);
   if (fetching && !data) return <Loader title={t('cov_coverage')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -273,7 +263,7 @@ function Coverage({ absenceId }: { absenceId: string }) {
             ))}
           </ul>
         )}
-        {waiting.length > 1 && !moving ? (
+        {waiting.length > 0 && !moving ? (
           <PortfolioTransfer
             key={waiting.map((j) => j.id).join()}
             fromSpecialistId={absent.id}

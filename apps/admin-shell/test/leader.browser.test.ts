@@ -1,0 +1,339 @@
+/**
+ * The leader's, the administrators' and the operator's routines through the screens only (issue 16),
+ * in a real browser against the real API and PostgreSQL:
+ * - the health-service leader registers a long absence; the method supervisor (told) opens the cover
+ *   — it opens where the eye is — and moves the whole portfolio in one step, on a phone;
+ * - the NAV office's administrator adds a NAV counsellor;
+ * - a tenant administrator finds a case by identity number, deletes it and restores it;
+ * - a tenant administrator tunes a deadline rule: out of bounds is refused at the field;
+ * - the platform operator onboards an organisation.
+ * Each checks the database, and axe (no serious or critical violations) on each new page state.
+ */
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type AdminStack, ARTIFACTS, signIn, startAdminStack } from './stack.js';
+
+let stack: AdminStack;
+beforeAll(async () => {
+  stack = await startAdminStack(inject('ipsTemplate'));
+});
+afterAll(async () => {
+  await stack?.close();
+});
+
+const TEAM_CONSENT = `EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'TEAM_CASE_DISCUSSION'
+  AND c."withdrawnAt" IS NULL AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now()))`;
+
+async function expectAccessible(page: Page, name: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${name}: ${v.id} (${v.nodes.length})`)).toEqual([]);
+}
+
+/** Readable at this width: nothing scrolls sideways. */
+async function expectNoSideways(page: Page, name: string) {
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  const view = await page.evaluate(() => window.innerWidth);
+  expect([name, wide]).toEqual([name, view]);
+}
+
+async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
+  const { rows } = await stack.admin.query(sql, params);
+  if (!rows[0]) throw new Error(`the demo data has no row for: ${sql.slice(0, 200)}`);
+  return rows[0] as T;
+}
+
+describe('leader and supervisor: a long absence and its portfolio moved in one step', () => {
+  let cell: { leader: string; supervisor: string; specialistId: string; name: string };
+  let toMove: string[] = [];
+  const waiting = async () =>
+    (
+      await stack.admin.query<{ id: string }>(
+        `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}
+           AND j."teamId" IN (SELECT "teamId" FROM team_member t JOIN app_user u ON u.id = t."userId"
+                              WHERE u.email = $2 AND t.role = 'METHOD_SUPERVISOR' AND t."leftOn" IS NULL)`,
+        [cell.specialistId, cell.supervisor],
+      )
+    ).rows.map((r) => r.id);
+
+  it('the leader registers a long absence: the supervisor is told', async () => {
+    // A leader (one organisation) and a specialist there in a team whose supervisor (one
+    // organisation) may discuss some of the specialist's job seekers; the specialist is not away.
+    cell = await one<{
+      leader: string;
+      supervisor: string;
+      specialistId: string;
+      name: string;
+    }>(
+      `SELECT lu.email AS leader, vu.email AS supervisor, s.id AS "specialistId", s."givenName" || ' ' || s."familyName" AS name
+       FROM membership l JOIN app_user lu ON lu.id = l."userId"
+       JOIN membership sm ON sm."organizationId" = l."organizationId" AND sm.role = 'JOB_SPECIALIST' AND sm."endedAt" IS NULL
+       JOIN app_user s ON s.id = sm."userId"
+       JOIN team_member tm ON tm."userId" = s.id AND tm."leftOn" IS NULL AND tm.role = 'JOB_SPECIALIST'
+       JOIN team_member v ON v."teamId" = tm."teamId" AND v.role = 'METHOD_SUPERVISOR' AND v."leftOn" IS NULL
+       JOIN app_user vu ON vu.id = v."userId"
+       WHERE l.role = 'HEALTH_SERVICE_LEADER' AND l."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership o WHERE o."userId" = l."userId" AND o.id <> l.id)
+         AND (SELECT count(DISTINCT "organizationId") FROM membership m WHERE m."userId" = vu.id AND m."endedAt" IS NULL) = 1
+         AND EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = s.id AND j."teamId" = tm."teamId"
+                       AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT})
+         AND NOT EXISTS (SELECT 1 FROM absence a WHERE a."specialistId" = s.id
+                           AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE - 1)
+       ORDER BY lu.email, s.id LIMIT 1`,
+    );
+    toMove = await waiting();
+    expect(toMove.length).toBeGreaterThan(0);
+
+    // The leader registers an unplanned absence without an end: it looks long, the supervisor is told.
+    const leaderPage = await stack.newPage();
+    await signIn(leaderPage, stack.shellUrl, cell.leader, '/absences');
+    await leaderPage.getByRole('heading', { level: 1, name: 'Fravær' }).waitFor();
+    const form = leaderPage.getByRole('form', { name: 'Registrer fravær' });
+    await form.getByLabel('Jobbspesialist').selectOption(cell.specialistId);
+    await form.getByRole('button', { name: 'Registrer fraværet' }).click();
+    await leaderPage.getByRole('status').filter({ hasText: 'Metodeveilederen er varslet' }).waitFor();
+    const told = await one<{ notified: string }>(
+      `SELECT count("supervisorNotifiedAt") AS notified FROM absence
+       WHERE "specialistId" = $1 AND "startDate" = (now() AT TIME ZONE 'Europe/Oslo')::date`,
+      [cell.specialistId],
+    );
+    expect(told.notified).toBe('1');
+    await leaderPage.context().close();
+  });
+
+  // A walk of its own: sign-in, the cover, axe twice and the move, on a slow shared machine.
+  it('the supervisor moves every job seeker the team may discuss at once, on a phone', async () => {
+    expect(toMove.length).toBeGreaterThan(0);
+    // The supervisor, on a phone: the cover opens where the eye is.
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, cell.supervisor, '/coverage');
+    await page.getByRole('heading', { level: 1, name: 'Fravær og dekning' }).waitFor();
+    await page
+      .getByRole('button', { name: `Vis dekning for ${cell.name}` })
+      .first()
+      .click();
+    const heading = page.getByRole('heading', { level: 2, name: new RegExp(`mens ${cell.name} er borte`) });
+    await heading.waitFor();
+    await expect
+      .poll(async () => {
+        const box = await heading.boundingBox();
+        const height = page.viewportSize()?.height ?? 0;
+        // In view: its box overlaps the viewport (scrolled to the top, it may sit a subpixel above 0).
+        return box !== null && box.y + box.height > 0 && box.y < height;
+      })
+      .toBe(true);
+    const move = page.getByRole('region', { name: 'Flytt hele porteføljen i ett steg' });
+    await expect
+      .poll(() => move.getByTestId('portfolio-move').count(), { timeout: 20_000 })
+      .toBe(toMove.length);
+    await expectAccessible(page, 'coverage with the portfolio move');
+    await expectNoSideways(page, 'coverage at 360 px');
+    await page.screenshot({ path: join(ARTIFACTS, 'leader-portfolio-360.png'), fullPage: true });
+
+    // One receiver for all (the best-ranked colleague), temporary cover, in one step.
+    const receiver = move.getByLabel('Hvem tar over (alle)');
+    const firstChoice = await receiver.locator('option').nth(1).getAttribute('value');
+    await receiver.selectOption(firstChoice as string);
+    await move.getByRole('button', { name: /^Flytt \d+ jobbsøkere? nå$/ }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: new RegExp(`${toMove.length} jobbsøkere? (er|har) flyttet`) })
+      .waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'coverage after the move');
+    // Every one moved to the receiver, each with its transfer; nobody left waiting.
+    const { rows } = await stack.admin.query<{ current: string; temporary: boolean; reason: string }>(
+      `SELECT j."currentSpecialistId" AS current, t.temporary, t.reason::text AS reason
+       FROM job_seeker j JOIN transfer t ON t."jobSeekerId" = j.id AND t."fromSpecialistId" = $2
+       WHERE j.id = ANY($1::uuid[]) AND t."effectiveAt" > now() - interval '10 minutes'`,
+      [toMove, cell.specialistId],
+    );
+    expect(rows).toHaveLength(toMove.length);
+    for (const r of rows)
+      expect(r).toEqual({ current: firstChoice, temporary: true, reason: 'SPECIALIST_ABSENCE' });
+    expect(await waiting()).toEqual([]);
+    await page.getByText('Alle har fått en jobbspesialist.').waitFor();
+    await page.context().close();
+  }, 180_000);
+});
+
+describe('NAV office administrator: people', () => {
+  it('adds a NAV counsellor (the only roles offered are the office’s own)', async () => {
+    const admin = await one<{ email: string; org: string }>(
+      `SELECT u.email, m."organizationId" AS org FROM membership m JOIN app_user u ON u.id = m."userId"
+       JOIN organization o ON o.id = m."organizationId"
+       WHERE m.role = 'TENANT_ADMINISTRATOR' AND m."endedAt" IS NULL AND o.kind = 'NAV_OFFICE'
+         AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x.id <> m.id)
+       ORDER BY u.email LIMIT 1`,
+    );
+    const email = `kari.veileder.${Date.now()}@nav.test`;
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, admin.email, '/members');
+    const form = page.getByTestId('add-member');
+    await form.waitFor();
+    const role = form.getByLabel('Rolle');
+    expect(await role.locator('option').allTextContents()).toEqual(['NAV-veileder', 'Administrator']);
+    await form.getByLabel('Fornavn').fill('Kari');
+    await form.getByLabel('Etternavn').fill('Veileder');
+    await form.getByLabel('E-post').fill(email);
+    await expectAccessible(page, 'members of a NAV office');
+    await expectNoSideways(page, 'members at 360 px');
+    await form.getByRole('button', { name: 'Legg til' }).click();
+    await page.getByRole('status').filter({ hasText: 'Personen er lagt til.' }).waitFor();
+    await page.getByTestId('members').getByText('Kari Veileder').waitFor();
+    const added = await one<{ role: string; org: string }>(
+      `SELECT m.role::text AS role, m."organizationId" AS org FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE u.email = $1 AND m."endedAt" IS NULL`,
+      [email],
+    );
+    expect(added).toEqual({ role: 'NAV_COUNSELLOR', org: admin.org });
+    await expectAccessible(page, 'members after adding');
+    await page.context().close();
+  });
+});
+
+describe('tenant administrator: deleting and restoring a case', () => {
+  it('finds the case by identity number, deletes it with a reason, and restores it', async () => {
+    const cell = await one<{ email: string; id: string; name: string; identityNumber: string }>(
+      `SELECT u.email, j.id, j."givenName" || ' ' || j."familyName" AS name, j."identityNumber"
+       FROM membership m JOIN app_user u ON u.id = m."userId"
+       JOIN job_seeker j ON j."organizationId" = m."organizationId" AND j."deletedAt" IS NULL
+       WHERE m.role = 'TENANT_ADMINISTRATOR' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership o WHERE o."userId" = m."userId" AND o.id <> m.id)
+       ORDER BY u.email, j.id DESC LIMIT 1`,
+    );
+    const deletedAt = async () =>
+      (await one<{ deletedAt: Date | null }>('SELECT "deletedAt" FROM job_seeker WHERE id = $1', [cell.id]))
+        .deletedAt;
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, cell.email, '/delete-case');
+    await page.getByRole('heading', { level: 1, name: 'Slett en jobbsøkers sak' }).waitFor();
+    // A wrong number is said at the field, before anything is sent.
+    const number = page.getByLabel('Fødselsnummer eller D-nummer (11 siffer)');
+    await number.fill('123');
+    await page.getByRole('button', { name: 'Finn saken' }).click();
+    await page.getByText('Et fødselsnummer har 11 siffer.').waitFor();
+    await number.fill(cell.identityNumber);
+    await page.getByRole('button', { name: 'Finn saken' }).click();
+    await page.getByRole('heading', { level: 2, name: `Saken til ${cell.name}` }).waitFor();
+    await expectAccessible(page, 'the case found');
+    await expectNoSideways(page, 'delete a case at 360 px');
+    // Too short a reason is refused at its field; nothing is deleted.
+    await page.getByLabel('Hvorfor slettes saken?').fill('Feil');
+    await page.getByRole('button', { name: `Slett saken til ${cell.name}` }).click();
+    await page.getByText('Skriv minst 10 tegn.').first().waitFor();
+    expect(await deletedAt()).toBeNull();
+    await page.getByLabel('Hvorfor slettes saken?').fill('Registrert på feil person ved en feil');
+    await page.getByRole('button', { name: `Slett saken til ${cell.name}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saken til ${cell.name} er slettet.` })
+      .waitFor();
+    expect(await deletedAt()).not.toBeNull();
+    await expectAccessible(page, 'the case deleted');
+
+    // Restored from the deleted cases, where the link leads.
+    await page.getByRole('link', { name: 'Gå til slettede saker' }).click();
+    const row = page.getByTestId('deleted-cases').locator('tbody tr', { hasText: cell.name });
+    await expect.poll(() => row.count(), { timeout: 20_000 }).toBe(1);
+    await row.getByRole('button', { name: `Gjenopprett saken til ${cell.name}` }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Saken til ${cell.name} er gjenopprettet.` })
+      .waitFor();
+    expect(await deletedAt()).toBeNull();
+    await page.context().close();
+  });
+});
+
+describe('tenant administrator: deadline settings', () => {
+  it('refuses a deadline out of its bounds at the field, and saves one within', async () => {
+    const admin = await one<{ email: string; org: string }>(
+      `SELECT u.email, m."organizationId" AS org FROM membership m JOIN app_user u ON u.id = m."userId"
+       JOIN organization o ON o.id = m."organizationId"
+       WHERE m.role = 'TENANT_ADMINISTRATOR' AND m."endedAt" IS NULL AND o.kind <> 'NAV_OFFICE'
+         AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x.id <> m.id)
+       ORDER BY u.email LIMIT 1`,
+    );
+    const tuned = async () =>
+      (
+        await stack.admin.query<{ dueDays: number; warnDaysBefore: number }>(
+          `SELECT "dueDays", "warnDaysBefore" FROM deadline_rule_setting
+           WHERE "organizationId" = $1 AND rule = 'MEET_AFTER_TRANSFER' AND enabled`,
+          [admin.org],
+        )
+      ).rows;
+    const before = await tuned();
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, admin.email, '/settings');
+    await page.getByRole('heading', { level: 1, name: 'Frister og innstillinger' }).waitFor();
+    const card = page.locator('form[data-rule="MEET_AFTER_TRANSFER"]');
+    await card.waitFor();
+    await expectAccessible(page, 'settings');
+    await expectNoSideways(page, 'settings at 360 px');
+    await card.getByLabel('Frist (dager)').fill('30');
+    await card.getByRole('button', { name: /^Lagre frist: / }).click();
+    await card.getByText('Fristen må være mellom 1 og 14 dager.').waitFor();
+    expect(await tuned()).toEqual(before);
+    await expectAccessible(page, 'settings with a field error');
+    await card.getByLabel('Frist (dager)').fill('10');
+    await card.getByLabel('Varsel (dager før fristen)').fill('3');
+    await card.getByRole('button', { name: /^Lagre frist: / }).click();
+    await page.getByRole('status').filter({ hasText: 'er lagret' }).first().waitFor();
+    expect(await tuned()).toEqual([{ dueDays: 10, warnDaysBefore: 3 }]);
+    await card.getByText('Nå: frist 10 dager, varsel 3 dager før').waitFor();
+    await page.context().close();
+  });
+});
+
+/** A valid organisation number (mod 11) from an 8-digit base in the range no real organisation holds. */
+function organizationNumber(): string {
+  const weights = [3, 2, 7, 6, 5, 4, 3, 2];
+  for (let base = 30_000_000 + (Date.now() % 1_000_000); ; base += 1) {
+    const digits = String(base).split('').map(Number);
+    const rest = 11 - (digits.reduce((sum, d, i) => sum + d * (weights[i] as number), 0) % 11);
+    if (rest === 10) continue;
+    return `${base}${rest === 11 ? 0 : rest}`;
+  }
+}
+
+describe('platform operator: onboarding', () => {
+  it('onboards an organisation with its sign-in service and first administrator', async () => {
+    const operator = await one<{ email: string }>(
+      'SELECT u.email FROM platform_operator p JOIN app_user u ON u.id = p."userId" ORDER BY u.email LIMIT 1',
+    );
+    const number = organizationNumber();
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, operator.email, '/onboarding');
+    await page.getByRole('heading', { level: 1, name: 'Ta i bruk en ny virksomhet' }).waitFor();
+    await page.getByLabel('Navn', { exact: true }).fill('Oppdal kommune');
+    await page.getByLabel('Type virksomhet').selectOption('MUNICIPALITY');
+    await page.getByLabel('Organisasjonsnummer (9 siffer)').fill(number);
+    // Identity-provider kinds by name, never a code.
+    expect(
+      await page.getByLabel('Innloggingstjeneste', { exact: true }).locator('option').allTextContents(),
+    ).toEqual(['ID-porten', 'HelseID', 'Microsoft Entra ID', 'Annen OpenID Connect-tjeneste']);
+    await page.getByLabel('Innloggingstjeneste', { exact: true }).selectOption('ENTRA_ID');
+    await page.getByLabel('Utsteder (issuer-URL)').fill(`https://login.oppdal.test/${number}`);
+    await page.getByLabel('Målgruppe (audience)').fill('ips-oppdal');
+    await page.getByLabel('Fornavn').fill('Ola');
+    await page.getByLabel('Etternavn').fill('Oppdal');
+    await page.getByLabel('E-post').fill(`ola.admin.${number}@oppdal.test`);
+    await page.getByLabel('Innloggings-ID hos innloggingstjenesten (subject)').fill(`ola-${number}`);
+    await expectAccessible(page, 'onboarding');
+    await expectNoSideways(page, 'onboarding at 360 px');
+    await page.getByRole('button', { name: 'Opprett virksomheten' }).click();
+    await page.getByRole('status').filter({ hasText: 'Oppdal kommune er opprettet.' }).waitFor();
+    const org = await one<{ kind: string; serviceLevel: string; admins: string; providers: string }>(
+      `SELECT o.kind::text AS kind, o."serviceLevel"::text AS "serviceLevel",
+              (SELECT count(*) FROM membership m WHERE m."organizationId" = o.id AND m.role = 'TENANT_ADMINISTRATOR') AS admins,
+              (SELECT count(*) FROM identity_provider p WHERE p."organizationId" = o.id AND p.kind = 'ENTRA_ID') AS providers
+       FROM organization o WHERE o."organizationNumber" = $1`,
+      [number],
+    );
+    expect(org).toEqual({ kind: 'MUNICIPALITY', serviceLevel: 'MUNICIPAL', admins: '1', providers: '1' });
+    await expectAccessible(page, 'onboarding done');
+    await page.context().close();
+  });
+});
