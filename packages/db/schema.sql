@@ -11,6 +11,7 @@ CREATE TYPE public."AssignmentReason" AS ENUM ('INTAKE', 'TRANSFER', 'TEMPORARY_
 CREATE TYPE public."AuditAction" AS ENUM ('READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT');
 CREATE TYPE public."ConsentEventKind" AS ENUM ('GIVEN', 'CHANGED', 'WITHDRAWN');
 CREATE TYPE public."ConsentScope" AS ENUM ('TEAM_CASE_DISCUSSION', 'NAV_SHARING', 'EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM', 'CROSS_SERVICE_TRANSFER', 'HEALTH_TEAM_COLLABORATION', 'RELATIVES_NETWORK');
+CREATE TYPE public."ContactKind" AS ENUM ('FACE_TO_FACE', 'PHONE', 'VIDEO');
 CREATE TYPE public."DeadlineRule" AS ENUM ('FIRST_EMPLOYER_CONTACT', 'EMPLOYER_MEETING_BEFORE_START', 'FIRST_FOLLOW_UP_AFTER_START', 'CONTACT_AFTER_JOB_END', 'MEET_AFTER_TRANSFER', 'CONSENT_EXPIRY', 'PORTFOLIO_REVIEW', 'FIELD_MENTORING', 'ACTION_POINT', 'MANUAL');
 CREATE TYPE public."DischargeReason" AS ENUM ('STABLE_IN_WORK', 'STABLE_IN_STUDY', 'HANDED_OVER_TO_HEALTH_TEAM', 'JOB_SEEKER_WITHDREW', 'MOVED', 'NO_CONTACT', 'OTHER');
 CREATE TYPE public."DisclosurePreference" AS ENUM ('FULL', 'PARTIAL', 'NONE', 'UNDECIDED');
@@ -18,7 +19,7 @@ CREATE TYPE public."EmployerContactOutcome" AS ENUM ('NO_OPENING', 'FOLLOW_UP_AG
 CREATE TYPE public."EmployerContactPurpose" AS ENUM ('JOB_DEVELOPMENT_FOR_JOB_SEEKER', 'RELATIONSHIP_BUILDING', 'FOLLOW_UP_IN_EMPLOYMENT');
 CREATE TYPE public."EmploymentKind" AS ENUM ('ORDINARY_JOB', 'WORK_PRACTICE');
 CREATE TYPE public."EndedBy" AS ENUM ('JOB_SEEKER', 'EMPLOYER', 'MUTUAL', 'FIXED_TERM_EXPIRED');
-CREATE TYPE public."ExportStatus" AS ENUM ('PENDING', 'SENT', 'FAILED');
+CREATE TYPE public."ExportStatus" AS ENUM ('PENDING', 'SENT', 'FAILED', 'CANCELLED');
 CREATE TYPE public."FieldMentoringSetting" AS ENUM ('JOB_SEEKER_MEETING', 'EMPLOYER_MEETING');
 CREATE TYPE public."IdentityProviderKind" AS ENUM ('ENTRA_ID', 'HELSE_ID', 'ID_PORTEN', 'GENERIC_OIDC');
 CREATE TYPE public."JobSeekerPhase" AS ENUM ('REFERRED', 'INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'EMPLOYED', 'STUDYING', 'TAPERING', 'DISCHARGED');
@@ -390,6 +391,7 @@ CREATE TABLE public."employer_contact" (
 );
 ALTER TABLE public."employer_contact" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public."employer_contact" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "employer_contact_consent" ON public."employer_contact" AS RESTRICTIVE FOR INSERT TO ips_app WITH CHECK ((("jobSeekerId" IS NULL) OR app.has_active_consent("organizationId", "jobSeekerId", 'EMPLOYER_CONTACT'::"ConsentScope")));
 CREATE POLICY "not_deleted" ON public."employer_contact" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
 CREATE POLICY "tenant_isolation" ON public."employer_contact" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
 CREATE INDEX "employer_contact_organizationId_employerId_contactedAt_idx" ON public.employer_contact USING btree ("organizationId", "employerId", "contactedAt");
@@ -531,6 +533,7 @@ CREATE UNIQUE INDEX field_mentoring_pkey ON public.field_mentoring USING btree (
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."field_mentoring" TO ips_app;
 
 CREATE TABLE public."follow_up_meeting" (
+  "contactKind" "ContactKind",
   "createdAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deletedAt" timestamp(3) with time zone,
   "durationMinutes" integer NOT NULL,
@@ -553,6 +556,8 @@ CREATE TABLE public."follow_up_meeting" (
 );
 ALTER TABLE public."follow_up_meeting" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public."follow_up_meeting" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "employer_meeting_consent" ON public."follow_up_meeting" AS RESTRICTIVE FOR INSERT TO ips_app WITH CHECK (((NOT (('EMPLOYER'::"MeetingParticipant" = ANY (participants)) OR (purpose = 'EMPLOYER_MEETING_BEFORE_START'::"MeetingPurpose"))) OR app.has_active_consent("organizationId", "jobSeekerId", 'EMPLOYER_CONTACT'::"ConsentScope")));
+CREATE POLICY "employer_meeting_consent_update" ON public."follow_up_meeting" AS RESTRICTIVE FOR UPDATE TO ips_app USING (true) WITH CHECK (((status = 'CANCELLED'::"MeetingStatus") OR (NOT (('EMPLOYER'::"MeetingParticipant" = ANY (participants)) OR (purpose = 'EMPLOYER_MEETING_BEFORE_START'::"MeetingPurpose"))) OR app.has_active_consent("organizationId", "jobSeekerId", 'EMPLOYER_CONTACT'::"ConsentScope")));
 CREATE POLICY "not_deleted" ON public."follow_up_meeting" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
 CREATE POLICY "tenant_isolation" ON public."follow_up_meeting" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
 CREATE INDEX "follow_up_meeting_organizationId_jobSeekerId_scheduledAt_id_idx" ON public.follow_up_meeting USING btree ("organizationId", "jobSeekerId", "scheduledAt" DESC, id DESC);
@@ -1082,6 +1087,7 @@ CREATE UNIQUE INDEX support_plan_agreement_pkey ON public.support_plan_agreement
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."support_plan_agreement" TO ips_app;
 
 CREATE TABLE public."support_plan_export" (
+  "cancelledAt" timestamp(3) with time zone,
   "consentId" uuid NOT NULL,
   "createdAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "deletedAt" timestamp(3) with time zone,
@@ -1089,6 +1095,8 @@ CREATE TABLE public."support_plan_export" (
   "organizationId" uuid NOT NULL,
   "outboxMessageId" uuid,
   "requestedById" uuid NOT NULL,
+  "retractedAt" timestamp(3) with time zone,
+  "retractionOutboxMessageId" uuid,
   "revisionId" uuid NOT NULL,
   "sentAt" timestamp(3) with time zone,
   "status" "ExportStatus" NOT NULL DEFAULT 'PENDING'::"ExportStatus",
@@ -1423,7 +1431,7 @@ CREATE OR REPLACE FUNCTION app.case_tables()
  SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
     VALUES
-      (1, 'outbox_message', '"organizationId" = $3 AND id IN (SELECT x."outboxMessageId" FROM public.support_plan_export x WHERE x."organizationId" = $3 AND x."revisionId" = ANY ($6))'),
+      (1, 'outbox_message', '"organizationId" = $3 AND (id IN (SELECT x."outboxMessageId" FROM public.support_plan_export x WHERE x."organizationId" = $3 AND x."revisionId" = ANY ($6)) OR id IN (SELECT x."retractionOutboxMessageId" FROM public.support_plan_export x WHERE x."organizationId" = $3 AND x."revisionId" = ANY ($6)))'),
       (2, 'support_plan_export', '"organizationId" = $3 AND "revisionId" = ANY ($6)'),
       (3, 'support_plan_agreement', '"organizationId" = $3 AND "revisionId" = ANY ($6)'),
       (4, 'support_plan_meeting', '"organizationId" = $3 AND "revisionId" = ANY ($6)'),
@@ -1509,10 +1517,24 @@ CREATE OR REPLACE FUNCTION app.complete_outbox(p_id uuid, p_ok boolean, p_error 
  SECURITY DEFINER
  SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
+  DECLARE
+    retraction uuid;
   BEGIN
     IF p_ok THEN
       UPDATE public.outbox_message SET status = 'SENT', "sentAt" = now(), "lastError" = NULL WHERE id = p_id;
       UPDATE public.support_plan_export SET status = 'SENT', "sentAt" = now() WHERE "outboxMessageId" = p_id;
+      UPDATE public.support_plan_export SET "retractedAt" = now() WHERE "retractionOutboxMessageId" = p_id;
+      IF EXISTS (SELECT 1 FROM public.support_plan_export x
+                 WHERE x."outboxMessageId" = p_id AND x."cancelledAt" IS NOT NULL
+                   AND x."retractionOutboxMessageId" IS NULL) THEN
+        retraction := gen_random_uuid();
+        INSERT INTO public.outbox_message (id, "organizationId", topic, payload)
+        SELECT retraction, o."organizationId", 'nav.support-plan.retract', jsonb_build_object(
+                 'exportId', o.payload->'exportId', 'supportPlanId', o.payload->'supportPlanId',
+                 'revision', o.payload->'revision', 'identityNumber', o.payload->'identityNumber')
+        FROM public.outbox_message o WHERE o.id = p_id;
+        UPDATE public.support_plan_export SET "retractionOutboxMessageId" = retraction WHERE "outboxMessageId" = p_id;
+      END IF;
       UPDATE public.notification n SET "emailedAt" = now()
         FROM public.outbox_message o
         WHERE o.id = p_id AND o.topic = 'email.notification'
@@ -1521,8 +1543,8 @@ AS $function$
       UPDATE public.outbox_message
       SET status = 'FAILED', "lastError" = left(p_error, 1000),
           "availableAt" = now() + least(make_interval(secs => 30 * power(2, attempts)::int), interval '1 day')
-      WHERE id = p_id;
-      UPDATE public.support_plan_export SET status = 'FAILED' WHERE "outboxMessageId" = p_id;
+      WHERE id = p_id AND status <> 'CANCELLED';
+      UPDATE public.support_plan_export SET status = 'FAILED' WHERE "outboxMessageId" = p_id AND status <> 'CANCELLED';
     END IF;
   END $function$;
 
@@ -1579,6 +1601,19 @@ AS $function$
       AND j."deletedAt" IS NOT NULL
       AND app.may_delete_cases(j."organizationId")
     ORDER BY j."deletedAt" DESC, j.id DESC
+  $function$;
+
+CREATE OR REPLACE FUNCTION app.has_active_consent(p_organization_id uuid, p_job_seeker_id uuid, p_scope "ConsentScope")
+ RETURNS boolean
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public'
+AS $function$
+    SELECT EXISTS (
+      SELECT 1 FROM consent c
+      WHERE c."organizationId" = p_organization_id AND c."jobSeekerId" = p_job_seeker_id
+        AND c.scope = p_scope AND c."deletedAt" IS NULL AND c."withdrawnAt" IS NULL
+        AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now()))
   $function$;
 
 CREATE OR REPLACE FUNCTION app.identity_number_registered(p_organization uuid, p_identity_number text)
