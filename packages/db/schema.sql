@@ -1607,7 +1607,7 @@ CREATE OR REPLACE FUNCTION app.has_active_consent(p_organization_id uuid, p_job_
  RETURNS boolean
  LANGUAGE sql
  STABLE SECURITY DEFINER
- SET search_path TO 'pg_catalog', 'public'
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
     SELECT EXISTS (
       SELECT 1 FROM consent c
