@@ -101,7 +101,7 @@ const BOUNDS: Record<string, Tally> = {
   'Avtale et møte fram i tid': { clicks: 3, typed: 2 },
   'Registrere et avtalt møte som holdt': { clicks: 3, typed: 0 },
   'Registrere at jobben er avsluttet': { clicks: 3, typed: 1 },
-  'Kontakt på telefon etter jobbslutt fra fristen (Mine frister)': { clicks: 4, typed: 0 },
+  'Kontakt på telefon etter jobbslutt fra fristen (Mine frister)': { clicks: 3, typed: 0 },
   'Registrere ny jobbstart uten møte med arbeidsgiver': { clicks: 6, typed: 4 },
   'Planlegge nedtrapping i jobbstøtteplanen': { clicks: 2, typed: 2 },
   'Skrive ut fra porteføljen': { clicks: 4, typed: 0 },
@@ -476,10 +476,12 @@ async function jobEnd(s: Session, title: string, endDate: string, learned: strin
   await s.check('job-ended', true);
 }
 
-/** A phone call closes the contact after a job ends (seed 000 §8: any contact). */
+/**
+ * A phone call closes the contact after a job ends (seed 000 §8: any contact). The kind of contact
+ * is one choice; the place follows it (a phone call is remote).
+ */
 const byPhone = (s: Session) => async (form: Locator) => {
-  await s.count.check(form.getByRole('checkbox', { name: 'Ansikt til ansikt' }), false);
-  await s.count.choose(form.getByLabel('Sted'), 'REMOTE');
+  await s.count.check(form.getByRole('radio', { name: 'Telefon' }));
 };
 
 // ---------------------------------------------------------------------------------------------
