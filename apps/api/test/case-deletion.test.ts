@@ -392,7 +392,8 @@ const BATTERY: Doc[] = [
         team { measure value } specialists { userId values { measure value } } } } } }
       staffing(organizationId: $o) { __typename ... on QueryStaffingSuccess { data { userId caseload } } }
       deadlineRules(organizationId: $o) { rule }
-      staffingSettings(organizationId: $o) { __typename ... on QueryStaffingSettingsSuccess { data { stalledAfterWeeks } } } }`,
+      staffingSettings(organizationId: $o) { __typename ... on QueryStaffingSettingsSuccess { data { stalledAfterWeeks } } }
+      teamRoster(teamId: $t) { __typename ... on QueryTeamRosterSuccess { data { members { userId caseload } } } } }`,
     variables: () => ({ t: J.teamId, o: J.org }),
   },
   {
@@ -457,6 +458,11 @@ async function counts() {
     'query($t: ID!) { teamResults(teamId: $t, granularity: MONTH, periods: 1) { ... on QueryTeamResultsSuccess { data { periods { team { measure value } } } } } }',
     { t: J.teamId },
   );
+  const roster = await gql<{ teamRoster: { data: { members: { userId: string; caseload: number }[] } } }>(
+    as.supervisor,
+    'query($t: ID!) { teamRoster(teamId: $t) { ... on QueryTeamRosterSuccess { data { members { userId caseload } } } } }',
+    { t: J.teamId },
+  );
   const mine = await gql<{
     myMeetingsToday: number;
     unreadNotificationCount: number;
@@ -471,6 +477,7 @@ async function counts() {
     );
     return {
       caseload: staffing.staffing.data.find((r) => r.userId === J.specialistId)?.caseload,
+      rosterCaseload: roster.teamRoster.data.members.find((r) => r.userId === J.specialistId)?.caseload,
       teamCaseload: results.teamResults.data.periods[0]?.team.find(
         (v) => v.measure === 'CASELOAD_PER_SPECIALIST',
       )?.value,
@@ -629,6 +636,7 @@ describe('a deleted case is invisible on every GraphQL path', () => {
     });
     const countsAfter = await counts();
     expect(countsAfter.caseload).toBe((countsBefore.caseload as number) - 1);
+    expect(countsAfter.rosterCaseload).toBe((countsBefore.rosterCaseload as number) - 1);
     expect(countsAfter.teamCaseload as number).toBeLessThan(countsBefore.teamCaseload as number);
     expect(countsAfter.meetingsToday).toBeLessThan(countsBefore.meetingsToday);
     expect(countsAfter.unread).toBeLessThan(countsBefore.unread);
