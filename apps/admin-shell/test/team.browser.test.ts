@@ -51,9 +51,10 @@ describe('method supervisor: team results', () => {
           tr.querySelectorAll('td')[2]?.textContent ?? '',
         ]),
       );
-    expect(Object.fromEntries(shown)).toEqual(
-      Object.fromEntries(members.map((m) => [m.name, String(Number(m.caseload))])),
-    );
+    // The caseload, then its ceiling (issue 16: a ceiling scaled by FTE, "14 (tak 20)").
+    expect(
+      Object.fromEntries(shown.map(([name, cell]) => [name, /^(\d+) \(tak \d+\)$/.exec(cell ?? '')?.[1]])),
+    ).toEqual(Object.fromEntries(members.map((m) => [m.name, String(Number(m.caseload))])));
     // The granularity is kept in the address.
     await page.getByRole('radio', { name: 'Måned' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('periode')).toBe('month');
