@@ -6,7 +6,7 @@
 import { accessibleWhere } from '@ips/authz';
 import { osloDay } from '@ips/domain';
 import type { Context } from '../context.js';
-import { ConflictError, type FieldIssue, NotFoundError } from './errors.js';
+import { type FieldIssue, NotFoundError } from './errors.js';
 
 /** The errors plugin may plan an empty selection (client asked only for __typename). */
 export function nonEmpty<Q extends object>(query: Q): Q {
@@ -87,19 +87,5 @@ export function startIssues(
   return issues;
 }
 
-/** A model's delegate as the version check uses it: read a record's version by its id. */
-interface VersionRead {
-  findUnique(args: { where: { id: string }; select: { version: true } }): Promise<{ version: number } | null>;
-}
-
-/**
- * The ConflictError for a version-checked update that changed nothing (`updateMany` where
- * `version` is the client's, count 0), with the version the record has now. Read again after the
- * update, not taken from the read before it: the update waited for and then saw a concurrent
- * change that the earlier read did not (READ COMMITTED), so the version read before is stale and a
- * client retrying with it would conflict again. Every versioned edit throws through this.
- */
-export async function conflictNow(delegate: object, entity: string, id: string): Promise<ConflictError> {
-  const now = await (delegate as VersionRead).findUnique({ where: { id }, select: { version: true } });
-  return new ConflictError(entity, now?.version ?? null);
-}
+/** Moved to `services/versioned.ts` (issue 19); re-exported until every caller imports it there. */
+export { conflictNow } from '../services/versioned.js';

@@ -17,9 +17,9 @@ import {
 } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { stalledAfterWeeks } from '../services/team-meeting.js';
 import { isAbsentOn, longAbsenceThreshold } from './absence.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
-import { stalledAfterWeeks } from './team-meeting.js';
 
 interface StaffRow {
   userId: string;
