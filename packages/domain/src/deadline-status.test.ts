@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { dutyStatus, osloDay, worstStatus } from './deadline-status';
+import {
+  DUTY_STATUSES,
+  dutyStatus,
+  dutyStatusCondition,
+  meetsDutyCondition,
+  osloDay,
+  worstStatus,
+} from './deadline-status';
 
 describe('osloDay', () => {
   it('agrees with the time-zone database at every instant, across midnights and daylight-saving changes (one lookup per UTC hour)', () => {
@@ -66,6 +73,19 @@ describe('deadline status', () => {
         const status = dutyStatus({ warnFrom, dueOn }, today);
         expect(status === 'OVERDUE').toBe(today > dueOn);
         expect(status === 'UPCOMING').toBe(today < warnFrom);
+      }),
+    );
+  });
+
+  it('gives every open duty exactly one status by the conditions the queries use (property)', () => {
+    const day = fc
+      .integer({ min: 0, max: 3000 })
+      .map((n) => new Date(Date.UTC(2025, 0, 1 + n)).toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(day, day, day, (a, b, today) => {
+        const duty = a <= b ? { warnFrom: a, dueOn: b } : { warnFrom: b, dueOn: a };
+        const met = DUTY_STATUSES.filter((s) => meetsDutyCondition(duty, dutyStatusCondition(s, today)));
+        expect(met).toEqual([dutyStatus(duty, today)]);
       }),
     );
   });

@@ -36,10 +36,49 @@ export interface OpenDuty {
   warnFrom: string;
 }
 
+/** A condition on an open duty's two days; each bound is a calendar day (YYYY-MM-DD). */
+export interface DutyDayCondition {
+  dueOn?: { lt?: string; gte?: string };
+  warnFrom?: { lte?: string; gt?: string };
+}
+
+export const DUTY_STATUSES = ['OVERDUE', 'DUE', 'UPCOMING'] as const;
+
+/**
+ * The one definition of deadline status (docs/domain.md §5), as conditions on an open duty's days
+ * relative to today (Europe/Oslo): OVERDUE once its last day has passed, DUE inside its warning
+ * window (from `warnFrom` to `dueOn`, both included), UPCOMING before the window opens. Since
+ * `warnFrom` ≤ `dueOn`, every open duty meets exactly one. `dutyStatus` below decides by these
+ * conditions, the API's list filters are built from them (`apps/api/src/services/duties.ts`), and
+ * the deadline digest's SQL counts OVERDUE with the same bound (`"dueOn" < day`).
+ */
+export function dutyStatusCondition(status: (typeof DUTY_STATUSES)[number], today: string): DutyDayCondition {
+  switch (status) {
+    case 'OVERDUE':
+      return { dueOn: { lt: today } };
+    case 'DUE':
+      return { warnFrom: { lte: today }, dueOn: { gte: today } };
+    case 'UPCOMING':
+      return { warnFrom: { gt: today } };
+  }
+}
+
+/** Whether a duty's days meet a condition. */
+export function meetsDutyCondition(duty: OpenDuty, c: DutyDayCondition): boolean {
+  const { dueOn, warnFrom } = c;
+  return (
+    (dueOn?.lt === undefined || duty.dueOn < dueOn.lt) &&
+    (dueOn?.gte === undefined || duty.dueOn >= dueOn.gte) &&
+    (warnFrom?.lte === undefined || duty.warnFrom <= warnFrom.lte) &&
+    (warnFrom?.gt === undefined || duty.warnFrom > warnFrom.gt)
+  );
+}
+
 /** OVERDUE when a duty's day has passed, DUE inside its warning window, UPCOMING before it. */
 export function dutyStatus(duty: OpenDuty, today: string): Exclude<DeadlineStatus, 'NONE'> {
-  if (duty.dueOn < today) return 'OVERDUE';
-  if (duty.warnFrom <= today) return 'DUE';
+  for (const status of DUTY_STATUSES)
+    if (meetsDutyCondition(duty, dutyStatusCondition(status, today))) return status;
+  // Only a duty whose warning starts after its last day (never written) meets none.
   return 'UPCOMING';
 }
 

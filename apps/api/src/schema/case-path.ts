@@ -6,17 +6,12 @@
  */
 import { accessibleWhere, canOn, readableJobSeekerFields } from '@ips/authz';
 import { DischargeReason, type JobSeekerPhase, type Prisma, ProtectedAddress } from '@ips/db';
-import {
-  type DeadlineRuleCode,
-  parseIdentityNumber,
-  type RuleTuning,
-  type TaskChanges,
-  tasksForEvent,
-} from '@ips/domain';
+import { parseIdentityNumber, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
+import { applyTaskChanges, tuningOf } from '../services/duties.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -31,57 +26,6 @@ import { asDate, conflictNow, futureDayIssue, nonEmpty } from './lookups.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });
-
-/** The tenant's tuning of the deadline rules. */
-export async function tuningOf(
-  ctx: Context,
-  organizationId: string,
-): Promise<Partial<Record<DeadlineRuleCode, RuleTuning>>> {
-  const settings = await ctx.db.deadlineRuleSetting.findMany({ where: { organizationId, enabled: true } });
-  return Object.fromEntries(
-    settings.map((s) => [s.rule, { dueDays: s.dueDays, warnDaysBefore: s.warnDaysBefore }]),
-  );
-}
-
-/** Applies what an event does to the job seeker's tasks, in the request's transaction. */
-export async function applyTaskChanges(
-  ctx: Context,
-  js: { id: string; organizationId: string; currentSpecialistId: string | null },
-  changes: TaskChanges,
-) {
-  for (const c of changes.close) {
-    await ctx.db.task.updateMany({
-      where: {
-        organizationId: js.organizationId,
-        jobSeekerId: js.id,
-        status: 'OPEN',
-        ...(c.rule === 'ALL' ? {} : { rule: c.rule }),
-        ...(c.sourceId ? { sourceId: c.sourceId } : {}),
-      },
-      data: {
-        status: c.reason === 'completed' ? 'DONE' : 'CANCELLED',
-        closedAt: ctx.now,
-        closedReason: c.reason,
-        version: { increment: 1 },
-      },
-    });
-  }
-  if (changes.open.length > 0 && js.currentSpecialistId) {
-    await ctx.db.task.createMany({
-      data: changes.open.map((t) => ({
-        organizationId: js.organizationId,
-        rule: t.rule,
-        jobSeekerId: js.id,
-        assigneeId: js.currentSpecialistId as string,
-        title: t.rule,
-        dueOn: asDate(t.dueOn),
-        warnFrom: asDate(t.warnFrom),
-        sourceType: 'JobSeeker',
-        sourceId: t.sourceId ?? js.id,
-      })),
-    });
-  }
-}
 
 async function recordPhase(
   ctx: Context,

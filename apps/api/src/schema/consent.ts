@@ -10,7 +10,7 @@ import { osloDay, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { applyTaskChanges, tuningOf } from './case-path.js';
+import { applyTaskChanges, tuningOf } from '../services/duties.js';
 import {
   ConflictError,
   ConsentRequiredError,

@@ -8,6 +8,7 @@ import type { Prisma } from '@ips/db';
 import { DEADLINE_RULES, type DeadlineRuleCode, type DeadlineStatus, dutyStatus, osloDay } from '@ips/domain';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { openTasksInStatus } from '../services/duties.js';
 import { JobSeekerNode, DeadlineStatusEnum as StatusEnum } from './job-seeker.js';
 import { noRows } from './lookups.js';
 
@@ -40,12 +41,7 @@ const TaskType = builder.prismaObject('Task', {
 });
 
 function statusWhere(status: DeadlineStatus | null | undefined, ctx: Context): Prisma.TaskWhereInput {
-  const today = new Date(`${osloDay(ctx.now)}T00:00:00Z`);
-  if (status === 'OVERDUE') return { dueOn: { lt: today } };
-  if (status === 'DUE') return { warnFrom: { lte: today }, dueOn: { gte: today } };
-  if (status === 'UPCOMING') return { warnFrom: { gt: today } };
-  if (status === 'NONE') return { id: { in: [] } }; // an open task always has a status
-  return {};
+  return status ? openTasksInStatus(status, ctx.now) : {};
 }
 
 builder.queryFields((t) => ({

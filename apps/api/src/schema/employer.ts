@@ -11,7 +11,7 @@ import { osloDay, parseOrganizationNumber, tasksForEvent } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { applyTaskChanges } from './case-path.js';
+import { applyTaskChanges } from '../services/duties.js';
 import {
   ConsentRequiredError,
   type FieldIssue,

@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
-import { applyTaskChanges, tuningOf } from './case-path.js';
+import { applyTaskChanges, tuningOf } from '../services/duties.js';
 import { EmployerType } from './employer.js';
 import {
   ConflictError,

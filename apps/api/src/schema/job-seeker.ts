@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { openTasksInStatus } from '../services/duties.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
 import { OrganizationNode } from './organization.js';
 import { UserType } from './viewer.js';
@@ -256,20 +257,10 @@ export const DeadlineStatusEnum = builder.enumType('DeadlineStatus', {
   values: ['OVERDUE', 'DUE', 'UPCOMING', 'NONE'] as const satisfies readonly DeadlineStatus[],
 });
 
-/** Job seekers with an open task in this status today (Europe/Oslo). */
+/** Job seekers with an open duty in this status today (Europe/Oslo); NONE: without any open duty. */
 function deadlineWhere(status: DeadlineStatus, now: Date): Prisma.JobSeekerWhereInput {
-  const today = new Date(`${osloDay(now)}T00:00:00Z`);
-  const open = { status: 'OPEN' as const };
-  switch (status) {
-    case 'OVERDUE':
-      return { tasks: { some: { ...open, dueOn: { lt: today } } } };
-    case 'DUE':
-      return { tasks: { some: { ...open, warnFrom: { lte: today }, dueOn: { gte: today } } } };
-    case 'UPCOMING':
-      return { tasks: { some: { ...open, warnFrom: { gt: today } } } };
-    case 'NONE':
-      return { tasks: { none: open } };
-  }
+  if (status === 'NONE') return { tasks: { none: { status: 'OPEN' } } };
+  return { tasks: { some: openTasksInStatus(status, now) } };
 }
 
 const JobSeekerOrder = builder.enumType('JobSeekerOrder', {

@@ -26,8 +26,8 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
 import { markFailed } from '../request-outcome.js';
+import { applyTaskChanges, tuningOf } from '../services/duties.js';
 import { isAbsentOn } from './absence.js';
-import { applyTaskChanges, tuningOf } from './case-path.js';
 import { ServiceLevelEnum } from './enums.js';
 import {
   ConflictError,
