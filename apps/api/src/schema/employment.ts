@@ -5,32 +5,15 @@
  * opens the follow-up deadlines; learning that a job ended opens the 3-day contact deadline. Both
  * flag the career profile for an update (fidelity item 14).
  */
-import { accessibleWhere, canOn } from '@ips/authz';
-import { EmploymentKind, EndedBy, type JobSeekerPhase } from '@ips/db';
-import { tasksForEvent } from '@ips/domain';
+import { accessibleWhere } from '@ips/authz';
+import { EmploymentKind, EndedBy } from '@ips/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
-import { applyTaskChanges, tuningOf } from '../services/duties.js';
+import { endEmployment, recordJobStart } from '../services/employment.js';
 import { EmployerType } from './employer.js';
-import {
-  ConflictError,
-  type FieldIssue,
-  ForbiddenActionError,
-  NotFoundError,
-  ValidationError,
-} from './errors.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { writeJournalNote } from './journal-note.js';
-import {
-  asDate,
-  conflictNow,
-  futureDayIssue,
-  readableJobSeeker,
-  startIssues,
-  unknownEmployerIssue,
-} from './lookups.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
@@ -67,34 +50,6 @@ builder.prismaObjectField(JobSeekerNode, 'employments', (t) =>
   }),
 );
 
-async function changePhase(
-  ctx: Context,
-  js: { id: string; organizationId: string; phase: JobSeekerPhase },
-  to: JobSeekerPhase,
-) {
-  if (js.phase === to) return;
-  await ctx.db.jobSeeker.update({
-    where: { id: js.id },
-    data: { phase: to, phaseChangedAt: ctx.now, version: { increment: 1 } },
-  });
-  await ctx.db.jobSeekerPhaseChange.create({
-    data: {
-      organizationId: js.organizationId,
-      jobSeekerId: js.id,
-      fromPhase: js.phase,
-      toPhase: to,
-      changedById: ctx.actor.userId,
-    },
-  });
-}
-
-async function flagCareerProfile(ctx: Context, jobSeekerId: string, reason: string) {
-  await ctx.db.careerProfile.updateMany({
-    where: { jobSeekerId },
-    data: { needsUpdate: true, needsUpdateReason: reason },
-  });
-}
-
 const JobStartInput = builder.inputType('RecordJobStartInput', {
   fields: (t) => ({
     jobSeekerId: t.id({ required: true, validate: z.uuid() }),
@@ -123,6 +78,7 @@ const EndEmploymentInput = builder.inputType('EndEmploymentInput', {
   }),
 });
 
+// Each resolver: arguments → service (`services/employment.ts`) → the job.
 builder.mutationFields((t) => ({
   recordJobStart: t.field({
     type: EmploymentType,
@@ -130,77 +86,12 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError, ValidationError] },
     args: { input: t.arg({ type: JobStartInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const js = await readableJobSeeker(ctx, String(input.jobSeekerId));
-      if (!canOn(ctx.ability, 'create', 'Employment', { organizationId: js.organizationId, jobSeeker: js })) {
-        throw new ForbiddenActionError('Only the job seeker’s own specialist records jobs');
-      }
-      const issues = startIssues(js, input.startDate, 'A job start');
-      const employerIssue = await unknownEmployerIssue(
-        ctx,
-        js.organizationId,
-        input.employerId ? String(input.employerId) : null,
-      );
-      if (employerIssue) issues.push(employerIssue);
-      if (issues.length) throw new ValidationError(issues);
-      const employment = await ctx.db.employment.create({
-        data: {
-          organizationId: js.organizationId,
-          jobSeekerId: js.id,
-          employerId: input.employerId ? String(input.employerId) : null,
-          kind: input.kind,
-          jobTitle: input.jobTitle,
-          jobType: input.jobType,
-          startDate: asDate(input.startDate),
-          hoursPerWeek: input.hoursPerWeek,
-          hourlyWage: input.hourlyWage ?? null,
-          openLabourMarket: input.openLabourMarket,
-          atLeastMinimumWage: input.atLeastMinimumWage,
-          openToAnyone: input.openToAnyone,
-          employerMeetingWanted: input.employerMeetingWanted,
-        },
-      });
-      if (input.kind === 'ORDINARY_JOB') {
-        await changePhase(ctx, js, 'EMPLOYED');
-        await applyTaskChanges(
-          ctx,
-          js,
-          tasksForEvent(
-            {
-              kind: 'JOB_START',
-              day: input.startDate,
-              employmentId: employment.id,
-              employerMeetingWanted: input.employerMeetingWanted,
-            },
-            await tuningOf(ctx, js.organizationId),
-          ),
-        );
-        await flagCareerProfile(ctx, js.id, 'Ny jobb: oppdater karriereprofilen');
-        const employer = input.employerId
-          ? await ctx.db.employer.findUnique({
-              where: { id: String(input.employerId) },
-              select: { name: true },
-            })
-          : null;
-        await writeJournalNote(ctx, js, employment.id, {
-          kind: 'JOB_START',
-          date: input.startDate,
-          jobTitle: input.jobTitle,
-          employer: employer?.name ?? null,
-          hoursPerWeek: input.hoursPerWeek,
-          competitive: input.openLabourMarket && input.atLeastMinimumWage && input.openToAnyone,
-        });
-      }
-      ctx.audit.record({
-        organizationId: js.organizationId,
-        jobSeekerId: js.id,
-        action: 'CREATE',
-        area: 'Employment.start',
-        entityType: 'Employment',
-        entityId: employment.id,
-      });
-      return employment;
-    },
+    resolve: (_root, { input }, ctx) =>
+      recordJobStart(ctx, {
+        ...input,
+        jobSeekerId: String(input.jobSeekerId),
+        employerId: input.employerId ? String(input.employerId) : null,
+      }),
   }),
 
   endEmployment: t.field({
@@ -210,84 +101,11 @@ builder.mutationFields((t) => ({
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError, ValidationError, ConflictError] },
     args: { input: t.arg({ type: EndEmploymentInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const employment = await ctx.db.employment.findFirst({
-        where: {
-          AND: [accessibleWhere(ctx.ability, 'read', 'Employment'), { id: String(input.employmentId) }],
-        },
-        include: { jobSeeker: true },
-      });
-      if (!employment) throw new NotFoundError('Employment');
-      if (!canOn(ctx.ability, 'update', 'Employment', employment))
-        throw new ForbiddenActionError('Only the job seeker’s own specialist ends a job');
-      const issues: FieldIssue[] = [];
-      if (employment.endDate)
-        issues.push({ field: 'employmentId', code: 'ALREADY_ENDED', message: 'The job has already ended' });
-      if (asDate(input.endDate) < employment.startDate)
-        issues.push({
-          field: 'endDate',
-          code: 'END_BEFORE_START',
-          message: 'A job cannot end before it starts',
-        });
-      for (const issue of [
-        futureDayIssue(ctx, 'endDate', input.endDate, 'Record a job’s end once it has ended'),
-        futureDayIssue(ctx, 'learnedOn', input.learnedOn, 'You cannot have learned of it yet'),
-      ])
-        if (issue) issues.push(issue);
-      if (asDate(input.learnedOn) < employment.startDate) {
-        issues.push({
-          field: 'learnedOn',
-          code: 'BEFORE_START',
-          message: 'learnedOn cannot be before the start',
-        });
-      }
-      if (issues.length) throw new ValidationError(issues);
-      const { count } = await ctx.db.employment.updateMany({
-        where: { id: employment.id, version: input.version },
-        data: {
-          endDate: asDate(input.endDate),
-          endLearnedOn: asDate(input.learnedOn),
-          endedBy: input.endedBy,
-          endReason: input.reason ?? null,
-          endRecordedById: ctx.actor.userId,
-          version: { increment: 1 },
-        },
-      });
-      if (count === 0) throw await conflictNow(ctx.db.employment, 'Employment', employment.id);
-      const js = employment.jobSeeker;
-      if (employment.kind === 'ORDINARY_JOB') {
-        await applyTaskChanges(
-          ctx,
-          js,
-          tasksForEvent(
-            { kind: 'JOB_END_LEARNED', day: input.learnedOn, employmentId: employment.id },
-            await tuningOf(ctx, js.organizationId),
-          ),
-        );
-        const stillEmployed = await ctx.db.employment.count({
-          where: { jobSeekerId: js.id, kind: 'ORDINARY_JOB', endDate: null, id: { not: employment.id } },
-        });
-        if (stillEmployed === 0 && (js.phase === 'EMPLOYED' || js.phase === 'TAPERING'))
-          await changePhase(ctx, js, 'JOB_SEARCH');
-        await flagCareerProfile(ctx, js.id, 'Jobben er avsluttet: gjør en ny vurdering av karriereprofilen');
-        await writeJournalNote(ctx, js, employment.id, {
-          kind: 'JOB_END',
-          endDate: input.endDate,
-          learnedOn: input.learnedOn,
-          jobTitle: employment.jobTitle,
-          endedBy: input.endedBy,
-          reason: input.reason ?? null,
-        });
-      }
-      ctx.audit.record({
-        organizationId: js.organizationId,
-        jobSeekerId: js.id,
-        action: 'UPDATE',
-        area: 'Employment.end',
-        entityType: 'Employment',
-        entityId: employment.id,
-      });
-      return ctx.db.employment.findUniqueOrThrow({ where: { id: employment.id } });
-    },
+    resolve: (_root, { input }, ctx) =>
+      endEmployment(ctx, {
+        ...input,
+        employmentId: String(input.employmentId),
+        reason: input.reason ?? null,
+      }),
   }),
 }));
