@@ -4,7 +4,8 @@
  * field (give the fields `id={fieldId(field)}`). Field errors themselves go on the Aksel field's
  * own `error` prop: `<TextField error={form.fieldErrors.name} … />`.
  */
-import { Alert, ErrorSummary } from '@navikt/ds-react';
+import { Alert, BodyLong, ErrorSummary, Heading } from '@navikt/ds-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FieldErrors } from './mutation.js';
 import { languageOf, mutationTexts } from './mutation-texts.js';
@@ -15,6 +16,31 @@ export function FormError({ form }: { form: { formError: string | null } }) {
   return (
     <Alert variant="error" size="small" role="alert">
       {form.formError}
+    </Alert>
+  );
+}
+
+/**
+ * A save refused because someone saved the record in between (a ConflictError): what happened, and
+ * the ways on (`children`: reload and discard the draft, compare, keep mine on top of theirs). The
+ * draft itself stays in the form: nothing typed is lost.
+ */
+export function ConflictAlert({
+  title,
+  body,
+  children,
+}: {
+  title: string;
+  body: string;
+  children: ReactNode;
+}) {
+  return (
+    <Alert variant="warning" role="alert">
+      <Heading level="3" size="small">
+        {title}
+      </Heading>
+      <BodyLong>{body}</BodyLong>
+      {children}
     </Alert>
   );
 }

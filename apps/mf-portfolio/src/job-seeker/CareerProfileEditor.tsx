@@ -6,6 +6,7 @@
  * draft is kept, and the user reloads (discarding it) or saves it on top of the newer revision.
  */
 import {
+  ConflictAlert,
   ConflictErrorFields,
   FormError,
   formatDay,
@@ -17,7 +18,6 @@ import {
 } from '@ips/ui';
 import {
   Alert,
-  BodyLong,
   BodyShort,
   Box,
   Button,
@@ -32,7 +32,7 @@ import {
   TextField,
   VStack,
 } from '@navikt/ds-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type Fact, Facts } from './Facts.js';
 import { CareerProfileFields, type JobSeekerView } from './query.js';
@@ -213,56 +213,15 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
     </HStack>
   );
 
-  if (!editing) {
-    const older = (profile?.revisions ?? []).filter((r) => r.revision !== current?.revision);
+  if (!editing)
     return (
-      <section aria-labelledby="profile-heading" id="career-profile">
-        <VStack gap="space-8">
-          {heading}
-          {saved !== null ? (
-            <Alert variant="success" size="small" role="status">
-              {t('cp_saved', { revision: saved })}
-            </Alert>
-          ) : null}
-          {!current ? (
-            <BodyShort>{t('js_noCareerProfile')}</BodyShort>
-          ) : (
-            <>
-              <Detail>
-                {t('sp_revision', { revision: current.revision, date: formatDay(current.createdAt) })}
-              </Detail>
-              <RevisionFacts revision={current} />
-            </>
-          )}
-          {older.length ? (
-            <details>
-              <summary>
-                <BodyShort as="span" weight="semibold">
-                  {t('cp_revisions')} ({older.length})
-                </BodyShort>
-              </summary>
-              <VStack gap="space-16" paddingBlock="space-8">
-                {older.map((r) => (
-                  <section
-                    key={r.revision}
-                    aria-label={t('cp_revisionSummary', {
-                      revision: r.revision,
-                      date: formatDay(r.createdAt),
-                    })}
-                  >
-                    <Heading level="3" size="xsmall">
-                      {t('cp_revisionSummary', { revision: r.revision, date: formatDay(r.createdAt) })}
-                    </Heading>
-                    <RevisionFacts revision={r} />
-                  </section>
-                ))}
-              </VStack>
-            </details>
-          ) : null}
-        </VStack>
-      </section>
+      <ProfileReadView
+        heading={heading}
+        saved={saved}
+        current={current}
+        revisions={profile?.revisions ?? []}
+      />
     );
-  }
 
   return (
     <section aria-labelledby="profile-heading" id="career-profile">
@@ -271,11 +230,7 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
         <form onSubmit={onSubmit} aria-label={t('cp_editTitle')}>
           <VStack gap="space-16" style={{ maxWidth: '44rem' }}>
             {conflict ? (
-              <Alert variant="warning" role="alert">
-                <Heading level="3" size="small">
-                  {t('cp_conflictTitle')}
-                </Heading>
-                <BodyLong>{t('cp_conflictBody')}</BodyLong>
+              <ConflictAlert title={t('cp_conflictTitle')} body={t('cp_conflictBody')}>
                 <HStack gap="space-8" marginBlock="space-8 space-0" wrap>
                   <Button
                     type="button"
@@ -304,194 +259,11 @@ export function CareerProfileEditor({ profile, jobSeekerId, canEdit, onReload }:
                     {t('cp_conflictKeepMine')}
                   </Button>
                 </HStack>
-              </Alert>
+              </ConflictAlert>
             ) : (
               <FormError form={form} />
             )}
-            <Textarea
-              label={t('js_interests')}
-              value={draft.interests}
-              maxLength={2000}
-              minRows={2}
-              error={issues.interests}
-              onChange={(e) => setDraft({ ...draft, interests: e.target.value })}
-            />
-            <Textarea
-              label={t('js_strengths')}
-              value={draft.strengths}
-              maxLength={2000}
-              minRows={2}
-              error={issues.strengths}
-              onChange={(e) => setDraft({ ...draft, strengths: e.target.value })}
-            />
-            <Textarea
-              label={t('js_preferences')}
-              value={draft.preferences}
-              maxLength={2000}
-              minRows={2}
-              error={issues.preferences}
-              onChange={(e) => setDraft({ ...draft, preferences: e.target.value })}
-            />
-            <Fieldset legend={t('cp_workExperience')} error={issues.workExperience}>
-              {draft.workExperience.map((w, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-                <HStack key={i} gap="space-8" align="end" wrap>
-                  <TextField
-                    label={t('cp_jobTitle')}
-                    size="small"
-                    value={w.title}
-                    maxLength={200}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        workExperience: patchAt(draft.workExperience, i, { title: e.target.value }),
-                      })
-                    }
-                  />
-                  <TextField
-                    label={t('cp_employer')}
-                    size="small"
-                    value={w.employer}
-                    maxLength={200}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        workExperience: patchAt(draft.workExperience, i, { employer: e.target.value }),
-                      })
-                    }
-                  />
-                  <TextField
-                    label={t('cp_years')}
-                    size="small"
-                    inputMode="decimal"
-                    htmlSize={6}
-                    value={w.years}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        workExperience: patchAt(draft.workExperience, i, { years: e.target.value }),
-                      })
-                    }
-                  />
-                  <Button
-                    type="button"
-                    variant="tertiary"
-                    size="small"
-                    onClick={() =>
-                      setDraft({ ...draft, workExperience: draft.workExperience.filter((_, j) => j !== i) })
-                    }
-                  >
-                    {t('cp_remove')}
-                  </Button>
-                </HStack>
-              ))}
-              <Button
-                type="button"
-                variant="tertiary"
-                size="small"
-                onClick={() =>
-                  setDraft({
-                    ...draft,
-                    workExperience: [...draft.workExperience, { title: '', employer: '', years: '' }],
-                  })
-                }
-              >
-                {t('cp_addWork')}
-              </Button>
-            </Fieldset>
-            <Fieldset legend={t('cp_education')} error={issues.education}>
-              {draft.education.map((ed, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-                <HStack key={i} gap="space-8" align="end" wrap>
-                  <TextField
-                    label={t('cp_level')}
-                    size="small"
-                    value={ed.level}
-                    maxLength={200}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        education: patchAt(draft.education, i, { level: e.target.value }),
-                      })
-                    }
-                  />
-                  <TextField
-                    label={t('cp_subject')}
-                    size="small"
-                    value={ed.subject}
-                    maxLength={200}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        education: patchAt(draft.education, i, { subject: e.target.value }),
-                      })
-                    }
-                  />
-                  <Checkbox
-                    size="small"
-                    checked={ed.completed}
-                    onChange={(e) =>
-                      setDraft({
-                        ...draft,
-                        education: patchAt(draft.education, i, { completed: e.target.checked }),
-                      })
-                    }
-                  >
-                    {t('cp_completed')}
-                  </Checkbox>
-                  <Button
-                    type="button"
-                    variant="tertiary"
-                    size="small"
-                    onClick={() =>
-                      setDraft({ ...draft, education: draft.education.filter((_, j) => j !== i) })
-                    }
-                  >
-                    {t('cp_remove')}
-                  </Button>
-                </HStack>
-              ))}
-              <Button
-                type="button"
-                variant="tertiary"
-                size="small"
-                onClick={() =>
-                  setDraft({
-                    ...draft,
-                    education: [...draft.education, { level: '', subject: '', completed: false }],
-                  })
-                }
-              >
-                {t('cp_addEducation')}
-              </Button>
-            </Fieldset>
-            <Select
-              label={t('js_disclosure')}
-              value={draft.disclosurePreference}
-              onChange={(e) => setDraft({ ...draft, disclosurePreference: e.target.value as Disclosure })}
-            >
-              {DISCLOSURES.map((d) => (
-                <option key={d} value={d}>
-                  {t(`disclosure_${d}`)}
-                </option>
-              ))}
-            </Select>
-            <Textarea
-              label={t('cp_disclosureWishes')}
-              value={draft.disclosureWishes}
-              maxLength={2000}
-              minRows={2}
-              error={issues.disclosureWishes}
-              onChange={(e) => setDraft({ ...draft, disclosureWishes: e.target.value })}
-            />
-            <Textarea
-              label={t('cp_benefitsSituation')}
-              value={draft.benefitsSituation}
-              maxLength={2000}
-              minRows={2}
-              error={issues.benefitsSituation}
-              onChange={(e) => setDraft({ ...draft, benefitsSituation: e.target.value })}
-            />
+            <ProfileFields draft={draft} setDraft={setDraft} issues={issues} />
             <HStack gap="space-8" wrap>
               <Button type="submit" loading={form.fetching} disabled={conflict}>
                 {current ? t('cp_save') : t('cp_saveFirst')}
@@ -555,5 +327,260 @@ function RevisionFacts({ revision: r }: { revision: Revision }) {
     <Box>
       <Facts rows={rows} />
     </Box>
+  );
+}
+
+/** The profile as facts: the current revision, and every earlier one behind a disclosure. */
+function ProfileReadView({
+  heading,
+  saved,
+  current,
+  revisions,
+}: {
+  heading: ReactNode;
+  saved: number | null;
+  current: Revision | undefined;
+  revisions: readonly Revision[];
+}) {
+  const { t } = useTranslation('portfolio');
+  const older = revisions.filter((r) => r.revision !== current?.revision);
+  return (
+    <section aria-labelledby="profile-heading" id="career-profile">
+      <VStack gap="space-8">
+        {heading}
+        {saved !== null ? (
+          <Alert variant="success" size="small" role="status">
+            {t('cp_saved', { revision: saved })}
+          </Alert>
+        ) : null}
+        {!current ? (
+          <BodyShort>{t('js_noCareerProfile')}</BodyShort>
+        ) : (
+          <>
+            <Detail>
+              {t('sp_revision', { revision: current.revision, date: formatDay(current.createdAt) })}
+            </Detail>
+            <RevisionFacts revision={current} />
+          </>
+        )}
+        {older.length ? (
+          <details>
+            <summary>
+              <BodyShort as="span" weight="semibold">
+                {t('cp_revisions')} ({older.length})
+              </BodyShort>
+            </summary>
+            <VStack gap="space-16" paddingBlock="space-8">
+              {older.map((r) => {
+                const title = t('cp_revisionSummary', { revision: r.revision, date: formatDay(r.createdAt) });
+                return (
+                  <section key={r.revision} aria-label={title}>
+                    <Heading level="3" size="xsmall">
+                      {title}
+                    </Heading>
+                    <RevisionFacts revision={r} />
+                  </section>
+                );
+              })}
+            </VStack>
+          </details>
+        ) : null}
+      </VStack>
+    </section>
+  );
+}
+
+interface DraftRowsProps {
+  draft: ProfileDraft;
+  setDraft: (draft: ProfileDraft) => void;
+  error: string | undefined;
+}
+
+/** Earlier jobs, one row each: title, employer, years (decimal comma). */
+function WorkExperienceFields({ draft, setDraft, error }: DraftRowsProps) {
+  const { t } = useTranslation('portfolio');
+  const patch = (i: number, p: Partial<ProfileDraft['workExperience'][number]>) =>
+    setDraft({ ...draft, workExperience: patchAt(draft.workExperience, i, p) });
+  return (
+    <Fieldset legend={t('cp_workExperience')} error={error}>
+      {draft.workExperience.map((w, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <HStack key={i} gap="space-8" align="end" wrap>
+          <TextField
+            label={t('cp_jobTitle')}
+            size="small"
+            value={w.title}
+            maxLength={200}
+            onChange={(e) => patch(i, { title: e.target.value })}
+          />
+          <TextField
+            label={t('cp_employer')}
+            size="small"
+            value={w.employer}
+            maxLength={200}
+            onChange={(e) => patch(i, { employer: e.target.value })}
+          />
+          <TextField
+            label={t('cp_years')}
+            size="small"
+            inputMode="decimal"
+            htmlSize={6}
+            value={w.years}
+            onChange={(e) => patch(i, { years: e.target.value })}
+          />
+          <Button
+            type="button"
+            variant="tertiary"
+            size="small"
+            onClick={() =>
+              setDraft({ ...draft, workExperience: draft.workExperience.filter((_, j) => j !== i) })
+            }
+          >
+            {t('cp_remove')}
+          </Button>
+        </HStack>
+      ))}
+      <Button
+        type="button"
+        variant="tertiary"
+        size="small"
+        onClick={() =>
+          setDraft({
+            ...draft,
+            workExperience: [...draft.workExperience, { title: '', employer: '', years: '' }],
+          })
+        }
+      >
+        {t('cp_addWork')}
+      </Button>
+    </Fieldset>
+  );
+}
+
+/** Education, one row each: level, subject, completed. */
+function EducationFields({ draft, setDraft, error }: DraftRowsProps) {
+  const { t } = useTranslation('portfolio');
+  const patch = (i: number, p: Partial<ProfileDraft['education'][number]>) =>
+    setDraft({ ...draft, education: patchAt(draft.education, i, p) });
+  return (
+    <Fieldset legend={t('cp_education')} error={error}>
+      {draft.education.map((ed, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <HStack key={i} gap="space-8" align="end" wrap>
+          <TextField
+            label={t('cp_level')}
+            size="small"
+            value={ed.level}
+            maxLength={200}
+            onChange={(e) => patch(i, { level: e.target.value })}
+          />
+          <TextField
+            label={t('cp_subject')}
+            size="small"
+            value={ed.subject}
+            maxLength={200}
+            onChange={(e) => patch(i, { subject: e.target.value })}
+          />
+          <Checkbox
+            size="small"
+            checked={ed.completed}
+            onChange={(e) => patch(i, { completed: e.target.checked })}
+          >
+            {t('cp_completed')}
+          </Checkbox>
+          <Button
+            type="button"
+            variant="tertiary"
+            size="small"
+            onClick={() => setDraft({ ...draft, education: draft.education.filter((_, j) => j !== i) })}
+          >
+            {t('cp_remove')}
+          </Button>
+        </HStack>
+      ))}
+      <Button
+        type="button"
+        variant="tertiary"
+        size="small"
+        onClick={() =>
+          setDraft({
+            ...draft,
+            education: [...draft.education, { level: '', subject: '', completed: false }],
+          })
+        }
+      >
+        {t('cp_addEducation')}
+      </Button>
+    </Fieldset>
+  );
+}
+
+/** Every field of a revision, as the editor shows them (issues at their fields). */
+function ProfileFields({
+  draft,
+  setDraft,
+  issues,
+}: {
+  draft: ProfileDraft;
+  setDraft: (draft: ProfileDraft) => void;
+  issues: Partial<Record<string, string>>;
+}) {
+  const { t } = useTranslation('portfolio');
+  return (
+    <>
+      <Textarea
+        label={t('js_interests')}
+        value={draft.interests}
+        maxLength={2000}
+        minRows={2}
+        error={issues.interests}
+        onChange={(e) => setDraft({ ...draft, interests: e.target.value })}
+      />
+      <Textarea
+        label={t('js_strengths')}
+        value={draft.strengths}
+        maxLength={2000}
+        minRows={2}
+        error={issues.strengths}
+        onChange={(e) => setDraft({ ...draft, strengths: e.target.value })}
+      />
+      <Textarea
+        label={t('js_preferences')}
+        value={draft.preferences}
+        maxLength={2000}
+        minRows={2}
+        error={issues.preferences}
+        onChange={(e) => setDraft({ ...draft, preferences: e.target.value })}
+      />
+      <WorkExperienceFields draft={draft} setDraft={setDraft} error={issues.workExperience} />
+      <EducationFields draft={draft} setDraft={setDraft} error={issues.education} />
+      <Select
+        label={t('js_disclosure')}
+        value={draft.disclosurePreference}
+        onChange={(e) => setDraft({ ...draft, disclosurePreference: e.target.value as Disclosure })}
+      >
+        {DISCLOSURES.map((d) => (
+          <option key={d} value={d}>
+            {t(`disclosure_${d}`)}
+          </option>
+        ))}
+      </Select>
+      <Textarea
+        label={t('cp_disclosureWishes')}
+        value={draft.disclosureWishes}
+        maxLength={2000}
+        minRows={2}
+        error={issues.disclosureWishes}
+        onChange={(e) => setDraft({ ...draft, disclosureWishes: e.target.value })}
+      />
+      <Textarea
+        label={t('cp_benefitsSituation')}
+        value={draft.benefitsSituation}
+        maxLength={2000}
+        minRows={2}
+        error={issues.benefitsSituation}
+        onChange={(e) => setDraft({ ...draft, benefitsSituation: e.target.value })}
+      />
+    </>
   );
 }
