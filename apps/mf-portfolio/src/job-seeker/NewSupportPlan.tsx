@@ -8,7 +8,6 @@
 import { checkFollowUpPlan } from '@ips/domain';
 import {
   ConsentRequiredErrorFields,
-  DateField,
   FormError,
   formatDay,
   graphql,
@@ -17,21 +16,17 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import {
-  BodyShort,
-  Button,
-  Checkbox,
-  ErrorMessage,
-  Fieldset,
-  Heading,
-  HStack,
-  Select,
-  Textarea,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
+import { BodyShort, Button, Checkbox, Heading, HStack, Textarea, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  type AgreementRow,
+  AgreementRows,
+  FollowUpRuleIssues,
+  type MeetingRow,
+  MeetingRows,
+  PERSONS,
+} from './support-plan-rows.js';
 
 const CREATE_SUPPORT_PLAN = graphql(
   `
@@ -47,17 +42,6 @@ const CREATE_SUPPORT_PLAN = graphql(
 `,
   [ConsentRequiredErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
-
-const PERSONS = [
-  'JOB_SEEKER',
-  'JOB_SPECIALIST',
-  'EMPLOYER',
-  'NAV_COUNSELLOR',
-  'HEALTH_TEAM',
-  'RELATIVES',
-  'OTHER',
-] as const;
-type Person = (typeof PERSONS)[number];
 
 /** What the plan follows: a job (job support plan) or a study (study support plan). */
 export type PlanTarget =
@@ -80,10 +64,10 @@ export function NewSupportPlan({
   onCancel: () => void;
 }) {
   const { t } = useTranslation('portfolio');
-  const [agreements, setAgreements] = useState<{ supportPerson: Person; responsibility: string }[]>([
+  const [agreements, setAgreements] = useState<AgreementRow[]>([
     { supportPerson: 'JOB_SPECIALIST', responsibility: '' },
   ]);
-  const [meetings, setMeetings] = useState<{ plannedOn: string; faceToFace: boolean; topic: string }[]>([
+  const [meetings, setMeetings] = useState<MeetingRow[]>([
     { plannedOn: addDays(target.startDate, 2), faceToFace: true, topic: '' },
     { plannedOn: addDays(target.startDate, 14), faceToFace: true, topic: '' },
   ]);
@@ -146,130 +130,23 @@ export function NewSupportPlan({
           {t(`np_title_${target.kind}`, { what: target.what })}
         </Heading>
         <FormError form={form} />
-        <Fieldset legend={t('sp_agreements')} error={issues.agreements}>
-          {agreements.map((a, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <HStack key={i} gap="space-8" align="end" wrap>
-              <Select
-                label={t('sp_supportPerson')}
-                size="small"
-                value={a.supportPerson}
-                onChange={(e) =>
-                  setAgreements(
-                    agreements.map((r, j) =>
-                      j === i ? { ...r, supportPerson: e.target.value as Person } : r,
-                    ),
-                  )
-                }
-              >
-                {persons.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`person_${p}`)}
-                  </option>
-                ))}
-              </Select>
-              <TextField
-                label={t('sp_responsibility')}
-                size="small"
-                value={a.responsibility}
-                maxLength={2000}
-                onChange={(e) =>
-                  setAgreements(
-                    agreements.map((r, j) => (j === i ? { ...r, responsibility: e.target.value } : r)),
-                  )
-                }
-              />
-              {agreements.length > 1 ? (
-                <Button
-                  type="button"
-                  variant="tertiary"
-                  size="small"
-                  onClick={() => setAgreements(agreements.filter((_, j) => j !== i))}
-                >
-                  {t('sp_remove')}
-                </Button>
-              ) : null}
-            </HStack>
-          ))}
-          <Button
-            type="button"
-            variant="tertiary"
-            size="small"
-            onClick={() =>
-              setAgreements([...agreements, { supportPerson: 'HEALTH_TEAM', responsibility: '' }])
-            }
-          >
-            {t('sp_addAgreement')}
-          </Button>
-        </Fieldset>
-        <Fieldset
-          legend={t('sp_meetings')}
-          description={t('np_meetingsHelp', { start: formatDay(target.startDate) })}
+        <AgreementRows
+          rows={agreements}
+          onChange={setAgreements}
+          error={issues.agreements}
+          persons={persons}
+          newRow={{ supportPerson: 'HEALTH_TEAM', responsibility: '' }}
+          keepOne
+        />
+        <MeetingRows
+          rows={meetings}
+          onChange={setMeetings}
           error={issues.meetings}
-        >
-          {meetings.map((m, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <HStack key={i} gap="space-8" align="end" wrap>
-              <DateField
-                label={t('sp_plannedOn')}
-                size="small"
-                value={m.plannedOn}
-                fromDay={target.startDate}
-                onChange={(day) =>
-                  setMeetings(meetings.map((r, j) => (j === i ? { ...r, plannedOn: day } : r)))
-                }
-              />
-              <Checkbox
-                size="small"
-                checked={m.faceToFace}
-                onChange={(e) =>
-                  setMeetings(meetings.map((r, j) => (j === i ? { ...r, faceToFace: e.target.checked } : r)))
-                }
-              >
-                {t('js_faceToFace')}
-              </Checkbox>
-              <TextField
-                label={t('sp_topic')}
-                size="small"
-                value={m.topic}
-                maxLength={500}
-                onChange={(e) =>
-                  setMeetings(meetings.map((r, j) => (j === i ? { ...r, topic: e.target.value } : r)))
-                }
-              />
-              <Button
-                type="button"
-                variant="tertiary"
-                size="small"
-                onClick={() => setMeetings(meetings.filter((_, j) => j !== i))}
-              >
-                {t('sp_remove')}
-              </Button>
-            </HStack>
-          ))}
-          <Button
-            type="button"
-            variant="tertiary"
-            size="small"
-            onClick={() =>
-              setMeetings([
-                ...meetings,
-                { plannedOn: addDays(target.startDate, 30), faceToFace: true, topic: '' },
-              ])
-            }
-          >
-            {t('sp_addMeeting')}
-          </Button>
-        </Fieldset>
-        {ruleIssues.length && !issues.meetings ? (
-          <VStack gap="space-4" aria-live="polite">
-            {ruleIssues.map((i) => (
-              <ErrorMessage key={i.code} size="small">
-                {t(`sp_issue_${i.code}`)}
-              </ErrorMessage>
-            ))}
-          </VStack>
-        ) : null}
+          description={t('np_meetingsHelp', { start: formatDay(target.startDate) })}
+          fromDay={target.startDate}
+          newRow={{ plannedOn: addDays(target.startDate, 30), faceToFace: true, topic: '' }}
+        />
+        <FollowUpRuleIssues issues={ruleIssues} shownAtField={Boolean(issues.meetings)} />
         <Textarea
           label={t('sp_absenceArrangements')}
           value={absenceArrangements}

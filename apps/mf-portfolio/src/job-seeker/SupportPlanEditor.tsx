@@ -6,9 +6,9 @@
  */
 import { checkFollowUpPlan } from '@ips/domain';
 import {
+  ConflictAlert,
   ConflictErrorFields,
   ConsentRequiredErrorFields,
-  DateField,
   FormError,
   formatDay,
   graphql,
@@ -27,11 +27,8 @@ import {
   Button,
   Checkbox,
   Detail,
-  ErrorMessage,
-  Fieldset,
   Heading,
   HStack,
-  Select,
   Table,
   Textarea,
   TextField,
@@ -40,20 +37,10 @@ import {
 import { type FormEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SupportPlanFields } from './query.js';
+import { AgreementRows, FollowUpRuleIssues, MeetingRows, type Person } from './support-plan-rows.js';
 
 export type SupportPlan = ResultOf<typeof SupportPlanFields>;
 type Revision = SupportPlan['revisions'][number];
-
-const PERSONS = [
-  'JOB_SEEKER',
-  'JOB_SPECIALIST',
-  'EMPLOYER',
-  'NAV_COUNSELLOR',
-  'HEALTH_TEAM',
-  'RELATIVES',
-  'OTHER',
-] as const;
-type Person = (typeof PERSONS)[number];
 
 export interface Draft {
   agreedWithEmployer: boolean;
@@ -127,9 +114,6 @@ function contentOf(draft: Draft) {
 }
 
 /** The list with its i-th row changed (the agreement and meeting rows are edited in place). */
-const patchAt = <T,>(list: readonly T[], i: number, patch: Partial<T>): T[] =>
-  list.map((row, j) => (j === i ? { ...row, ...patch } : row));
-
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /**
@@ -253,7 +237,6 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
   const issues = form.fieldErrors;
   const fetching = form.fetching;
   const conflict = form.failure?.kind === 'conflict';
-  const date = (iso: string) => formatDay(iso);
 
   // The follow-up rule, checked as the API checks it before anything is sent: the plan from the
   // start, so the meetings its saved revisions planned count too.
@@ -299,39 +282,20 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
     void submit(baseVersion);
   };
 
-  if (!editing) {
+  if (!editing)
     return (
-      <VStack gap="space-16">
-        <HStack justify="space-between" align="center" gap="space-8">
-          <Heading level="2" size="medium">
-            {t(`sp_kind_${plan.kind}`)}
-          </Heading>
-          {canEdit && plan.status !== 'CLOSED' ? (
-            <Button variant="secondary" size="small" onClick={startEditing}>
-              {t('sp_edit')}
-            </Button>
-          ) : null}
-        </HStack>
-        {saved !== null ? (
-          <Alert variant="success" size="small" role="status">
-            {t('sp_saved', { revision: saved })}
-          </Alert>
-        ) : null}
-        {current ? (
-          <>
-            <Detail>{t('sp_revision', { revision: current.revision, date: date(current.createdAt) })}</Detail>
-            <RevisionView revision={current} />
-          </>
-        ) : null}
-      </VStack>
+      <PlanReadView
+        plan={plan}
+        current={current}
+        saved={saved}
+        onEdit={canEdit && plan.status !== 'CLOSED' ? startEditing : null}
+      />
     );
-  }
 
   const theirs = draftOf(current);
   const versionNow = plan.version;
   // Until the newer revision has arrived there is nothing to merge with.
   const newerArrived = versionNow !== baseVersion;
-  const merging = merge(base, theirs, draft);
   return (
     <form onSubmit={onSubmit} aria-labelledby="sp-edit-heading">
       <VStack gap="space-16">
@@ -339,11 +303,7 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
           {t(`sp_kind_${plan.kind}`)}
         </Heading>
         {conflict ? (
-          <Alert variant="warning" role="alert">
-            <Heading level="3" size="small">
-              {t('sp_conflictTitle')}
-            </Heading>
-            <BodyLong>{t('sp_conflictBody')}</BodyLong>
+          <ConflictAlert title={t('sp_conflictTitle')} body={t('sp_conflictBody')}>
             <HStack gap="space-8" marginBlock="space-8 space-0">
               <Button
                 type="button"
@@ -361,215 +321,31 @@ export function SupportPlanEditor({ plan, startsOn, canEdit, onReload }: Support
                 {t('sp_conflictCompare')}
               </Button>
             </HStack>
-          </Alert>
+          </ConflictAlert>
         ) : null}
         {conflict && comparing ? (
-          <Box>
-            <Table size="small">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('sp_compareField')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('sp_compareTheirs')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('sp_compareMine')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {differences(theirs, draft, t)
-                  .filter((d) => merging.conflicts.includes(d.key))
-                  .map((d) => (
-                    <Table.Row key={d.field}>
-                      <Table.HeaderCell scope="row">{d.field}</Table.HeaderCell>
-                      <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.theirs}</Table.DataCell>
-                      <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.mine}</Table.DataCell>
-                    </Table.Row>
-                  ))}
-              </Table.Body>
-            </Table>
-            {merging.theirsOnly.length ? (
-              <BodyShort size="small">
-                {t('sp_theirsKept', {
-                  fields: differences(theirs, base, t)
-                    .filter((d) => merging.theirsOnly.includes(d.key))
-                    .map((d) => d.field)
-                    .join(', '),
-                })}
-              </BodyShort>
-            ) : null}
-            <Button
-              type="button"
-              size="small"
-              loading={fetching}
-              disabled={!newerArrived}
-              onClick={() => {
-                setDraft(merging.merged);
-                setBase(theirs);
-                setBaseVersion(versionNow);
-                void submit(versionNow, merging.merged);
-              }}
-            >
-              {t('sp_conflictKeepMine')}
-            </Button>
-          </Box>
+          <ConflictCompare
+            base={base}
+            theirs={theirs}
+            mine={draft}
+            saving={fetching}
+            newerArrived={newerArrived}
+            onKeepMine={(merged) => {
+              setDraft(merged);
+              setBase(theirs);
+              setBaseVersion(versionNow);
+              void submit(versionNow, merged);
+            }}
+          />
         ) : null}
         {conflict ? null : <FormError form={form} />}
-        <Checkbox
-          checked={draft.agreedWithEmployer}
-          onChange={(e) => setDraft({ ...draft, agreedWithEmployer: e.target.checked })}
-        >
-          {t('sp_agreedWithEmployer')}
-        </Checkbox>
-        <Checkbox
-          checked={draft.employerMayCallSpecialist}
-          onChange={(e) => setDraft({ ...draft, employerMayCallSpecialist: e.target.checked })}
-        >
-          {t('sp_employerMayCall')}
-        </Checkbox>
-        {TEXT_FIELDS.map((f) => (
-          <Textarea
-            key={f}
-            label={t(TEXT_LABEL[f])}
-            value={draft[f]}
-            maxLength={4000}
-            minRows={2}
-            error={issues[f]}
-            onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
-          />
-        ))}
-        <Fieldset legend={t('sp_agreements')} error={issues.agreements}>
-          {draft.agreements.map((a, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <HStack key={i} gap="space-8" align="end" wrap>
-              <Select
-                label={t('sp_supportPerson')}
-                size="small"
-                value={a.supportPerson}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    agreements: patchAt(draft.agreements, i, { supportPerson: e.target.value as Person }),
-                  })
-                }
-              >
-                {PERSONS.map((p) => (
-                  <option key={p} value={p}>
-                    {t(`person_${p}`)}
-                  </option>
-                ))}
-              </Select>
-              <TextField
-                label={t('sp_responsibility')}
-                size="small"
-                value={a.responsibility}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    agreements: patchAt(draft.agreements, i, { responsibility: e.target.value }),
-                  })
-                }
-              />
-              <TextField
-                label={t('sp_personName')}
-                size="small"
-                value={a.personName}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    agreements: patchAt(draft.agreements, i, { personName: e.target.value }),
-                  })
-                }
-              />
-              <Button
-                type="button"
-                variant="tertiary"
-                size="small"
-                onClick={() => setDraft({ ...draft, agreements: draft.agreements.filter((_, j) => j !== i) })}
-              >
-                {t('sp_remove')}
-              </Button>
-            </HStack>
-          ))}
-          <Button
-            type="button"
-            variant="tertiary"
-            size="small"
-            onClick={() =>
-              setDraft({
-                ...draft,
-                agreements: [
-                  ...draft.agreements,
-                  { supportPerson: 'JOB_SPECIALIST', responsibility: '', personName: '' },
-                ],
-              })
-            }
-          >
-            {t('sp_addAgreement')}
-          </Button>
-        </Fieldset>
-        <Fieldset legend={t('sp_meetings')} error={issues.meetings}>
-          {draft.meetings.map((m, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-            <HStack key={i} gap="space-8" align="end" wrap>
-              <DateField
-                label={t('sp_plannedOn')}
-                size="small"
-                value={m.plannedOn}
-                onChange={(day) =>
-                  setDraft({ ...draft, meetings: patchAt(draft.meetings, i, { plannedOn: day }) })
-                }
-              />
-              <Checkbox
-                size="small"
-                checked={m.faceToFace}
-                onChange={(e) =>
-                  setDraft({
-                    ...draft,
-                    meetings: patchAt(draft.meetings, i, { faceToFace: e.target.checked }),
-                  })
-                }
-              >
-                {t('js_faceToFace')}
-              </Checkbox>
-              <TextField
-                label={t('sp_topic')}
-                size="small"
-                value={m.topic}
-                onChange={(e) =>
-                  setDraft({ ...draft, meetings: patchAt(draft.meetings, i, { topic: e.target.value }) })
-                }
-              />
-              <Button
-                type="button"
-                variant="tertiary"
-                size="small"
-                onClick={() => setDraft({ ...draft, meetings: draft.meetings.filter((_, j) => j !== i) })}
-              >
-                {t('sp_remove')}
-              </Button>
-            </HStack>
-          ))}
-          <Button
-            type="button"
-            variant="tertiary"
-            size="small"
-            onClick={() =>
-              setDraft({
-                ...draft,
-                meetings: [...draft.meetings, { plannedOn: startsOn, faceToFace: true, topic: '' }],
-              })
-            }
-          >
-            {t('sp_addMeeting')}
-          </Button>
-        </Fieldset>
-        {ruleIssues.length && !issues.meetings ? (
-          <VStack gap="space-4" aria-live="polite">
-            {ruleIssues.map((i) => (
-              <ErrorMessage key={i.code} size="small">
-                {t(`sp_issue_${i.code}`)}
-              </ErrorMessage>
-            ))}
-          </VStack>
-        ) : null}
+        <PlanDraftFields
+          draft={draft}
+          setDraft={setDraft}
+          issues={issues}
+          ruleIssues={ruleIssues}
+          startsOn={startsOn}
+        />
         <TextField
           label={t('sp_changeNote')}
           value={changeNote}
@@ -632,5 +408,172 @@ function RevisionView({ revision }: { revision: Revision }) {
         ))}
       </ul>
     </VStack>
+  );
+}
+
+/** The plan's current revision, read-only, with the way to edit it when the user may. */
+function PlanReadView({
+  plan,
+  current,
+  saved,
+  onEdit,
+}: {
+  plan: SupportPlan;
+  current: Revision | undefined;
+  saved: number | null;
+  onEdit: (() => void) | null;
+}) {
+  const { t } = useTranslation('portfolio');
+  return (
+    <VStack gap="space-16">
+      <HStack justify="space-between" align="center" gap="space-8">
+        <Heading level="2" size="medium">
+          {t(`sp_kind_${plan.kind}`)}
+        </Heading>
+        {onEdit ? (
+          <Button variant="secondary" size="small" onClick={onEdit}>
+            {t('sp_edit')}
+          </Button>
+        ) : null}
+      </HStack>
+      {saved !== null ? (
+        <Alert variant="success" size="small" role="status">
+          {t('sp_saved', { revision: saved })}
+        </Alert>
+      ) : null}
+      {current ? (
+        <>
+          <Detail>
+            {t('sp_revision', { revision: current.revision, date: formatDay(current.createdAt) })}
+          </Detail>
+          <RevisionView revision={current} />
+        </>
+      ) : null}
+    </VStack>
+  );
+}
+
+/**
+ * A conflict compared field by field: where both changed the same field, theirs and mine side by
+ * side; what only they changed is kept; saving puts the merge on top of their revision.
+ */
+function ConflictCompare({
+  base,
+  theirs,
+  mine,
+  saving,
+  newerArrived,
+  onKeepMine,
+}: {
+  base: Draft;
+  theirs: Draft;
+  mine: Draft;
+  saving: boolean;
+  /** Until the newer revision has arrived there is nothing to merge with. */
+  newerArrived: boolean;
+  onKeepMine: (merged: Draft) => void;
+}) {
+  const { t } = useTranslation('portfolio');
+  const merging = merge(base, theirs, mine);
+  return (
+    <Box>
+      <Table size="small">
+        <Table.Header>
+          <Table.Row>
+            <Table.HeaderCell scope="col">{t('sp_compareField')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('sp_compareTheirs')}</Table.HeaderCell>
+            <Table.HeaderCell scope="col">{t('sp_compareMine')}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {differences(theirs, mine, t)
+            .filter((d) => merging.conflicts.includes(d.key))
+            .map((d) => (
+              <Table.Row key={d.field}>
+                <Table.HeaderCell scope="row">{d.field}</Table.HeaderCell>
+                <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.theirs}</Table.DataCell>
+                <Table.DataCell style={{ whiteSpace: 'pre-line' }}>{d.mine}</Table.DataCell>
+              </Table.Row>
+            ))}
+        </Table.Body>
+      </Table>
+      {merging.theirsOnly.length ? (
+        <BodyShort size="small">
+          {t('sp_theirsKept', {
+            fields: differences(theirs, base, t)
+              .filter((d) => merging.theirsOnly.includes(d.key))
+              .map((d) => d.field)
+              .join(', '),
+          })}
+        </BodyShort>
+      ) : null}
+      <Button
+        type="button"
+        size="small"
+        loading={saving}
+        disabled={!newerArrived}
+        onClick={() => onKeepMine(merging.merged)}
+      >
+        {t('sp_conflictKeepMine')}
+      </Button>
+    </Box>
+  );
+}
+
+/** What a revision says, as the editor shows it (the API's issues at their fields). */
+function PlanDraftFields({
+  draft,
+  setDraft,
+  issues,
+  ruleIssues,
+  startsOn,
+}: {
+  draft: Draft;
+  setDraft: (draft: Draft) => void;
+  issues: Partial<Record<string, string>>;
+  ruleIssues: readonly { code: string }[];
+  startsOn: string;
+}) {
+  const { t } = useTranslation('portfolio');
+  return (
+    <>
+      <Checkbox
+        checked={draft.agreedWithEmployer}
+        onChange={(e) => setDraft({ ...draft, agreedWithEmployer: e.target.checked })}
+      >
+        {t('sp_agreedWithEmployer')}
+      </Checkbox>
+      <Checkbox
+        checked={draft.employerMayCallSpecialist}
+        onChange={(e) => setDraft({ ...draft, employerMayCallSpecialist: e.target.checked })}
+      >
+        {t('sp_employerMayCall')}
+      </Checkbox>
+      {TEXT_FIELDS.map((f) => (
+        <Textarea
+          key={f}
+          label={t(TEXT_LABEL[f])}
+          value={draft[f]}
+          maxLength={4000}
+          minRows={2}
+          error={issues[f]}
+          onChange={(e) => setDraft({ ...draft, [f]: e.target.value })}
+        />
+      ))}
+      <AgreementRows
+        rows={draft.agreements}
+        onChange={(agreements) => setDraft({ ...draft, agreements })}
+        error={issues.agreements}
+        newRow={{ supportPerson: 'JOB_SPECIALIST', responsibility: '', personName: '' }}
+        withPersonName
+      />
+      <MeetingRows
+        rows={draft.meetings}
+        onChange={(meetings) => setDraft({ ...draft, meetings })}
+        error={issues.meetings}
+        newRow={{ plannedOn: startsOn, faceToFace: true, topic: '' }}
+      />
+      <FollowUpRuleIssues issues={ruleIssues} shownAtField={Boolean(issues.meetings)} />
+    </>
   );
 }
