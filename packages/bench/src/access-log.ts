@@ -4,8 +4,10 @@
  * with N rows in SQL (generate_series, in chunks of one transaction each, spread over the last
  * ACCESS_LOG_MONTHS months as a real log is, then sealed as the background sealer would), and
  * measures again. Env: ACCESS_LOG_ROWS (200000), ACCESS_LOG_CHUNK (100000), ACCESS_LOG_MONTHS (12),
- * ACCESS_LOG_REQUESTS (300). Prints both p50s, their ratio and how long filling and sealing took.
+ * ACCESS_LOG_REQUESTS (300, in three blocks; the lowest block p50 counts). Prints both p50s, their
+ * ratio and how long filling and sealing took.
  */
+import { sealAuditLog } from '@ips/db';
 import { prepareData } from './setup.js';
 import { startOurs } from './targets/ours.js';
 import { graphqlCall } from './workloads.js';
@@ -30,33 +32,37 @@ async function portfolioP50(): Promise<number> {
     if (res.status !== 200 || text.includes('"errors"')) throw new Error(`portfolio: ${text.slice(0, 300)}`);
   };
   for (let i = 0; i < 30; i++) await once();
-  const times: number[] = [];
-  for (let i = 0; i < requests; i++) {
-    const t0 = performance.now();
-    await once();
-    times.push(performance.now() - t0);
+  // three blocks; the lowest block p50 (a shared machine's load comes and goes between blocks)
+  const p50s: number[] = [];
+  for (let block = 0; block < 3; block++) {
+    const times: number[] = [];
+    for (let i = 0; i < Math.ceil(requests / 3); i++) {
+      const t0 = performance.now();
+      await once();
+      times.push(performance.now() - t0);
+    }
+    times.sort((x, y) => x - y);
+    p50s.push(times[Math.floor(times.length / 2)] ?? 0);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  return Math.min(...p50s);
 }
 
 async function logRows(): Promise<number> {
   return Number((await data.admin.query<{ n: string }>('SELECT count(*) AS n FROM audit_log')).rows[0]?.n);
 }
 
-/** The sealer's entry point, whichever shape the log has (the function chains what is unsealed). */
+/** Seals everything written so far, as the background sealer would (rounds of up to 100,000 rows). */
 async function sealAll(): Promise<void> {
-  while (
-    Number((await data.admin.query<{ n: number }>('SELECT app.seal_audit_log() AS n')).rows[0]?.n) > 0
-  ) {}
+  await sealAuditLog(data.admin, 3_600_000);
 }
 
 /** Empties the access log and its chains (the benchmark's own database only). */
 async function emptyLog(): Promise<void> {
   await data.admin.query(`DO $$ BEGIN
     TRUNCATE audit_log;
-    IF to_regclass('app.audit_chain_head') IS NOT NULL THEN DELETE FROM app.audit_chain_head; END IF;
-    IF to_regclass('public.audit_log_batch') IS NOT NULL THEN TRUNCATE audit_log_batch; END IF;
+    DELETE FROM app.audit_chain_head;
+    TRUNCATE app.audit_log_batch, app.audit_chain_origin;
+    UPDATE app.audit_seal_state SET "sealedThrough" = 0, "pendingThrough" = 0, "pendingXmax" = '0';
   END $$`);
 }
 
@@ -67,6 +73,10 @@ try {
   await data.admin.query('VACUUM ANALYZE audit_log');
   const emptyRows = await logRows();
   const empty = await portfolioP50();
+  // (the sealer's job creates each month's partition ahead; the months filled here need theirs)
+  await data.admin.query(`SELECT app.ensure_audit_partitions(now() - make_interval(months => $1), $1 + 2)`, [
+    months,
+  ]);
   const t0 = performance.now();
   // Rows as the API writes them: READs of job seekers by members of each organisation, in
   // insertion order over the last `months` months (the newest last).
@@ -76,7 +86,7 @@ try {
             j AS (SELECT array_agg(id ORDER BY id) AS ids FROM job_seeker),
             u AS (SELECT array_agg(id ORDER BY id) AS ids FROM app_user)
        INSERT INTO audit_log (id, "organizationId", "occurredAt", action, area, "entityType", "entityId", "jobSeekerId", "actorUserId", "requestId")
-       SELECT gen_random_uuid(), o.ids[1 + i % cardinality(o.ids)],
+       SELECT app.uuid_v7(), o.ids[1 + i % cardinality(o.ids)],
          now() - make_interval(secs => ($3::float8 * 30.4 * 86400) * (1 - i::float8 / $4)),
          'READ', 'JobSeeker.list', 'JobSeeker', j.ids[1 + i % cardinality(j.ids)], j.ids[1 + i % cardinality(j.ids)],
          u.ids[1 + i % cardinality(u.ids)], 'bench-' || i
@@ -93,7 +103,7 @@ try {
   const size = (
     await data.admin.query<{ s: string }>(
       `SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) AS s FROM pg_class c
-       WHERE c.relkind = 'r' AND (c.relname = 'audit_log' OR c.relname LIKE 'audit_log\\_%')`,
+       WHERE c.relkind = 'r' AND c.relname LIKE 'audit_log%' AND c.relnamespace IN ('public'::regnamespace, 'audit_part'::regnamespace, 'app'::regnamespace)`,
     )
   ).rows[0]?.s;
   console.log(
