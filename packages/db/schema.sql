@@ -1464,6 +1464,45 @@ AS $function$
     RETURN membership_id;
   END $function$;
 
+CREATE OR REPLACE FUNCTION app.archive_audit_partitions(p_now timestamp with time zone DEFAULT now())
+ RETURNS TABLE(month date, table_name text, row_count bigint)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    keep integer := app.audit_online_months();
+    cutoff timestamptz;
+    p record;
+    sealed_through bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('audit-partitions', 0));
+    cutoff := (date_trunc('month', p_now AT TIME ZONE 'UTC') - make_interval(months => keep)) AT TIME ZONE 'UTC';
+    SELECT s."sealedThrough" INTO sealed_through FROM app.audit_seal_state s WHERE singleton;
+    FOR p IN
+      SELECT c.relname AS name,
+        (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \(''([^'']+)''\) TO \(''([^'']+)''\)'))[1]::timestamptz AS lower,
+        (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \(''([^'']+)''\) TO \(''([^'']+)''\)'))[2]::timestamptz AS upper
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'public.audit_log'::regclass AND c.relnamespace = 'audit_part'::regnamespace
+        AND NOT pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'
+      ORDER BY 2
+    LOOP
+      CONTINUE WHEN p.upper > cutoff;
+      -- only a month whose every row is sealed (its chain proof is complete)
+      CONTINUE WHEN EXISTS (SELECT 1 FROM public.audit_log a WHERE a."occurredAt" >= p.lower AND a."occurredAt" < p.upper
+        AND a.sequence > sealed_through);
+      month := (p.lower AT TIME ZONE 'UTC')::date;
+      table_name := p.name;
+      EXECUTE format('SELECT count(*) FROM audit_part.%I', p.name) INTO row_count;
+      EXECUTE format('ALTER TABLE public.audit_log DETACH PARTITION audit_part.%I', p.name);
+      EXECUTE format('ALTER TABLE audit_part.%I SET SCHEMA audit_archive', p.name);
+      INSERT INTO app.audit_archive (month, "tableName", "rowCount") VALUES (month, table_name, row_count);
+      RETURN NEXT;
+    END LOOP;
+    PERFORM app.rebuild_audit_log_everything();
+  END $function$;
+
 CREATE OR REPLACE FUNCTION app.audit_batch_hash(b app.audit_log_batch)
  RETURNS character
  LANGUAGE sql
@@ -1474,6 +1513,16 @@ AS $function$
       b."fromSequence", b."toSequence", b."rowCount",
       to_char(b."firstOccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
       to_char(b."lastOccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), b."rowsHash"), 'UTF8')), 'hex')
+  $function$;
+
+CREATE OR REPLACE FUNCTION app.audit_online_months()
+ RETURNS integer
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+    SELECT coalesce(max(app.retention_days(o.settings, 'accessLogOnlineMonths', 24, 12, 120)), 24)
+    FROM public.organization o
   $function$;
 
 CREATE OR REPLACE FUNCTION app.audit_row_text(a audit_log)
@@ -1979,6 +2028,25 @@ AS $function$
         RETURN NEXT;
       END IF;
     END LOOP;
+  END $function$;
+
+CREATE OR REPLACE FUNCTION app.rebuild_audit_log_everything()
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    body text := 'SELECT * FROM public.audit_log';
+    t text;
+  BEGIN
+    FOR t IN SELECT a."tableName" FROM app.audit_archive a WHERE to_regclass('audit_archive.' || quote_ident(a."tableName")) IS NOT NULL
+      ORDER BY a.month
+    LOOP
+      body := body || format(' UNION ALL SELECT * FROM audit_archive.%I', t);
+    END LOOP;
+    EXECUTE 'CREATE OR REPLACE VIEW app.audit_log_everything AS ' || body;
+    REVOKE ALL ON app.audit_log_everything FROM PUBLIC;
   END $function$;
 
 CREATE OR REPLACE FUNCTION app.refuse_deleted_case()
