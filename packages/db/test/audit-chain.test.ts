@@ -131,6 +131,30 @@ describe('access log hash chain per sealed batch', () => {
     expect(await verify()).toEqual({ checked: '13', first_broken: null });
   });
 
+  it('bounds a round by p_limit, and seals at once in a database restored on a server with lower transaction ids', async () => {
+    const before = (await batches()).length;
+    await appendAsApp(3, 'limited');
+    // rounds of at most two rows (the first notes the three rows; later ones seal them once safe)
+    const target = (await admin.query<{ s: string }>(`SELECT max(sequence)::text AS s FROM audit_log`))
+      .rows[0]?.s;
+    for (let i = 0; i < 200; i++) {
+      await admin.query('SELECT app.seal_audit_log(NULL, 2)');
+      const { rows } = await admin.query<{ done: boolean }>(
+        `SELECT "sealedThrough" >= $1::bigint AS done FROM app.audit_seal_state`,
+        [target],
+      );
+      if (rows[0]?.done) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect((await batches()).slice(before).map((b) => b.rows)).toEqual([2, 1]);
+    // as if restored elsewhere: the noted transaction id is far ahead of this server's
+    await appendAsApp(1, 'restored');
+    await admin.query('SELECT app.seal_audit_log()'); // notes the row
+    await admin.query(`UPDATE app.audit_seal_state SET "pendingXmax" = '99999999999'`);
+    expect((await admin.query<{ n: number }>('SELECT app.seal_audit_log() AS n')).rows[0]?.n).toBe(1);
+    expect(await verify()).toEqual({ checked: '17', first_broken: null });
+  });
+
   it('finds an edited row (its batch)', async () => {
     expect(await verdictAfter(`UPDATE audit_log SET area = 'tampered' WHERE area = 'third-1'`)).toEqual({
       checked: '5',
@@ -172,7 +196,7 @@ describe('access log hash chain per sealed batch', () => {
         )
       )?.first_broken,
     ).toBe(String(last));
-    expect(await verify()).toEqual({ checked: '13', first_broken: null });
+    expect(await verify()).toEqual({ checked: '17', first_broken: null });
   });
 
   it('finds an edited batch, a deleted batch and batches cut off the end (with or without their rows)', async () => {
@@ -217,7 +241,7 @@ describe('access log hash chain per sealed batch', () => {
         )
       )?.first_broken,
     ).toBe(String(last));
-    expect(await verify()).toEqual({ checked: '13', first_broken: null });
+    expect(await verify()).toEqual({ checked: '17', first_broken: null });
     expect((await verifyAuditChains(admin)).find((c) => c.organizationId === ORG)?.firstBroken).toBeNull();
   });
 
@@ -256,6 +280,6 @@ describe('access log hash chain per sealed batch', () => {
     } finally {
       await c.end();
     }
-    expect(await verify()).toEqual({ checked: '13', first_broken: null });
+    expect(await verify()).toEqual({ checked: '17', first_broken: null });
   });
 });
