@@ -1758,6 +1758,13 @@ AS $function$
     RETURN created;
   END $function$;
 
+CREATE OR REPLACE FUNCTION app.ensure_current_audit_partitions()
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$ SELECT app.ensure_audit_partitions(now(), 2) $function$;
+
 CREATE OR REPLACE FUNCTION app.has_active_consent(p_organization_id uuid, p_job_seeker_id uuid, p_scope "ConsentScope")
  RETURNS boolean
  LANGUAGE sql

@@ -21,7 +21,7 @@ export function startBackgroundTimers(pool: pg.Pool, config: ApiConfig, log: Log
     config.sealIntervalMs > 0
       ? setInterval(() => {
           pool
-            .query('SELECT app.ensure_audit_partitions()')
+            .query('SELECT app.ensure_current_audit_partitions()')
             .then(() => pool.query('SELECT app.seal_audit_log()'))
             .catch((error: unknown) =>
               log.error(

@@ -269,9 +269,18 @@ describe('access log hash chain per sealed batch', () => {
         `UPDATE app.audit_chain_head SET position = 0`,
         `SELECT 1 FROM audit_part.audit_log_default`,
         `SELECT app.verify_audit_chain('${ORG}')`,
+        `SELECT app.ensure_audit_partitions(now() + interval '10 years', 0)`,
       ]) {
         await expect(c.query(sql), sql).rejects.toThrow(/permission denied/);
       }
+      // the background sealer's partitions: this month and the next two, nothing of its choosing
+      await c.query('SELECT app.ensure_current_audit_partitions()');
+      const { rows: months } = await admin.query<{ n: string }>(
+        `SELECT count(*) AS n FROM pg_class WHERE relnamespace = 'audit_part'::regnamespace AND relname IN (
+           SELECT 'audit_log_' || to_char(date_trunc('month', now() AT TIME ZONE 'UTC') + make_interval(months => g), 'YYYY_MM')
+           FROM generate_series(0, 2) g)`,
+      );
+      expect(months[0]?.n).toBe('3');
       const { rows } = await c.query<{ name: string }>(
         `SELECT c.relname AS name FROM pg_class c JOIN pg_inherits i ON i.inhrelid = c.oid
          WHERE i.inhparent = 'public.audit_log'::regclass AND has_table_privilege(c.oid, 'SELECT, INSERT, UPDATE, DELETE')`,

@@ -209,7 +209,13 @@ CREATE FUNCTION app.ensure_audit_partitions(p_at timestamptz DEFAULT now(), p_ah
     RETURN created;
   END $$;
 REVOKE ALL ON FUNCTION app.ensure_audit_partitions(timestamptz, integer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION app.ensure_audit_partitions(timestamptz, integer) TO ips_app;
+-- The runtime role (the background sealer) gets only this month and the next two: it cannot make
+-- partitions for months of its choosing.
+CREATE FUNCTION app.ensure_current_audit_partitions() RETURNS integer
+  LANGUAGE sql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp
+  AS $$ SELECT app.ensure_audit_partitions(now(), 2) $$;
+REVOKE ALL ON FUNCTION app.ensure_current_audit_partitions() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION app.ensure_current_audit_partitions() TO ips_app;
 
 -- 6. Sealing, in rounds: a round seals what the previous round noted, once safe (see the top),
 --    one batch per organisation, and notes the sequence reached now. At most p_limit rows per
