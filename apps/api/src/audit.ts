@@ -1,7 +1,8 @@
 /**
  * Access and change log entries collected during a request and written in the same transaction
  * (one statement, sent with the COMMIT: ADR 0014), so a rolled-back request leaves none and a
- * committed one always has them.
+ * committed one always has them. Each row is written once and never updated (ADR 0017): ids are
+ * time-ordered (UUID version 7) so the month's primary-key index grows at its right edge.
  */
 import { type Role, sqlLiteral } from '@ips/db';
 
@@ -82,7 +83,7 @@ export class AuditTrail {
     if (this.entries.size === 0) return null;
     return `INSERT INTO audit_log (id, "organizationId", "actorUserId", "actorRole", "actorOrganizationId", "jobSeekerId",
   action, area, "entityType", "entityId", reason, "requestId")
-SELECT gen_random_uuid(), t."organizationId", t."actorUserId", t."actorRole"::"Role", t."actorOrganizationId", t."jobSeekerId",
+SELECT app.uuid_v7(), t."organizationId", t."actorUserId", t."actorRole"::"Role", t."actorOrganizationId", t."jobSeekerId",
   t.action::"AuditAction", t.area, t."entityType", t."entityId", t.reason, t."requestId"
 FROM json_to_recordset(${sqlLiteral(JSON.stringify(this.takeRows()))}::json) AS t("organizationId" uuid, "actorUserId" uuid,
   "actorRole" text, "actorOrganizationId" uuid, "jobSeekerId" uuid, action text, area text, "entityType" text,

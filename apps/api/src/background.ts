@@ -15,12 +15,14 @@ import {
 } from './outbox.js';
 
 export function startBackgroundTimers(pool: pg.Pool, config: ApiConfig, log: Logger): { stop(): void } {
-  // Chain the audit log in the background (the function only links rows; it cannot change them).
+  // Seal the access log in the background (ADR 0017): the month's partitions exist ahead of time,
+  // then one round chains a batch per organisation (it writes batches; it cannot change a row).
   const sealer =
     config.sealIntervalMs > 0
       ? setInterval(() => {
           pool
-            .query('SELECT app.seal_audit_log()')
+            .query('SELECT app.ensure_current_audit_partitions()')
+            .then(() => pool.query('SELECT app.seal_audit_log()'))
             .catch((error: unknown) =>
               log.error(
                 { error: { name: (error as Error)?.name, code: (error as { code?: string })?.code } },

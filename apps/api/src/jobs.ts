@@ -8,7 +8,8 @@
  *   consent_expiry    hourly: the specialist is told of consents that run out within 14 days
  *   retention_purge   daily 02:30 UTC: read notifications and delivered outbox messages past the
  *                     tenant's retention period are deleted, each purge audited; deleted cases
- *                     past the tenant's period are purged, one audit row per job seeker (ADR 0012)
+ *                     past the tenant's period are purged, one audit row per job seeker (ADR 0012);
+ *                     months of the access log past the online period are archived (ADR 0017)
  */
 
 import { osloDay } from '@ips/domain';
@@ -106,6 +107,21 @@ export function jobTasks(
         log.info(
           { job: 'retention_purge', organizationId: r.organization_id, jobSeekerId: r.job_seeker_id },
           'deleted case purged',
+        );
+      }
+      // Months of the access log past the online period are detached and kept in the archive
+      // schema, whole and still verifiable (ADR 0017); never deleted.
+      const archived = await helpers.withPgClient(async (c: pg.PoolClient) => {
+        const { rows } = await c.query<{ month: string; row_count: string }>(
+          `SELECT to_char(month, 'YYYY-MM') AS month, row_count FROM app.archive_audit_partitions($1)`,
+          [clock()],
+        );
+        return rows;
+      });
+      for (const r of archived) {
+        log.info(
+          { job: 'retention_purge', month: r.month, rows: Number(r.row_count) },
+          'access log month archived',
         );
       }
     },

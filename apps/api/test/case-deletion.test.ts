@@ -6,6 +6,7 @@
  * and purged by the retention job after the tenant's period — audited, the audit chain intact.
  */
 import { randomBytes } from 'node:crypto';
+import { sealAuditLog } from '@ips/db';
 import { osloDay } from '@ips/domain';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import { parse } from 'graphql';
@@ -925,7 +926,7 @@ describe('the retention purge', () => {
     ).toBeGreaterThan(5);
 
     // The hash chain of each organisation still verifies after sealing.
-    await q('SELECT app.seal_audit_log(NULL, 1000000)');
+    await sealAuditLog(stack.admin);
     for (const org of [J.org, other.org]) {
       const { rows } = await q('SELECT checked, first_broken FROM app.verify_audit_chain($1)', [org]);
       expect(rows[0].first_broken, org).toBeNull();

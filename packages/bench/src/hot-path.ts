@@ -9,6 +9,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
+import { sealAuditLog } from '@ips/db';
 import { prepareData } from './setup.js';
 import { recordStatements } from './sql-capture.js';
 import { startOurs } from './targets/ours.js';
@@ -17,17 +18,18 @@ import { type GraphQLCall, graphqlCall, reviseCall } from './workloads.js';
 const requests = Number(process.env.HOT_PATH_REQUESTS ?? 300);
 const secure = process.env.HOT_PATH_SECURE !== '0';
 const data = await prepareData({ planCount: 1 });
-// HOT_PATH_AUDIT_ROWS: grow the access log first (sealed rows spread over the organisations), to see
+// HOT_PATH_AUDIT_ROWS: grow the access log first (rows spread over the organisations, sealed), to see
 // what a large log costs the hot path (the access log grows with every read).
 const auditRows = Number(process.env.HOT_PATH_AUDIT_ROWS ?? 0);
 if (auditRows > 0) {
   await data.admin.query(
-    `INSERT INTO audit_log (id, "organizationId", action, area, "jobSeekerId", "actorUserId", "sealedAt", hash, "previousHash")
-     SELECT gen_random_uuid(), o.id, 'READ', 'JobSeeker.list', gen_random_uuid(), gen_random_uuid(), now(), repeat('0', 64), repeat('0', 64)
+    `INSERT INTO audit_log (id, "organizationId", action, area, "jobSeekerId", "actorUserId")
+     SELECT app.uuid_v7(), o.id, 'READ', 'JobSeeker.list', gen_random_uuid(), gen_random_uuid()
      FROM generate_series(1, $1::int) i
      JOIN LATERAL (SELECT id FROM organization ORDER BY id OFFSET (i % (SELECT count(*) FROM organization)) LIMIT 1) o ON true`,
     [auditRows],
   );
+  await sealAuditLog(data.admin, 600_000);
   await data.admin.query('VACUUM ANALYZE audit_log');
 }
 const api = await startOurs(secure ? data.db.appUrl : data.db.adminUrl, secure);

@@ -77,10 +77,10 @@ try {
   let tampered: { org: string; position: string } | undefined;
   let chains: Awaited<ReturnType<typeof verifyAuditChains>> = [];
   try {
-    // The middle row of the longest chain; below the triggers and the foreign keys.
+    // A row in the middle batch of the longest chain; below the triggers and the foreign keys.
     const { rows } = await c.query<{ org: string; position: string }>(
-      `WITH longest AS (SELECT "organizationId" AS org, max("chainPosition") AS n FROM audit_log
-                        WHERE "chainPosition" IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 1)
+      `WITH longest AS (SELECT organization_id AS org, position AS n FROM app.audit_chain_head
+                        ORDER BY 2 DESC, 1 LIMIT 1)
        SELECT org, greatest(1, n / 2)::text AS position FROM longest`,
     );
     tampered = rows[0];
@@ -88,7 +88,10 @@ try {
       await c.query('BEGIN');
       await c.query('SET LOCAL session_replication_role = replica');
       const updated = await c.query(
-        `UPDATE audit_log SET area = area || ' (edited)' WHERE "organizationId" = $1 AND "chainPosition" = $2`,
+        `UPDATE audit_log SET area = area || ' (edited)' WHERE "organizationId" = $1 AND sequence = (
+           SELECT min(a.sequence) FROM audit_log a JOIN app.audit_log_batch b ON b."organizationId" = a."organizationId"
+             AND a.sequence > b."fromSequence" AND a.sequence <= b."toSequence"
+           WHERE b."organizationId" = $1 AND b."batchNumber" = $2)`,
         [tampered.org, tampered.position],
       );
       await c.query('COMMIT');
@@ -106,17 +109,17 @@ try {
     broken[0]?.organizationId === tampered.org &&
     String(broken[0]?.firstBroken) === tampered.position &&
     problems.some((p) =>
-      p.includes(`audit chain of ${tampered?.org}: broken at position ${tampered?.position}`),
+      p.includes(`audit chain of ${tampered?.org}: broken at batch ${tampered?.position}`),
     );
   if (caught) {
     console.log(
-      `tamper check: 1 audit row edited (position ${tampered?.position} of ${m.auditChains[tampered?.org ?? '']?.checked}) in a restored ` +
+      `tamper check: 1 audit row edited (in batch ${tampered?.position}, of ${m.auditChains[tampered?.org ?? '']?.checked}) in a restored ` +
         `copy — verification failed as it must: ${broken.length} chain broken, ${problems.length} difference(s) ` +
         `against the manifest, in ${seconds(t)}`,
     );
   } else {
     console.error(
-      `FAILED: an edited audit row went unnoticed (edited: ${tampered ? `position ${tampered.position}` : 'none'}; ` +
+      `FAILED: an edited audit row went unnoticed (edited: ${tampered ? `batch ${tampered.position}` : 'none'}; ` +
         `broken chains: ${broken.length}; differences: ${problems.length})`,
     );
     exitCode = 1;

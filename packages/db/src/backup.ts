@@ -272,7 +272,7 @@ export async function compareWithManifest(adminUrl: string, manifest: BackupMani
       const was = manifest.auditChains[org];
       const is = chains[org];
       if (is?.firstBroken != null && was?.firstBroken == null) {
-        problems.push(`audit chain of ${org}: broken at position ${is.firstBroken}`);
+        problems.push(`audit chain of ${org}: broken at batch ${is.firstBroken}`);
       } else if (was?.checked !== is?.checked) {
         problems.push(
           `audit chain of ${org}: ${is?.checked ?? 0} row(s), the backup had ${was?.checked ?? 0}`,

@@ -12,6 +12,7 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { sealAuditLog } from '../src/audit.js';
 import {
   BackupError,
   type BackupManifest,
@@ -114,7 +115,9 @@ beforeAll(async () => {
       [m.org, m.user],
     );
   }
-  await exec(sourceUrl, 'SELECT app.seal_audit_log()');
+  const sealer = new pg.Client({ connectionString: sourceUrl });
+  await sealer.connect();
+  await sealAuditLog(sealer).finally(() => sealer.end());
   await exec(
     sourceUrl,
     `INSERT INTO audit_log (id, "organizationId", "actorUserId", action, area) VALUES (gen_random_uuid(), $1, $2, 'READ', 'late')`,
@@ -209,11 +212,11 @@ describe('restore', () => {
       url,
       `SET session_replication_role = replica;
        DELETE FROM employer WHERE id = (SELECT id FROM employer ORDER BY id LIMIT 1);
-       UPDATE audit_log SET area = 'edited' WHERE id = (SELECT id FROM audit_log ORDER BY "chainPosition" LIMIT 1)`,
+       UPDATE audit_log SET area = 'edited' WHERE id = (SELECT id FROM audit_log ORDER BY sequence LIMIT 1)`,
     );
     const problems = await compareWithManifest(url, manifest);
     expect(problems.join('\n')).toMatch(/public\.employer: \d+ row\(s\), the backup had \d+/);
-    expect(problems.join('\n')).toMatch(/audit chain of .+: broken at position 1/);
+    expect(problems.join('\n')).toMatch(/audit chain of .+: broken at batch 1/);
   });
 
   it('refuses a target that exists, and leaves it alone', async () => {

@@ -26,7 +26,7 @@ async function tenantTables(): Promise<{ table: string; rls: boolean; forced: bo
     SELECT c.relname AS table, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced
     FROM pg_class c
     JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
-    WHERE c.relkind = 'r'
+    WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition
       AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organizationId' AND NOT a.attisdropped)
     ORDER BY 1`);
   return rows;
@@ -75,8 +75,9 @@ describe('catalog', () => {
       WHERE NOT x.indisprimary
         AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = t.oid AND a.attname = 'organizationId')
         AND (SELECT attname FROM pg_attribute WHERE attrelid = t.oid AND attnum = x.indkey[0]) <> 'organizationId'
-        -- deliberate cross-tenant lookups: a NAV office's grants; a user's own memberships
-        AND i.relname NOT IN ('nav_sharing_grant_navOfficeId_counsellorId_idx', 'membership_userId_idx')`);
+        -- deliberate cross-tenant lookups: a NAV office's grants; a user's own memberships; the
+        -- access-log sealer's rounds over every organisation's new rows (ADR 0017)
+        AND i.relname NOT IN ('nav_sharing_grant_navOfficeId_counsellorId_idx', 'membership_userId_idx', 'audit_log_sequence_idx')`);
     expect(rows.map((r) => r.index)).toEqual([]);
   });
 
@@ -106,8 +107,42 @@ describe('catalog', () => {
     expect(insertable).toEqual(
       expect.arrayContaining(['organizationId', 'jobSeekerId', 'action', 'area', 'requestId']),
     );
-    for (const chain of ['sequence', 'previousHash', 'hash', 'chainPosition', 'sealedAt'])
-      expect(insertable).not.toContain(chain);
+    // the sequence decides which sealed batch holds a row (ADR 0017): only its default sets it
+    expect(insertable).not.toContain('sequence');
+  });
+
+  it("the access log is partitioned by month, its partitions and batches out of the runtime role's reach", async () => {
+    const { rows } = await client.query<{ kind: string; key: string }>(
+      `SELECT c.relkind::text AS kind, pg_get_partkeydef(c.oid) AS key FROM pg_class c WHERE c.oid = 'public.audit_log'::regclass`,
+    );
+    expect(rows).toEqual([{ kind: 'p', key: 'RANGE ("occurredAt")' }]);
+    const { rows: parts } = await client.query<{ schema: string; granted: boolean }>(
+      `SELECT n.nspname AS schema,
+              has_table_privilege($1, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE') AS granted
+       FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+       WHERE i.inhparent = 'public.audit_log'::regclass`,
+      [APP_ROLE],
+    );
+    expect(parts.length).toBeGreaterThanOrEqual(2); // the default and this month's, at least
+    for (const p of parts) expect(p).toEqual({ schema: 'audit_part', granted: false });
+    const { rows: batch } = await client.query<{
+      rls: boolean;
+      forced: boolean;
+      policies: string;
+      granted: boolean;
+    }>(
+      `SELECT c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+              (SELECT count(*) FROM pg_policies p WHERE p.schemaname = 'app' AND p.tablename = 'audit_log_batch')::text AS policies,
+              has_table_privilege($1, c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE') AS granted
+       FROM pg_class c WHERE c.oid = 'app.audit_log_batch'::regclass`,
+      [APP_ROLE],
+    );
+    expect(batch).toEqual([{ rls: true, forced: true, policies: '1', granted: false }]);
+    const { rows: schemas } = await client.query<{ usable: boolean }>(
+      `SELECT bool_or(has_schema_privilege($1, s, 'USAGE')) AS usable FROM unnest(ARRAY['audit_part', 'audit_archive']) s`,
+      [APP_ROLE],
+    );
+    expect(schemas).toEqual([{ usable: false }]);
   });
 
   it('mutable aggregates carry a version column', async () => {

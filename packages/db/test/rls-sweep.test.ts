@@ -37,7 +37,7 @@ beforeAll(async () => {
   await admin.connect();
   const { rows } = await admin.query<{ table: string }>(`
     SELECT c.relname AS table FROM pg_class c
-    WHERE c.relkind = 'r' AND c.relnamespace = 'public'::regnamespace
+    WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relnamespace = 'public'::regnamespace
       AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'organizationId')
     ORDER BY 1`);
   tables = rows.map((r) => r.table);
