@@ -13,7 +13,13 @@ import { sealAuditLog } from '@ips/db';
 import { prepareData } from './setup.js';
 import { recordStatements } from './sql-capture.js';
 import { startOurs } from './targets/ours.js';
-import { type GraphQLCall, graphqlCall, reviseCall } from './workloads.js';
+import {
+  type GraphQLCall,
+  graphqlCall,
+  planVersionAfter,
+  reviseCall,
+  type WorkloadName,
+} from './workloads.js';
 
 const requests = Number(process.env.HOT_PATH_REQUESTS ?? 300);
 const secure = process.env.HOT_PATH_SECURE !== '0';
@@ -45,7 +51,7 @@ try {
       ])
     ).rows[0]?.version ?? 1;
   let n = 0;
-  const calls: [string, () => GraphQLCall][] = [
+  const calls: [WorkloadName, () => GraphQLCall][] = [
     ['portfolio', () => graphqlCall(data, 'portfolio')],
     ['jobSeekerPage', () => graphqlCall(data, 'jobSeekerPage')],
     ['teamDashboard', () => graphqlCall(data, 'teamDashboard')],
@@ -67,8 +73,7 @@ try {
       const text = await res.text();
       if (res.status !== 200 || text.includes('"errors"') || text.includes('ConflictError'))
         throw new Error(`${name}: ${text.slice(0, 300)}`);
-      const v = /"version":(\d+)/.exec(text)?.[1];
-      if (v) version = Number(v);
+      version = planVersionAfter(name, text, version);
     };
     for (let i = 0; i < 30; i++) await once();
     const statements = (await recordStatements(once)).length;

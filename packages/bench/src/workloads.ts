@@ -49,6 +49,26 @@ export const REVISE_SUPPORT_PLAN = `mutation ReviseSupportPlan($input: ReviseSup
 
 export type WorkloadName = 'portfolio' | 'jobSeekerPage' | 'teamDashboard' | 'navList' | 'supportPlanUpdate';
 
+/**
+ * The support plan's version after a workload's answer: the revised plan's own version (or the one
+ * a ConflictError reports); any other workload's answer leaves it as it was — those name the
+ * versions of other records (a job seeker's, a revision's), which are not the plan's.
+ */
+export function planVersionAfter(workload: WorkloadName, body: string, current: number): number {
+  if (workload !== 'supportPlanUpdate') return current;
+  try {
+    const result = (
+      JSON.parse(body) as {
+        data?: { reviseSupportPlan?: { data?: { version?: unknown }; currentVersion?: unknown } };
+      }
+    ).data?.reviseSupportPlan;
+    const version = result?.data?.version ?? result?.currentVersion;
+    return typeof version === 'number' ? version : current;
+  } catch {
+    return current;
+  }
+}
+
 export const WORKLOADS: { name: WorkloadName; label: string }[] = [
   { name: 'portfolio', label: "specialist's portfolio" },
   { name: 'jobSeekerPage', label: 'job-seeker page' },
