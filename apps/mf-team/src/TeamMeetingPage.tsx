@@ -7,6 +7,7 @@
  * done; and distributes the minutes to the team.
  */
 import {
+  ConflictAlert,
   ConflictErrorFields,
   canOn,
   DateField,
@@ -248,6 +249,13 @@ function SupervisorTeamMeeting() {
   );
 }
 
+/** What the meeting has saved, as the form's draft. */
+const savedDraft = (m: Meeting) => ({
+  notes: Object.fromEntries(m.agenda.map((a) => [a.id, a.notes ?? ''])) as Record<string, string>,
+  minutes: m.minutes ?? '',
+  absent: m.attendees.filter((a) => !a.present).map((a) => a.user.id),
+});
+
 function MeetingView({
   meeting,
   onChanged,
@@ -261,11 +269,6 @@ function MeetingView({
 
   // The draft, and the saved version it was based on: a save sends that version, so a colleague's
   // save in between is a conflict, never overwritten.
-  const savedDraft = (m: Meeting) => ({
-    notes: Object.fromEntries(m.agenda.map((a) => [a.id, a.notes ?? ''])) as Record<string, string>,
-    minutes: m.minutes ?? '',
-    absent: m.attendees.filter((a) => !a.present).map((a) => a.user.id),
-  });
   const [base, setBase] = useState(() => ({ version: meeting.version, draft: savedDraft(meeting) }));
   const [notes, setNotes] = useState<Record<string, string>>(base.draft.notes);
   const [minutes, setMinutes] = useState(base.draft.minutes);
@@ -350,26 +353,7 @@ function MeetingView({
               </Tag>
             ) : null}
           </HStack>
-          <ol style={{ display: 'grid', gap: '1rem', paddingInlineStart: '1.25rem' }} data-testid="agenda">
-            {[...meeting.agenda]
-              .sort((a, b) => a.position - b.position)
-              .map((item) => (
-                <li key={item.id}>
-                  <Textarea
-                    label={
-                      item.jobSeeker?.givenName
-                        ? `${item.title} (${item.jobSeeker.givenName} ${item.jobSeeker.familyName ?? ''})`
-                        : item.title
-                    }
-                    size="small"
-                    minRows={1}
-                    maxLength={4000}
-                    value={notes[item.id] ?? ''}
-                    onChange={(e) => setNotes({ ...notes, [item.id]: e.target.value })}
-                  />
-                </li>
-              ))}
-          </ol>
+          <AgendaNotes agenda={meeting.agenda} notes={notes} onChange={setNotes} />
           <CheckboxGroup
             legend={t('tm_absent')}
             size="small"
@@ -391,60 +375,16 @@ function MeetingView({
             onChange={(e) => setMinutes(e.target.value)}
           />
           {conflict ? (
-            <Alert variant="warning" role="alert">
-              <Heading level="3" size="small">
-                {t('tm_conflictTitle')}
-              </Heading>
-              <BodyLong>{t('tm_conflictBody')}</BodyLong>
-              <HGrid
-                columns={{ xs: 1, md: 2 }}
-                gap="space-12"
-                marginBlock="space-8"
-                data-testid="minutes-compare"
-              >
-                <div>
-                  <Heading level="4" size="xsmall">
-                    {t('tm_compareTheirs')}
-                  </Heading>
-                  <BodyLong style={{ whiteSpace: 'pre-line' }}>{meeting.minutes ?? '–'}</BodyLong>
-                </div>
-                <div>
-                  <Heading level="4" size="xsmall">
-                    {t('tm_compareMine')}
-                  </Heading>
-                  <BodyLong style={{ whiteSpace: 'pre-line' }}>{minutes || '–'}</BodyLong>
-                </div>
-              </HGrid>
-              <HStack gap="space-8" marginBlock="space-8 space-0">
-                <Button
-                  type="button"
-                  size="small"
-                  variant="secondary"
-                  disabled={meeting.version === base.version}
-                  onClick={() => reset(meeting)}
-                >
-                  {t('tm_conflictReload')}
-                </Button>
-                <Button
-                  type="button"
-                  size="small"
-                  loading={saving}
-                  disabled={meeting.version === base.version}
-                  onClick={() => void submit(meeting.version)}
-                >
-                  {t('tm_conflictKeepMine')}
-                </Button>
-              </HStack>
-            </Alert>
+            <MinutesConflict
+              theirs={meeting.minutes ?? ''}
+              mine={minutes}
+              newerArrived={meeting.version !== base.version}
+              saving={saving}
+              onReload={() => reset(meeting)}
+              onKeepMine={() => void submit(meeting.version)}
+            />
           ) : null}
-          {Object.entries(issues).filter(([field]) => field !== 'minutes').length ? (
-            <Alert variant="error" size="small" role="alert">
-              {Object.entries(issues)
-                .filter(([field]) => field !== 'minutes')
-                .map(([, text]) => text)
-                .join(' ')}
-            </Alert>
-          ) : null}
+          <OtherIssues issues={issues} shownAtField={['minutes']} />
           <HStack gap="space-8">
             <Button type="submit" loading={saving} disabled={!!conflict}>
               {t('tm_save')}
@@ -472,6 +412,103 @@ function MeetingView({
       </form>
       <ActionPoints meeting={meeting} onChanged={onChanged} />
     </VStack>
+  );
+}
+
+/** The issues no field of the form shows, as one alert. */
+function OtherIssues({
+  issues,
+  shownAtField,
+}: {
+  issues: Partial<Record<string, string>>;
+  shownAtField: readonly string[];
+}) {
+  const others = Object.entries(issues).filter(([field]) => !shownAtField.includes(field));
+  if (!others.length) return null;
+  return (
+    <Alert variant="error" size="small" role="alert">
+      {others.map(([, text]) => text).join(' ')}
+    </Alert>
+  );
+}
+
+/** The agenda in its fixed order, a note per item (a case named only as far as the reader may see it). */
+function AgendaNotes({
+  agenda,
+  notes,
+  onChange,
+}: {
+  agenda: Meeting['agenda'];
+  notes: Record<string, string>;
+  onChange: (notes: Record<string, string>) => void;
+}) {
+  return (
+    <ol style={{ display: 'grid', gap: '1rem', paddingInlineStart: '1.25rem' }} data-testid="agenda">
+      {[...agenda]
+        .sort((a, b) => a.position - b.position)
+        .map((item) => (
+          <li key={item.id}>
+            <Textarea
+              label={
+                item.jobSeeker?.givenName
+                  ? `${item.title} (${item.jobSeeker.givenName} ${item.jobSeeker.familyName ?? ''})`
+                  : item.title
+              }
+              size="small"
+              minRows={1}
+              maxLength={4000}
+              value={notes[item.id] ?? ''}
+              onChange={(e) => onChange({ ...notes, [item.id]: e.target.value })}
+            />
+          </li>
+        ))}
+    </ol>
+  );
+}
+
+/** Minutes saved by someone else in between: theirs and mine side by side, reload or keep mine. */
+function MinutesConflict({
+  theirs,
+  mine,
+  newerArrived,
+  saving,
+  onReload,
+  onKeepMine,
+}: {
+  theirs: string;
+  mine: string;
+  /** Until the newer version has arrived there is nothing to compare with. */
+  newerArrived: boolean;
+  saving: boolean;
+  onReload: () => void;
+  onKeepMine: () => void;
+}) {
+  const { t } = useTranslation('team');
+  return (
+    <ConflictAlert title={t('tm_conflictTitle')} body={t('tm_conflictBody')}>
+      <HGrid columns={{ xs: 1, md: 2 }} gap="space-12" marginBlock="space-8" data-testid="minutes-compare">
+        <div>
+          <Heading level="4" size="xsmall">
+            {t('tm_compareTheirs')}
+          </Heading>
+          <BodyLong style={{ whiteSpace: 'pre-line' }}>{theirs || '–'}</BodyLong>
+        </div>
+        <div>
+          <Heading level="4" size="xsmall">
+            {t('tm_compareMine')}
+          </Heading>
+          <BodyLong style={{ whiteSpace: 'pre-line' }}>{mine || '–'}</BodyLong>
+        </div>
+      </HGrid>
+      <HStack gap="space-8" marginBlock="space-8 space-0">
+        <Button type="button" size="small" variant="secondary" disabled={!newerArrived} onClick={onReload}>
+          {t('tm_conflictReload')}
+        </Button>
+        <Button type="button" size="small" loading={saving} disabled={!newerArrived} onClick={onKeepMine}>
+          {t('tm_conflictKeepMine')}
+        </Button>
+      </HStack>
+    </ConflictAlert>
   );
 }
 
