@@ -6,6 +6,7 @@
  * - the NAV office's administrator adds a NAV counsellor;
  * - a tenant administrator finds a case by identity number, deletes it and restores it;
  * - a tenant administrator tunes a deadline rule: out of bounds is refused at the field;
+ * - the health-service leader tunes the staffing settings (the deadline rules stay read-only);
  * - the platform operator onboards an organisation.
  * Each checks the database, and axe (no serious or critical violations) on each new page state.
  */
@@ -283,6 +284,45 @@ describe('tenant administrator: deadline settings', () => {
     await page.getByRole('status').filter({ hasText: 'er lagret' }).first().waitFor();
     expect(await tuned()).toEqual([{ dueDays: 10, warnDaysBefore: 3 }]);
     await card.getByText('Nå: frist 10 dager, varsel 3 dager før').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('health-service leader: staffing settings', () => {
+  it('changes when a case counts as stalled; out of bounds is refused at the field; the deadlines stay read-only', async () => {
+    const leader = await one<{ email: string; org: string }>(
+      `SELECT u.email, m."organizationId" AS org FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x.id <> m.id)
+       ORDER BY u.email DESC LIMIT 1`,
+    );
+    const stalled = async () =>
+      (
+        await one<{ weeks: number | null }>(
+          `SELECT (settings->>'stalledAfterWeeks')::int AS weeks FROM organization WHERE id = $1`,
+          [leader.org],
+        )
+      ).weeks;
+    const before = await stalled();
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, leader.email, '/settings');
+    await page.getByRole('heading', { level: 1, name: 'Frister og innstillinger' }).waitFor();
+    const weeks = page.getByLabel('Stillstand (uker)');
+    await weeks.fill('99');
+    await page.getByRole('button', { name: 'Lagre bemanningsinnstillingene' }).click();
+    await page.getByText('Velg mellom 2 og 52 uker.').waitFor();
+    expect(await stalled()).toBe(before);
+    await expectAccessible(page, 'staffing settings with a field error (leader)');
+    await weeks.fill('9');
+    await page.getByRole('button', { name: 'Lagre bemanningsinnstillingene' }).click();
+    await page.getByRole('status').filter({ hasText: 'Bemanningsinnstillingene er lagret.' }).waitFor();
+    expect(await stalled()).toBe(9);
+    // The deadline rules are the administrator's: no save button for the leader.
+    const card = page.locator('form[data-rule="MEET_AFTER_TRANSFER"]');
+    await card.waitFor();
+    expect(await card.getByRole('button', { name: /^Lagre frist: / }).count()).toBe(0);
+    await expectAccessible(page, 'staffing settings saved (leader)');
+    await expectNoSideways(page, 'settings at 360 px (leader)');
     await page.context().close();
   });
 });
