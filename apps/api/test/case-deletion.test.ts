@@ -403,6 +403,13 @@ const BATTERY: Doc[] = [
     variables: () => ({ a: absenceId }),
   },
   {
+    // The leader's counts only (others are refused): its own document, so a refusal hides nothing else.
+    name: 'absencePortfolio',
+    query: `query($a: ID!) { absencePortfolio(absenceId: $a) { __typename
+      ... on QueryAbsencePortfolioSuccess { data { total movable withoutTeamConsent receivers { userId } } } } }`,
+    variables: () => ({ a: absenceId }),
+  },
+  {
     name: 'transferCandidates',
     query: `query($id: ID!) { transferCandidates(jobSeekerId: $id) { __typename ... on QueryTransferCandidatesSuccess { data { userId caseload } } } }`,
     variables: () => ({ id: J.id }),

@@ -407,6 +407,14 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     // bounds: they register the absences the threshold judges (issue 16, "Leader"). Not the rest of
     // the organisation's settings, which stay the administrators'.
     can('update', 'Organization', ['staffingSettings'], { id: { in: leaderOrgs } });
+    // During a specialist's absence the leader may move the portfolio to a colleague of the team
+    // (issue 16; `moveAbsentPortfolio`): the same consent rule as the supervisor's — only a job seeker
+    // who consented to discussion in the team. The leader never reads the case: the mutation finds
+    // the absent specialist's job seekers itself and answers with counts, no identities.
+    can('create', 'Transfer', {
+      organizationId: { in: leaderOrgs },
+      jobSeeker: { is: { consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
+    });
   }
 
   // ─── deleting and restoring a case: the organisation's administrators and leaders ───

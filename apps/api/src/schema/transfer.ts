@@ -12,7 +12,7 @@
  * leaving) is all-or-nothing with a result per job seeker.
  */
 import { accessibleWhere, canOn } from '@ips/authz';
-import { TransferReason } from '@ips/db';
+import { type Prisma, TransferReason } from '@ips/db';
 import {
   type Colleague,
   norwegianDate,
@@ -28,6 +28,7 @@ import { calendarDay } from '../input-guard.js';
 import { markFailed } from '../request-outcome.js';
 import { isAbsentOn } from './absence.js';
 import { applyTaskChanges, tuningOf } from './case-path.js';
+import { caseloadsOf } from './caseload.js';
 import { ServiceLevelEnum } from './enums.js';
 import {
   ConflictError,
@@ -120,17 +121,14 @@ async function candidatesFor(ctx: Context, js: TransferTargetRow): Promise<Candi
         absences: { select: { startDate: true, expectedEndDate: true, actualEndDate: true } },
       },
     }),
-    ctx.db.jobSeeker.groupBy({
-      by: ['currentSpecialistId'],
-      where: { currentSpecialistId: { in: ids }, phase: { not: 'DISCHARGED' } },
-      _count: { _all: true },
-    }),
+    // The person's caseload wherever the records are (docs/supervision.md "Caseload").
+    caseloadsOf(ctx, ids),
     ctx.db.teamMember.findMany({
       where: { userId: { in: ids }, leftOn: null },
       select: { userId: true, teamId: true },
     }),
   ]);
-  const load = new Map(caseloads.map((c) => [c.currentSpecialistId, c._count._all]));
+  const load = caseloads;
   const byId = new Map(users.map((u) => [u.id, u]));
   const colleagues: (Colleague & { givenName: string; familyName: string; email: string | null })[] = [];
   for (const m of members) {
@@ -171,10 +169,15 @@ const TARGET_SELECT = {
   consents: true,
 } as const;
 
-/** The job seeker the caller may read and transfer, or NotFound / Forbidden. */
-async function transferable(ctx: Context, id: string) {
+/**
+ * The job seeker the caller may read and transfer, or NotFound / Forbidden. `scope` replaces the
+ * read rule for a caller who moves job seekers without reading them: the health-service leader
+ * moving an absent specialist's portfolio (`leader-portfolio.ts`), whose mutation names the only
+ * job seekers it may reach; the `create Transfer` rule is checked all the same.
+ */
+async function transferable(ctx: Context, id: string, scope?: Prisma.JobSeekerWhereInput) {
   const js = await ctx.db.jobSeeker.findFirst({
-    where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
+    where: { AND: [scope ?? accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
     select: TARGET_SELECT,
   });
   if (!js) throw new NotFoundError('JobSeeker');
@@ -195,8 +198,12 @@ interface TransferRequest {
 }
 
 /** One transfer in the request's transaction; throws a DomainError before writing when refused. */
-async function performTransfer(ctx: Context, req: TransferRequest): Promise<string> {
-  const js = await transferable(ctx, req.jobSeekerId);
+async function performTransfer(
+  ctx: Context,
+  req: TransferRequest,
+  scope?: Prisma.JobSeekerWhereInput,
+): Promise<string> {
+  const js = await transferable(ctx, req.jobSeekerId, scope);
   if (js.currentSpecialistId !== req.fromSpecialistId) throw new ConflictError('JobSeeker', js.version);
   const issues: FieldIssue[] = [];
   if (js.phase === 'DISCHARGED')
@@ -451,7 +458,7 @@ builder.mutationField('transferJobSeeker', (t) =>
 
 // ─── bulk: a specialist leaves ───
 
-interface BulkItem {
+export interface BulkItem {
   jobSeekerId: string;
   toSpecialistId: string;
   transferId: string | null;
@@ -540,49 +547,83 @@ builder.mutationField('transferPortfolio', (t) =>
       "Moves a leaving specialist's job seekers in one decision: all or nothing, with a result per job seeker.",
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: BulkInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const items: BulkItem[] = [];
-      const seen = new Set<string>();
-      for (const move of input.moves) {
-        const jobSeekerId = String(move.jobSeekerId);
-        const item: BulkItem = {
-          jobSeekerId,
-          toSpecialistId: String(move.toSpecialistId),
-          transferId: null,
-          error: null,
-        };
-        items.push(item);
-        if (seen.has(jobSeekerId)) {
-          item.error = new ValidationError([
-            { field: 'moves', code: 'DUPLICATE', message: 'The job seeker is listed twice' },
-          ]);
-          continue;
-        }
-        seen.add(jobSeekerId);
-        try {
-          item.transferId = await performTransfer(ctx, {
-            jobSeekerId,
-            fromSpecialistId: String(input.fromSpecialistId),
-            toSpecialistId: item.toSpecialistId,
-            reason: input.reason,
-            temporary: input.temporary ?? false,
-            teamMeetingId: input.teamMeetingId ? String(input.teamMeetingId) : null,
-            effectiveOn: input.effectiveOn ?? null,
-            note: null,
-          });
-        } catch (error) {
-          if (error instanceof DomainError) item.error = error;
-          else if (error instanceof ForbiddenActionError) item.error = new NotFoundError('JobSeeker');
-          else throw error;
-        }
-      }
-      const applied = items.every((i) => i.error === null);
-      if (!applied) {
-        // Nothing of the batch stays: the request's transaction is rolled back.
-        markFailed();
-        for (const i of items) i.transferId = null;
-      }
-      return { applied, items };
-    },
+    resolve: (_root, { input }, ctx) =>
+      movePortfolio(ctx, {
+        fromSpecialistId: String(input.fromSpecialistId),
+        reason: input.reason,
+        temporary: input.temporary ?? false,
+        teamMeetingId: input.teamMeetingId ? String(input.teamMeetingId) : null,
+        effectiveOn: input.effectiveOn ?? null,
+        moves: input.moves.map((m) => ({
+          jobSeekerId: String(m.jobSeekerId),
+          toSpecialistId: String(m.toSpecialistId),
+        })),
+      }),
   }),
 );
+
+export interface PortfolioRequest {
+  fromSpecialistId: string;
+  reason: TransferReason;
+  temporary: boolean;
+  teamMeetingId: string | null;
+  effectiveOn: string | null;
+  moves: { jobSeekerId: string; toSpecialistId: string }[];
+}
+
+/**
+ * A portfolio moved in one decision: each move is a single transfer with all its rules; all are
+ * applied or none (the request's transaction is rolled back), with a result per job seeker. The
+ * supervisor's `transferPortfolio` and the leader's `moveAbsentPortfolio` (with `scope`) share it.
+ */
+export async function movePortfolio(
+  ctx: Context,
+  input: PortfolioRequest,
+  scope?: Prisma.JobSeekerWhereInput,
+): Promise<{ applied: boolean; items: BulkItem[] }> {
+  const items: BulkItem[] = [];
+  const seen = new Set<string>();
+  for (const move of input.moves) {
+    const item: BulkItem = {
+      jobSeekerId: move.jobSeekerId,
+      toSpecialistId: move.toSpecialistId,
+      transferId: null,
+      error: null,
+    };
+    items.push(item);
+    if (seen.has(move.jobSeekerId)) {
+      item.error = new ValidationError([
+        { field: 'moves', code: 'DUPLICATE', message: 'The job seeker is listed twice' },
+      ]);
+      continue;
+    }
+    seen.add(move.jobSeekerId);
+    try {
+      item.transferId = await performTransfer(
+        ctx,
+        {
+          jobSeekerId: move.jobSeekerId,
+          fromSpecialistId: input.fromSpecialistId,
+          toSpecialistId: move.toSpecialistId,
+          reason: input.reason,
+          temporary: input.temporary,
+          teamMeetingId: input.teamMeetingId,
+          effectiveOn: input.effectiveOn,
+          note: null,
+        },
+        scope,
+      );
+    } catch (error) {
+      if (error instanceof DomainError) item.error = error;
+      else if (error instanceof ForbiddenActionError) item.error = new NotFoundError('JobSeeker');
+      else throw error;
+    }
+  }
+  const applied = items.every((i) => i.error === null);
+  if (!applied) {
+    // Nothing of the batch stays: the request's transaction is rolled back.
+    markFailed();
+    for (const i of items) i.transferId = null;
+  }
+  return { applied, items };
+}
