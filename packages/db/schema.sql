@@ -1319,6 +1319,7 @@ CREATE TABLE public."transfer" (
   "fromSpecialistId" uuid NOT NULL,
   "id" uuid NOT NULL,
   "jobSeekerId" uuid NOT NULL,
+  "levelReason" text,
   "note" text,
   "organizationId" uuid NOT NULL,
   "reason" "TransferReason" NOT NULL,

@@ -450,6 +450,8 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
       fromSpecialistId: f.absentId,
       toSpecialistId: f.crossServiceId,
       reason: 'SPECIALIST_ABSENCE',
+      // Another service level while a same-level colleague has room: a reason (issue 17 item 5).
+      levelReason: 'Jobbsøker ønsker å fortsette hos DPS-teamet (seed 001 §4.2)',
     };
     const assignments = await count('SELECT count(*) AS n FROM assignment WHERE "jobSeekerId" = $1', [id]);
     const refused = await gql<TransferResult>(f.supervisor, TRANSFER, { input });
@@ -577,6 +579,7 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
         fromSpecialistId: f.absentId,
         toSpecialistId: f.crossServiceId,
         reason: 'SPECIALIST_ABSENCE',
+        levelReason: 'Jobbsøker ønsker å fortsette hos DPS-teamet (seed 001 §4.2)',
       },
     });
     expect(res.transferJobSeeker.__typename).toBe('ValidationError');
@@ -632,6 +635,7 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
     const moves = portfolio.map((id, i) => ({
       jobSeekerId: id,
       toSpecialistId: i === 0 ? f.crossServiceId : coverId,
+      ...(i === 0 ? { levelReason: 'Jobbsøker ønsker å fortsette hos DPS-teamet' } : {}),
     }));
     const refused = await gql<{
       transferPortfolio: {

@@ -62,6 +62,11 @@ export const TransferObject = builder.prismaObject('Transfer', {
     teamMeetingId: t.exposeID('teamMeetingId', { nullable: true }),
     effectiveAt: t.expose('effectiveAt', { type: 'DateTime' }),
     note: t.exposeString('note', { nullable: true }),
+    levelReason: t.exposeString('levelReason', {
+      nullable: true,
+      description:
+        'Why another service level while a same-level colleague under the caseload limit was available (seed 001 §4.2).',
+    }),
   }),
 });
 
@@ -195,6 +200,8 @@ interface TransferRequest {
   teamMeetingId: string | null;
   effectiveOn: string | null;
   note: string | null;
+  /** Required when `to` is of another service level and a same-level colleague has room. */
+  levelReason?: string | null;
 }
 
 /** One transfer in the request's transaction; throws a DomainError before writing when refused. */
@@ -279,6 +286,20 @@ async function performTransfer(
       else grantMembership = true;
     }
   }
+  // Same service level first (seed 001 §4.2): another level while a same-level colleague under the
+  // caseload limit is available needs a recorded reason.
+  const levelReason = req.levelReason?.trim() || null;
+  if (
+    to &&
+    !to.sameServiceLevel &&
+    !levelReason &&
+    candidates.some((c) => c.sameServiceLevel && c.underCaseloadLimit && c.userId !== req.fromSpecialistId)
+  )
+    issues.push({
+      field: 'levelReason',
+      code: 'REQUIRED',
+      message: 'A colleague of the same service level has room: say why another service level',
+    });
   if (issues.length || !to) throw new ValidationError(issues);
   let consentId: string | null = null;
   if (to.crossService) {
@@ -323,6 +344,7 @@ async function performTransfer(
       decidedById: ctx.actor.userId,
       effectiveAt: ctx.now,
       note: req.note,
+      levelReason: to.sameServiceLevel ? null : levelReason,
     },
     select: { id: true },
   });
@@ -430,6 +452,11 @@ const TransferInput = builder.inputType('TransferJobSeekerInput', {
     teamMeetingId: t.id({ required: false, validate: z.uuid() }),
     effectiveOn: t.string({ required: false, validate: calendarDay }),
     note: t.string({ required: false, validate: z.string().trim().max(2000) }),
+    levelReason: t.string({
+      required: false,
+      validate: z.string().trim().max(1000),
+      description: 'Why another service level, when a same-level colleague has room (seed 001 §4.2).',
+    }),
   }),
 });
 
@@ -450,6 +477,7 @@ builder.mutationField('transferJobSeeker', (t) =>
         teamMeetingId: input.teamMeetingId ? String(input.teamMeetingId) : null,
         effectiveOn: input.effectiveOn ?? null,
         note: input.note ?? null,
+        levelReason: input.levelReason ?? null,
       });
       return ctx.db.transfer.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -531,6 +559,7 @@ const BulkInput = builder.inputType('TransferPortfolioInput', {
           fields: (f) => ({
             jobSeekerId: f.id({ required: true, validate: z.uuid() }),
             toSpecialistId: f.id({ required: true, validate: z.uuid() }),
+            levelReason: f.string({ required: false, validate: z.string().trim().max(1000) }),
           }),
         }),
       ],
@@ -557,6 +586,7 @@ builder.mutationField('transferPortfolio', (t) =>
         moves: input.moves.map((m) => ({
           jobSeekerId: String(m.jobSeekerId),
           toSpecialistId: String(m.toSpecialistId),
+          levelReason: m.levelReason ?? null,
         })),
       }),
   }),
@@ -568,7 +598,7 @@ export interface PortfolioRequest {
   temporary: boolean;
   teamMeetingId: string | null;
   effectiveOn: string | null;
-  moves: { jobSeekerId: string; toSpecialistId: string }[];
+  moves: { jobSeekerId: string; toSpecialistId: string; levelReason?: string | null }[];
 }
 
 /**
@@ -610,6 +640,7 @@ export async function movePortfolio(
           teamMeetingId: input.teamMeetingId,
           effectiveOn: input.effectiveOn,
           note: null,
+          levelReason: move.levelReason ?? null,
         },
         scope,
       );
