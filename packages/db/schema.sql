@@ -1361,6 +1361,7 @@ CREATE TABLE public."transfer" (
   "fromSpecialistId" uuid NOT NULL,
   "id" uuid NOT NULL,
   "jobSeekerId" uuid NOT NULL,
+  "levelReason" text,
   "note" text,
   "organizationId" uuid NOT NULL,
   "reason" "TransferReason" NOT NULL,
@@ -2297,6 +2298,26 @@ AS $function$
     current_version := js.version + 1;
     RETURN NEXT;
   END $function$;
+
+CREATE OR REPLACE FUNCTION app.specialist_caseloads(p_specialists uuid[])
+ RETURNS TABLE(specialist_id uuid, caseload integer)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+    SELECT s.id,
+      (SELECT count(*)::integer FROM public.job_seeker j
+        WHERE j."currentSpecialistId" = s.id AND j.phase <> 'DISCHARGED' AND j."deletedAt" IS NULL)
+    FROM (SELECT DISTINCT unnest(p_specialists) AS id) s
+    WHERE EXISTS (
+        SELECT 1 FROM public.team_member tm
+        WHERE tm."userId" = s.id AND tm."leftOn" IS NULL
+          AND tm."organizationId" = ANY (app.current_org_ids()))
+      OR EXISTS (
+        SELECT 1 FROM public.membership m
+        WHERE m."userId" = s.id AND m."endedAt" IS NULL
+          AND m."organizationId" = ANY (app.current_org_ids()))
+  $function$;
 
 CREATE OR REPLACE FUNCTION app.stamp_case(p_organization uuid, p_job_seeker uuid, p_from timestamp with time zone, p_to timestamp with time zone)
  RETURNS jsonb

@@ -1,11 +1,13 @@
 /**
  * The leader's, the administrators' and the operator's routines through the screens only (issue 16),
  * in a real browser against the real API and PostgreSQL:
- * - the health-service leader registers a long absence; the method supervisor (told) opens the cover
- *   — it opens where the eye is — and moves the whole portfolio in one step, on a phone;
+ * - the health-service leader registers a long absence and moves the portfolio in one step on a
+ *   phone — seeing counts, never a job seeker; the method supervisor (told) opens the cover — it
+ *   opens where the eye is — with nobody waiting;
  * - the NAV office's administrator adds a NAV counsellor;
  * - a tenant administrator finds a case by identity number, deletes it and restores it;
  * - a tenant administrator tunes a deadline rule: out of bounds is refused at the field;
+ * - the health-service leader tunes the staffing settings (the deadline rules stay read-only);
  * - the platform operator onboards an organisation.
  * Each checks the database, and axe (no serious or critical violations) on each new page state.
  */
@@ -35,6 +37,17 @@ async function expectAccessible(page: Page, name: string) {
 /** Readable at this width: nothing scrolls sideways. */
 async function expectNoSideways(page: Page, name: string) {
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  if (wide > (await page.evaluate(() => window.innerWidth)))
+    // Say what is too wide, to fix it.
+    console.error(
+      name,
+      await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((e) => e.getBoundingClientRect().right > window.innerWidth + 1)
+          .slice(-5)
+          .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
+      ),
+    );
   const view = await page.evaluate(() => window.innerWidth);
   expect([name, wide]).toEqual([name, view]);
 }
@@ -45,29 +58,36 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
   return rows[0] as T;
 }
 
-describe('leader and supervisor: a long absence and its portfolio moved in one step', () => {
-  let cell: { leader: string; supervisor: string; specialistId: string; name: string };
+describe('leader: a long absence and its portfolio moved in one step', () => {
+  let cell: {
+    leader: string;
+    supervisor: string;
+    specialistId: string;
+    name: string;
+    receiverId: string;
+    receiver: string;
+  };
   let toMove: string[] = [];
-  const waiting = async () =>
+  let without = 0;
+  const portfolioOf = async () =>
     (
-      await stack.admin.query<{ id: string }>(
-        `SELECT j.id FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}
-           AND j."teamId" IN (SELECT "teamId" FROM team_member t JOIN app_user u ON u.id = t."userId"
-                              WHERE u.email = $2 AND t.role = 'METHOD_SUPERVISOR' AND t."leftOn" IS NULL)`,
-        [cell.specialistId, cell.supervisor],
+      await stack.admin.query<{ id: string; consent: boolean; familyName: string; teamId: string | null }>(
+        `SELECT j.id, ${TEAM_CONSENT} AS consent, j."familyName", j."teamId" FROM job_seeker j
+         WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND j."deletedAt" IS NULL
+           AND j."organizationId" = (SELECT m."organizationId" FROM membership m JOIN app_user u ON u.id = m."userId"
+                                     WHERE u.email = $2 AND m.role = 'HEALTH_SERVICE_LEADER')`,
+        [cell.specialistId, cell.leader],
       )
-    ).rows.map((r) => r.id);
+    ).rows;
 
   it('the leader registers a long absence: the supervisor is told', async () => {
-    // A leader (one organisation) and a specialist there in a team whose supervisor (one
-    // organisation) may discuss some of the specialist's job seekers; the specialist is not away.
-    cell = await one<{
-      leader: string;
-      supervisor: string;
-      specialistId: string;
-      name: string;
-    }>(
-      `SELECT lu.email AS leader, vu.email AS supervisor, s.id AS "specialistId", s."givenName" || ' ' || s."familyName" AS name
+    // A leader (one organisation) and a specialist there in a team (with room for one more) whose
+    // supervisor (one organisation) may discuss some of the specialist's job seekers; the specialist
+    // is not away. The colleague who takes over is built here: a new job specialist of the team,
+    // employed by the leader's organisation, with an empty portfolio (room for all).
+    const found = await one<Omit<typeof cell, 'receiverId' | 'receiver'> & { org: string; teamId: string }>(
+      `SELECT lu.email AS leader, vu.email AS supervisor, s.id AS "specialistId", s."givenName" || ' ' || s."familyName" AS name,
+              l."organizationId" AS org, tm."teamId"
        FROM membership l JOIN app_user lu ON lu.id = l."userId"
        JOIN membership sm ON sm."organizationId" = l."organizationId" AND sm.role = 'JOB_SPECIALIST' AND sm."endedAt" IS NULL
        JOIN app_user s ON s.id = sm."userId"
@@ -77,13 +97,35 @@ describe('leader and supervisor: a long absence and its portfolio moved in one s
        WHERE l.role = 'HEALTH_SERVICE_LEADER' AND l."endedAt" IS NULL
          AND NOT EXISTS (SELECT 1 FROM membership o WHERE o."userId" = l."userId" AND o.id <> l.id)
          AND (SELECT count(DISTINCT "organizationId") FROM membership m WHERE m."userId" = vu.id AND m."endedAt" IS NULL) = 1
+         AND (SELECT count(*) FROM team_member x WHERE x."teamId" = tm."teamId" AND x.role = 'JOB_SPECIALIST' AND x."leftOn" IS NULL) < 10
          AND EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = s.id AND j."teamId" = tm."teamId"
-                       AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT})
+                       AND j."organizationId" = l."organizationId" AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT})
+         AND NOT EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = s.id AND j."organizationId" = l."organizationId"
+                       AND j.phase <> 'DISCHARGED' AND j."teamId" IS DISTINCT FROM tm."teamId")
          AND NOT EXISTS (SELECT 1 FROM absence a WHERE a."specialistId" = s.id
                            AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE - 1)
        ORDER BY lu.email, s.id LIMIT 1`,
     );
-    toMove = await waiting();
+    const receiverEmail = `ragnhild.dekker.${Date.now()}@ips.test`;
+    const receiverId = (
+      await one<{ id: string }>(
+        `INSERT INTO app_user (id, "givenName", "familyName", email, "updatedAt") VALUES (gen_random_uuid(), 'Ragnhild', 'Dekker', $1, now()) RETURNING id`,
+        [receiverEmail],
+      )
+    ).id;
+    await stack.admin.query(
+      `INSERT INTO membership (id, "organizationId", "userId", role, fte, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'JOB_SPECIALIST', 1, now())`,
+      [found.org, receiverId],
+    );
+    await stack.admin.query(
+      `INSERT INTO team_member (id, "organizationId", "teamId", "userId", role, "employerOrganizationId", "joinedOn")
+       VALUES (gen_random_uuid(), $1, $2, $3, 'JOB_SPECIALIST', $1, '2025-01-01')`,
+      [found.org, found.teamId, receiverId],
+    );
+    cell = { ...found, receiverId, receiver: 'Ragnhild Dekker' };
+    const portfolio = await portfolioOf();
+    toMove = portfolio.filter((j) => j.consent).map((j) => j.id);
+    without = portfolio.filter((j) => !j.consent).length;
     expect(toMove.length).toBeGreaterThan(0);
 
     // The leader registers an unplanned absence without an end: it looks long, the supervisor is told.
@@ -103,58 +145,84 @@ describe('leader and supervisor: a long absence and its portfolio moved in one s
     await leaderPage.context().close();
   });
 
-  // A walk of its own: sign-in, the cover, axe twice and the move, on a slow shared machine.
-  it('the supervisor moves every job seeker the team may discuss at once, on a phone', async () => {
+  // A walk of its own: sign-in, the move, axe twice, on a slow shared machine.
+  it('the leader moves every job seeker the team may discuss at once, on a phone, seeing no one', async () => {
     expect(toMove.length).toBeGreaterThan(0);
-    // The supervisor, on a phone: the cover opens where the eye is.
     const page = await stack.newPage(360);
-    await signIn(page, stack.shellUrl, cell.supervisor, '/coverage');
-    await page.getByRole('heading', { level: 1, name: 'Fravær og dekning' }).waitFor();
+    await signIn(page, stack.shellUrl, cell.leader, '/absences');
+    await page.getByRole('heading', { level: 1, name: 'Fravær' }).waitFor();
+    const move = page.getByRole('form', { name: 'Flytt porteføljen til en kollega' });
+    const absence = move.getByLabel('Fraværende jobbspesialist');
+    const option = absence.locator('option', { hasText: cell.name }).first();
+    await absence.selectOption((await option.getAttribute('value')) as string);
+    await move
+      .getByTestId('portfolio-counts')
+      .getByText(
+        `${toMove.length + without} jobbsøkere i porteføljen: ${toMove.length} kan flyttes, ${without} mangler samtykke til drøfting i team.`,
+      )
+      .waitFor();
+    await expectAccessible(page, 'absences with the portfolio move');
+    await expectNoSideways(page, 'absences at 360 px');
+    await page.screenshot({ path: join(ARTIFACTS, 'leader-portfolio-360.png'), fullPage: true });
+
+    await move.getByLabel('Hvem tar over').selectOption(cell.receiverId);
+    await move.getByRole('button', { name: /^Flytt \d+ jobbsøkere? nå$/ }).click();
     await page
+      .getByRole('status')
+      .filter({
+        hasText: `${toMove.length} av ${toMove.length + without} jobbsøkere er flyttet til ${cell.receiver}.`,
+      })
+      .waitFor({ timeout: 30_000 });
+    const result = move.getByTestId('portfolio-move-result');
+    expect(await result.locator('li').count()).toBe(toMove.length + without);
+    expect(await result.getByText(/: flyttet$/).count()).toBe(toMove.length);
+    expect(
+      await result.getByText('ikke flyttet: mangler samtykke til drøfting i team', { exact: false }).count(),
+    ).toBe(without);
+    // No job seeker is named on the leader's page.
+    const text = (await page.locator('main').textContent()) ?? '';
+    const named = (await portfolioOf()).map((j) => j.familyName).filter((n) => text.includes(n));
+    expect(named).toEqual([]);
+    await expectAccessible(page, 'absences after the move');
+    await expectNoSideways(page, 'the move result at 360 px');
+    // Every one moved to the receiver as temporary cover, decided by the leader; the supervisor told.
+    const { rows } = await stack.admin.query<{ current: string; temporary: boolean; reason: string }>(
+      `SELECT j."currentSpecialistId" AS current, t.temporary, t.reason::text AS reason
+       FROM job_seeker j JOIN transfer t ON t."jobSeekerId" = j.id AND t."fromSpecialistId" = $2
+       WHERE j.id = ANY($1::uuid[]) AND t."effectiveAt" > now() - interval '10 minutes'
+         AND t."decidedById" = (SELECT id FROM app_user WHERE email = $3)`,
+      [toMove, cell.specialistId, cell.leader],
+    );
+    expect(rows).toHaveLength(toMove.length);
+    for (const r of rows)
+      expect(r).toEqual({ current: cell.receiverId, temporary: true, reason: 'SPECIALIST_ABSENCE' });
+    const told = await one<{ n: string }>(
+      `SELECT count(*) AS n FROM notification n JOIN app_user u ON u.id = n."recipientId"
+       WHERE u.email = $1 AND n.kind = 'TRANSFER' AND n.title LIKE $2`,
+      [cell.supervisor, `%har flyttet ${toMove.length} jobbsøker%`],
+    );
+    expect(told.n).toBe('1');
+    await page.context().close();
+
+    // The supervisor's cover opens where the eye is, with nobody waiting who may be moved.
+    const sup = await stack.newPage(360);
+    await signIn(sup, stack.shellUrl, cell.supervisor, '/coverage');
+    await sup.getByRole('heading', { level: 1, name: 'Fravær og dekning' }).waitFor();
+    await sup
       .getByRole('button', { name: `Vis dekning for ${cell.name}` })
       .first()
       .click();
-    const heading = page.getByRole('heading', { level: 2, name: new RegExp(`mens ${cell.name} er borte`) });
+    const heading = sup.getByRole('heading', { level: 2, name: new RegExp(`mens ${cell.name} er borte`) });
     await heading.waitFor();
     await expect
       .poll(async () => {
         const box = await heading.boundingBox();
-        const height = page.viewportSize()?.height ?? 0;
-        // In view: its box overlaps the viewport (scrolled to the top, it may sit a subpixel above 0).
+        const height = sup.viewportSize()?.height ?? 0;
         return box !== null && box.y + box.height > 0 && box.y < height;
       })
       .toBe(true);
-    const move = page.getByRole('region', { name: 'Flytt hele porteføljen i ett steg' });
-    await expect
-      .poll(() => move.getByTestId('portfolio-move').count(), { timeout: 20_000 })
-      .toBe(toMove.length);
-    await expectAccessible(page, 'coverage with the portfolio move');
-    await expectNoSideways(page, 'coverage at 360 px');
-    await page.screenshot({ path: join(ARTIFACTS, 'leader-portfolio-360.png'), fullPage: true });
-
-    // One receiver for all (the best-ranked colleague), temporary cover, in one step.
-    const receiver = move.getByLabel('Hvem tar over (alle)');
-    const firstChoice = await receiver.locator('option').nth(1).getAttribute('value');
-    await receiver.selectOption(firstChoice as string);
-    await move.getByRole('button', { name: /^Flytt \d+ jobbsøkere? nå$/ }).click();
-    await page
-      .getByRole('status')
-      .filter({ hasText: new RegExp(`${toMove.length} jobbsøkere? (er|har) flyttet`) })
-      .waitFor({ timeout: 30_000 });
-    await expectAccessible(page, 'coverage after the move');
-    // Every one moved to the receiver, each with its transfer; nobody left waiting.
-    const { rows } = await stack.admin.query<{ current: string; temporary: boolean; reason: string }>(
-      `SELECT j."currentSpecialistId" AS current, t.temporary, t.reason::text AS reason
-       FROM job_seeker j JOIN transfer t ON t."jobSeekerId" = j.id AND t."fromSpecialistId" = $2
-       WHERE j.id = ANY($1::uuid[]) AND t."effectiveAt" > now() - interval '10 minutes'`,
-      [toMove, cell.specialistId],
-    );
-    expect(rows).toHaveLength(toMove.length);
-    for (const r of rows)
-      expect(r).toEqual({ current: firstChoice, temporary: true, reason: 'SPECIALIST_ABSENCE' });
-    expect(await waiting()).toEqual([]);
-    await page.getByText('Alle har fått en jobbspesialist.').waitFor();
-    await page.context().close();
+    await sup.getByText('Alle har fått en jobbspesialist.').waitFor();
+    await sup.context().close();
   }, 180_000);
 });
 
@@ -283,6 +351,45 @@ describe('tenant administrator: deadline settings', () => {
     await page.getByRole('status').filter({ hasText: 'er lagret' }).first().waitFor();
     expect(await tuned()).toEqual([{ dueDays: 10, warnDaysBefore: 3 }]);
     await card.getByText('Nå: frist 10 dager, varsel 3 dager før').waitFor();
+    await page.context().close();
+  });
+});
+
+describe('health-service leader: staffing settings', () => {
+  it('changes when a case counts as stalled; out of bounds is refused at the field; the deadlines stay read-only', async () => {
+    const leader = await one<{ email: string; org: string }>(
+      `SELECT u.email, m."organizationId" AS org FROM membership m JOIN app_user u ON u.id = m."userId"
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL
+         AND NOT EXISTS (SELECT 1 FROM membership x WHERE x."userId" = m."userId" AND x.id <> m.id)
+       ORDER BY u.email DESC LIMIT 1`,
+    );
+    const stalled = async () =>
+      (
+        await one<{ weeks: number | null }>(
+          `SELECT (settings->>'stalledAfterWeeks')::int AS weeks FROM organization WHERE id = $1`,
+          [leader.org],
+        )
+      ).weeks;
+    const before = await stalled();
+    const page = await stack.newPage(360);
+    await signIn(page, stack.shellUrl, leader.email, '/settings');
+    await page.getByRole('heading', { level: 1, name: 'Frister og innstillinger' }).waitFor();
+    const weeks = page.getByLabel('Stillstand (uker)');
+    await weeks.fill('99');
+    await page.getByRole('button', { name: 'Lagre bemanningsinnstillingene' }).click();
+    await page.getByText('Velg mellom 2 og 52 uker.').waitFor();
+    expect(await stalled()).toBe(before);
+    await expectAccessible(page, 'staffing settings with a field error (leader)');
+    await weeks.fill('9');
+    await page.getByRole('button', { name: 'Lagre bemanningsinnstillingene' }).click();
+    await page.getByRole('status').filter({ hasText: 'Bemanningsinnstillingene er lagret.' }).waitFor();
+    expect(await stalled()).toBe(9);
+    // The deadline rules are the administrator's: no save button for the leader.
+    const card = page.locator('form[data-rule="MEET_AFTER_TRANSFER"]');
+    await card.waitFor();
+    expect(await card.getByRole('button', { name: /^Lagre frist: / }).count()).toBe(0);
+    await expectAccessible(page, 'staffing settings saved (leader)');
+    await expectNoSideways(page, 'settings at 360 px (leader)');
     await page.context().close();
   });
 });

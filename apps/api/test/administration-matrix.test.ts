@@ -6,7 +6,10 @@
  * - finding a case to delete by identity number (`caseToDelete`): only the tenant administrators
  *   and health-service leaders of the job seeker's organisation find it; its own specialist, the
  *   supervisor, NAV and another tenant's administrator learn nothing (not even the number's format);
- * - reading the staffing settings: the organisation's members; anyone else finds nothing.
+ * - reading the staffing settings: the organisation's members; anyone else finds nothing;
+ * - changing them: the organisation's health-service leaders and tenant administrators; its
+ *   supervisors, specialists and NAV counsellors are refused; another organisation's leader (another
+ *   tenant) finds nothing; a refused change writes nothing.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
@@ -202,6 +205,59 @@ describe('reading the staffing settings', () => {
       o: leader.organizationId,
     });
     expect(other.data?.staffingSettings.__typename).toBe('NotFoundError');
+  });
+});
+
+describe('changing the staffing settings', () => {
+  const SET = `mutation($input: UpdateStaffingSettingsInput!) { updateStaffingSettings(input: $input) { __typename
+    ... on MutationUpdateStaffingSettingsSuccess { data { stalledAfterWeeks } } } }`;
+  const settingsOf = async (organizationId: string) =>
+    (
+      await one<{ s: string }>("SELECT coalesce(settings::text, '') AS s FROM organization WHERE id = $1", [
+        organizationId,
+      ])
+    ).s;
+  let weeks = 3;
+  async function change(email: string, organizationId: string): Promise<Outcome> {
+    weeks += 1;
+    const before = await settingsOf(organizationId);
+    const res = await stack.gql<{
+      updateStaffingSettings: { __typename: string; data?: { stalledAfterWeeks: number } };
+    }>(email, SET, { input: { organizationId, stalledAfterWeeks: weeks } });
+    const after = await settingsOf(organizationId);
+    if (res.errors?.some((e) => e.extensions?.code === 'FORBIDDEN')) {
+      expect(after).toBe(before);
+      return 'forbidden';
+    }
+    const typename = res.data?.updateStaffingSettings.__typename;
+    if (typename === 'NotFoundError') {
+      expect(after).toBe(before);
+      return 'not found';
+    }
+    if (typename === 'MutationUpdateStaffingSettingsSuccess') {
+      expect(res.data?.updateStaffingSettings.data?.stalledAfterWeeks).toBe(weeks);
+      expect(JSON.parse(after).stalledAfterWeeks).toBe(weeks);
+      return 'allowed';
+    }
+    throw new Error(JSON.stringify(res));
+  }
+  const SERVICE = `o.kind <> 'NAV_OFFICE'`;
+  it.each([
+    ['HEALTH_SERVICE_LEADER', 'own organisation', 'allowed'],
+    ['HEALTH_SERVICE_LEADER', 'other organisation (other tenant)', 'not found'],
+    ['TENANT_ADMINISTRATOR', 'own organisation', 'allowed'],
+    ['TENANT_ADMINISTRATOR', 'other organisation (other tenant)', 'not found'],
+    ['METHOD_SUPERVISOR', 'own organisation', 'forbidden'],
+    ['JOB_SPECIALIST', 'own organisation', 'forbidden'],
+    ['NAV_COUNSELLOR', 'own organisation', 'forbidden'],
+  ] as const)('%s × %s → %s', async (role, relation, expected) => {
+    const actor = await member(role, role === 'NAV_COUNSELLOR' ? `o.kind = 'NAV_OFFICE'` : SERVICE);
+    const target =
+      relation === 'own organisation'
+        ? actor.organizationId
+        : (await member('HEALTH_SERVICE_LEADER', `${SERVICE} AND o.id <> '${actor.organizationId}'`))
+            .organizationId;
+    expect(await change(actor.email, target)).toBe(expected);
   });
 });
 

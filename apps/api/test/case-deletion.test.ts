@@ -404,6 +404,13 @@ const BATTERY: Doc[] = [
     variables: () => ({ a: absenceId }),
   },
   {
+    // The leader's counts only (others are refused): its own document, so a refusal hides nothing else.
+    name: 'absencePortfolio',
+    query: `query($a: ID!) { absencePortfolio(absenceId: $a) { __typename
+      ... on QueryAbsencePortfolioSuccess { data { total movable withoutTeamConsent receivers { userId } } } } }`,
+    variables: () => ({ a: absenceId }),
+  },
+  {
     name: 'transferCandidates',
     query: `query($id: ID!) { transferCandidates(jobSeekerId: $id) { __typename ... on QueryTransferCandidatesSuccess { data { userId caseload } } } }`,
     variables: () => ({ id: J.id }),
@@ -459,6 +466,11 @@ async function counts() {
     'query($t: ID!) { teamResults(teamId: $t, granularity: MONTH, periods: 1) { ... on QueryTeamResultsSuccess { data { periods { team { measure value } } } } } }',
     { t: J.teamId },
   );
+  const roster = await gql<{ teamRoster: { data: { members: { userId: string; caseload: number }[] } } }>(
+    as.supervisor,
+    'query($t: ID!) { teamRoster(teamId: $t) { ... on QueryTeamRosterSuccess { data { members { userId caseload } } } } }',
+    { t: J.teamId },
+  );
   const mine = await gql<{
     myMeetingsToday: number;
     unreadNotificationCount: number;
@@ -473,6 +485,7 @@ async function counts() {
     );
     return {
       caseload: staffing.staffing.data.find((r) => r.userId === J.specialistId)?.caseload,
+      rosterCaseload: roster.teamRoster.data.members.find((r) => r.userId === J.specialistId)?.caseload,
       teamCaseload: results.teamResults.data.periods[0]?.team.find(
         (v) => v.measure === 'CASELOAD_PER_SPECIALIST',
       )?.value,
@@ -631,6 +644,7 @@ describe('a deleted case is invisible on every GraphQL path', () => {
     });
     const countsAfter = await counts();
     expect(countsAfter.caseload).toBe((countsBefore.caseload as number) - 1);
+    expect(countsAfter.rosterCaseload).toBe((countsBefore.rosterCaseload as number) - 1);
     expect(countsAfter.teamCaseload as number).toBeLessThan(countsBefore.teamCaseload as number);
     expect(countsAfter.meetingsToday).toBeLessThan(countsBefore.meetingsToday);
     expect(countsAfter.unread).toBeLessThan(countsBefore.unread);

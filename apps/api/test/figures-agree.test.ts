@@ -4,6 +4,8 @@
  * and job starts — and every query that shows the figure must give that number: the team results
  * in every period view, the leader's staffing view, the fidelity review's suggestion and the
  * quarterly portfolio review. The clock is fixed (Wednesday 25 November 2026, Oslo).
+ * And a specialist employed by another organisation (seed 002) in a second team: the team page
+ * (roster) shows the same caseload as the employer's staffing view, not 0.
  */
 import { generateIdentityNumber } from '@ips/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -14,6 +16,9 @@ const ids: Record<string, string> = {};
 let orgId = '';
 let teamId = '';
 let leaderEmail = '';
+let otherOrgId = '';
+let otherLeaderEmail = '';
+let crossTeamId = '';
 const TODAY = '2026-11-25';
 
 // ── The fixture, and each figure computed once from it ──
@@ -29,6 +34,8 @@ const STARTS: { who: 'A' | 'B'; on: string; kind: string }[] = [
   { who: 'A', on: '2025-11-25', kind: 'ORDINARY_JOB' }, // twelve months and a day ago: outside
   { who: 'B', on: '2026-11-10', kind: 'WORK_PRACTICE' }, // never a job start
 ];
+/** C: employed by another organisation, in a team of this one; the records are the employer's. */
+const CROSS = { fte: 0.5, caseload: 7 } as const;
 const ROLLING_YEAR_START = '2025-11-26';
 const expected = {
   caseloadA: CASELOAD.A,
@@ -56,6 +63,18 @@ beforeAll(async () => {
   ).rows[0];
   orgId = leader.organizationId;
   leaderEmail = leader.email;
+  const other = (
+    await q(
+      `SELECT m."organizationId", u.email FROM membership m JOIN organization o ON o.id = m."organizationId"
+       JOIN app_user u ON u.id = m."userId"
+       WHERE m.role = 'HEALTH_SERVICE_LEADER' AND m."endedAt" IS NULL AND o.kind <> 'NAV_OFFICE'
+         AND m."organizationId" <> $1
+       ORDER BY m."organizationId" LIMIT 1`,
+      [orgId],
+    )
+  ).rows[0];
+  otherOrgId = other.organizationId;
+  otherLeaderEmail = other.email;
   const user = async (key: string, role: string, fte = 1) => {
     const email = `${key.toLowerCase()}.figur@ips.test`;
     const id = (
@@ -155,6 +174,68 @@ beforeAll(async () => {
       [orgId, ids[`${start.who.toLowerCase()}${i}`], employerId, start.kind, start.on],
     );
 });
+beforeAll(async () => {
+  // The cross-organisation case (seed 002): team "IPS Figurer Tvers" of this organisation, its
+  // supervisor acting in both organisations (as the seed models it), and C employed by the other
+  // organisation with their job seekers in that organisation's records.
+  const q = (sql: string, params: unknown[] = []) => stack.admin.query(sql, params);
+  const user = async (key: string, role: string, org: string, fte = 1) => {
+    const email = `${key.toLowerCase()}.figur@ips.test`;
+    const id = (
+      await q(
+        `INSERT INTO app_user (id, "givenName", "familyName", email, "updatedAt") VALUES (gen_random_uuid(), $1, 'Figur', $2, now()) RETURNING id`,
+        [key, email],
+      )
+    ).rows[0].id;
+    await q(
+      `INSERT INTO user_identity (id, "userId", issuer, subject) VALUES (gen_random_uuid(), $1, $2, $3)`,
+      [id, stack.issuer.url, email],
+    );
+    await q(
+      `INSERT INTO membership (id, "organizationId", "userId", role, fte, "updatedAt") VALUES (gen_random_uuid(), $1, $2, $3, $4, now())`,
+      [org, id, role, fte],
+    );
+    ids[key] = id;
+  };
+  await user('S2', 'METHOD_SUPERVISOR', orgId);
+  await q(
+    `INSERT INTO membership (id, "organizationId", "userId", role, "updatedAt") VALUES (gen_random_uuid(), $1, $2, 'METHOD_SUPERVISOR', now())`,
+    [otherOrgId, ids.S2],
+  );
+  await user('C', 'JOB_SPECIALIST', otherOrgId, CROSS.fte);
+  crossTeamId = (
+    await q(
+      `INSERT INTO specialist_team (id, "organizationId", name, "methodSupervisorId", "updatedAt") VALUES (gen_random_uuid(), $1, 'IPS Figurer Tvers', $2, now()) RETURNING id`,
+      [orgId, ids.S2],
+    )
+  ).rows[0].id;
+  for (const [key, role, employer] of [
+    ['S2', 'METHOD_SUPERVISOR', orgId],
+    ['C', 'JOB_SPECIALIST', otherOrgId],
+  ] as const)
+    await q(
+      `INSERT INTO team_member (id, "organizationId", "teamId", "userId", role, "employerOrganizationId", "joinedOn")
+       VALUES (gen_random_uuid(), $1, $2, $3, $4, $5, '2025-01-01')`,
+      [orgId, crossTeamId, ids[key], role, employer],
+    );
+  const numbers: string[] = [];
+  for (let n = 400; numbers.length < CROSS.caseload; n++) {
+    const candidate = generateIdentityNumber({ birthDate: '1933-04-19', synthetic: true, individual: n });
+    if (
+      candidate &&
+      !numbers.includes(candidate) &&
+      (await q('SELECT 1 FROM job_seeker WHERE "identityNumber" = $1', [candidate])).rowCount === 0
+    )
+      numbers.push(candidate);
+  }
+  for (const [i, number] of numbers.entries())
+    await q(
+      `INSERT INTO job_seeker (id, "organizationId", "identityNumber", "givenName", "familyName", "birthDate", "referralDate",
+         "intakeDate", phase, "outOfWorkAtReferral", "currentSpecialistId", "updatedAt")
+       VALUES (gen_random_uuid(), $1, $2, 'Figur', $3, '1990-01-01', '2025-06-01', '2025-06-05', 'JOB_SEARCH', true, $4, now())`,
+      [otherOrgId, number, `c${i}`, ids.C],
+    );
+});
 afterAll(async () => {
   await stack?.close();
 });
@@ -249,6 +330,33 @@ describe('figures that agree', () => {
       caseloadLimit: expected.ceilingB,
       overCaseloadLimit: false,
     });
+  });
+
+  it('roster: a specialist employed by another organisation has the caseload the employer’s staffing view shows', async () => {
+    const ROSTER = `query($t: ID!) { teamRoster(teamId: $t) { __typename
+      ... on QueryTeamRosterSuccess { data { members { userId caseload caseloadLimit } } } } }`;
+    type Roster = {
+      teamRoster: { data?: { members: { userId: string; caseload: number; caseloadLimit: number }[] } };
+    };
+    const cross = await stack.gql<Roster>(email('S2'), ROSTER, { t: crossTeamId });
+    expect(cross.errors).toBeUndefined();
+    expect(cross.data?.teamRoster.data?.members.find((m) => m.userId === ids.C)).toMatchObject({
+      caseload: CROSS.caseload,
+      caseloadLimit: 10, // 20 per full-time equivalent, at 0,5
+    });
+    const staffing = await stack.gql<{ staffing: { data?: { userId: string; caseload: number }[] } }>(
+      otherLeaderEmail,
+      `query($org: ID!) { staffing(organizationId: $org) { __typename
+         ... on QueryStaffingSuccess { data { userId caseload } } } }`,
+      { org: otherOrgId },
+    );
+    expect(staffing.errors).toBeUndefined();
+    expect(staffing.data?.staffing.data?.find((r) => r.userId === ids.C)?.caseload).toBe(CROSS.caseload);
+    // And the same-organisation team: the roster agrees with the staffing view and the results.
+    const own = await stack.gql<Roster>(email('S'), ROSTER, { t: teamId });
+    const members = own.data?.teamRoster.data?.members ?? [];
+    expect(members.find((m) => m.userId === ids.A)?.caseload).toBe(expected.caseloadA);
+    expect(members.find((m) => m.userId === ids.B)?.caseload).toBe(expected.caseloadB);
   });
 
   it('the fidelity review suggests from the same caseload per full-time specialist', async () => {

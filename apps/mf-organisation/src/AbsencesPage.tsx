@@ -36,6 +36,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { LeaderPortfolioMove } from './LeaderPortfolioMove.js';
 
 const ABSENCES = graphql(`
   query OrganisationAbsences($org: ID!) {
@@ -99,6 +100,8 @@ export function AbsencesPage() {
   const endForm = useMutationForm(END, { fields: [] });
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Absence', { organizationId: session.organizationId });
+  // The leader (any absence of the organisation) moves an absent specialist's portfolio (issue 16).
+  const mayMove = canOn(ability, 'update', 'Absence', { organizationId: session.organizationId });
   const day = (iso: string | null | undefined) => formatDay(iso);
 
   if (fetching && !data) return <Loader title={t('abs_title')} />;
@@ -210,6 +213,11 @@ export function AbsencesPage() {
           </VStack>
         </form>
       ) : null}
+      {mayMove ? (
+        <LeaderPortfolioMove
+          absences={absences.filter((a) => !a.actualEndDate || a.actualEndDate >= today())}
+        />
+      ) : null}
       <section aria-labelledby="abs-list-heading">
         <Heading level="2" size="medium" id="abs-list-heading">
           {t('abs_list')}
@@ -218,7 +226,7 @@ export function AbsencesPage() {
         {absences.length === 0 ? (
           <BodyShort>{t('abs_none')}</BodyShort>
         ) : (
-          <Table size="small" data-testid="absences">
+          <Table size="small" data-testid="absences" className="stack-narrow">
             <Table.Header>
               <Table.Row>
                 <Table.HeaderCell scope="col">{t('abs_specialist')}</Table.HeaderCell>
@@ -235,10 +243,10 @@ export function AbsencesPage() {
                 const ongoing = !a.actualEndDate && a.startDate <= today();
                 return (
                   <Table.Row key={a.id}>
-                    <Table.DataCell>
+                    <Table.DataCell data-label={t('abs_specialist')}>
                       {a.specialist.givenName} {a.specialist.familyName}
                     </Table.DataCell>
-                    <Table.DataCell>
+                    <Table.DataCell data-label={t('abs_type')}>
                       {t(`absence_${a.type}`)}{' '}
                       {a.planned ? null : (
                         <Tag size="xsmall" variant="warning">
@@ -246,7 +254,7 @@ export function AbsencesPage() {
                         </Tag>
                       )}
                     </Table.DataCell>
-                    <Table.DataCell>
+                    <Table.DataCell data-label={t('abs_period')}>
                       {day(a.startDate)} –{' '}
                       {a.actualEndDate
                         ? day(a.actualEndDate)
@@ -254,7 +262,9 @@ export function AbsencesPage() {
                           ? `${day(a.expectedEndDate)} (${t('abs_expected')})`
                           : t('abs_openEnded')}
                     </Table.DataCell>
-                    <Table.DataCell>{a.supervisorNotifiedAt ? t('abs_notified') : '–'}</Table.DataCell>
+                    <Table.DataCell data-label={t('abs_supervisor')}>
+                      {a.supervisorNotifiedAt ? t('abs_notified') : '–'}
+                    </Table.DataCell>
                     <Table.DataCell>
                       {ongoing ? (
                         <Button

@@ -2,8 +2,9 @@
  * The organisation's deadlines and staffing settings (issue 16): the staffing settings (when an
  * unplanned absence counts as long, when a case counts as stalled) and each deadline rule's due
  * days and warning, tuned within the bounds the rule allows (`@ips/domain`). The tenant
- * administrator changes them (the API's rule); the health-service leader sees them. An entry out of
- * bounds is refused by the API and said at its field.
+ * administrator changes them; the health-service leader changes the staffing settings and sees the
+ * deadline rules (the API's rules). An entry out of bounds is refused by the API and said at its
+ * field.
  */
 import { DEADLINE_RULES, type DeadlineRuleCode, LONG_ABSENCE_BOUNDS, STALLED_BOUNDS } from '@ips/domain';
 import {
@@ -82,7 +83,7 @@ export function SettingsPage() {
   const ability = useAbility();
   const org = session.organizationId;
   const [{ data, fetching, error }, refetch] = useQuery({ query: SETTINGS, variables: { org } });
-  const mayStaffing = canOn(ability, 'update', 'Organization', { id: org }, 'settings');
+  const mayStaffing = canOn(ability, 'update', 'Organization', { id: org }, 'staffingSettings');
   const mayTune = canOn(ability, 'update', 'DeadlineRuleSetting', { organizationId: org });
   if (fetching && !data) return <Loader title={t('set_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;

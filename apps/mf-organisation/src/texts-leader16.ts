@@ -6,7 +6,7 @@ export const textsLeader16: { nb: Texts; en: Texts } = {
     setNav: 'Frister og innstillinger',
     set_title: 'Frister og innstillinger',
     set_intro:
-      'Virksomhetens innstillinger for bemanning og frister, innenfor grensene reglene tillater. Administratoren endrer dem; ledere ser dem.',
+      'Virksomhetens innstillinger for bemanning og frister, innenfor grensene reglene tillater. Ledere og administratoren endrer bemanningsinnstillingene; administratoren endrer fristene.',
     set_readOnly: 'Virksomhetens administrator endrer innstillingene.',
     set_staffing: 'Bemanning',
     set_longAbsence: 'Langt fravær (dager)',
@@ -94,7 +94,7 @@ export const textsLeader16: { nb: Texts; en: Texts } = {
     setNav: 'Deadlines and settings',
     set_title: 'Deadlines and settings',
     set_intro:
-      "The organisation's settings for staffing and deadlines, within the bounds the rules allow. The administrator changes them; leaders see them.",
+      "The organisation's settings for staffing and deadlines, within the bounds the rules allow. Leaders and the administrator change the staffing settings; the administrator changes the deadlines.",
     set_readOnly: "The organisation's administrator changes the settings.",
     set_staffing: 'Staffing',
     set_longAbsence: 'Long absence (days)',

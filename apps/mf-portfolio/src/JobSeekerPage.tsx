@@ -202,6 +202,9 @@ export function JobSeekerPage() {
                       <Detail as="span">{day(ev.at)}</Detail> <BodyShort as="span">{text}</BodyShort>
                       {ev.kind === 'TRANSFERRED' && d.temporary ? ` ${t('tl_temporary')}` : ''}
                       {ev.kind === 'TRANSFERRED' && d.reason ? ` – ${t(`reason_${d.reason}`)}` : ''}
+                      {ev.kind === 'TRANSFERRED' && d.levelReason
+                        ? ` – ${t('tl_levelReason')}: ${d.levelReason}`
+                        : ''}
                       {ev.kind === 'PLAN_REVISED' && d.note ? ` – ${d.note}` : ''}
                       {(ev.kind === 'MEETING' || ev.kind === 'EMPLOYER_CONTACT') && d.faceToFace ? (
                         <>

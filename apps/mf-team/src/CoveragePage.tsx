@@ -107,7 +107,7 @@ const TRANSFER = graphql(
 );
 
 /** The wizard's fields; an issue at any other (a discharged job seeker, an unknown meeting) is said above the steps. */
-const WIZARD_FIELDS = ['toSpecialistId', 'effectiveOn', 'reason', 'note'];
+const WIZARD_FIELDS = ['toSpecialistId', 'effectiveOn', 'reason', 'note', 'levelReason'];
 
 const REASONS = ['SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'JOB_SEEKER_WISH', 'NO_PROGRESS'] as const;
 type Reason = (typeof REASONS)[number];
@@ -310,6 +310,7 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
   const [reason, setReason] = useState<Reason>('SPECIALIST_ABSENCE');
   const [effectiveOn, setEffectiveOn] = useState('');
   const [note, setNote] = useState('');
+  const [levelReason, setLevelReason] = useState('');
   const [{ data, fetching }] = useQuery({
     query: CANDIDATES,
     variables: { jobSeekerId: rawId(jobSeeker.id) },
@@ -332,6 +333,12 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
   const result = data?.transferCandidates;
   const candidates = result?.__typename === 'QueryTransferCandidatesSuccess' ? result.data : [];
   const chosen = candidates.find((c) => c.userId === to);
+  // Same service level first (seed 001 §4.2): another level while a same-level colleague has room
+  // needs a reason — asked only then (the API decides the same).
+  const needsLevelReason =
+    !!chosen &&
+    !chosen.sameServiceLevel &&
+    candidates.some((c) => c.sameServiceLevel && c.underCaseloadLimit);
 
   const confirm = async () => {
     const res = await form.send(
@@ -344,6 +351,7 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
           temporary,
           effectiveOn: effectiveOn || null,
           note: note.trim() || null,
+          levelReason: needsLevelReason ? levelReason.trim() || null : null,
         },
       },
       everywhere,
@@ -359,7 +367,7 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
       // Back to the step where the field is.
       const byField = res.fieldErrors;
       if (byField.toSpecialistId) setStep(1);
-      else if (byField.effectiveOn || byField.reason || byField.note) setStep(2);
+      else if (byField.effectiveOn || byField.reason || byField.note || byField.levelReason) setStep(2);
     } else if (res.kind === 'consent') setStep(1);
   };
 
@@ -425,6 +433,16 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
               error={issues.note}
               onChange={(e) => setNote(e.target.value)}
             />
+            {needsLevelReason ? (
+              <Textarea
+                label={t('cov_levelReason')}
+                description={t('cov_levelReasonHelp')}
+                value={levelReason}
+                maxLength={1000}
+                error={issues.levelReason}
+                onChange={(e) => setLevelReason(e.target.value)}
+              />
+            ) : null}
           </VStack>
         ) : null}
         {step === 3 && chosen ? (

@@ -1,4 +1,5 @@
 import type { Texts } from '@ips/ui';
+import { textsCover16 } from './texts-cover16.js';
 import { figureTexts } from './texts-figures.js';
 import { textsLeader16 } from './texts-leader16.js';
 import { texts16 } from './texts-team16.js';
@@ -8,6 +9,7 @@ export const texts: { nb: Texts; en: Texts } = {
     ...figureTexts.nb,
     ...texts16.nb,
     ...textsLeader16.nb,
+    ...textsCover16.nb,
     fidNav: 'Kvalitetsevaluering',
     fid_title: 'Kvalitetsevaluering (IPS-25)',
     fid_start: 'Start ny evaluering',
@@ -167,6 +169,7 @@ export const texts: { nb: Texts; en: Texts } = {
     ...figureTexts.en,
     ...texts16.en,
     ...textsLeader16.en,
+    ...textsCover16.en,
     fidNav: 'Fidelity review',
     fid_title: 'Fidelity review (IPS-25)',
     fid_start: 'Start a new review',

@@ -403,6 +403,18 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
     can('read', 'FidelityActionItem', { organizationId: { in: leaderOrgs } });
     // Line managers register absences and must alert the supervisor of a long one (seed 001 §4.1).
     can(['read', 'create', 'update'], 'Absence', { organizationId: { in: leaderOrgs } });
+    // They tune the staffing settings (long-absence threshold, when a case is stalled) within the
+    // bounds: they register the absences the threshold judges (issue 16, "Leader"). Not the rest of
+    // the organisation's settings, which stay the administrators'.
+    can('update', 'Organization', ['staffingSettings'], { id: { in: leaderOrgs } });
+    // During a specialist's absence the leader may move the portfolio to a colleague of the team
+    // (issue 16; `moveAbsentPortfolio`): the same consent rule as the supervisor's — only a job seeker
+    // who consented to discussion in the team. The leader never reads the case: the mutation finds
+    // the absent specialist's job seekers itself and answers with counts, no identities.
+    can('create', 'Transfer', {
+      organizationId: { in: leaderOrgs },
+      jobSeeker: { is: { consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
+    });
   }
 
   // ─── deleting and restoring a case: the organisation's administrators and leaders ───
@@ -415,7 +427,7 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   // ─── tenant administrators: people, roles, teams, sign-in ───
   const adminOrgs = orgsWith(actor, 'TENANT_ADMINISTRATOR');
   if (adminOrgs.length > 0) {
-    can('update', 'Organization', ['name', 'settings'], { id: { in: adminOrgs } });
+    can('update', 'Organization', ['name', 'settings', 'staffingSettings'], { id: { in: adminOrgs } });
     can('manage', ['Membership', 'SpecialistTeam', 'TeamMember', 'HealthTeam', 'IdentityProvider'], {
       organizationId: { in: adminOrgs },
     });

@@ -22,6 +22,7 @@ import './study.js';
 import './notification.js';
 import './absence.js';
 import './transfer.js';
+import './leader-portfolio.js';
 import './team.js';
 import './team-roster.js';
 import './measures.js';

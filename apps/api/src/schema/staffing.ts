@@ -2,8 +2,8 @@
  * The health-service leader's staffing view (domain.md §2, §7): every job specialist and method
  * supervisor working in the organisation, with full-time equivalent, caseload (against the limit of
  * 20 per full-time specialist), teams and whether they are away today — numbers only, never a case.
- * And the tenant administrator's staffing settings: the long-absence threshold and when a job
- * seeker counts as stalled, within safe bounds.
+ * And the staffing settings, tuned by the health-service leader or the tenant administrator: the
+ * long-absence threshold and when a job seeker counts as stalled, within safe bounds.
  */
 import { canOn } from '@ips/authz';
 import {
@@ -135,7 +135,8 @@ const SettingsType = builder.objectRef<StaffingSettings>('StaffingSettings').imp
 builder.mutationField('updateStaffingSettings', (t) =>
   t.field({
     type: SettingsType,
-    description: "Tenant administrators tune the organisation's staffing settings within safe bounds.",
+    description:
+      "Health-service leaders and tenant administrators tune the organisation's staffing settings within safe bounds.",
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError, ValidationError], result: { authScopes: { signedIn: true } } },
     args: {
@@ -154,8 +155,10 @@ builder.mutationField('updateStaffingSettings', (t) =>
       const organizationId = String(input.organizationId);
       if (!ctx.actor.memberships.some((m) => m.organizationId === organizationId))
         throw new NotFoundError('Organization');
-      if (!canOn(ctx.ability, 'update', 'Organization', { id: organizationId }, 'settings'))
-        throw new ForbiddenActionError('Tenant administrators change the settings');
+      if (!canOn(ctx.ability, 'update', 'Organization', { id: organizationId }, 'staffingSettings'))
+        throw new ForbiddenActionError(
+          'Health-service leaders and tenant administrators change the settings',
+        );
       const issues: FieldIssue[] = [];
       const days = input.longAbsenceThresholdDays;
       const weeks = input.stalledAfterWeeks;
@@ -207,7 +210,7 @@ builder.queryField('staffingSettings', (t) =>
   t.field({
     type: SettingsType,
     description:
-      "The organisation's staffing settings as they apply (its tuning over the defaults): for its members to read; tenant administrators change them.",
+      "The organisation's staffing settings as they apply (its tuning over the defaults): for its members to read; health-service leaders and tenant administrators change them.",
     authScopes: { signedIn: true },
     errors: { types: [NotFoundError], result: { authScopes: { signedIn: true } } },
     args: { organizationId: t.arg.id({ required: true, validate: z.uuid() }) },

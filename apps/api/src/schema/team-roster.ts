@@ -1,7 +1,8 @@
 /**
  * The method supervisor's team page (issue 16): the team's job specialists with their full-time
- * equivalent and caseload (the same count as the leader's staffing view: the organisation's job
- * seekers in the portfolio, not discharged; the ceiling is 20 per full-time equivalent, seed 002),
+ * equivalent and caseload (the person's job seekers in the portfolio, not discharged, wherever their
+ * records are — as the employer's staffing view counts them; the ceiling is 20 per full-time
+ * equivalent, seed 002),
  * and who could be added: the organisation's job specialists not in the team. For those who manage
  * the team's members only (its method supervisor, the organisation's tenant administrators).
  */
@@ -9,6 +10,7 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { caseloadLimitFor } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { caseloadsOf } from './caseload.js';
 import { ForbiddenActionError, NotFoundError } from './errors.js';
 
 interface RosterPerson {
@@ -38,7 +40,8 @@ const RosterPersonType = builder.objectRef<RosterPerson>('TeamRosterPerson').imp
       description: 'Full-time equivalent (1 = full time).',
     }),
     caseload: t.exposeInt('caseload', {
-      description: "Job seekers in the portfolio (not discharged), in the team organisation's records.",
+      description:
+        'Job seekers in the portfolio (not discharged), in whichever organisation holds their records.',
     }),
     caseloadLimit: t.exposeInt('caseloadLimit', {
       description: 'The caseload ceiling: 20 per full-time equivalent.',
@@ -145,16 +148,9 @@ builder.queryField('teamRoster', (t) =>
         : [];
       const people = new Map([...employed, ...specialists].map((s) => [s.userId, s]));
       const ids = [...new Set([...inTeam, ...specialists.map((s) => s.userId)])];
-      const caseloads = await ctx.db.jobSeeker.groupBy({
-        by: ['currentSpecialistId'],
-        where: {
-          organizationId: team.organizationId,
-          currentSpecialistId: { in: ids },
-          phase: { not: 'DISCHARGED' },
-        },
-        _count: { _all: true },
-      });
-      const load = new Map(caseloads.map((c) => [c.currentSpecialistId, c._count._all]));
+      // The person's caseload wherever the records are (a member employed by another organisation
+      // has them there, out of this organisation's sight): counts only.
+      const load = await caseloadsOf(ctx, ids);
       const row = (userId: string, joinedOn: Date | null): RosterPerson | null => {
         const p = people.get(userId);
         if (!p) return null;

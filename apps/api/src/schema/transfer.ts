@@ -12,7 +12,7 @@
  * leaving) is all-or-nothing with a result per job seeker.
  */
 import { accessibleWhere, canOn } from '@ips/authz';
-import { TransferReason } from '@ips/db';
+import { type Prisma, TransferReason } from '@ips/db';
 import {
   type Colleague,
   norwegianDate,
@@ -28,6 +28,7 @@ import { calendarDay } from '../input-guard.js';
 import { markFailed } from '../request-outcome.js';
 import { applyTaskChanges, tuningOf } from '../services/duties.js';
 import { isAbsentOn } from './absence.js';
+import { caseloadsOf } from './caseload.js';
 import { ServiceLevelEnum } from './enums.js';
 import {
   ConflictError,
@@ -61,6 +62,11 @@ export const TransferObject = builder.prismaObject('Transfer', {
     teamMeetingId: t.exposeID('teamMeetingId', { nullable: true }),
     effectiveAt: t.expose('effectiveAt', { type: 'DateTime' }),
     note: t.exposeString('note', { nullable: true }),
+    levelReason: t.exposeString('levelReason', {
+      nullable: true,
+      description:
+        'Why another service level while a same-level colleague under the caseload limit was available (seed 001 §4.2).',
+    }),
   }),
 });
 
@@ -120,17 +126,14 @@ async function candidatesFor(ctx: Context, js: TransferTargetRow): Promise<Candi
         absences: { select: { startDate: true, expectedEndDate: true, actualEndDate: true } },
       },
     }),
-    ctx.db.jobSeeker.groupBy({
-      by: ['currentSpecialistId'],
-      where: { currentSpecialistId: { in: ids }, phase: { not: 'DISCHARGED' } },
-      _count: { _all: true },
-    }),
+    // The person's caseload wherever the records are (docs/supervision.md "Caseload").
+    caseloadsOf(ctx, ids),
     ctx.db.teamMember.findMany({
       where: { userId: { in: ids }, leftOn: null },
       select: { userId: true, teamId: true },
     }),
   ]);
-  const load = new Map(caseloads.map((c) => [c.currentSpecialistId, c._count._all]));
+  const load = caseloads;
   const byId = new Map(users.map((u) => [u.id, u]));
   const colleagues: (Colleague & { givenName: string; familyName: string; email: string | null })[] = [];
   for (const m of members) {
@@ -171,10 +174,15 @@ const TARGET_SELECT = {
   consents: true,
 } as const;
 
-/** The job seeker the caller may read and transfer, or NotFound / Forbidden. */
-async function transferable(ctx: Context, id: string) {
+/**
+ * The job seeker the caller may read and transfer, or NotFound / Forbidden. `scope` replaces the
+ * read rule for a caller who moves job seekers without reading them: the health-service leader
+ * moving an absent specialist's portfolio (`leader-portfolio.ts`), whose mutation names the only
+ * job seekers it may reach; the `create Transfer` rule is checked all the same.
+ */
+async function transferable(ctx: Context, id: string, scope?: Prisma.JobSeekerWhereInput) {
   const js = await ctx.db.jobSeeker.findFirst({
-    where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
+    where: { AND: [scope ?? accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
     select: TARGET_SELECT,
   });
   if (!js) throw new NotFoundError('JobSeeker');
@@ -192,11 +200,17 @@ interface TransferRequest {
   teamMeetingId: string | null;
   effectiveOn: string | null;
   note: string | null;
+  /** Required when `to` is of another service level and a same-level colleague has room. */
+  levelReason?: string | null;
 }
 
 /** One transfer in the request's transaction; throws a DomainError before writing when refused. */
-async function performTransfer(ctx: Context, req: TransferRequest): Promise<string> {
-  const js = await transferable(ctx, req.jobSeekerId);
+async function performTransfer(
+  ctx: Context,
+  req: TransferRequest,
+  scope?: Prisma.JobSeekerWhereInput,
+): Promise<string> {
+  const js = await transferable(ctx, req.jobSeekerId, scope);
   if (js.currentSpecialistId !== req.fromSpecialistId) throw new ConflictError('JobSeeker', js.version);
   const issues: FieldIssue[] = [];
   if (js.phase === 'DISCHARGED')
@@ -272,6 +286,20 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
       else grantMembership = true;
     }
   }
+  // Same service level first (seed 001 §4.2): another level while a same-level colleague under the
+  // caseload limit is available needs a recorded reason.
+  const levelReason = req.levelReason?.trim() || null;
+  if (
+    to &&
+    !to.sameServiceLevel &&
+    !levelReason &&
+    candidates.some((c) => c.sameServiceLevel && c.underCaseloadLimit && c.userId !== req.fromSpecialistId)
+  )
+    issues.push({
+      field: 'levelReason',
+      code: 'REQUIRED',
+      message: 'A colleague of the same service level has room: say why another service level',
+    });
   if (issues.length || !to) throw new ValidationError(issues);
   let consentId: string | null = null;
   if (to.crossService) {
@@ -316,6 +344,7 @@ async function performTransfer(ctx: Context, req: TransferRequest): Promise<stri
       decidedById: ctx.actor.userId,
       effectiveAt: ctx.now,
       note: req.note,
+      levelReason: to.sameServiceLevel ? null : levelReason,
     },
     select: { id: true },
   });
@@ -423,6 +452,11 @@ const TransferInput = builder.inputType('TransferJobSeekerInput', {
     teamMeetingId: t.id({ required: false, validate: z.uuid() }),
     effectiveOn: t.string({ required: false, validate: calendarDay }),
     note: t.string({ required: false, validate: z.string().trim().max(2000) }),
+    levelReason: t.string({
+      required: false,
+      validate: z.string().trim().max(1000),
+      description: 'Why another service level, when a same-level colleague has room (seed 001 §4.2).',
+    }),
   }),
 });
 
@@ -443,6 +477,7 @@ builder.mutationField('transferJobSeeker', (t) =>
         teamMeetingId: input.teamMeetingId ? String(input.teamMeetingId) : null,
         effectiveOn: input.effectiveOn ?? null,
         note: input.note ?? null,
+        levelReason: input.levelReason ?? null,
       });
       return ctx.db.transfer.findUniqueOrThrow({ ...nonEmpty(query), where: { id } });
     },
@@ -451,7 +486,7 @@ builder.mutationField('transferJobSeeker', (t) =>
 
 // ─── bulk: a specialist leaves ───
 
-interface BulkItem {
+export interface BulkItem {
   jobSeekerId: string;
   toSpecialistId: string;
   transferId: string | null;
@@ -524,6 +559,7 @@ const BulkInput = builder.inputType('TransferPortfolioInput', {
           fields: (f) => ({
             jobSeekerId: f.id({ required: true, validate: z.uuid() }),
             toSpecialistId: f.id({ required: true, validate: z.uuid() }),
+            levelReason: f.string({ required: false, validate: z.string().trim().max(1000) }),
           }),
         }),
       ],
@@ -540,49 +576,85 @@ builder.mutationField('transferPortfolio', (t) =>
       "Moves a leaving specialist's job seekers in one decision: all or nothing, with a result per job seeker.",
     authScopes: { signedIn: true },
     args: { input: t.arg({ type: BulkInput, required: true }) },
-    resolve: async (_root, { input }, ctx) => {
-      const items: BulkItem[] = [];
-      const seen = new Set<string>();
-      for (const move of input.moves) {
-        const jobSeekerId = String(move.jobSeekerId);
-        const item: BulkItem = {
-          jobSeekerId,
-          toSpecialistId: String(move.toSpecialistId),
-          transferId: null,
-          error: null,
-        };
-        items.push(item);
-        if (seen.has(jobSeekerId)) {
-          item.error = new ValidationError([
-            { field: 'moves', code: 'DUPLICATE', message: 'The job seeker is listed twice' },
-          ]);
-          continue;
-        }
-        seen.add(jobSeekerId);
-        try {
-          item.transferId = await performTransfer(ctx, {
-            jobSeekerId,
-            fromSpecialistId: String(input.fromSpecialistId),
-            toSpecialistId: item.toSpecialistId,
-            reason: input.reason,
-            temporary: input.temporary ?? false,
-            teamMeetingId: input.teamMeetingId ? String(input.teamMeetingId) : null,
-            effectiveOn: input.effectiveOn ?? null,
-            note: null,
-          });
-        } catch (error) {
-          if (error instanceof DomainError) item.error = error;
-          else if (error instanceof ForbiddenActionError) item.error = new NotFoundError('JobSeeker');
-          else throw error;
-        }
-      }
-      const applied = items.every((i) => i.error === null);
-      if (!applied) {
-        // Nothing of the batch stays: the request's transaction is rolled back.
-        markFailed();
-        for (const i of items) i.transferId = null;
-      }
-      return { applied, items };
-    },
+    resolve: (_root, { input }, ctx) =>
+      movePortfolio(ctx, {
+        fromSpecialistId: String(input.fromSpecialistId),
+        reason: input.reason,
+        temporary: input.temporary ?? false,
+        teamMeetingId: input.teamMeetingId ? String(input.teamMeetingId) : null,
+        effectiveOn: input.effectiveOn ?? null,
+        moves: input.moves.map((m) => ({
+          jobSeekerId: String(m.jobSeekerId),
+          toSpecialistId: String(m.toSpecialistId),
+          levelReason: m.levelReason ?? null,
+        })),
+      }),
   }),
 );
+
+export interface PortfolioRequest {
+  fromSpecialistId: string;
+  reason: TransferReason;
+  temporary: boolean;
+  teamMeetingId: string | null;
+  effectiveOn: string | null;
+  moves: { jobSeekerId: string; toSpecialistId: string; levelReason?: string | null }[];
+}
+
+/**
+ * A portfolio moved in one decision: each move is a single transfer with all its rules; all are
+ * applied or none (the request's transaction is rolled back), with a result per job seeker. The
+ * supervisor's `transferPortfolio` and the leader's `moveAbsentPortfolio` (with `scope`) share it.
+ */
+export async function movePortfolio(
+  ctx: Context,
+  input: PortfolioRequest,
+  scope?: Prisma.JobSeekerWhereInput,
+): Promise<{ applied: boolean; items: BulkItem[] }> {
+  const items: BulkItem[] = [];
+  const seen = new Set<string>();
+  for (const move of input.moves) {
+    const item: BulkItem = {
+      jobSeekerId: move.jobSeekerId,
+      toSpecialistId: move.toSpecialistId,
+      transferId: null,
+      error: null,
+    };
+    items.push(item);
+    if (seen.has(move.jobSeekerId)) {
+      item.error = new ValidationError([
+        { field: 'moves', code: 'DUPLICATE', message: 'The job seeker is listed twice' },
+      ]);
+      continue;
+    }
+    seen.add(move.jobSeekerId);
+    try {
+      item.transferId = await performTransfer(
+        ctx,
+        {
+          jobSeekerId: move.jobSeekerId,
+          fromSpecialistId: input.fromSpecialistId,
+          toSpecialistId: move.toSpecialistId,
+          reason: input.reason,
+          temporary: input.temporary,
+          teamMeetingId: input.teamMeetingId,
+          effectiveOn: input.effectiveOn,
+          note: null,
+          levelReason: move.levelReason ?? null,
+        },
+        scope,
+      );
+    } catch (error) {
+      if (error instanceof DomainError) item.error = error;
+      else if (error instanceof ForbiddenActionError) item.error = new NotFoundError('JobSeeker');
+      else throw error;
+    }
+  }
+  const applied = items.every((i) => i.error === null);
+  if (!applied) {
+    // Nothing of the batch stays: the request's transaction is rolled back.
+    markFailed();
+    for (const i of items) i.transferId = null;
+  }
+  return { applied, items };
+}

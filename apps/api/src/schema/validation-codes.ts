@@ -71,6 +71,7 @@ export const VALIDATION_CODES = {
   ABSENT: 'The person is absent',
   OUT_OF_REACH: 'The person cannot be reached from here',
   HAS_PORTFOLIO: 'The person still has job seekers',
+  OVER_CASELOAD_LIMIT: 'The receiver would be over their caseload ceiling (20 per full-time equivalent)',
   MEMBERSHIP_ENDED: 'The membership has ended',
   NOT_A_SUPERVISOR: 'The person is not a method supervisor',
   NOT_A_COUNSELLOR_THERE: 'The person is not a NAV counsellor in that office',

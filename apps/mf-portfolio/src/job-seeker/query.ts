@@ -109,6 +109,7 @@ export const JOB_SEEKER_PAGE = graphql(
           effectiveAt
           reason
           temporary
+          levelReason
           fromSpecialist { givenName familyName }
           toSpecialist { givenName familyName }
         }

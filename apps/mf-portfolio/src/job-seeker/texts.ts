@@ -2,6 +2,7 @@
 import type { Texts } from '@ips/ui';
 import { consentTexts } from './texts-consent.js';
 import { consent17Texts } from './texts-consent17.js';
+import { cover16Texts } from './texts-cover16.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
 import { workTexts } from './texts-work.js';
@@ -177,6 +178,7 @@ const nb: Texts = {
   person_OTHER: 'Andre',
   ...consentTexts.nb,
   ...consent17Texts.nb,
+  ...cover16Texts.nb,
 };
 
 const en: Texts = {
@@ -346,6 +348,7 @@ const en: Texts = {
   person_OTHER: 'Others',
   ...consentTexts.en,
   ...consent17Texts.en,
+  ...cover16Texts.en,
 };
 
 export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };

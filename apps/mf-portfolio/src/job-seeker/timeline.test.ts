@@ -50,6 +50,7 @@ describe('the job seeker timeline', () => {
         effectiveAt: '2026-04-01T00:00:00Z',
         reason: 'SPECIALIST_ABSENCE',
         temporary: true,
+        levelReason: 'Følges allerede av DPS',
         fromSpecialist: { givenName: 'Ola', familyName: 'Hansen' },
         toSpecialist: { givenName: 'Kari', familyName: 'Berg' },
       },
@@ -80,13 +81,14 @@ describe('the job seeker timeline', () => {
     );
   });
 
-  it('carries what the view needs: the transfer’s names and whether it is temporary', () => {
+  it('carries what the view needs: the transfer’s names, whether it is temporary, why another service level', () => {
     const transfer = buildTimeline(js).find((e) => e.kind === 'TRANSFERRED');
     expect(transfer?.detail).toEqual({
       from: 'Ola Hansen',
       to: 'Kari Berg',
       reason: 'SPECIALIST_ABSENCE',
       temporary: true,
+      levelReason: 'Følges allerede av DPS',
     });
   });
 

@@ -67,6 +67,8 @@ export interface TimelineSource {
     effectiveAt: string;
     reason: string;
     temporary: boolean;
+    /** Why another service level (seed 001 §4.2), when one was recorded. */
+    levelReason?: string | null;
     fromSpecialist: { givenName: string; familyName: string };
     toSpecialist: { givenName: string; familyName: string };
   }[];
@@ -142,6 +144,7 @@ export function buildTimeline(js: TimelineSource): TimelineEvent[] {
         to: name(t.toSpecialist),
         reason: t.reason,
         temporary: t.temporary,
+        levelReason: t.levelReason ?? null,
       },
     });
   }
