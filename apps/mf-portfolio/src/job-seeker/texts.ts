@@ -4,6 +4,7 @@ import { consentTexts } from './texts-consent.js';
 import { consent17Texts } from './texts-consent17.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
+import { nav17Texts } from './texts-nav17.js';
 import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
@@ -177,6 +178,7 @@ const nb: Texts = {
   person_OTHER: 'Andre',
   ...consentTexts.nb,
   ...consent17Texts.nb,
+  ...nav17Texts.nb,
 };
 
 const en: Texts = {
@@ -346,6 +348,7 @@ const en: Texts = {
   person_OTHER: 'Others',
   ...consentTexts.en,
   ...consent17Texts.en,
+  ...nav17Texts.en,
 };
 
 export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };

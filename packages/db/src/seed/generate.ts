@@ -875,6 +875,7 @@ export async function generateDataset(
     const scopes = CONSENT_SCOPES.filter((_, bit) => (mask >> bit) & 1);
     const consentDay = hasIntake ? intake : referral;
     const consentIds = new Map<string, string>();
+    const consentRows = new Map<string, Record<string, unknown>>();
     const activeScopes = new Set<string>();
     scopes.forEach((scope, n) => {
       const cid = rnd.uuid7(at(consentDay, 11));
@@ -885,7 +886,7 @@ export async function generateDataset(
       if (!withdrawn && validUntil > today && consentDay <= today) activeScopes.add(scope);
       consentIds.set(scope, cid);
       const snapshot = { scope, validFrom: isoDay(consentDay), validUntil: isoDay(validUntil) };
-      out.push('consent', {
+      const consentRow = {
         id: cid,
         organizationId: org.id,
         jobSeekerId: id,
@@ -900,7 +901,11 @@ export async function generateDataset(
         withdrawalNote: withdrawn ? 'Jobbsøker trakk samtykket muntlig i samtale' : null,
         version: withdrawn ? 2 : 1,
         updatedAt: at(withdrawn ?? consentDay, 13),
-      });
+        // NAV_SHARING: set with the grant below (the consent covers at least what the grant names).
+        navParts: [] as string[],
+      };
+      consentRows.set(scope, consentRow);
+      out.push('consent', consentRow);
       out.push('consent_event', {
         id: rnd.uuid7(at(consentDay, 11)),
         organizationId: org.id,
@@ -930,18 +935,30 @@ export async function generateDataset(
       const counsellors = navCounsellors.get(nav.id) ?? [];
       const revoked = index % 5 === 1 ? consentDay + rnd.int(30, 300) : null;
       const grantExpired = index % 9 === 4;
+      // (drawn in the order the row's fields drew them before issue 17: the seed stays the same)
+      const grantId = rnd.uuid7(at(consentDay, 12));
+      const grantCounsellor = index % 3 === 0 ? null : rnd.pick(counsellors);
+      const grantScopes = rnd.pick([
+        ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
+        ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN'],
+        ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE'],
+      ]);
+      // The consent covers what the grant names; some also the dialogue, or a part not granted.
+      const consentRow = consentRows.get('NAV_SHARING');
+      if (consentRow)
+        consentRow.navParts = [
+          ...grantScopes,
+          ...(index % 4 === 1 && !grantScopes.includes('CAREER_PROFILE') ? ['CAREER_PROFILE'] : []),
+          ...(index % 2 === 0 ? ['DIALOGUE'] : []),
+        ];
       out.push('nav_sharing_grant', {
-        id: rnd.uuid7(at(consentDay, 12)),
+        id: grantId,
         organizationId: org.id,
         jobSeekerId: id,
         consentId: navConsent,
         navOfficeId: nav.id,
-        counsellorId: index % 3 === 0 ? null : rnd.pick(counsellors),
-        scopes: rnd.pick([
-          ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
-          ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN'],
-          ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE'],
-        ]),
+        counsellorId: grantCounsellor,
+        scopes: grantScopes,
         validFrom: at(consentDay, 12),
         validUntil: grantExpired ? at(Math.min(today - 1, consentDay + 120), 23) : null,
         grantedById: specialist.id,
