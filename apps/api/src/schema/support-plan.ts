@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
+import { assertInvolvementConsents } from './consent-gates.js';
 import {
   ConflictError,
   ConsentRequiredError,
@@ -176,6 +177,11 @@ async function checkContent(
     });
     if (consent === 0) throw new ConsentRequiredError('EMPLOYER_CONTACT');
   }
+  await assertInvolvementConsents(
+    ctx,
+    jobSeekerId,
+    content.agreements.map((a) => a.supportPerson),
+  );
   const issues: FieldIssue[] = checkFollowUpPlan(startDate.toISOString().slice(0, 10), [
     ...earlierMeetings,
     ...content.meetings,

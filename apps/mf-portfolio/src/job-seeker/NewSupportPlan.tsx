@@ -196,7 +196,8 @@ export function NewSupportPlan({
             variant="tertiary"
             size="small"
             onClick={() =>
-              setAgreements([...agreements, { supportPerson: 'HEALTH_TEAM', responsibility: '' }])
+              // (not the health team: naming it needs its consent, issue 17 item 8)
+              setAgreements([...agreements, { supportPerson: 'JOB_SEEKER', responsibility: '' }])
             }
           >
             {t('sp_addAgreement')}

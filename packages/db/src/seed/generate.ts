@@ -1473,9 +1473,11 @@ export async function generateDataset(
         });
         const agreements: [string, string][] = [
           ['JOB_SPECIALIST', 'Ukentlige samtaler første måned, deretter månedlig.'],
-          ['HEALTH_TEAM', 'Behandler følger opp medisinering og søvn.'],
           ['JOB_SEEKER', 'Gir beskjed til jobbspesialist om utfordringer.'],
         ];
+        // The health team is named only with the consent to work with it (issue 17 item 8).
+        if (activeScopes.has('HEALTH_TEAM_COLLABORATION'))
+          agreements.splice(1, 0, ['HEALTH_TEAM', 'Behandler følger opp medisinering og søvn.']);
         if (activeScopes.has('NAV_SHARING'))
           agreements.push(['NAV_COUNSELLOR', 'Hjelp med meldekort og avklaring av ytelser.']);
         if (activeScopes.has('RELATIVES_NETWORK'))
