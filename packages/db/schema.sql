@@ -29,7 +29,7 @@ CREATE TYPE public."MeetingLocation" AS ENUM ('COMMUNITY', 'OFFICE', 'REMOTE');
 CREATE TYPE public."MeetingParticipant" AS ENUM ('JOB_SEEKER', 'EMPLOYER', 'HEALTH_TEAM', 'NAV_COUNSELLOR', 'RELATIVES', 'OTHER');
 CREATE TYPE public."MeetingPurpose" AS ENUM ('INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'BENEFITS_COUNSELLING', 'EMPLOYER_MEETING_BEFORE_START', 'FOLLOW_ALONG', 'JOB_END_FOLLOW_UP', 'OTHER');
 CREATE TYPE public."MeetingStatus" AS ENUM ('PLANNED', 'HELD', 'CANCELLED', 'NO_SHOW');
-CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE');
+CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE', 'DIALOGUE');
 CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES');
 CREATE TYPE public."OrganizationKind" AS ENUM ('MUNICIPALITY', 'SPECIALIST_HEALTH_SERVICE', 'NAV_OFFICE');
 CREATE TYPE public."ProtectedAddress" AS ENUM ('NONE', 'CONFIDENTIAL', 'STRICTLY_CONFIDENTIAL');
@@ -311,6 +311,7 @@ CREATE TABLE public."consent" (
   "documentReference" text,
   "id" uuid NOT NULL,
   "jobSeekerId" uuid NOT NULL,
+  "navParts" "NavShareScope"[] DEFAULT ARRAY[]::"NavShareScope"[],
   "organizationId" uuid NOT NULL,
   "recordedAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "recordedById" uuid NOT NULL,
@@ -336,6 +337,7 @@ CREATE UNIQUE INDEX "consent_organizationId_id_key" ON public.consent USING btre
 CREATE INDEX "consent_organizationId_jobSeekerId_scope_idx" ON public.consent USING btree ("organizationId", "jobSeekerId", scope);
 CREATE INDEX "consent_organizationId_validUntil_idx" ON public.consent USING btree ("organizationId", "validUntil");
 CREATE UNIQUE INDEX consent_pkey ON public.consent USING btree (id);
+CREATE TRIGGER consent_nav_parts BEFORE INSERT OR UPDATE OF scope, "navParts" ON public.consent FOR EACH ROW EXECUTE FUNCTION app.check_consent_nav_parts();
 CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.consent FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."consent" TO ips_app;
 
@@ -1119,9 +1121,9 @@ CREATE TABLE public."support_plan_agreement" (
 );
 ALTER TABLE public."support_plan_agreement" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public."support_plan_agreement" FORCE ROW LEVEL SECURITY;
-CREATE POLICY "nav_reads_shared" ON public."support_plan_agreement" AS PERMISSIVE FOR SELECT TO public USING ((EXISTS ( SELECT 1
+CREATE POLICY "nav_reads_shared" ON public."support_plan_agreement" AS PERMISSIVE FOR SELECT TO public USING ((("supportPerson" <> 'HEALTH_TEAM'::"SupportPerson") AND (EXISTS ( SELECT 1
    FROM support_plan_revision r
-  WHERE ((r."organizationId" = support_plan_agreement."organizationId") AND (r.id = support_plan_agreement."revisionId")))));
+  WHERE ((r."organizationId" = support_plan_agreement."organizationId") AND (r.id = support_plan_agreement."revisionId"))))));
 CREATE POLICY "not_deleted" ON public."support_plan_agreement" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
 CREATE POLICY "tenant_isolation" ON public."support_plan_agreement" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
 CREATE INDEX "support_plan_agreement_organizationId_revisionId_idx" ON public.support_plan_agreement USING btree ("organizationId", "revisionId");
@@ -1579,6 +1581,19 @@ AS $function$
       (25, 'reminder', '"organizationId" = $3 AND "jobSeekerId" = $4')
   $function$;
 
+CREATE OR REPLACE FUNCTION app.check_consent_nav_parts()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  BEGIN
+    IF NEW.scope <> 'NAV_SHARING' AND coalesce(cardinality(NEW."navParts"), 0) > 0 THEN
+      RAISE EXCEPTION 'consent_nav_parts_only_nav_sharing: only a NAV-sharing consent has parts'
+        USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+  END $function$;
+
 CREATE OR REPLACE FUNCTION app.check_fidelity_score()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -1853,7 +1868,8 @@ AS $function$
       AND (g."counsellorId" IS NULL OR g."counsellorId" = app.current_user_id())
       AND g."revokedAt" IS NULL AND g."deletedAt" IS NULL
       AND g."validFrom" <= now() AND (g."validUntil" IS NULL OR g."validUntil" > now())
-      AND (required_scope IS NULL OR required_scope = ANY (g.scopes))
+      AND (required_scope IS NULL
+           OR (required_scope = ANY (g.scopes) AND required_scope = ANY (coalesce(c."navParts", '{}'))))
       AND c.scope = 'NAV_SHARING' AND c."withdrawnAt" IS NULL AND c."deletedAt" IS NULL
       AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now())
   $function$;

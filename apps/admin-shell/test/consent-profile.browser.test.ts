@@ -98,6 +98,10 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
     expect(await record.getByLabel('Gyldig fra').inputValue()).toBe(today.typed);
     await record.getByLabel('Gyldig til og med (valgfritt)').fill(until.typed);
     await record.getByLabel('Hvor det signerte samtykket ligger (valgfritt)').fill('Journal, dok. 4711');
+    // The parts the job seeker consents to NAV seeing (issue 17 item 1): basic details always.
+    expect(await record.getByRole('checkbox', { name: 'Grunnopplysninger' }).isChecked()).toBe(true);
+    await record.getByRole('checkbox', { name: 'Arbeidsstatus' }).check();
+    await record.getByRole('checkbox', { name: 'Karriereprofil' }).check();
     await expectAccessible(page, 'consent-record-form');
     await record.getByRole('button', { name: 'Lagre' }).click();
     await page.getByRole('status').filter({ hasText: 'Samtykket er registrert: Deling med NAV.' }).waitFor();
@@ -109,6 +113,7 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
       [jobSeekerId],
     );
     expect(saved).toMatchObject({ version: 1, from: today.iso, until: until.iso, ref: 'Journal, dok. 4711' });
+    await navRow.getByText('Deler med NAV: Grunnopplysninger, Arbeidsstatus, Karriereprofil').waitFor();
 
     // Change the period: to about three months ahead.
     const shorter = osloDay(90);
@@ -143,7 +148,7 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
     await change.getByRole('button', { name: 'Last inn på nytt' }).click();
     await change.waitFor({ state: 'detached' });
 
-    // Share with a NAV office: the parts the consent covers are offered, the support plan is not.
+    // Share with a NAV office: the parts the consent covers are offered, the others are not.
     await sharing.getByRole('button', { name: 'Del med NAV' }).click();
     const grant = page.getByRole('form', { name: 'Del med et NAV-kontor' });
     const office = grant.getByLabel('NAV-kontor');
@@ -153,7 +158,9 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
     await grant.getByRole('checkbox', { name: 'Arbeidsstatus' }).waitFor();
     await grant.getByRole('checkbox', { name: 'Karriereprofil' }).waitFor();
     expect(await grant.getByRole('checkbox', { name: 'Jobbstøtteplan' }).count()).toBe(0);
-    await grant.getByText('Ikke dekket av samtykkene: Jobbstøtteplan.').waitFor();
+    await grant
+      .getByText('Ikke dekket av samtykket til deling med NAV: Jobbstøtteplan, Dialog med NAV.')
+      .waitFor();
     await grant.getByRole('checkbox', { name: 'Arbeidsstatus' }).check();
     await expectAccessible(page, 'nav-grant-form');
     await grant.getByRole('button', { name: 'Del', exact: true }).click();

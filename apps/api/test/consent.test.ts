@@ -185,7 +185,7 @@ describe('withdrawing consent and NAV sharing', () => {
     });
 
     const consent = await stack.gql<{ recordConsent: Result }>(specialist.email, RECORD, {
-      input: { jobSeekerId, scope: 'NAV_SHARING' },
+      input: { jobSeekerId, scope: 'NAV_SHARING', navParts: ['EMPLOYMENT_STATUS'] },
     });
     const consentId = consent.data?.recordConsent.data?.id as string;
     const wrongCounsellor = await stack.gql<{ grantNavSharing: Result }>(specialist.email, GRANT, {
@@ -233,6 +233,104 @@ describe('withdrawing consent and NAV sharing', () => {
     expect(await count(`SELECT count(*) AS n FROM consent_event WHERE "consentId" = $1`, [consentId])).toBe(
       2,
     );
+  });
+
+  it('the NAV-sharing consent records its parts; a grant covers no more; narrowing narrows every grant (issue 17 item 1)', async () => {
+    const jobSeekerId = await ownWithout('NAV_SHARING');
+    const office = (
+      await stack.admin.query<{ id: string; email: string }>(
+        `SELECT o.id, u.email FROM organization o JOIN membership m ON m."organizationId" = o.id AND m.role = 'NAV_COUNSELLOR'
+         JOIN app_user u ON u.id = m."userId" WHERE o.kind = 'NAV_OFFICE' AND m."endedAt" IS NULL ORDER BY u.email LIMIT 1`,
+      )
+    ).rows[0] as { id: string; email: string };
+    const consents = () => count('SELECT count(*) AS n FROM consent WHERE "jobSeekerId" = $1', [jobSeekerId]);
+    const before = await consents();
+    const noParts = await stack.gql<{ recordConsent: Result }>(specialist.email, RECORD, {
+      input: { jobSeekerId, scope: 'NAV_SHARING' },
+    });
+    expect(noParts.data?.recordConsent.issues).toContainEqual({ field: 'navParts', code: 'REQUIRED' });
+    const partsElsewhere = await stack.gql<{ recordConsent: Result }>(specialist.email, RECORD, {
+      input: { jobSeekerId, scope: 'CROSS_SERVICE_TRANSFER', navParts: ['SUPPORT_PLAN'] },
+    });
+    expect(partsElsewhere.data?.recordConsent.issues).toContainEqual({
+      field: 'navParts',
+      code: 'ONLY_NAV_SHARING',
+    });
+    expect(await consents()).toBe(before);
+
+    const given = await stack.gql<{ recordConsent: { data: { id: string; navParts: string[] } } }>(
+      specialist.email,
+      `mutation($input: RecordConsentInput!) { recordConsent(input: $input) {
+        ... on MutationRecordConsentSuccess { data { id navParts } } } }`,
+      { input: { jobSeekerId, scope: 'NAV_SHARING', navParts: ['CAREER_PROFILE', 'EMPLOYMENT_STATUS'] } },
+    );
+    const consentId = given.data?.recordConsent.data.id as string;
+    // Basic details always go with it; the order is fixed.
+    expect(given.data?.recordConsent.data.navParts).toEqual([
+      'BASIC_DETAILS',
+      'EMPLOYMENT_STATUS',
+      'CAREER_PROFILE',
+    ]);
+
+    const grants = () =>
+      count('SELECT count(*) AS n FROM nav_sharing_grant WHERE "jobSeekerId" = $1', [jobSeekerId]);
+    const grantsBefore = await grants();
+    const beyond = await stack.gql<{ grantNavSharing: Result }>(specialist.email, GRANT, {
+      input: { jobSeekerId, navOfficeId: office.id, scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN'] },
+    });
+    expect(beyond.data?.grantNavSharing).toEqual({
+      __typename: 'ValidationError',
+      issues: [{ field: 'scopes', code: 'NOT_CONSENTED' }],
+    });
+    expect(await grants()).toBe(grantsBefore);
+    const granted = await stack.gql<{ grantNavSharing: Result & { data: { scopes: string[] } } }>(
+      specialist.email,
+      GRANT,
+      { input: { jobSeekerId, navOfficeId: office.id, scopes: ['EMPLOYMENT_STATUS', 'CAREER_PROFILE'] } },
+    );
+    expect(granted.data?.grantNavSharing.data?.scopes).toEqual([
+      'BASIC_DETAILS',
+      'EMPLOYMENT_STATUS',
+      'CAREER_PROFILE',
+    ]);
+
+    const navReads = async () =>
+      (
+        await stack.gql<{ jobSeeker: { careerProfile: unknown; employments: unknown[] | null } | null }>(
+          office.email,
+          `{ jobSeeker(id: "${jobSeekerId}") { careerProfile { id } employments { id } } }`,
+        )
+      ).data?.jobSeeker;
+    const profileId = (
+      await stack.admin.query<{ id: string }>(`SELECT id FROM career_profile WHERE "jobSeekerId" = $1`, [
+        jobSeekerId,
+      ])
+    ).rows[0]?.id;
+    if (profileId) expect((await navReads())?.careerProfile).not.toBeNull();
+
+    // The job seeker takes the career profile out of the consent: the grant loses it at once.
+    const narrowed = await stack.gql<{ changeConsent: { __typename: string } }>(
+      specialist.email,
+      `mutation($input: ChangeConsentInput!) { changeConsent(input: $input) { __typename } }`,
+      { input: { id: consentId, version: 1, navParts: ['EMPLOYMENT_STATUS'] } },
+    );
+    expect(narrowed.data?.changeConsent.__typename).toBe('MutationChangeConsentSuccess');
+    expect((await navReads())?.careerProfile ?? null).toBeNull();
+    const row = (
+      await stack.admin.query<{ scopes: string; version: number }>(
+        `SELECT array_to_string(scopes, ',') AS scopes, version FROM nav_sharing_grant WHERE id = $1`,
+        [granted.data?.grantNavSharing.data?.id],
+      )
+    ).rows[0];
+    expect(row).toEqual({ scopes: 'BASIC_DETAILS,EMPLOYMENT_STATUS', version: 2 });
+    const shared = await stack.gql<{ jobSeeker: { navSharingGrants: { sharedParts: string[] }[] } }>(
+      specialist.email,
+      `{ jobSeeker(id: "${jobSeekerId}") { navSharingGrants { id sharedParts } } }`,
+    );
+    expect(shared.data?.jobSeeker.navSharingGrants).toContainEqual({
+      id: granted.data?.grantNavSharing.data?.id,
+      sharedParts: ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
+    });
   });
 
   it('revoking a grant ends access on the next request; a stale version is a conflict', async () => {

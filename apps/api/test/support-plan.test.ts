@@ -90,13 +90,75 @@ const content = (overrides: Record<string, unknown> = {}) => ({
   agreedWithEmployer: false,
   agreements: [
     { supportPerson: 'JOB_SPECIALIST', responsibility: 'Ukentlige samtaler den første måneden.' },
-    { supportPerson: 'HEALTH_TEAM', responsibility: 'Behandler følger opp søvn og medisiner.' },
+    { supportPerson: 'JOB_SEEKER', responsibility: 'Gir beskjed om utfordringer.' },
   ],
   meetings: [
     { plannedOn: day(-11), faceToFace: true, topic: 'Første oppfølgingsmøte' },
     { plannedOn: day(1), faceToFace: true },
   ],
   ...overrides,
+});
+
+describe('the health team and relatives need their consents (issue 17 item 8)', () => {
+  const MEETING = `mutation($input: RecordFollowUpMeetingInput!) { recordFollowUpMeeting(input: $input) {
+    __typename ... on ConsentRequiredError { scope } } }`;
+  const meeting = (participants: string[]) => ({
+    jobSeekerId,
+    heldAt: new Date(Date.parse(`${day(-1)}T10:00:00Z`)).toISOString(),
+    purpose: 'FOLLOW_ALONG',
+    participants,
+    faceToFace: true,
+    location: 'COMMUNITY',
+    durationMinutes: 45,
+  });
+  const setConsent = async (scope: string, given: boolean) => {
+    await stack.admin.query(
+      `UPDATE consent SET "withdrawnAt" = now() - interval '1 minute', "withdrawnById" = "recordedById"
+       WHERE "jobSeekerId" = $1 AND scope = $2 AND "withdrawnAt" IS NULL`,
+      [jobSeekerId, scope],
+    );
+    if (given)
+      await stack.admin.query(
+        `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+         SELECT gen_random_uuid(), j."organizationId", j.id, $2, now() - interval '1 day', $3, now() FROM job_seeker j WHERE j.id = $1`,
+        [jobSeekerId, scope, specialist.userId],
+      );
+  };
+
+  for (const [who, scope] of [
+    ['HEALTH_TEAM', 'HEALTH_TEAM_COLLABORATION'],
+    ['RELATIVES', 'RELATIVES_NETWORK'],
+  ] as const) {
+    it(`${who} in a plan or a meeting needs ${scope}; nothing is written without it`, async () => {
+      await setConsent(scope, false);
+      const plans = () =>
+        count('SELECT count(*) AS n FROM support_plan WHERE "employmentId" = $1', [employmentId]);
+      const meetings = () =>
+        count('SELECT count(*) AS n FROM follow_up_meeting WHERE "jobSeekerId" = $1', [jobSeekerId]);
+      const [plansBefore, meetingsBefore] = [await plans(), await meetings()];
+      const line = { supportPerson: who, responsibility: 'Deltar i oppfølgingen.' };
+      const refused = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+        input: { employmentId, content: content({ agreements: [line] }) },
+      });
+      expect(refused.data?.createSupportPlan).toEqual({ __typename: 'ConsentRequiredError', scope });
+      const meetingRefused = await stack.gql<{ recordFollowUpMeeting: Result }>(specialist.email, MEETING, {
+        input: meeting(['JOB_SEEKER', who]),
+      });
+      expect(meetingRefused.data?.recordFollowUpMeeting).toEqual({
+        __typename: 'ConsentRequiredError',
+        scope,
+      });
+      expect([await plans(), await meetings()]).toEqual([plansBefore, meetingsBefore]);
+
+      // With the consent the gate lets it through (the plan then fails on its meetings only).
+      await setConsent(scope, true);
+      const passes = await stack.gql<{ createSupportPlan: Result }>(specialist.email, CREATE, {
+        input: { employmentId, content: content({ agreements: [line], meetings: [] }) },
+      });
+      expect(passes.data?.createSupportPlan.__typename).toBe('ValidationError');
+      await setConsent(scope, false);
+    });
+  }
 });
 
 describe('job support plan', () => {

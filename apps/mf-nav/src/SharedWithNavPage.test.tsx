@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
+import { MemoryRouter } from 'react-router';
 import { type Client, Provider } from 'urql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { fromValue } from 'wonka';
@@ -11,13 +12,30 @@ import { texts } from './texts.js';
 const i18n = i18next.createInstance();
 void i18n.use(initReactI18next).init({ lng: 'nb', resources: { nb: { nav: texts.nb } }, initAsync: false });
 
+/** A grant as the API answers it: what NAV reads now is `sharedParts` (the consent's share of it). */
+const grant = (
+  id: string,
+  sharedParts: string[],
+  sharedUntil: string | null,
+  extra: Record<string, unknown> = {},
+) => ({
+  id,
+  scopes: sharedParts,
+  sharedParts,
+  sharedUntil,
+  active: true,
+  validUntil: sharedUntil,
+  revokedAt: null,
+  ...extra,
+});
+
 const row = (id: string, scopes: string[], extra: Record<string, unknown> = {}) => ({
   node: {
     id,
     givenName: 'Test',
     familyName: id,
     phase: 'EMPLOYED',
-    navSharingGrants: [{ id: `g-${id}`, scopes, validUntil: '2027-06-30T00:00:00Z', revokedAt: null }],
+    navSharingGrants: [grant(`g-${id}`, scopes, '2027-06-30T00:00:00Z')],
     employments: [{ id: `e-${id}`, jobTitle: 'Kokk', startDate: '2026-10-01', endDate: null }],
     ...extra,
   },
@@ -31,7 +49,9 @@ function renderWith(edges: unknown[]) {
   return render(
     <I18nextProvider i18n={i18n}>
       <Provider value={client}>
-        <SharedWithNavPage />
+        <MemoryRouter>
+          <SharedWithNavPage />
+        </MemoryRouter>
       </Provider>
     </I18nextProvider>,
   );
@@ -46,8 +66,12 @@ describe('SharedWithNavPage', () => {
       row('B', ['BASIC_DETAILS'], { employments: [] }),
       row('C', ['BASIC_DETAILS'], {
         navSharingGrants: [
-          { id: 'g1', scopes: ['BASIC_DETAILS'], validUntil: null, revokedAt: null },
-          { id: 'g2', scopes: ['SUPPORT_PLAN'], validUntil: null, revokedAt: '2026-01-01T00:00:00Z' },
+          grant('g1', ['BASIC_DETAILS'], null),
+          grant('g2', [], null, {
+            scopes: ['SUPPORT_PLAN'],
+            active: false,
+            revokedAt: '2026-01-01T00:00:00Z',
+          }),
         ],
         employments: [],
       }),
@@ -68,6 +92,21 @@ describe('SharedWithNavPage', () => {
     expect(cells[1]?.[4]).toBe('Ikke delt');
     // A revoked grant's scope is not shown; no end date reads "until further notice".
     expect(cells[2]?.slice(2, 4)).toEqual(['Grunnopplysninger', 'Inntil videre']);
+  });
+
+  it('shows what the consent lets NAV read, not what the grant names, and links each name to its page', () => {
+    renderWith([
+      row('D', ['BASIC_DETAILS'], {
+        // The grant named the support plan, the consent was narrowed: NAV reads basic details only.
+        navSharingGrants: [
+          grant('g3', ['BASIC_DETAILS'], null, { scopes: ['BASIC_DETAILS', 'SUPPORT_PLAN'] }),
+        ],
+      }),
+    ]);
+    const link = screen.getByRole('link', { name: 'Test D' });
+    expect(link.getAttribute('href')).toBe('/nav/D');
+    const cells = within(screen.getByTestId('shared-with-nav')).getAllByRole('cell');
+    expect(cells[2]?.textContent).toBe('Grunnopplysninger');
   });
 
   it('says so when nothing is shared', () => {
@@ -99,7 +138,9 @@ describe('SharedWithNavPage', () => {
     render(
       <I18nextProvider i18n={i18n}>
         <Provider value={client}>
-          <SharedWithNavPage />
+          <MemoryRouter>
+            <SharedWithNavPage />
+          </MemoryRouter>
         </Provider>
       </I18nextProvider>,
     );

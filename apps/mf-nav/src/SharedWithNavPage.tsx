@@ -1,12 +1,13 @@
 /**
  * What a NAV counsellor may see: only job seekers with an active NAV-sharing consent and grant,
- * only the parts the grant's scopes cover (the API enforces both; this page asks for nothing
- * more), with each consent's scope and validity visible.
+ * only the parts the grant names within the consent's parts (the API enforces both; this page asks
+ * for nothing more), with what is shared and until when; each name opens the job seeker's page.
  */
 import { formatDay, graphql } from '@ips/ui';
 import { BodyShort, Button, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useQuery } from 'urql';
 
 // A page at a time (the API caps a query's cost); "show more" asks for the next.
@@ -19,7 +20,7 @@ const SHARED = graphql(`
           givenName
           familyName
           phase
-          navSharingGrants { id scopes validUntil revokedAt }
+          navSharingGrants { id scopes sharedParts sharedUntil active validUntil revokedAt }
           employments { id jobTitle startDate endDate }
         }
       }
@@ -87,15 +88,21 @@ function PageRows({
   return (
     <>
       {rows.map((r) => {
-        const grants = r.navSharingGrants.filter((g) => !g.revokedAt);
-        const scopes = [...new Set(grants.flatMap((g) => g.scopes))];
-        const until = grants.map((g) => g.validUntil).sort()[0] ?? null;
+        // What NAV reads now: the active grants' parts within the consent (issue 17 item 1), until
+        // the latest end of them (the grant's or the consent's; none: until further notice).
+        const grants = r.navSharingGrants.filter((g) => g.active);
+        const scopes = [...new Set(grants.flatMap((g) => g.sharedParts))];
+        const ends = grants.map((g) => g.sharedUntil);
+        const until =
+          ends.length === 0 || ends.some((e) => e === null) ? null : ([...ends].sort().at(-1) ?? null);
         const employmentShared = scopes.includes('EMPLOYMENT_STATUS');
         const job = r.employments.find((e) => !e.endDate);
         return (
           <Table.Row key={r.id} data-id={r.id}>
             <Table.DataCell>
-              {r.givenName} {r.familyName}
+              <Link to={`/nav/${encodeURIComponent(r.id)}`} className="navds-link">
+                {r.givenName} {r.familyName}
+              </Link>
             </Table.DataCell>
             <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
             <Table.DataCell>

@@ -19,6 +19,7 @@ const ORG_A = 'org-a';
 const ORG_B = 'org-b';
 const NAV = 'nav-1';
 const TEAM = 'team-1';
+const ALL_NAV_PARTS = ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE'];
 
 const actors = {
   specialist: {
@@ -89,7 +90,7 @@ function grant(overrides: Record<string, unknown> = {}, consentOverrides: Record
     validFrom: past,
     validUntil: null,
     scopes: ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
-    consent: consent('NAV_SHARING', consentOverrides),
+    consent: consent('NAV_SHARING', { navParts: ALL_NAV_PARTS, ...consentOverrides }),
     ...overrides,
   };
 }
@@ -227,6 +228,65 @@ describe('NAV scopes reach only the parts they name', () => {
       expect(canOn(ability, action, 'JobSeeker', record)).toBe(false);
       expect(canOn(ability, action, 'Consent', { organizationId: ORG_A, jobSeeker: record })).toBe(false);
     }
+  });
+});
+
+describe('NAV reads only what the consent covers (issue 17 item 1): part × consent × office', () => {
+  // What each part opens: the subject (and field) a NAV counsellor reads through it. The dialogue
+  // has no subject of its own yet; its relation joins this matrix with it.
+  const PARTS = {
+    BASIC_DETAILS: (js: object) => ({ type: 'JobSeeker' as const, record: js, field: 'givenName' }),
+    EMPLOYMENT_STATUS: (js: object) => ({
+      type: 'Employment' as const,
+      record: { organizationId: ORG_A, jobSeeker: js },
+    }),
+    CAREER_PROFILE: (js: object) => ({
+      type: 'CareerProfile' as const,
+      record: { organizationId: ORG_A, jobSeeker: js },
+    }),
+    SUPPORT_PLAN: (js: object) => ({
+      type: 'SupportPlan' as const,
+      record: { organizationId: ORG_A, jobSeeker: js },
+    }),
+  };
+  const CONSENT = {
+    covers: (part: string) => ({ navParts: ['BASIC_DETAILS', part] }),
+    doesNot: (part: string) => ({
+      navParts: ALL_NAV_PARTS.filter((p) => p !== part || p === 'BASIC_DETAILS'),
+    }),
+    withdrawn: (part: string) => ({ navParts: ['BASIC_DETAILS', part], withdrawnAt: past }),
+  };
+  const READERS = { ownOffice: actors.nav, otherOffice: actors.otherNav, otherTenant: actors.otherTenant };
+  for (const [part, open] of Object.entries(PARTS)) {
+    for (const [consentCase, consentOf] of Object.entries(CONSENT)) {
+      for (const [readerCase, reader] of Object.entries(READERS)) {
+        // Basic details are always consented (the API adds them): "does not" cannot happen for them.
+        const covered = consentCase === 'covers' || (consentCase === 'doesNot' && part === 'BASIC_DETAILS');
+        const expected = readerCase === 'ownOffice' && covered;
+        it(`${part} · consent ${consentCase} · ${readerCase}: ${expected ? 'reads' : 'does not read'}`, () => {
+          // The grant names every part: only the consent decides.
+          const js = jobSeeker({
+            navSharingGrants: [grant({ scopes: ALL_NAV_PARTS }, consentOf(part))],
+          });
+          const { type, record, field } = { field: undefined, ...open(js) };
+          expect(canOn(defineAbilityFor(reader, now), 'read', type, record, field)).toBe(expected);
+        });
+      }
+    }
+  }
+
+  it('a grant naming a part the consent covers still reads nothing the grant does not name', () => {
+    const js = jobSeeker({ navSharingGrants: [grant({ scopes: ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'] })] });
+    const ability = defineAbilityFor(actors.nav, now);
+    expect(canOn(ability, 'read', 'Employment', { organizationId: ORG_A, jobSeeker: js })).toBe(true);
+    expect(canOn(ability, 'read', 'SupportPlan', { organizationId: ORG_A, jobSeeker: js })).toBe(false);
+  });
+
+  it('a consent with no parts recorded (another scope’s shape) opens no part', () => {
+    const js = jobSeeker({ navSharingGrants: [grant({ scopes: ALL_NAV_PARTS }, { navParts: [] })] });
+    const ability = defineAbilityFor(actors.nav, now);
+    for (const type of ['Employment', 'CareerProfile', 'SupportPlan'] as const)
+      expect(canOn(ability, 'read', type, { organizationId: ORG_A, jobSeeker: js })).toBe(false);
   });
 });
 

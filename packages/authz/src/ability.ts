@@ -8,7 +8,7 @@
  * | job specialist | own portfolio: everything; same team's cases with TEAM_CASE_DISCUSSION consent: case fields only | own job seekers' | read colleagues; register own absences |
  * | method supervisor | own portfolio; supervised teams' cases with TEAM_CASE_DISCUSSION consent: case fields; transfers them | read, for the team | read team and its absences, manage members |
  * | health-service leader | never (staffing and aggregates only) | never | read staffing; register and end absences |
- * | NAV counsellor | only through an active grant (consent given, not withdrawn or expired, grant not revoked or expired), only the fields its scopes cover; never addresses | read grants addressed to them | — |
+ * | NAV counsellor | only through an active grant (consent given, not withdrawn or expired, grant not revoked or expired), only the parts both the grant and the consent name; never addresses | read grants addressed to them | — |
  * | tenant administrator | never | never | manage users, memberships, teams, health teams, identity providers |
  *
  * Deleting a job seeker's case (soft, restorable within the tenant's retention period: ADR 0012) and
@@ -195,7 +195,11 @@ export function activeConsent(scope: Consent['scope'], now: Date): Prisma.Consen
   };
 }
 
-/** An active NAV grant to one of `navOfficeIds` (for this counsellor or the whole office). */
+/**
+ * An active NAV grant to one of `navOfficeIds` (for this counsellor or the whole office); with
+ * `scope`, one that names the part AND stands on a NAV-sharing consent that covers it (the grant can
+ * never reach past the consent; the database's `app.nav_job_seeker_ids` says the same).
+ */
 export function activeNavGrant(
   actor: Actor,
   navOfficeIds: string[],
@@ -218,6 +222,9 @@ export function activeNavGrant(
           withdrawnAt: null,
           validFrom: { lte: now },
           OR: [{ validUntil: null }, { validUntil: { gt: now } }],
+          // Consent is the only door (issue 17 item 1): the part must be one the job seeker
+          // consented to, whatever the grant names.
+          ...(scope ? { navParts: { has: scope } } : {}),
         },
       },
     },

@@ -21,6 +21,9 @@ const ID = {
   grantA: '01900000-0000-7000-8000-0000000a00f1',
   employmentA: '01900000-0000-7000-8000-0000000a00e1',
   planA: '01900000-0000-7000-8000-0000000a00d1',
+  profileA: '01900000-0000-7000-8000-0000000a00b1',
+  nav2: '01900000-0000-7000-8000-00000000000d',
+  nav2Counsellor: '01900000-0000-7000-8000-0000000000d1',
 } as const;
 
 let db: TestDatabase;
@@ -50,6 +53,7 @@ beforeAll(async () => {
       ('${ID.seekerB}', '${ID.orgB}', '02819012345', 'Ola', 'Nordmann', '1990-01-02', '2026-01-06', '${ID.userB}', now());
     INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt") VALUES
       ('${ID.consentA}', '${ID.orgA}', '${ID.seekerA}', 'NAV_SHARING', now() - interval '10 days', '${ID.userA}', now());
+    UPDATE consent SET "navParts" = '{BASIC_DETAILS,EMPLOYMENT_STATUS}' WHERE id = '${ID.consentA}';
     INSERT INTO nav_sharing_grant (id, "organizationId", "jobSeekerId", "consentId", "navOfficeId", "counsellorId", scopes, "validFrom", "grantedById", "updatedAt") VALUES
       ('${ID.grantA}', '${ID.orgA}', '${ID.seekerA}', '${ID.consentA}', '${ID.nav}', '${ID.counsellor}', '{BASIC_DETAILS,EMPLOYMENT_STATUS}', now() - interval '10 days', '${ID.userA}', now());
     INSERT INTO employment (id, "organizationId", "jobSeekerId", kind, "jobTitle", "jobType", "startDate", "hoursPerWeek", "openLabourMarket", "atLeastMinimumWage", "openToAnyone", "updatedAt") VALUES
@@ -250,6 +254,61 @@ describe('NAV: the one cross-tenant read', () => {
     });
   });
 
+  it('a part the grant names but the consent does not cover is not readable (issue 17 item 1)', async () => {
+    await admin.query(
+      `UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS,SUPPORT_PLAN}' WHERE id = '${ID.grantA}'`,
+    );
+    try {
+      await asCounsellor(ID.counsellor, async (c) => {
+        expect(await ids(c, 'SELECT id FROM employment')).toEqual([ID.employmentA]);
+        expect(await ids(c, 'SELECT id FROM support_plan')).toEqual([]);
+      });
+    } finally {
+      await admin.query(
+        `UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS}' WHERE id = '${ID.grantA}'`,
+      );
+    }
+  });
+
+  it('never the support plan’s lines for the health team (treatment), even with the plan consented', async () => {
+    await admin.query(`
+      UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS,SUPPORT_PLAN}' WHERE id = '${ID.grantA}';
+      UPDATE consent SET "navParts" = '{BASIC_DETAILS,EMPLOYMENT_STATUS,SUPPORT_PLAN}' WHERE id = '${ID.consentA}';
+      INSERT INTO support_plan_revision (id, "organizationId", "supportPlanId", revision, "createdById")
+        VALUES ('01900000-0000-7000-8000-0000000a00d2', '${ID.orgA}', '${ID.planA}', 1, '${ID.userA}');
+      INSERT INTO support_plan_agreement (id, "organizationId", "revisionId", "supportPerson", responsibility) VALUES
+        ('01900000-0000-7000-8000-0000000a00d3', '${ID.orgA}', '01900000-0000-7000-8000-0000000a00d2', 'JOB_SPECIALIST', 'Ukentlige samtaler'),
+        ('01900000-0000-7000-8000-0000000a00d4', '${ID.orgA}', '01900000-0000-7000-8000-0000000a00d2', 'HEALTH_TEAM', 'Behandler følger opp medisinering');
+    `);
+    try {
+      await asCounsellor(ID.counsellor, async (c) => {
+        expect(await ids(c, 'SELECT id FROM support_plan')).toEqual([ID.planA]);
+        expect(await ids(c, 'SELECT id FROM support_plan_agreement')).toEqual([
+          '01900000-0000-7000-8000-0000000a00d3',
+        ]);
+      });
+      await asApp(async (c) => {
+        await setContext(c, ID.userA, [ID.orgA]);
+        expect(await ids(c, 'SELECT id FROM support_plan_agreement')).toHaveLength(2);
+      });
+    } finally {
+      await admin.query(`
+        DELETE FROM support_plan_revision WHERE id = '01900000-0000-7000-8000-0000000a00d2';
+        UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS}' WHERE id = '${ID.grantA}';
+        UPDATE consent SET "navParts" = '{BASIC_DETAILS,EMPLOYMENT_STATUS}' WHERE id = '${ID.consentA}';
+      `);
+    }
+  });
+
+  it('only a NAV-sharing consent has parts', async () => {
+    await expect(
+      admin.query(
+        `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt", "navParts")
+         VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.seekerA}', 'EMPLOYER_CONTACT', now(), '${ID.userA}', now(), '{EMPLOYMENT_STATUS}')`,
+      ),
+    ).rejects.toThrow(/consent_nav_parts_only_nav_sharing/);
+  });
+
   const cases: [string, string][] = [
     ['the consent is withdrawn', `UPDATE consent SET "withdrawnAt" = now() WHERE id = '${ID.consentA}'`],
     [
@@ -294,6 +353,74 @@ describe('NAV: the one cross-tenant read', () => {
         expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
       });
     });
+  }
+});
+
+describe('NAV reads only what the consent covers: part × consent × reader (issue 17 item 1)', () => {
+  // The grant names every part; only the consent's parts (and its state) decide.
+  const PARTS: [string, string, string][] = [
+    ['EMPLOYMENT_STATUS', 'employment', ID.employmentA],
+    ['CAREER_PROFILE', 'career_profile', ID.profileA],
+    ['SUPPORT_PLAN', 'support_plan', ID.planA],
+  ];
+  const CONSENT: [string, (part: string) => string][] = [
+    ['covers it', (part) => `"navParts" = '{BASIC_DETAILS,${part}}', "withdrawnAt" = NULL`],
+    [
+      'does not cover it',
+      (part) =>
+        `"navParts" = '{${['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE'].filter((p) => p !== part).join(',')}}', "withdrawnAt" = NULL`,
+    ],
+    ['covers it but is withdrawn', (part) => `"navParts" = '{BASIC_DETAILS,${part}}', "withdrawnAt" = now()`],
+  ];
+  const READERS: [string, string, string, boolean][] = [
+    ['a counsellor of the office granted', ID.counsellor, ID.nav, true],
+    ['a counsellor of another office', ID.nav2Counsellor, ID.nav2, false],
+    ['a specialist of another tenant', ID.userB, ID.orgB, false],
+  ];
+
+  beforeAll(async () => {
+    await admin.query(`
+      INSERT INTO organization (id, kind, "serviceLevel", name, "organizationNumber", "updatedAt") VALUES
+        ('${ID.nav2}', 'NAV_OFFICE', 'NAV', 'NAV B', '310000046', now());
+      INSERT INTO app_user (id, email, "givenName", "familyName", "updatedAt") VALUES
+        ('${ID.nav2Counsellor}', 'e@nav2.test', 'Eva', 'E', now());
+      INSERT INTO membership (id, "organizationId", "userId", role, "updatedAt") VALUES
+        (gen_random_uuid(), '${ID.nav2}', '${ID.nav2Counsellor}', 'NAV_COUNSELLOR', now());
+      INSERT INTO career_profile (id, "organizationId", "jobSeekerId", "updatedAt") VALUES
+        ('${ID.profileA}', '${ID.orgA}', '${ID.seekerA}', now());
+      UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS,CAREER_PROFILE,SUPPORT_PLAN,DIALOGUE}'
+        WHERE id = '${ID.grantA}';
+    `);
+  });
+  afterAll(async () => {
+    await admin.query(`
+      UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS}' WHERE id = '${ID.grantA}';
+      UPDATE consent SET "navParts" = '{BASIC_DETAILS,EMPLOYMENT_STATUS}', "withdrawnAt" = NULL WHERE id = '${ID.consentA}';
+    `);
+  });
+
+  for (const [part, table, rowId] of PARTS) {
+    for (const [consentCase, set] of CONSENT) {
+      it(`${part} when the consent ${consentCase}`, async () => {
+        await admin.query(`UPDATE consent SET ${set(part)} WHERE id = '${ID.consentA}'`);
+        for (const [reader, userId, orgId, ofTheOffice] of READERS) {
+          const expected = ofTheOffice && consentCase === 'covers it' ? [rowId] : [];
+          await asApp(async (c) => {
+            await setContext(c, userId, [orgId]);
+            expect({
+              reader,
+              rows: await ids(c, `SELECT id FROM ${table} WHERE "jobSeekerId" = '${ID.seekerA}'`),
+            }).toEqual({ reader, rows: expected });
+            // Basic details go with any active consent, whatever its parts.
+            const basic = ofTheOffice && consentCase !== 'covers it but is withdrawn' ? [ID.seekerA] : [];
+            expect({
+              reader,
+              basic: await ids(c, `SELECT id FROM job_seeker WHERE id = '${ID.seekerA}'`),
+            }).toEqual({ reader, basic });
+          });
+        }
+      });
+    }
   }
 });
 

@@ -29,6 +29,68 @@ const NavShareScopeEnum = builder.enumType(NavShareScope, { name: 'NavShareScope
 const isActive = (c: { withdrawnAt: Date | null; validFrom: Date; validUntil: Date | null }, now: Date) =>
   c.withdrawnAt === null && c.validFrom <= now && (c.validUntil === null || c.validUntil > now);
 
+const grantActive = (
+  g: {
+    revokedAt: Date | null;
+    validFrom: Date;
+    validUntil: Date | null;
+    consent: { withdrawnAt: Date | null; validFrom: Date; validUntil: Date | null };
+  },
+  now: Date,
+) =>
+  g.revokedAt === null &&
+  g.validFrom <= now &&
+  (g.validUntil === null || g.validUntil > now) &&
+  isActive(g.consent, now);
+
+/** The parts NAV reads through a grant: the grant's within the consent's (issue 17 item 1). */
+export const sharedParts = (grantScopes: readonly NavShareScope[], consentParts: readonly NavShareScope[]) =>
+  NAV_PARTS.filter((p) => grantScopes.includes(p) && consentParts.includes(p));
+
+const earlier = (a: Date | null, b: Date | null) => (a && b ? (a < b ? a : b) : (a ?? b));
+
+/** The parts of a case NAV may read, in the order screens show them. */
+export const NAV_PARTS: readonly NavShareScope[] = [
+  'BASIC_DETAILS',
+  'EMPLOYMENT_STATUS',
+  'CAREER_PROFILE',
+  'SUPPORT_PLAN',
+  'DIALOGUE',
+];
+
+/**
+ * The parts a NAV-sharing consent records: what the job seeker named, with basic details always
+ * (NAV cannot work on a case without knowing whose it is), in a fixed order.
+ */
+const consentParts = (named: readonly NavShareScope[]) =>
+  NAV_PARTS.filter((p) => p === 'BASIC_DETAILS' || named.includes(p));
+
+/**
+ * Checks the parts given with a consent: required for NAV sharing (basic details alone is a valid
+ * answer), refused for any other scope.
+ */
+function checkParts(scope: ConsentScope, parts: readonly NavShareScope[] | null | undefined): FieldIssue[] {
+  if (scope === 'NAV_SHARING')
+    return parts == null || parts.length === 0
+      ? [
+          {
+            field: 'navParts',
+            code: 'REQUIRED',
+            message: 'Name the parts the job seeker consented to share with NAV',
+          },
+        ]
+      : [];
+  return parts && parts.length > 0
+    ? [
+        {
+          field: 'navParts',
+          code: 'ONLY_NAV_SHARING',
+          message: 'Only the consent to share with NAV has parts',
+        },
+      ]
+    : [];
+}
+
 export const ConsentType = builder.prismaObject('Consent', {
   authScopes: { signedIn: true },
   fields: (t) => ({
@@ -40,6 +102,13 @@ export const ConsentType = builder.prismaObject('Consent', {
     documentReference: t.exposeString('documentReference', { nullable: true }),
     withdrawnAt: t.expose('withdrawnAt', { type: 'DateTime', nullable: true }),
     withdrawalNote: t.exposeString('withdrawalNote', { nullable: true }),
+    navParts: t.field({
+      type: [NavShareScopeEnum],
+      description:
+        'NAV sharing only: the parts of the case the job seeker consented to share with NAV (basic details always); empty for every other scope.',
+      select: { navParts: true },
+      resolve: (c) => c.navParts,
+    }),
     version: t.exposeInt('version'),
     active: t.boolean({
       select: { withdrawnAt: true, validFrom: true, validUntil: true },
@@ -58,6 +127,27 @@ export const NavSharingGrantType = builder.prismaObject('NavSharingGrant', {
     revokedAt: t.expose('revokedAt', { type: 'DateTime', nullable: true }),
     version: t.exposeInt('version'),
     navOffice: t.relation('navOffice'),
+    sharedParts: t.field({
+      type: [NavShareScopeEnum],
+      description:
+        'What NAV reads through the grant now: its parts that the NAV-sharing consent covers (none when the grant or the consent is not active). The consent is the only door: narrowing it narrows this at once.',
+      select: {
+        scopes: true,
+        revokedAt: true,
+        validFrom: true,
+        validUntil: true,
+        consent: { select: { withdrawnAt: true, validFrom: true, validUntil: true, navParts: true } },
+      },
+      resolve: (g, _a, ctx) => (grantActive(g, ctx.now) ? sharedParts(g.scopes, g.consent.navParts) : []),
+    }),
+    sharedUntil: t.field({
+      type: 'DateTime',
+      nullable: true,
+      description:
+        'Until when the sharing lasts: the earlier end of the grant and of its consent (null: until further notice, while neither ends).',
+      select: { validUntil: true, consent: { select: { validUntil: true } } },
+      resolve: (g) => earlier(g.validUntil, g.consent.validUntil),
+    }),
     active: t.boolean({
       description:
         'Whether NAV reads through the grant now: not revoked, within its period, and its NAV-sharing consent neither withdrawn nor expired (the rule the ability and row-level security apply).',
@@ -67,11 +157,7 @@ export const NavSharingGrantType = builder.prismaObject('NavSharingGrant', {
         validUntil: true,
         consent: { select: { withdrawnAt: true, validFrom: true, validUntil: true } },
       },
-      resolve: (g, _a, ctx) =>
-        g.revokedAt === null &&
-        g.validFrom <= ctx.now &&
-        (g.validUntil === null || g.validUntil > ctx.now) &&
-        isActive(g.consent, ctx.now),
+      resolve: (g, _a, ctx) => grantActive(g, ctx.now),
     }),
   }),
 });
@@ -164,6 +250,7 @@ async function appendEvent(
         validUntil: consent.validUntil?.toISOString() ?? null,
         withdrawnAt: consent.withdrawnAt?.toISOString() ?? null,
         documentReference: consent.documentReference,
+        ...(consent.scope === 'NAV_SHARING' ? { navParts: consent.navParts } : {}),
         version: consent.version,
       },
     },
@@ -178,6 +265,28 @@ function checkPeriod(validFrom: Date, validUntil: Date | null | undefined): Fiel
 
 const uuid = z.uuid();
 
+/**
+ * A narrowed NAV-sharing consent takes the parts it no longer covers from every grant standing on
+ * it, in the same transaction (reads are already narrowed by the ability and row-level security,
+ * which check the consent's parts on every request; this keeps a later widening from silently
+ * reopening what a grant named before). Each changed grant is versioned and logged.
+ */
+async function narrowGrants(ctx: Context, consentId: string, parts: readonly NavShareScope[]) {
+  const grants = await ctx.db.navSharingGrant.findMany({
+    where: { consentId, revokedAt: null },
+    select: { id: true, organizationId: true, jobSeekerId: true, scopes: true },
+  });
+  for (const g of grants) {
+    const kept = sharedParts(g.scopes, parts);
+    if (kept.length === g.scopes.length) continue;
+    await ctx.db.navSharingGrant.update({
+      where: { id: g.id },
+      data: { scopes: kept, version: { increment: 1 } },
+    });
+    audit(ctx, 'UPDATE', 'NavSharingGrant', g, 'NavSharingGrant.narrowedByConsent');
+  }
+}
+
 // ───────────── mutations ─────────────
 
 const RecordConsentInput = builder.inputType('RecordConsentInput', {
@@ -187,6 +296,12 @@ const RecordConsentInput = builder.inputType('RecordConsentInput', {
     validFrom: t.field({ type: 'DateTime', required: false }),
     validUntil: t.field({ type: 'DateTime', required: false }),
     documentReference: t.string({ required: false, validate: z.string().max(500) }),
+    navParts: t.field({
+      type: [NavShareScopeEnum],
+      required: false,
+      description:
+        'NAV sharing only (and required there): the parts the job seeker consented to share with NAV.',
+    }),
   }),
 });
 
@@ -196,6 +311,12 @@ const ChangeConsentInput = builder.inputType('ChangeConsentInput', {
     version: t.int({ required: true }),
     validUntil: t.field({ type: 'DateTime', required: false }),
     documentReference: t.string({ required: false, validate: z.string().max(500) }),
+    navParts: t.field({
+      type: [NavShareScopeEnum],
+      required: false,
+      description:
+        'NAV sharing only: the parts the job seeker now consents to. Narrowing takes a part from every grant at once.',
+    }),
   }),
 });
 
@@ -247,7 +368,10 @@ builder.mutationFields((t) => ({
         throw new ForbiddenActionError('Only the job seeker’s own specialist records consent');
       }
       const validFrom = input.validFrom ?? ctx.now;
-      const issues = checkPeriod(validFrom, input.validUntil);
+      const issues = [
+        ...checkPeriod(validFrom, input.validUntil),
+        ...checkParts(input.scope, input.navParts),
+      ];
       const existing = await ctx.db.consent.findFirst({
         where: {
           jobSeekerId: js.id,
@@ -274,6 +398,7 @@ builder.mutationFields((t) => ({
           validUntil: input.validUntil ?? null,
           documentReference: input.documentReference ?? null,
           recordedById: ctx.actor.userId,
+          navParts: input.scope === 'NAV_SHARING' ? consentParts(input.navParts ?? []) : [],
         },
       });
       await appendEvent(ctx.db, ctx, consent, 'GIVEN');
@@ -312,18 +437,24 @@ builder.mutationFields((t) => ({
             message: 'A withdrawn consent cannot be changed; record a new one',
           },
         ]);
-      const issues = checkPeriod(consent.validFrom, input.validUntil);
+      const issues = [
+        ...checkPeriod(consent.validFrom, input.validUntil),
+        ...(input.navParts != null ? checkParts(consent.scope, input.navParts) : []),
+      ];
       if (issues.length) throw new ValidationError(issues);
+      const parts = input.navParts != null ? consentParts(input.navParts) : null;
       const { count } = await ctx.db.consent.updateMany({
         where: { id: consent.id, version: input.version },
         data: {
           ...(input.validUntil !== undefined ? { validUntil: input.validUntil } : {}),
           ...(input.documentReference !== undefined ? { documentReference: input.documentReference } : {}),
+          ...(parts ? { navParts: parts } : {}),
           version: { increment: 1 },
         },
       });
       if (count === 0) throw await conflictNow(ctx.db.consent, 'Consent', consent.id);
       const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
+      if (parts) await narrowGrants(ctx, updated.id, parts);
       await appendEvent(ctx.db, ctx, updated, 'CHANGED');
       // A new end date moves the expiry warning.
       const owner = {
@@ -448,7 +579,17 @@ builder.mutationFields((t) => ({
         orderBy: { validFrom: 'desc' },
       });
       if (!consent) throw new ConsentRequiredError('NAV_SHARING');
-      const scopes = [...new Set<NavShareScope>(['BASIC_DETAILS', ...input.scopes])];
+      // Consent is the only door (issue 17 item 1): a grant covers no more than the consent.
+      const beyond = input.scopes.filter((p) => !consent.navParts.includes(p));
+      if (beyond.length)
+        throw new ValidationError([
+          {
+            field: 'scopes',
+            code: 'NOT_CONSENTED',
+            message: `The NAV-sharing consent does not cover: ${beyond.join(', ')}`,
+          },
+        ]);
+      const scopes = sharedParts(['BASIC_DETAILS', ...input.scopes], consent.navParts);
       const validUntil = input.validUntil ?? consent.validUntil;
       const grant = await ctx.db.navSharingGrant.create({
         data: {

@@ -23,6 +23,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { applyTaskChanges } from '../services/duties.js';
+import { assertInvolvementConsents } from './consent-gates.js';
 import { assertMayNameToEmployer } from './employer.js';
 import {
   ConsentRequiredError,
@@ -152,6 +153,7 @@ builder.mutationField('recordFollowUpMeeting', (t) =>
         throw new ForbiddenActionError('Only the job seeker’s own specialist records follow-up');
       }
       if (meetsEmployer(input)) await assertMayNameToEmployer(ctx, js);
+      await assertInvolvementConsents(ctx, js.id, input.participants);
       const issues: FieldIssue[] = [];
       if (input.heldAt.getTime() > ctx.now.getTime() + 3_600_000) {
         issues.push({
@@ -326,6 +328,7 @@ builder.mutationField('planFollowUpMeeting', (t) =>
     resolve: async (_root, { input }, ctx) => {
       const js = await followedJobSeeker(ctx, String(input.jobSeekerId));
       if (meetsEmployer(input)) await assertMayNameToEmployer(ctx, js);
+      await assertInvolvementConsents(ctx, js.id, input.participants);
       const issues: FieldIssue[] = [];
       if (js.phase === 'DISCHARGED') {
         issues.push({ field: 'jobSeekerId', code: 'DISCHARGED', message: 'The job seeker is discharged' });

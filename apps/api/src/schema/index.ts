@@ -32,6 +32,7 @@ import './staffing.js';
 import './tenant-setup.js';
 import './case-deletion.js';
 import './reminder.js';
+import './nav-page.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -35,7 +35,9 @@ export const ACCESS_SELECT = {
       validFrom: true,
       validUntil: true,
       scopes: true,
-      consent: { select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true } },
+      consent: {
+        select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true, navParts: true },
+      },
     },
   },
 } satisfies Prisma.JobSeekerSelect;
@@ -105,7 +107,7 @@ function recordRead(ctx: Context, js: { id: string; organizationId: string }, ar
 }
 
 /** A field of the job seeker that is null unless the ability grants it for this record. */
-async function guarded<K extends keyof JobSeeker>(
+export async function guarded<K extends keyof JobSeeker>(
   ctx: Context,
   js: { id: string; organizationId: string } & Partial<JobSeeker>,
   field: K,

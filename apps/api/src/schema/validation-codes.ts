@@ -55,6 +55,9 @@ export const VALIDATION_CODES = {
   ALREADY_GIVEN: 'The consent is given already',
   ALREADY_WITHDRAWN: 'The consent is withdrawn already',
   ALREADY_REVOKED: 'The sharing is revoked already',
+  NOT_CONSENTED:
+    'The job seeker has not consented to sharing this part (a grant can cover no more than the consent)',
+  ONLY_NAV_SHARING: 'Only the consent to share with NAV has parts',
   ALREADY_PLANNED: 'It is planned already',
   ALREADY_MEMBER: 'The person is a member already',
   DISCHARGED: 'The job seeker is discharged',

@@ -11,6 +11,7 @@ import { accessibleWhere, activeConsent, canOn } from '@ips/authz';
 import type { SupportPerson, SupportPlan } from '@ips/db';
 import { checkFollowUpPlan } from '@ips/domain';
 import type { Context } from '../context.js';
+import { assertInvolvementConsents } from '../schema/consent-gates.js';
 import {
   ConsentRequiredError,
   type FieldIssue,
@@ -58,6 +59,11 @@ async function checkContent(
     });
     if (consent === 0) throw new ConsentRequiredError('EMPLOYER_CONTACT');
   }
+  await assertInvolvementConsents(
+    ctx,
+    jobSeekerId,
+    content.agreements.map((a) => a.supportPerson),
+  );
   const issues: FieldIssue[] = checkFollowUpPlan(startDate.toISOString().slice(0, 10), [
     ...earlierMeetings,
     ...content.meetings,

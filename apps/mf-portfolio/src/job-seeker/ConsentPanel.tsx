@@ -34,6 +34,7 @@ import {
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { NavConsentParts, type NavPart, withBasic } from './NavConsentParts.js';
 import type { JobSeekerView } from './query.js';
 
 export type ConsentView = JobSeekerView['consents'][number];
@@ -83,7 +84,7 @@ const RECORD_CONSENT = graphql(
   mutation RecordConsent($input: RecordConsentInput!) {
     recordConsent(input: $input) {
       __typename
-      ... on MutationRecordConsentSuccess { data { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference } }
+      ... on MutationRecordConsentSuccess { data { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference navParts } }
       ...NotFoundErrorFields
       ...ValidationErrorFields
     }
@@ -97,7 +98,7 @@ const CHANGE_CONSENT = graphql(
   mutation ChangeConsent($input: ChangeConsentInput!) {
     changeConsent(input: $input) {
       __typename
-      ... on MutationChangeConsentSuccess { data { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference } }
+      ... on MutationChangeConsentSuccess { data { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference navParts } }
       ...ConflictErrorFields
       ...NotFoundErrorFields
       ...ValidationErrorFields
@@ -112,7 +113,7 @@ const WITHDRAW_CONSENT = graphql(
   mutation WithdrawConsent($input: WithdrawConsentInput!) {
     withdrawConsent(input: $input) {
       __typename
-      ... on MutationWithdrawConsentSuccess { data { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference } }
+      ... on MutationWithdrawConsentSuccess { data { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference navParts } }
       ...ConflictErrorFields
       ...NotFoundErrorFields
       ...ValidationErrorFields
@@ -197,6 +198,11 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
                     {c.withdrawnAt ? ` · ${t('con_withdrawnOn', { date: formatDay(c.withdrawnAt) })}` : ''}
                     {c.documentReference ? ` · ${t('con_document', { ref: c.documentReference })}` : ''}
                   </Detail>
+                ) : null}
+                {c && scope === 'NAV_SHARING' && c.navParts.length ? (
+                  <BodyShort size="small" data-testid="nav-consent-parts">
+                    {t('np_parts', { parts: c.navParts.map((p) => t(`navScope_${p}`)).join(', ') })}
+                  </BodyShort>
                 ) : null}
                 {canEdit && !isOpen ? (
                   <HStack gap="space-8" wrap>
@@ -297,8 +303,9 @@ function RecordConsentForm({
   const [from, setFrom] = useState(osloToday());
   const [until, setUntil] = useState('');
   const [documentReference, setDocumentReference] = useState('');
+  const [navParts, setNavParts] = useState<NavPart[]>(withBasic([]));
   const form = useMutationForm(RECORD_CONSENT, {
-    fields: ['validFrom', 'validUntil', 'documentReference'],
+    fields: ['validFrom', 'validUntil', 'documentReference', 'navParts'],
     issueText: ownIssueText(t, 'con_issue_'),
   });
   const submit = async (e: FormEvent) => {
@@ -315,6 +322,7 @@ function RecordConsentForm({
         validFrom: dayStart(from),
         validUntil: until ? dayEnd(until) : null,
         documentReference: documentReference.trim() || null,
+        ...(scope === 'NAV_SHARING' ? { navParts } : {}),
       },
     });
     if (res.ok) onDone();
@@ -348,6 +356,9 @@ function RecordConsentForm({
           onChange={setUntil}
           error={form.fieldErrors.validUntil}
         />
+        {scope === 'NAV_SHARING' ? (
+          <NavConsentParts value={navParts} onChange={setNavParts} error={form.fieldErrors.navParts} />
+        ) : null}
         <TextField
           label={t('con_documentReference')}
           description={t('con_documentReferenceHelp')}
@@ -383,10 +394,11 @@ function ChangeConsentForm({
   const { t } = useTranslation('portfolio');
   const [until, setUntil] = useState(consent.validUntil ? osloToday(new Date(consent.validUntil)) : '');
   const [documentReference, setDocumentReference] = useState(consent.documentReference ?? '');
+  const [navParts, setNavParts] = useState<NavPart[]>(withBasic(consent.navParts));
   // The version the form was opened on: a save in between is a conflict, not an overwrite.
   const [version] = useState(consent.version);
   const form = useMutationForm(CHANGE_CONSENT, {
-    fields: ['validUntil', 'documentReference'],
+    fields: ['validUntil', 'documentReference', 'navParts'],
     issueText: ownIssueText(t, 'con_issue_'),
     failureText: (f) => (f.kind === 'conflict' ? t('con_conflict') : undefined),
   });
@@ -403,6 +415,7 @@ function ChangeConsentForm({
         version,
         validUntil: until ? dayEnd(until) : null,
         documentReference: documentReference.trim() || null,
+        ...(consent.scope === 'NAV_SHARING' ? { navParts } : {}),
       },
     });
     if (res.ok) onDone();
@@ -437,6 +450,14 @@ function ChangeConsentForm({
           fromDay={from}
           error={form.fieldErrors.validUntil}
         />
+        {consent.scope === 'NAV_SHARING' ? (
+          <NavConsentParts
+            value={navParts}
+            onChange={setNavParts}
+            error={form.fieldErrors.navParts}
+            narrowing
+          />
+        ) : null}
         <TextField
           label={t('con_documentReference')}
           value={documentReference}

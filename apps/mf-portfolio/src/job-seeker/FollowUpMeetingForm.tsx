@@ -172,7 +172,13 @@ export function FollowUpMeetingForm({
   const [summary, setSummary] = useState('');
   const issueText = ownIssueText(t, 'fu_issue_');
   // A meeting with the employer needs the employer-contact consent (seed 000 §3, issue 17 item 2).
-  const failureText = (f: { kind: string }) => (f.kind === 'consent' ? t('ec_meetingConsent') : undefined);
+  // The health team or relatives taking part need their consents (issue 17 item 8).
+  const failureText = (f: { kind: string; scope?: string }) =>
+    f.kind !== 'consent'
+      ? undefined
+      : f.scope && f.scope !== 'EMPLOYER_CONTACT'
+        ? t('sp_consentRequired', { scope: t(`scope_${f.scope}`) })
+        : t('ec_meetingConsent');
   const record = useMutationForm(RECORD, { issueText, failureText });
   const plan = useMutationForm(PLAN, { issueText, failureText });
   const form = mode === 'plan' && !planned ? plan : record;

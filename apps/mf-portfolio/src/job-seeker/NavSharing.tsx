@@ -42,22 +42,16 @@ type Grant = JobSeekerView['navSharingGrants'][number];
 type NavScope = Grant['scopes'][number];
 
 /** The parts a specialist picks; basic details always go with them (the API adds them). */
-const PICKABLE: readonly NavScope[] = ['EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN'];
+const PICKABLE: readonly NavScope[] = ['EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE'];
 
 /**
- * The NAV parts the consents in force cover (until issue 17 records the parts on the consent):
- * nothing without NAV sharing; with it basic details, employment status and the career profile; the
- * support plan only when the job seeker also consented to the plan going to NAV (seed 000 §6).
+ * The NAV parts the consent in force covers (issue 17 item 1: consent is the only door): nothing
+ * without the NAV-sharing consent; with it, exactly the parts the job seeker consented to. A grant
+ * can cover no more (the API refuses with NOT_CONSENTED).
  */
 export function navScopesCovered(consents: readonly ConsentView[], now: Date = new Date()): NavScope[] {
-  const inForce = new Set(consents.filter((c) => consentState(c, now) === 'active').map((c) => c.scope));
-  if (!inForce.has('NAV_SHARING')) return [];
-  return [
-    'BASIC_DETAILS',
-    'EMPLOYMENT_STATUS',
-    'CAREER_PROFILE',
-    ...(inForce.has('SUPPORT_PLAN_TO_NAV_SYSTEM') ? (['SUPPORT_PLAN'] as const) : []),
-  ];
+  const inForce = consents.find((c) => c.scope === 'NAV_SHARING' && consentState(c, now) === 'active');
+  return inForce ? [...inForce.navParts] : [];
 }
 
 export function grantState(g: Grant, now: Date = new Date()): 'active' | 'stopped' | 'ended' | 'expired' {
@@ -75,7 +69,7 @@ const GRANT = graphql(
   mutation GrantNavSharing($input: GrantNavSharingInput!) {
     grantNavSharing(input: $input) {
       __typename
-      ... on MutationGrantNavSharingSuccess { data { id scopes validFrom validUntil revokedAt version active navOffice { id name } } }
+      ... on MutationGrantNavSharingSuccess { data { id scopes validFrom validUntil revokedAt version active sharedParts sharedUntil navOffice { id name } } }
       ...ConsentRequiredErrorFields
       ...NotFoundErrorFields
       ...ValidationErrorFields
@@ -90,7 +84,7 @@ const REVOKE = graphql(
   mutation RevokeNavSharing($input: RevokeNavSharingInput!) {
     revokeNavSharing(input: $input) {
       __typename
-      ... on MutationRevokeNavSharingSuccess { data { id scopes validFrom validUntil revokedAt version active navOffice { id name } } }
+      ... on MutationRevokeNavSharingSuccess { data { id scopes validFrom validUntil revokedAt version active sharedParts sharedUntil navOffice { id name } } }
       ...ConflictErrorFields
       ...NotFoundErrorFields
       ...ValidationErrorFields
@@ -151,6 +145,11 @@ export function NavSharing({ grants, consents, jobSeekerId, canEdit, onChanged }
                     </Tag>
                   </HStack>
                   <BodyShort size="small">{parts(g)}</BodyShort>
+                  {state === 'active' && g.sharedParts.length !== g.scopes.length ? (
+                    <BodyShort size="small">
+                      {t('nsh_shared', { parts: g.sharedParts.map((s) => t(`navScope_${s}`)).join(', ') })}
+                    </BodyShort>
+                  ) : null}
                   <Detail>
                     {g.validUntil
                       ? t('nsh_period', { from: formatDay(g.validFrom), until: formatDay(g.validUntil) })

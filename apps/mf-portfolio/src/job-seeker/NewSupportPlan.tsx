@@ -135,7 +135,8 @@ export function NewSupportPlan({
           onChange={setAgreements}
           error={issues.agreements}
           persons={persons}
-          newRow={{ supportPerson: 'HEALTH_TEAM', responsibility: '' }}
+          // (not the health team: naming it needs its consent, issue 17 item 8)
+          newRow={{ supportPerson: 'JOB_SEEKER', responsibility: '' }}
           keepOne
         />
         <MeetingRows

@@ -16,6 +16,7 @@ const consent = (scope: string, patch: Partial<ConsentView> = {}): ConsentView =
     recordedAt: '2026-01-01T00:00:00Z',
     version: 1,
     documentReference: null,
+    navParts: scope === 'NAV_SHARING' ? ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'CAREER_PROFILE'] : [],
     ...patch,
   }) as ConsentView;
 
@@ -63,15 +64,16 @@ describe('what NAV may be offered', () => {
     ).toEqual([]);
   });
 
-  it('the support plan only with the consent to send it to NAV as well', () => {
-    expect(navScopesCovered([consent('NAV_SHARING')], NOW)).toEqual([
-      'BASIC_DETAILS',
-      'EMPLOYMENT_STATUS',
-      'CAREER_PROFILE',
-    ]);
-    expect(navScopesCovered([consent('NAV_SHARING'), consent('SUPPORT_PLAN_TO_NAV_SYSTEM')], NOW)).toContain(
-      'SUPPORT_PLAN',
-    );
+  it('exactly the parts the NAV-sharing consent covers (issue 17 item 1), whatever other consents say', () => {
+    const nav = consent('NAV_SHARING', { navParts: ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'] });
+    expect(navScopesCovered([nav], NOW)).toEqual(['BASIC_DETAILS', 'EMPLOYMENT_STATUS']);
+    expect(navScopesCovered([nav, consent('SUPPORT_PLAN_TO_NAV_SYSTEM')], NOW)).not.toContain('SUPPORT_PLAN');
+    expect(
+      navScopesCovered(
+        [consent('NAV_SHARING', { navParts: ['BASIC_DETAILS', 'SUPPORT_PLAN', 'DIALOGUE'] })],
+        NOW,
+      ),
+    ).toEqual(['BASIC_DETAILS', 'SUPPORT_PLAN', 'DIALOGUE']);
   });
 });
 

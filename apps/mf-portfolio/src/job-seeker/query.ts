@@ -38,6 +38,8 @@ export const NavSharingGrantFields = graphql(`
     revokedAt
     version
     active
+    sharedParts
+    sharedUntil
     navOffice { id name }
   }
 `);
@@ -83,7 +85,7 @@ export const JOB_SEEKER_PAGE = graphql(
         email
         city
         currentSpecialist { id givenName familyName }
-        consents { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference }
+        consents { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference navParts }
         navSharingGrants { ...NavSharingGrantFields }
         careerProfile { ...CareerProfileFields }
         employments {

@@ -5,6 +5,7 @@ import { consent17Texts } from './texts-consent17.js';
 import { cover16Texts } from './texts-cover16.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
+import { nav17Texts } from './texts-nav17.js';
 import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
@@ -179,6 +180,7 @@ const nb: Texts = {
   ...consentTexts.nb,
   ...consent17Texts.nb,
   ...cover16Texts.nb,
+  ...nav17Texts.nb,
 };
 
 const en: Texts = {
@@ -349,6 +351,7 @@ const en: Texts = {
   ...consentTexts.en,
   ...consent17Texts.en,
   ...cover16Texts.en,
+  ...nav17Texts.en,
 };
 
 export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };

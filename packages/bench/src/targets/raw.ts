@@ -123,7 +123,7 @@ const handlers: Record<string, Handler> = {
       `SELECT j.id, j."organizationId", j."givenName", j."familyName", j.phase,
          coalesce((SELECT json_agg(json_build_object('id', g.id, 'scopes', g.scopes, 'validUntil', g."validUntil", 'revokedAt', g."revokedAt") ORDER BY g."validFrom" DESC)
            FROM nav_sharing_grant g WHERE g."jobSeekerId" = j.id AND g."navOfficeId" = ANY($1)), '[]') AS grants,
-         CASE WHEN ${grant(`AND 'EMPLOYMENT_STATUS' = ANY (g.scopes)`)} THEN coalesce((SELECT json_agg(json_build_object('id', e.id, 'jobTitle', e."jobTitle", 'startDate', e."startDate", 'endDate', e."endDate") ORDER BY e."startDate" DESC, e.id DESC)
+         CASE WHEN ${grant(`AND 'EMPLOYMENT_STATUS' = ANY (g.scopes) AND 'EMPLOYMENT_STATUS' = ANY (c."navParts")`)} THEN coalesce((SELECT json_agg(json_build_object('id', e.id, 'jobTitle', e."jobTitle", 'startDate', e."startDate", 'endDate', e."endDate") ORDER BY e."startDate" DESC, e.id DESC)
            FROM employment e WHERE e."jobSeekerId" = j.id), '[]') ELSE '[]' END AS employments
        FROM job_seeker j WHERE ${grant('')}
        ORDER BY j."referralDate" DESC, j.id DESC LIMIT 41`,

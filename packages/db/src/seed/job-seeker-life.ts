@@ -20,7 +20,7 @@ import {
   type World,
   writtenDay,
 } from './context.js';
-import { json } from './copy.js';
+import { json, type Row } from './copy.js';
 import { at, type Day, dayOf, isoDay, workday } from './random.js';
 import { INTERESTS, JOB_TYPES, STRENGTHS, STUDY_PROGRAMMES } from './reference-data.js';
 
@@ -58,6 +58,8 @@ export class JobSeekerLife {
   private readonly currentSpecialist: Specialist;
   private readonly consentDay: Day;
   private readonly consentIds = new Map<string, string>();
+  /** The consent rows, kept until the NAV grant sets what the NAV-sharing consent covers. */
+  private readonly consentRows = new Map<string, Row>();
   private readonly activeScopes = new Set<string>();
 
   private phase = 'REFERRED';
@@ -178,7 +180,7 @@ export class JobSeekerLife {
         validFrom: isoDay(consentDay),
         validUntil: isoDay(validUntil),
       };
-      out.push('consent', {
+      const consentRow: Row = {
         id: cid,
         organizationId: this.org.id,
         jobSeekerId: this.id,
@@ -193,7 +195,11 @@ export class JobSeekerLife {
         withdrawalNote: withdrawn ? 'Jobbsøker trakk samtykket muntlig i samtale' : null,
         version: withdrawn ? 2 : 1,
         updatedAt: at(withdrawn ?? consentDay, 13),
-      });
+        // NAV_SHARING: set with the grant (the consent covers at least what the grant names).
+        navParts: [] as string[],
+      };
+      this.consentRows.set(scope, consentRow);
+      out.push('consent', consentRow);
       this.consentEvent(cid, 'GIVEN', snapshot, this.specialist.id, at(consentDay, 11));
       if (withdrawn) {
         const withdrawnSnapshot = {
@@ -227,18 +233,30 @@ export class JobSeekerLife {
     const counsellors = this.world.navCounsellors.get(nav.id) ?? [];
     const revoked = index % 5 === 1 ? consentDay + rnd.int(30, 300) : null;
     const grantExpired = index % 9 === 4;
+    // (drawn in the order the row's fields drew them before issue 17: the seed stays the same)
+    const grantId = rnd.uuid7(at(consentDay, 12));
+    const grantCounsellor = index % 3 === 0 ? null : rnd.pick(counsellors);
+    const grantScopes = rnd.pick([
+      ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
+      ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN'],
+      ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE'],
+    ]);
+    // The consent covers what the grant names; some also the dialogue, or a part not granted.
+    const consentRow = this.consentRows.get('NAV_SHARING');
+    if (consentRow)
+      consentRow.navParts = [
+        ...grantScopes,
+        ...(index % 4 === 1 && !grantScopes.includes('CAREER_PROFILE') ? ['CAREER_PROFILE'] : []),
+        ...(index % 2 === 0 ? ['DIALOGUE'] : []),
+      ];
     out.push('nav_sharing_grant', {
-      id: rnd.uuid7(at(consentDay, 12)),
+      id: grantId,
       organizationId: this.org.id,
       jobSeekerId: this.id,
       consentId: navConsent,
       navOfficeId: nav.id,
-      counsellorId: index % 3 === 0 ? null : rnd.pick(counsellors),
-      scopes: rnd.pick([
-        ['BASIC_DETAILS', 'EMPLOYMENT_STATUS'],
-        ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN'],
-        ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE'],
-      ]),
+      counsellorId: grantCounsellor,
+      scopes: grantScopes,
       validFrom: at(consentDay, 12),
       validUntil: grantExpired ? at(Math.min(today - 1, consentDay + 120), 23) : null,
       grantedById: this.specialist.id,
@@ -848,9 +866,11 @@ export class JobSeekerLife {
     });
     const agreements: [string, string][] = [
       ['JOB_SPECIALIST', 'Ukentlige samtaler første måned, deretter månedlig.'],
-      ['HEALTH_TEAM', 'Behandler følger opp medisinering og søvn.'],
       ['JOB_SEEKER', 'Gir beskjed til jobbspesialist om utfordringer.'],
     ];
+    // The health team is named only with the consent to work with it (issue 17 item 8).
+    if (this.activeScopes.has('HEALTH_TEAM_COLLABORATION'))
+      agreements.splice(1, 0, ['HEALTH_TEAM', 'Behandler følger opp medisinering og søvn.']);
     if (this.activeScopes.has('NAV_SHARING'))
       agreements.push(['NAV_COUNSELLOR', 'Hjelp med meldekort og avklaring av ytelser.']);
     if (this.activeScopes.has('RELATIVES_NETWORK'))
