@@ -24,6 +24,7 @@ import { PlanOffers } from './job-seeker/NewSupportPlan.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SendPlanToNav } from './job-seeker/SendPlanToNav.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
+import { TeamConsentFlag } from './job-seeker/TeamConsentFlag.js';
 import { buildTimeline } from './job-seeker/timeline.js';
 import { WorkPanel } from './job-seeker/WorkPanel.js';
 
@@ -105,6 +106,15 @@ export function JobSeekerPage() {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <VStack gap="space-24" paddingBlock="space-16">
+            <TeamConsentFlag
+              jobSeekerId={js.id}
+              version={js.version}
+              state={js.teamDiscussionConsent}
+              refusedAt={js.teamConsentRefusedAt}
+              requestedAt={js.teamConsentRequestedAt}
+              canEdit={mayChangeCase}
+              onChanged={reload}
+            />
             <HGrid columns={{ xs: 1, md: 2 }} gap="space-16">
               <Facts
                 rows={[

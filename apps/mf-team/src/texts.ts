@@ -2,11 +2,13 @@ import type { Texts } from '@ips/ui';
 import { figureTexts } from './texts-figures.js';
 import { textsLeader16 } from './texts-leader16.js';
 import { texts16 } from './texts-team16.js';
+import { texts17 } from './texts-team17.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
     ...figureTexts.nb,
     ...texts16.nb,
+    ...texts17.nb,
     ...textsLeader16.nb,
     fidNav: 'Kvalitetsevaluering',
     fid_title: 'Kvalitetsevaluering (IPS-25)',
@@ -166,6 +168,7 @@ export const texts: { nb: Texts; en: Texts } = {
   en: {
     ...figureTexts.en,
     ...texts16.en,
+    ...texts17.en,
     ...textsLeader16.en,
     fidNav: 'Fidelity review',
     fid_title: 'Fidelity review (IPS-25)',

@@ -77,7 +77,9 @@ export type Action =
   | 'restore'
   | 'withdraw'
   | 'revoke'
-  | 'onboard';
+  | 'onboard'
+  /** Ask for something owed: a supervisor asks a specialist to obtain missing consents. */
+  | 'request';
 
 export type AppSubjects =
   | Subjects<{
@@ -146,6 +148,11 @@ export const JOB_SEEKER_FIELDS = {
     'dischargeNote',
     'protectedAddress',
   ],
+  /**
+   * The team-discussion consent's refusal and the supervisor's request for it (seed 001 §3): the own
+   * specialist's alone (no rule but the own-portfolio one lists them).
+   */
+  teamConsent: ['teamConsentRefusedAt', 'teamConsentRequestedAt'],
 } as const satisfies Record<string, readonly (keyof JobSeeker)[]>;
 
 /**
@@ -363,6 +370,10 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   if (supervisedTeams.length > 0) {
     can(['read', 'update'], 'SpecialistTeam', { id: { in: supervisedTeams } });
     can(['read', 'create', 'update'], 'TeamMember', { teamId: { in: supervisedTeams } });
+    // Every job seeker must have the consent to team and NAV discussion (seed 001 §3): the
+    // supervisor asks a current member of the team to obtain the missing ones and reads how many
+    // are missing, never who (the rule is on the specialist, not on any job seeker).
+    can('request', 'User', { teamMemberships: { some: { teamId: { in: supervisedTeams }, leftOn: null } } });
     // The supervisor answers for the follow-up of an absent specialist's job seekers (seed 001 §4.1):
     // reads the team's absences and transfers the team's job seekers it may discuss.
     can('read', 'Absence', {

@@ -31,6 +31,7 @@ import './staffing.js';
 import './tenant-setup.js';
 import './case-deletion.js';
 import './reminder.js';
+import './team-consent.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -13,6 +13,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
 import { OrganizationNode } from './organization.js';
+import { teamConsentMissingWhere } from './team-consent-where.js';
 import { UserType } from './viewer.js';
 
 /** The facts the ability's field rules look at (consent and NAV grant conditions). */
@@ -104,7 +105,7 @@ function recordRead(ctx: Context, js: { id: string; organizationId: string }, ar
 }
 
 /** A field of the job seeker that is null unless the ability grants it for this record. */
-async function guarded<K extends keyof JobSeeker>(
+export async function guarded<K extends keyof JobSeeker>(
   ctx: Context,
   js: { id: string; organizationId: string } & Partial<JobSeeker>,
   field: K,
@@ -146,7 +147,7 @@ function loadedFacts(js: object): AccessFacts | undefined {
 }
 
 /** The fields this user may read on this job seeker, evaluated once per record and request. */
-function readableFields(ctx: Context, js: { id: string }): Promise<ReadonlySet<string>> {
+export function readableFields(ctx: Context, js: { id: string }): Promise<ReadonlySet<string>> {
   let cache = fieldCache.get(ctx);
   if (!cache) {
     cache = new Map();
@@ -333,6 +334,11 @@ builder.queryFields((t) => ({
         phase: t.arg({ type: [JobSeekerPhaseEnum], required: false }),
         specialistId: t.arg.id({ required: false, validate: z.uuid() }),
         deadlineStatus: t.arg({ type: DeadlineStatusEnum, required: false }),
+        teamConsentMissing: t.arg.boolean({
+          required: false,
+          description:
+            'Only my own job seekers who miss the consent to team and NAV discussion (seed 001 §3): none given in force, no refusal recorded.',
+        }),
         orderBy: t.arg({ type: JobSeekerOrder, required: false, defaultValue: 'REFERRAL_DATE_DESC' }),
         search: t.arg.string({
           required: false,
@@ -352,6 +358,10 @@ builder.queryFields((t) => ({
               args.phase?.length ? { phase: { in: args.phase } } : {},
               args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
               args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
+              // Only the own portfolio: nobody else learns who lacks the consent.
+              args.teamConsentMissing
+                ? { currentSpecialistId: ctx.actor.userId, ...teamConsentMissingWhere(ctx.now) }
+                : {},
               searchWhere(search),
             ],
           },

@@ -32,6 +32,7 @@ const SUBJECT: Record<NotificationKind, string> = {
   ACTION_POINT: 'Nytt tiltakspunkt til deg',
   CONSENT_EXPIRING: 'Samtykke som snart utløper',
   MEETING_MINUTES: 'Referat fra teammøtet',
+  TEAM_CONSENT_REQUEST: 'Samtykke til drøfting i team mangler',
 };
 
 export interface NewNotification {

@@ -82,6 +82,9 @@ export const JOB_SEEKER_PAGE = graphql(
         phone
         email
         city
+        teamDiscussionConsent
+        teamConsentRefusedAt
+        teamConsentRequestedAt
         currentSpecialist { id givenName familyName }
         consents { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference }
         navSharingGrants { ...NavSharingGrantFields }

@@ -4,6 +4,7 @@ import { consentTexts } from './texts-consent.js';
 import { consent17Texts } from './texts-consent17.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
+import { team17Texts } from './texts-team17.js';
 import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
@@ -348,4 +349,7 @@ const en: Texts = {
   ...consent17Texts.en,
 };
 
-export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };
+export const jobSeekerTexts = {
+  nb: { ...nb, ...journalTexts.nb, ...team17Texts.nb },
+  en: { ...en, ...journalTexts.en, ...team17Texts.en },
+};
