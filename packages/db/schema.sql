@@ -30,7 +30,7 @@ CREATE TYPE public."MeetingParticipant" AS ENUM ('JOB_SEEKER', 'EMPLOYER', 'HEAL
 CREATE TYPE public."MeetingPurpose" AS ENUM ('INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'BENEFITS_COUNSELLING', 'EMPLOYER_MEETING_BEFORE_START', 'FOLLOW_ALONG', 'JOB_END_FOLLOW_UP', 'OTHER');
 CREATE TYPE public."MeetingStatus" AS ENUM ('PLANNED', 'HELD', 'CANCELLED', 'NO_SHOW');
 CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE');
-CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES', 'TEAM_CONSENT_REQUEST');
+CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES', 'TEAM_CONSENT_REQUEST', 'PLANNED_ABSENCE');
 CREATE TYPE public."OrganizationKind" AS ENUM ('MUNICIPALITY', 'SPECIALIST_HEALTH_SERVICE', 'NAV_OFFICE');
 CREATE TYPE public."ProtectedAddress" AS ENUM ('NONE', 'CONFIDENTIAL', 'STRICTLY_CONFIDENTIAL');
 CREATE TYPE public."ReviewStatus" AS ENUM ('DRAFT', 'FINAL');
@@ -76,6 +76,7 @@ CREATE TABLE public."absence" (
   "specialistId" uuid NOT NULL,
   "startDate" date NOT NULL,
   "supervisorNotifiedAt" timestamp(3) with time zone,
+  "supervisorRemindedAt" timestamp(3) with time zone,
   "type" "AbsenceType" NOT NULL,
   "updatedAt" timestamp(3) with time zone NOT NULL,
   "version" integer NOT NULL DEFAULT 1,
@@ -1724,6 +1725,57 @@ AS $function$
       VALUES (gen_random_uuid(), r.org, r.recipient, 'CONSENT_EXPIRING', 'Et samtykke utløper snart.',
               'Snakk med jobbsøkeren om å fornye samtykket før det utløper.', 'JobSeeker', r.job_seeker, p_now);
       sent := sent + 1;
+    END LOOP;
+    RETURN sent;
+  END $function$;
+
+CREATE OR REPLACE FUNCTION app.notify_planned_absences(p_now timestamp with time zone)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    sent integer := 0;
+    today date := (p_now AT TIME ZONE 'Europe/Oslo')::date;
+    a record;
+    s record;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('planned-absence-notice', 0));
+    FOR a IN
+      SELECT ab.id, ab."organizationId" AS org, ab."specialistId" AS specialist, ab."startDate" AS start_date,
+             ab."expectedEndDate" AS end_date, u."givenName" || ' ' || u."familyName" AS name
+      FROM public.absence ab
+      JOIN public.organization o ON o.id = ab."organizationId"
+      JOIN public.app_user u ON u.id = ab."specialistId"
+      CROSS JOIN LATERAL (
+        SELECT CASE
+          WHEN jsonb_typeof(o.settings -> 'plannedAbsenceNoticeDays') = 'number'
+           AND (o.settings ->> 'plannedAbsenceNoticeDays') ~ '^[0-9]{1,2}$'
+           AND (o.settings ->> 'plannedAbsenceNoticeDays')::integer BETWEEN 1 AND 60
+          THEN (o.settings ->> 'plannedAbsenceNoticeDays')::integer
+          ELSE 14 END AS days
+      ) notice
+      WHERE ab.planned AND ab."supervisorRemindedAt" IS NULL AND ab."actualEndDate" IS NULL
+        AND ab."startDate" >= today AND ab."startDate" - notice.days <= today
+      ORDER BY ab."startDate", ab.id
+      FOR UPDATE OF ab
+    LOOP
+      FOR s IN
+        SELECT DISTINCT t."methodSupervisorId" AS supervisor, t.name AS team
+        FROM public.team_member tm
+        JOIN public.specialist_team t ON t."organizationId" = tm."organizationId" AND t.id = tm."teamId"
+        WHERE tm."userId" = a.specialist AND tm."leftOn" IS NULL AND t.active AND t."methodSupervisorId" <> a.specialist
+      LOOP
+        INSERT INTO public.notification (id, "organizationId", "recipientId", kind, title, body, "linkType", "linkId", "createdAt")
+        VALUES (gen_random_uuid(), a.org, s.supervisor, 'PLANNED_ABSENCE',
+                format('%s (%s) har planlagt fravær fra %s til %s.', a.name, s.team, to_char(a.start_date, 'DD.MM.YYYY'),
+                       coalesce(to_char(a.end_date, 'DD.MM.YYYY'), 'ukjent')),
+                'Fraværet begynner snart: planlegg hvem som følger opp jobbsøkerne i porteføljen (se dekningsoversikten).',
+                'Absence', a.id, p_now);
+        sent := sent + 1;
+      END LOOP;
+      UPDATE public.absence SET "supervisorRemindedAt" = p_now WHERE id = a.id;
     END LOOP;
     RETURN sent;
   END $function$;

@@ -33,6 +33,7 @@ const SUBJECT: Record<NotificationKind, string> = {
   CONSENT_EXPIRING: 'Samtykke som snart utløper',
   MEETING_MINUTES: 'Referat fra teammøtet',
   TEAM_CONSENT_REQUEST: 'Samtykke til drøfting i team mangler',
+  PLANNED_ABSENCE: 'Planlagt fravær i teamet ditt',
 };
 
 export interface NewNotification {
