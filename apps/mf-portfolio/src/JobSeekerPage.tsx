@@ -21,6 +21,7 @@ import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { JournalNotes } from './job-seeker/JournalNotes.js';
 import { NavSharing } from './job-seeker/NavSharing.js';
 import { PlanOffers } from './job-seeker/NewSupportPlan.js';
+import { ProtectedMarker } from './job-seeker/ProtectedMarker.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SendPlanToNav } from './job-seeker/SendPlanToNav.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
@@ -98,6 +99,7 @@ export function JobSeekerPage() {
         {js.phase ? <Tag variant="neutral">{t(`phase_${js.phase}`)}</Tag> : null}
         {js.deadlineStatus === 'OVERDUE' ? <Tag variant="error">{t('status_OVERDUE')}</Tag> : null}
       </HStack>
+      <ProtectedMarker level={js.protectedAddress} />
       <Tabs value={tab} onChange={(v) => setSearch(v === 'overview' ? {} : { tab: v }, { replace: true })}>
         <Tabs.List>
           {TABS.map((k) => (

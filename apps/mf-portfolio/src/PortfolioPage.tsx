@@ -23,12 +23,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { JobSeekerSearch } from './JobSeekerSearch.js';
+import { ProtectedTag } from './job-seeker/ProtectedMarker.js';
 
 const PORTFOLIO = graphql(`
   query Portfolio($specialistId: ID!) {
     myMeetingsToday
     jobSeekers(first: 100, specialistId: $specialistId) {
-      edges { node { id givenName familyName phase deadlineStatus referralDate teamDiscussionConsent } }
+      edges { node { id givenName familyName phase deadlineStatus referralDate teamDiscussionConsent protectedAddress } }
     }
   }
 `);
@@ -234,6 +235,12 @@ export function PortfolioPage() {
                   <Link to={`/portfolio/${encodeURIComponent(r.id)}`}>
                     {r.givenName} {r.familyName}
                   </Link>
+                  {r.protectedAddress && r.protectedAddress !== 'NONE' ? (
+                    <>
+                      {' '}
+                      <ProtectedTag level={r.protectedAddress} />
+                    </>
+                  ) : null}
                   {r.teamDiscussionConsent === 'MISSING' ? (
                     <>
                       {' '}

@@ -872,3 +872,41 @@ describe('the team-discussion consent (seed 001 §3, issue 17 item 6)', () => {
     }
   });
 });
+
+describe('protected persons: a kode-6 job seeker’s workplace (issue 17 item 9)', () => {
+  const job = (protectedAddress: string) => ({
+    organizationId: ORG_A,
+    jobSeekerId: 'js-1',
+    jobSeeker: jobSeeker({
+      protectedAddress,
+      consents: [consent('TEAM_CASE_DISCUSSION')],
+      navSharingGrants: [grant()],
+    }),
+  });
+
+  it('only the own specialist reads the employer of a kode-6 job seeker’s job; the job itself stays readable', () => {
+    const expected = { specialist: true, colleague: false, supervisor: false, nav: false } as const;
+    for (const [who, workplace] of Object.entries(expected)) {
+      const ability = defineAbilityFor(actors[who as keyof typeof expected], now);
+      expect(canOn(ability, 'read', 'Employment', job('STRICTLY_CONFIDENTIAL'), 'employerId'), who).toBe(
+        workplace,
+      );
+      expect(canOn(ability, 'read', 'Employment', job('STRICTLY_CONFIDENTIAL'), 'jobTitle'), who).toBe(true);
+      expect(canOn(ability, 'read', 'Employment', job('STRICTLY_CONFIDENTIAL')), who).toBe(true);
+    }
+  });
+
+  it('kode 7 and no protection: the team and NAV read the employer as before', () => {
+    for (const level of ['NONE', 'CONFIDENTIAL'])
+      for (const who of ['specialist', 'colleague', 'supervisor', 'nav'] as const)
+        expect(
+          canOn(defineAbilityFor(actors[who], now), 'read', 'Employment', job(level), 'employerId'),
+          `${who} ${level}`,
+        ).toBe(true);
+  });
+
+  it('leaders, administrators, another team and another tenant read no job at all', () => {
+    for (const who of ['leader', 'admin', 'otherTeam', 'otherTenant', 'otherNav'] as const)
+      expect(canOn(defineAbilityFor(actors[who], now), 'read', 'Employment', job('NONE')), who).toBe(false);
+  });
+});

@@ -82,6 +82,7 @@ export const JOB_SEEKER_PAGE = graphql(
         phone
         email
         city
+        protectedAddress
         teamDiscussionConsent
         teamConsentRefusedAt
         teamConsentRequestedAt

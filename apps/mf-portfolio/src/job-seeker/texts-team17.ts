@@ -21,6 +21,15 @@ const nb: Texts = {
   tc_countMissing: 'Mangler samtykke til drøfting i team',
   tc_filterMissing: 'Mangler samtykke',
   tc_tagMissing: 'Mangler samtykke',
+  // item 9: protected persons (kode 6/7)
+  pp_title_STRICTLY_CONFIDENTIAL: 'Strengt fortrolig adresse (kode 6)',
+  pp_body_STRICTLY_CONFIDENTIAL:
+    'Adressen og hvor jobbsøkeren bor eller jobber, skal ikke komme frem for noen. Arbeidsgiveren vises bare for deg, ikke for kolleger, metodeveileder eller NAV. Ikke nevn arbeidssted eller bosted i notater, møter eller til andre.',
+  pp_title_CONFIDENTIAL: 'Fortrolig adresse (kode 7)',
+  pp_body_CONFIDENTIAL:
+    'Adressen vises bare for deg. Ikke gi den videre, og vær varsom med opplysninger om hvor jobbsøkeren bor.',
+  pp_tag_STRICTLY_CONFIDENTIAL: 'Kode 6',
+  pp_tag_CONFIDENTIAL: 'Kode 7',
 };
 
 const en: Texts = {
@@ -39,6 +48,14 @@ const en: Texts = {
   tc_countMissing: 'No consent to team discussion',
   tc_filterMissing: 'No consent',
   tc_tagMissing: 'No consent',
+  pp_title_STRICTLY_CONFIDENTIAL: 'Strictly confidential address (code 6)',
+  pp_body_STRICTLY_CONFIDENTIAL:
+    'The address and where the job seeker lives or works must not come out to anyone. The employer is shown to you only, not to colleagues, the method supervisor or NAV. Do not mention the workplace or home in notes, meetings or to others.',
+  pp_title_CONFIDENTIAL: 'Confidential address (code 7)',
+  pp_body_CONFIDENTIAL:
+    'The address is shown to you only. Do not pass it on, and be careful with where the job seeker lives.',
+  pp_tag_STRICTLY_CONFIDENTIAL: 'Code 6',
+  pp_tag_CONFIDENTIAL: 'Code 7',
 };
 
 export const team17Texts = { nb, en };
