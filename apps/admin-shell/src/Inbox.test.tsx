@@ -27,6 +27,11 @@ describe('where a notice leads', () => {
     expect(noticeTarget('ActionPoint', ID, ['deadlines'])).toEqual({ kind: 'link', to: '/deadlines' });
     expect(noticeTarget('Absence', ID, SUPERVISOR)).toEqual({ kind: 'link', to: `/coverage?fravaer=${ID}` });
     expect(noticeTarget('Absence', ID, LEADER)).toEqual({ kind: 'link', to: '/absences' });
+    expect(noticeTarget('TeamConsentMissing', ID, SPECIALIST)).toEqual({
+      kind: 'link',
+      to: '/portfolio?vis=samtykke',
+    });
+    expect(noticeTarget('TeamConsentMissing', ID, LEADER)).toEqual({ kind: 'unavailable' });
   });
 
   it('says so when none of the user’s screens shows the item, and offers nothing for no item', () => {

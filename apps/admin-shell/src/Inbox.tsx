@@ -65,6 +65,9 @@ export function noticeTarget(
           ['coverage', id ? `/coverage?fravaer=${id}` : '/coverage'],
           ['absences', '/absences'],
         ];
+      // The supervisor asks for missing team-discussion consents (issue 17 item 6): the portfolio's filter.
+      case 'TeamConsentMissing':
+        return [['portfolio', '/portfolio?vis=samtykke']];
       default:
         return [];
     }

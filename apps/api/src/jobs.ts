@@ -6,6 +6,8 @@
  *
  *   deadline_digest   every 15 min: from DEADLINE_DIGEST_HOUR (Europe/Oslo) the day's digest
  *   consent_expiry    hourly: the specialist is told of consents that run out within 14 days
+ *   planned_absence   hourly: the method supervisors are told of a planned absence the tenant's
+ *                     notice period (14 days by default) before it starts, once (issue 17 item 7)
  *   retention_purge   daily 02:30 UTC: read notifications and delivered outbox messages past the
  *                     tenant's retention period are deleted, each purge audited; deleted cases
  *                     past the tenant's period are purged, one audit row per job seeker (ADR 0012);
@@ -20,6 +22,7 @@ import type { Logger as Pino } from 'pino';
 export const CRONTAB = [
   '*/15 * * * * deadline_digest ?fill=2h&max=3',
   '5 * * * * consent_expiry ?fill=6h&max=3',
+  '10 * * * * planned_absence ?fill=6h&max=3',
   '30 2 * * * retention_purge ?fill=2d&max=3',
 ].join('\n');
 
@@ -72,6 +75,15 @@ export function jobTasks(
         return rows[0]?.sent ?? 0;
       });
       if (sent > 0) log.info({ job: 'consent_expiry', sent }, 'job done');
+    },
+    planned_absence: async (_payload, helpers) => {
+      const sent = await helpers.withPgClient(async (c: pg.PoolClient) => {
+        const { rows } = await c.query<{ sent: number }>('SELECT app.notify_planned_absences($1) AS sent', [
+          clock(),
+        ]);
+        return rows[0]?.sent ?? 0;
+      });
+      if (sent > 0) log.info({ job: 'planned_absence', sent }, 'job done');
     },
     retention_purge: async (_payload, helpers) => {
       const purged = await helpers.withPgClient(async (c: pg.PoolClient) => {

@@ -345,7 +345,8 @@ const BATTERY: Doc[] = [
       all: jobSeekers(first: 50) { edges { cursor node { id givenName familyName } } }
       mine: jobSeekers(first: 50, specialistId: $s) { edges { node { id givenName familyName identityNumber } } }
       overdue: jobSeekers(first: 50, deadlineStatus: OVERDUE) { edges { node { id givenName } } }
-      byName: jobSeekers(first: 50, orderBy: FAMILY_NAME_ASC) { edges { node { id familyName } } } }`,
+      byName: jobSeekers(first: 50, orderBy: FAMILY_NAME_ASC) { edges { node { id familyName } } }
+      missingConsent: jobSeekers(first: 50, teamConsentMissing: true) { edges { node { id givenName teamDiscussionConsent } } } }`,
     variables: () => ({ s: J.specialistId }),
   },
   {
@@ -399,9 +400,10 @@ const BATTERY: Doc[] = [
   },
   {
     name: 'absences',
-    query: `query($a: ID!) { absences { id specialist { id } }
-      absenceCoverage(absenceId: $a) { __typename ... on QueryAbsenceCoverageSuccess { data { notShown jobSeekers { id givenName familyName } } } } }`,
-    variables: () => ({ a: absenceId }),
+    query: `query($a: ID!, $s: ID!) { absences { id specialist { id } }
+      absenceCoverage(absenceId: $a) { __typename ... on QueryAbsenceCoverageSuccess { data { notShown jobSeekers { id givenName familyName } } } }
+      teamDiscussionConsentGap(specialistId: $s) { __typename ... on QueryTeamDiscussionConsentGapSuccess { data { missing refused } } } }`,
+    variables: () => ({ a: absenceId, s: J.specialistId }),
   },
   {
     // The leader's counts only (others are refused): its own document, so a refusal hides nothing else.

@@ -34,6 +34,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { PlannedAbsenceNoticeSetting } from './PlannedAbsenceNoticeSetting.js';
 
 const SETTINGS = graphql(`
   query OrganisationSettings($org: ID!) {
@@ -108,6 +109,7 @@ export function SettingsPage() {
           editable={mayStaffing}
         />
       ) : null}
+      <PlannedAbsenceNoticeSetting organizationId={org} editable={mayStaffing} />
       <section aria-labelledby="rules-heading">
         <VStack gap="space-12">
           <Heading level="2" size="medium" id="rules-heading">

@@ -1,11 +1,13 @@
 import type { Texts } from '@ips/ui';
 import { textsCover16 } from './texts-cover16.js';
 import { textsLeader16 } from './texts-leader16.js';
+import { texts17 } from './texts-team17.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
     ...textsLeader16.nb,
     ...textsCover16.nb,
+    ...texts17.nb,
     delNav: 'Slettede saker',
     del_title: 'Slettede saker',
     del_intro:
@@ -158,6 +160,7 @@ export const texts: { nb: Texts; en: Texts } = {
   en: {
     ...textsLeader16.en,
     ...textsCover16.en,
+    ...texts17.en,
     delNav: 'Deleted cases',
     del_title: 'Deleted cases',
     del_intro:

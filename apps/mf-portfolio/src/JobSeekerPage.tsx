@@ -21,9 +21,11 @@ import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { JournalNotes } from './job-seeker/JournalNotes.js';
 import { NavSharing } from './job-seeker/NavSharing.js';
 import { PlanOffers } from './job-seeker/NewSupportPlan.js';
+import { ProtectedMarker } from './job-seeker/ProtectedMarker.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
 import { SendPlanToNav } from './job-seeker/SendPlanToNav.js';
 import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
+import { TeamConsentFlag } from './job-seeker/TeamConsentFlag.js';
 import { buildTimeline } from './job-seeker/timeline.js';
 import { WorkPanel } from './job-seeker/WorkPanel.js';
 
@@ -97,6 +99,7 @@ export function JobSeekerPage() {
         {js.phase ? <Tag variant="neutral">{t(`phase_${js.phase}`)}</Tag> : null}
         {js.deadlineStatus === 'OVERDUE' ? <Tag variant="error">{t('status_OVERDUE')}</Tag> : null}
       </HStack>
+      <ProtectedMarker level={js.protectedAddress} />
       <Tabs value={tab} onChange={(v) => setSearch(v === 'overview' ? {} : { tab: v }, { replace: true })}>
         <Tabs.List>
           {TABS.map((k) => (
@@ -105,6 +108,15 @@ export function JobSeekerPage() {
         </Tabs.List>
         <Tabs.Panel value="overview">
           <VStack gap="space-24" paddingBlock="space-16">
+            <TeamConsentFlag
+              jobSeekerId={js.id}
+              version={js.version}
+              state={js.teamDiscussionConsent}
+              refusedAt={js.teamConsentRefusedAt}
+              requestedAt={js.teamConsentRequestedAt}
+              canEdit={mayChangeCase}
+              onChanged={reload}
+            />
             <HGrid columns={{ xs: 1, md: 2 }} gap="space-16">
               <Facts
                 rows={[

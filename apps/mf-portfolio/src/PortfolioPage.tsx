@@ -23,12 +23,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { JobSeekerSearch } from './JobSeekerSearch.js';
+import { ProtectedTag } from './job-seeker/ProtectedMarker.js';
 
 const PORTFOLIO = graphql(`
   query Portfolio($specialistId: ID!) {
     myMeetingsToday
     jobSeekers(first: 100, specialistId: $specialistId) {
-      edges { node { id givenName familyName phase deadlineStatus referralDate } }
+      edges { node { id givenName familyName phase deadlineStatus referralDate teamDiscussionConsent protectedAddress } }
     }
   }
 `);
@@ -89,7 +90,8 @@ export function PortfolioPage() {
   const { t } = useTranslation('portfolio');
   const session = useSession();
   const [params, setParams] = useSearchParams();
-  const filter = params.get('vis') === 'forfalt' ? 'overdue' : 'all';
+  const filter =
+    params.get('vis') === 'forfalt' ? 'overdue' : params.get('vis') === 'samtykke' ? 'consent' : 'all';
   const phase = params.get('fase') ?? '';
   const saved = useSavedFilters(session.userId);
   const [filterName, setFilterName] = useState('');
@@ -112,8 +114,11 @@ export function PortfolioPage() {
   const overdue = rows.filter((r) => r.deadlineStatus === 'OVERDUE').length;
   const due = rows.filter((r) => r.deadlineStatus === 'DUE').length;
   const fresh = rows.filter((r) => r.phase === 'REFERRED').length;
+  // Seed 001 §3: every job seeker is to have the consent to team and NAV discussion (issue 17 item 6).
+  const noConsent = rows.filter((r) => r.teamDiscussionConsent === 'MISSING').length;
   const shown = rows
     .filter((r) => filter !== 'overdue' || r.deadlineStatus === 'OVERDUE')
+    .filter((r) => filter !== 'consent' || r.teamDiscussionConsent === 'MISSING')
     .filter((r) => !phase || r.phase === phase);
   const query = params.toString();
   return (
@@ -138,15 +143,21 @@ export function PortfolioPage() {
         <Tag variant="warning" data-testid="count-due">
           {t('due')}: {due}
         </Tag>
+        <Tag variant="warning" data-testid="count-team-consent">
+          {t('tc_countMissing')}: {noConsent}
+        </Tag>
       </HStack>
       <ToggleGroup
         label={t('filterLabel')}
         size="small"
         value={filter}
-        onChange={(value) => update('vis', value === 'overdue' ? 'forfalt' : null)}
+        onChange={(value) =>
+          update('vis', value === 'overdue' ? 'forfalt' : value === 'consent' ? 'samtykke' : null)
+        }
       >
         <ToggleGroup.Item value="all">{t('filterAll')}</ToggleGroup.Item>
         <ToggleGroup.Item value="overdue">{t('filterOverdue')}</ToggleGroup.Item>
+        <ToggleGroup.Item value="consent">{t('tc_filterMissing')}</ToggleGroup.Item>
       </ToggleGroup>
       <HStack gap="space-12" align="end" wrap>
         <Select
@@ -224,6 +235,20 @@ export function PortfolioPage() {
                   <Link to={`/portfolio/${encodeURIComponent(r.id)}`}>
                     {r.givenName} {r.familyName}
                   </Link>
+                  {r.protectedAddress && r.protectedAddress !== 'NONE' ? (
+                    <>
+                      {' '}
+                      <ProtectedTag level={r.protectedAddress} />
+                    </>
+                  ) : null}
+                  {r.teamDiscussionConsent === 'MISSING' ? (
+                    <>
+                      {' '}
+                      <Tag size="xsmall" variant="warning">
+                        {t('tc_tagMissing')}
+                      </Tag>
+                    </>
+                  ) : null}
                 </Table.DataCell>
                 <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
                 <Table.DataCell>

@@ -41,6 +41,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PortfolioTransfer } from './PortfolioTransfer.js';
+import { TeamConsentRequest } from './TeamConsentRequest.js';
 
 /** Team members may be employed by other organisations: ask across all memberships. */
 const everywhere = { allOrganizations: true };
@@ -227,6 +228,7 @@ function Coverage({ absenceId }: { absenceId: string }) {
             </Link>
           </Alert>
         ) : null}
+        <TeamConsentRequest specialistId={absent.id} name={`${absent.givenName} ${absent.familyName}`} />
         {waiting.length === 0 ? (
           <BodyShort>{t('cov_noneWaiting')}</BodyShort>
         ) : (

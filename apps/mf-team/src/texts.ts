@@ -3,11 +3,13 @@ import { textsCover16 } from './texts-cover16.js';
 import { figureTexts } from './texts-figures.js';
 import { textsLeader16 } from './texts-leader16.js';
 import { texts16 } from './texts-team16.js';
+import { texts17 } from './texts-team17.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
     ...figureTexts.nb,
     ...texts16.nb,
+    ...texts17.nb,
     ...textsLeader16.nb,
     ...textsCover16.nb,
     fidNav: 'Kvalitetsevaluering',
@@ -168,6 +170,7 @@ export const texts: { nb: Texts; en: Texts } = {
   en: {
     ...figureTexts.en,
     ...texts16.en,
+    ...texts17.en,
     ...textsLeader16.en,
     ...textsCover16.en,
     fidNav: 'Fidelity review',

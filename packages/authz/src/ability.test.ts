@@ -887,3 +887,86 @@ describe('fidelity reviews', () => {
     );
   });
 });
+
+describe('the team-discussion consent (seed 001 §3, issue 17 item 6)', () => {
+  const member = (overrides: Record<string, unknown> = {}) => ({
+    id: 'u-spec',
+    teamMemberships: [{ organizationId: ORG_A, teamId: TEAM, leftOn: null, ...overrides }],
+  });
+
+  it('only the method supervisor of the specialist’s team asks for missing consents, and only for a current member', () => {
+    const expected: Record<keyof typeof actors, boolean> = {
+      specialist: false,
+      colleague: false,
+      otherTeam: false,
+      supervisor: true,
+      leader: false,
+      admin: false,
+      otherTenant: false,
+      nav: false,
+      otherNav: false,
+    };
+    for (const [who, allowed] of Object.entries(expected))
+      expect(
+        canOn(defineAbilityFor(actors[who as keyof typeof actors], now), 'request', 'User', member()),
+        who,
+      ).toBe(allowed);
+    const sup = defineAbilityFor(actors.supervisor, now);
+    expect(canOn(sup, 'request', 'User', member({ teamId: 'team-2' }))).toBe(false);
+    expect(canOn(sup, 'request', 'User', member({ leftOn: past }))).toBe(false);
+  });
+
+  it('the refusal and the request are read and recorded by the own specialist alone, never by the team, the supervisor or NAV', () => {
+    const record = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')], navSharingGrants: [grant()] });
+    for (const field of JOB_SEEKER_FIELDS.teamConsent) {
+      expect(canRead(actors.specialist, record, field), field).toBe(true);
+      expect(canOn(defineAbilityFor(actors.specialist, now), 'update', 'JobSeeker', record, field)).toBe(
+        true,
+      );
+      for (const who of ['colleague', 'supervisor', 'leader', 'nav', 'admin', 'otherTenant'] as const) {
+        expect(canRead(actors[who], record, field), `${who} ${field}`).toBe(false);
+        expect(canOn(defineAbilityFor(actors[who], now), 'update', 'JobSeeker', record, field), who).toBe(
+          false,
+        );
+      }
+    }
+  });
+});
+
+describe('protected persons: a kode-6 job seeker’s workplace (issue 17 item 9)', () => {
+  const job = (protectedAddress: string) => ({
+    organizationId: ORG_A,
+    jobSeekerId: 'js-1',
+    jobSeeker: jobSeeker({
+      protectedAddress,
+      consents: [consent('TEAM_CASE_DISCUSSION')],
+      navSharingGrants: [grant()],
+    }),
+  });
+
+  it('only the own specialist reads the employer of a kode-6 job seeker’s job; the job itself stays readable', () => {
+    const expected = { specialist: true, colleague: false, supervisor: false, nav: false } as const;
+    for (const [who, workplace] of Object.entries(expected)) {
+      const ability = defineAbilityFor(actors[who as keyof typeof expected], now);
+      expect(canOn(ability, 'read', 'Employment', job('STRICTLY_CONFIDENTIAL'), 'employerId'), who).toBe(
+        workplace,
+      );
+      expect(canOn(ability, 'read', 'Employment', job('STRICTLY_CONFIDENTIAL'), 'jobTitle'), who).toBe(true);
+      expect(canOn(ability, 'read', 'Employment', job('STRICTLY_CONFIDENTIAL')), who).toBe(true);
+    }
+  });
+
+  it('kode 7 and no protection: the team and NAV read the employer as before', () => {
+    for (const level of ['NONE', 'CONFIDENTIAL'])
+      for (const who of ['specialist', 'colleague', 'supervisor', 'nav'] as const)
+        expect(
+          canOn(defineAbilityFor(actors[who], now), 'read', 'Employment', job(level), 'employerId'),
+          `${who} ${level}`,
+        ).toBe(true);
+  });
+
+  it('leaders, administrators, another team and another tenant read no job at all', () => {
+    for (const who of ['leader', 'admin', 'otherTeam', 'otherTenant', 'otherNav'] as const)
+      expect(canOn(defineAbilityFor(actors[who], now), 'read', 'Employment', job('NONE')), who).toBe(false);
+  });
+});

@@ -15,7 +15,8 @@
  * restoring it are for the tenant administrators and health-service leaders of its organisation —
  * neither reads the case; the database repeats the check in its definer functions.
  *
- * Protected addresses (kode 6/7) are readable only by the job seeker's own specialist.
+ * Protected addresses (kode 6/7) are readable only by the job seeker's own specialist; so is the
+ * workplace (a job's employer) of a job seeker with a strictly confidential address (kode 6).
  */
 
 import {
@@ -77,7 +78,9 @@ export type Action =
   | 'restore'
   | 'withdraw'
   | 'revoke'
-  | 'onboard';
+  | 'onboard'
+  /** Ask for something owed: a supervisor asks a specialist to obtain missing consents. */
+  | 'request';
 
 export type AppSubjects =
   | Subjects<{
@@ -146,6 +149,11 @@ export const JOB_SEEKER_FIELDS = {
     'dischargeNote',
     'protectedAddress',
   ],
+  /**
+   * The team-discussion consent's refusal and the supervisor's request for it (seed 001 §3): the own
+   * specialist's alone (no rule but the own-portfolio one lists them).
+   */
+  teamConsent: ['teamConsentRefusedAt', 'teamConsentRequestedAt'],
 } as const satisfies Record<string, readonly (keyof JobSeeker)[]>;
 
 /**
@@ -158,6 +166,44 @@ export const DERIVED_JOB_SEEKER_FIELDS = { deadlineStatus: 'healthTeamId' } as c
 >;
 
 export const ALL_JOB_SEEKER_FIELDS: string[] = Object.values(JOB_SEEKER_FIELDS).flat();
+
+/**
+ * Where a job seeker works: the employer of a job. For a job seeker with a strictly confidential
+ * address (kode 6) only the own specialist reads it — not colleagues, the supervisor or NAV
+ * (issue 17 item 9; domain.md §10: address and whereabouts hidden from everyone without a specific
+ * need). The API's `Employment.employer` follows `employerId`.
+ */
+export const EMPLOYMENT_WORKPLACE_FIELDS = ['employerId'] as const satisfies readonly (keyof Employment)[];
+
+/** Every other field of a job: what the team and NAV read of a kode-6 job seeker's job. */
+export const EMPLOYMENT_FIELDS_WITHOUT_WORKPLACE = [
+  'id',
+  'organizationId',
+  'jobSeekerId',
+  'kind',
+  'jobTitle',
+  'jobType',
+  'startDate',
+  'endDate',
+  'hoursPerWeek',
+  'hourlyWage',
+  'openLabourMarket',
+  'atLeastMinimumWage',
+  'openToAnyone',
+  'employerMeetingWanted',
+  'endedBy',
+  'endReason',
+  'endLearnedOn',
+  'endRecordedById',
+  'version',
+  'createdAt',
+  'updatedAt',
+] as const satisfies readonly (keyof Employment)[];
+
+/** The job seekers whose workplace others than the own specialist may read: all but kode 6. */
+const WORKPLACE_NOT_PROTECTED: Prisma.JobSeekerWhereInput = {
+  protectedAddress: { in: ['NONE', 'CONFIDENTIAL'] },
+};
 
 export interface ActorMembership {
   organizationId: string;
@@ -352,9 +398,24 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       teamId: { in: teamIds },
       consents: activeConsent('TEAM_CASE_DISCUSSION', now),
     });
-    can('read', ['Employment', 'Study', 'CareerProfile'], {
+    can('read', ['Study', 'CareerProfile'], {
       organizationId: { in: caseOrgs },
       jobSeeker: { is: { teamId: { in: teamIds }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
+    });
+    // A job: every field but the workplace; the workplace too unless the address is kode 6.
+    can('read', 'Employment', [...EMPLOYMENT_FIELDS_WITHOUT_WORKPLACE], {
+      organizationId: { in: caseOrgs },
+      jobSeeker: { is: { teamId: { in: teamIds }, consents: activeConsent('TEAM_CASE_DISCUSSION', now) } },
+    });
+    can('read', 'Employment', {
+      organizationId: { in: caseOrgs },
+      jobSeeker: {
+        is: {
+          teamId: { in: teamIds },
+          consents: activeConsent('TEAM_CASE_DISCUSSION', now),
+          ...WORKPLACE_NOT_PROTECTED,
+        },
+      },
     });
     // The team's meetings, minutes and action points are the whole team's (seed 004); an owner
     // marks their own action point done; specialists log field mentoring two by two.
@@ -370,6 +431,10 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   if (supervisedTeams.length > 0) {
     can(['read', 'update'], 'SpecialistTeam', { id: { in: supervisedTeams } });
     can(['read', 'create', 'update'], 'TeamMember', { teamId: { in: supervisedTeams } });
+    // Every job seeker must have the consent to team and NAV discussion (seed 001 §3): the
+    // supervisor asks a current member of the team to obtain the missing ones and reads how many
+    // are missing, never who (the rule is on the specialist, not on any job seeker).
+    can('request', 'User', { teamMemberships: { some: { teamId: { in: supervisedTeams }, leftOn: null } } });
     // The supervisor answers for the follow-up of an absent specialist's job seekers (seed 001 §4.1):
     // reads the team's absences and transfers the team's job seekers it may discuss.
     can('read', 'Absence', {
@@ -458,8 +523,20 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       navOfficeId: { in: navOffices },
       OR: [{ counsellorId: null }, { counsellorId: me }],
     });
-    can('read', ['Employment', 'Study'], {
+    can('read', 'Study', {
       jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'EMPLOYMENT_STATUS') } },
+    });
+    // A job: the workplace only when the address is not kode 6 (issue 17 item 9).
+    can('read', 'Employment', [...EMPLOYMENT_FIELDS_WITHOUT_WORKPLACE], {
+      jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'EMPLOYMENT_STATUS') } },
+    });
+    can('read', 'Employment', {
+      jobSeeker: {
+        is: {
+          navSharingGrants: activeNavGrant(actor, navOffices, now, 'EMPLOYMENT_STATUS'),
+          ...WORKPLACE_NOT_PROTECTED,
+        },
+      },
     });
     can('read', 'SupportPlan', {
       jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'SUPPORT_PLAN') } },

@@ -15,6 +15,22 @@ export const CASELOAD_LIMIT = 20;
 export const DEFAULT_LONG_ABSENCE_DAYS = 14;
 /** The bounds a tenant may set the long-absence threshold within. */
 export const LONG_ABSENCE_BOUNDS = { min: 3, max: 60 } as const;
+/**
+ * A planned absence is announced to the method supervisor this many days before it starts (issue
+ * 17 item 7; seed 001 §4.1: the specialist warns "på et tidlig tidspunkt ved planlagt og langvarig
+ * fravær"), so that cover is planned, not improvised.
+ */
+export const DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS = 14;
+/** The bounds a tenant may set that notice within. */
+export const PLANNED_ABSENCE_NOTICE_BOUNDS = { min: 1, max: 60 } as const;
+
+export function checkPlannedAbsenceNoticeDays(days: number): boolean {
+  return (
+    Number.isInteger(days) &&
+    days >= PLANNED_ABSENCE_NOTICE_BOUNDS.min &&
+    days <= PLANNED_ABSENCE_NOTICE_BOUNDS.max
+  );
+}
 
 const toDate = (day: string) => new UTCDate(`${day}T00:00:00Z`);
 

@@ -30,6 +30,7 @@ import {
 import { JobSeekerNode } from './job-seeker.js';
 import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { notify } from './notification.js';
+import { announcePlannedAbsence } from './planned-absence.js';
 import { UserType } from './viewer.js';
 
 const AbsenceTypeEnum = builder.enumType(AbsenceType, { name: 'AbsenceType' });
@@ -191,6 +192,8 @@ builder.mutationFields((t) => ({
       });
       if (supervisorMustBeNotified({ ...period, planned: input.planned }, longAbsenceThreshold(org.settings)))
         await notifySupervisors(ctx, absence);
+      // A planned one: the supervisors hear of it now, and again ahead of its start (issue 17 item 7).
+      if (input.planned) await announcePlannedAbsence(ctx, absence, org.settings);
       ctx.audit.change(organizationId, 'CREATE', 'Absence.register', 'Absence', absence.id);
       return ctx.db.absence.findUniqueOrThrow({ ...nonEmpty(query), where: { id: absence.id } });
     },

@@ -5,15 +5,16 @@
  * opens the follow-up deadlines; learning that a job ended opens the 3-day contact deadline. Both
  * flag the career profile for an update (fidelity item 14).
  */
-import { accessibleWhere } from '@ips/authz';
+import { accessibleWhere, canOn } from '@ips/authz';
 import { EmploymentKind, EndedBy } from '@ips/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
 import { endEmployment, recordJobStart } from '../services/employment.js';
 import { EmployerType } from './employer.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { JobSeekerNode } from './job-seeker.js';
+import { accessFacts, JobSeekerNode } from './job-seeker.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });
@@ -35,9 +36,33 @@ export const EmploymentType = builder.prismaObject('Employment', {
     }),
     endedBy: t.expose('endedBy', { type: EndedByEnum, nullable: true }),
     version: t.exposeInt('version'),
-    employer: t.relation('employer', { type: EmployerType, nullable: true }),
+    employer: t.field({
+      type: EmployerType,
+      nullable: true,
+      description:
+        'Where the job is. Null for anyone but the own specialist when the job seeker has a strictly confidential address (kode 6; issue 17 item 9).',
+      select: (_args, _ctx, nested) => ({ organizationId: true, jobSeekerId: true, employer: nested(true) }),
+      resolve: async (e, _a, ctx) => ((await mayReadWorkplace(ctx, e)) ? e.employer : null),
+    }),
   }),
 });
+
+/**
+ * Whether the caller reads where this job is: the ability's field rule for `employerId` on the job
+ * with its job seeker's access facts (own specialist always; the team and NAV unless kode 6).
+ */
+async function mayReadWorkplace(ctx: Context, e: { organizationId: string; jobSeekerId: string }) {
+  if (ctx.unguarded) return true;
+  const facts = await accessFacts(ctx, e.jobSeekerId);
+  if (!facts) return false;
+  return canOn(
+    ctx.ability,
+    'read',
+    'Employment',
+    { organizationId: e.organizationId, jobSeeker: facts },
+    'employerId',
+  );
+}
 
 builder.prismaObjectField(JobSeekerNode, 'employments', (t) =>
   t.relation('employments', {

@@ -14,6 +14,7 @@ import type { Context } from '../context.js';
 import { openTasksInStatus } from '../services/duties.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
 import { OrganizationNode } from './organization.js';
+import { teamConsentMissingWhere } from './team-consent-where.js';
 import { UserType } from './viewer.js';
 
 /** The facts the ability's field rules look at (consent and NAV grant conditions). */
@@ -149,7 +150,7 @@ function loadedFacts(js: object): AccessFacts | undefined {
 }
 
 /** The fields this user may read on this job seeker, evaluated once per record and request. */
-function readableFields(ctx: Context, js: { id: string }): Promise<ReadonlySet<string>> {
+export function readableFields(ctx: Context, js: { id: string }): Promise<ReadonlySet<string>> {
   let cache = fieldCache.get(ctx);
   if (!cache) {
     cache = new Map();
@@ -326,6 +327,11 @@ builder.queryFields((t) => ({
         phase: t.arg({ type: [JobSeekerPhaseEnum], required: false }),
         specialistId: t.arg.id({ required: false, validate: z.uuid() }),
         deadlineStatus: t.arg({ type: DeadlineStatusEnum, required: false }),
+        teamConsentMissing: t.arg.boolean({
+          required: false,
+          description:
+            'Only my own job seekers who miss the consent to team and NAV discussion (seed 001 §3): none given in force, no refusal recorded.',
+        }),
         orderBy: t.arg({ type: JobSeekerOrder, required: false, defaultValue: 'REFERRAL_DATE_DESC' }),
         search: t.arg.string({
           required: false,
@@ -345,6 +351,10 @@ builder.queryFields((t) => ({
               args.phase?.length ? { phase: { in: args.phase } } : {},
               args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
               args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
+              // Only the own portfolio: nobody else learns who lacks the consent.
+              args.teamConsentMissing
+                ? { currentSpecialistId: ctx.actor.userId, ...teamConsentMissingWhere(ctx.now) }
+                : {},
               searchWhere(search),
             ],
           },

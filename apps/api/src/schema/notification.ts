@@ -32,6 +32,8 @@ const SUBJECT: Record<NotificationKind, string> = {
   ACTION_POINT: 'Nytt tiltakspunkt til deg',
   CONSENT_EXPIRING: 'Samtykke som snart utløper',
   MEETING_MINUTES: 'Referat fra teammøtet',
+  TEAM_CONSENT_REQUEST: 'Samtykke til drøfting i team mangler',
+  PLANNED_ABSENCE: 'Planlagt fravær i teamet ditt',
 };
 
 export interface NewNotification {

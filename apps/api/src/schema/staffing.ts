@@ -10,9 +10,12 @@ import {
   CASELOAD_LIMIT,
   caseloadLimitFor,
   checkLongAbsenceThreshold,
+  checkPlannedAbsenceNoticeDays,
   DEFAULT_LONG_ABSENCE_DAYS,
+  DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS,
   DEFAULT_STALLED_AFTER_WEEKS,
   LONG_ABSENCE_BOUNDS,
+  PLANNED_ABSENCE_NOTICE_BOUNDS,
   STALLED_BOUNDS,
 } from '@ips/domain';
 import { z } from 'zod';
@@ -20,6 +23,7 @@ import { builder } from '../builder.js';
 import { stalledAfterWeeks } from '../services/team-meeting.js';
 import { isAbsentOn, longAbsenceThreshold } from './absence.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
+import { plannedAbsenceNoticeDays } from './planned-absence.js';
 
 interface StaffRow {
   userId: string;
@@ -117,6 +121,7 @@ interface StaffingSettings {
   organizationId: string;
   longAbsenceThresholdDays: number;
   stalledAfterWeeks: number;
+  plannedAbsenceNoticeDays: number;
 }
 
 const SettingsType = builder.objectRef<StaffingSettings>('StaffingSettings').implement({
@@ -125,6 +130,9 @@ const SettingsType = builder.objectRef<StaffingSettings>('StaffingSettings').imp
     organizationId: t.exposeID('organizationId'),
     longAbsenceThresholdDays: t.exposeInt('longAbsenceThresholdDays', {
       description: `An unplanned absence longer than this notifies the supervisor (default ${DEFAULT_LONG_ABSENCE_DAYS}).`,
+    }),
+    plannedAbsenceNoticeDays: t.exposeInt('plannedAbsenceNoticeDays', {
+      description: `A planned absence is announced to the method supervisor again this many days before it starts (default ${DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS}; issue 17 item 7).`,
     }),
     stalledAfterWeeks: t.exposeInt('stalledAfterWeeks', {
       description: `Weeks without progress before a job seeker counts as stalled (default ${DEFAULT_STALLED_AFTER_WEEKS}).`,
@@ -146,6 +154,7 @@ builder.mutationField('updateStaffingSettings', (t) =>
             organizationId: f.id({ required: true, validate: z.uuid() }),
             longAbsenceThresholdDays: f.int({ required: false }),
             stalledAfterWeeks: f.int({ required: false }),
+            plannedAbsenceNoticeDays: f.int({ required: false }),
           }),
         }),
         required: true,
@@ -178,6 +187,13 @@ builder.mutationField('updateStaffingSettings', (t) =>
           code: 'OUT_OF_BOUNDS',
           message: `Between ${STALLED_BOUNDS.min} and ${STALLED_BOUNDS.max} weeks`,
         });
+      const notice = input.plannedAbsenceNoticeDays;
+      if (notice !== null && notice !== undefined && !checkPlannedAbsenceNoticeDays(notice))
+        issues.push({
+          field: 'plannedAbsenceNoticeDays',
+          code: 'OUT_OF_BOUNDS',
+          message: `Between ${PLANNED_ABSENCE_NOTICE_BOUNDS.min} and ${PLANNED_ABSENCE_NOTICE_BOUNDS.max} days`,
+        });
       if (issues.length) throw new ValidationError(issues);
       const org = await ctx.db.organization.findUniqueOrThrow({
         where: { id: organizationId },
@@ -187,6 +203,7 @@ builder.mutationField('updateStaffingSettings', (t) =>
         ...((org.settings as Record<string, unknown> | null) ?? {}),
         ...(days !== null && days !== undefined ? { longAbsenceThresholdDays: days } : {}),
         ...(weeks !== null && weeks !== undefined ? { stalledAfterWeeks: weeks } : {}),
+        ...(notice !== null && notice !== undefined ? { plannedAbsenceNoticeDays: notice } : {}),
       };
       await ctx.db.organization.update({ where: { id: organizationId }, data: { settings } });
       ctx.audit.change(
@@ -201,6 +218,7 @@ builder.mutationField('updateStaffingSettings', (t) =>
         organizationId,
         longAbsenceThresholdDays: longAbsenceThreshold(settings),
         stalledAfterWeeks: stalledAfterWeeks(settings),
+        plannedAbsenceNoticeDays: plannedAbsenceNoticeDays(settings),
       };
     },
   }),
@@ -228,6 +246,7 @@ builder.queryField('staffingSettings', (t) =>
         organizationId,
         longAbsenceThresholdDays: longAbsenceThreshold(settings),
         stalledAfterWeeks: stalledAfterWeeks(settings),
+        plannedAbsenceNoticeDays: plannedAbsenceNoticeDays(settings),
       };
     },
   }),

@@ -84,6 +84,10 @@ export const JOB_SEEKER_PAGE = graphql(
         phone
         email
         city
+        protectedAddress
+        teamDiscussionConsent
+        teamConsentRefusedAt
+        teamConsentRequestedAt
         currentSpecialist { id givenName familyName }
         consents { id scope active validFrom validUntil withdrawnAt recordedAt version documentReference navParts }
         navSharingGrants { ...NavSharingGrantFields }

@@ -6,6 +6,7 @@ import { cover16Texts } from './texts-cover16.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
 import { nav17Texts } from './texts-nav17.js';
+import { team17Texts } from './texts-team17.js';
 import { workTexts } from './texts-work.js';
 
 const nb: Texts = {
@@ -354,4 +355,7 @@ const en: Texts = {
   ...nav17Texts.en,
 };
 
-export const jobSeekerTexts = { nb: { ...nb, ...journalTexts.nb }, en: { ...en, ...journalTexts.en } };
+export const jobSeekerTexts = {
+  nb: { ...nb, ...journalTexts.nb, ...team17Texts.nb },
+  en: { ...en, ...journalTexts.en, ...team17Texts.en },
+};

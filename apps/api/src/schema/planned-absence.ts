@@ -1,0 +1,77 @@
+/**
+ * Planned absences are announced to the method supervisor ahead (issue 17 item 7; seed 001 §4.1:
+ * "Den enkelte jobbspesialist har ansvar for å varsle leder, og helst også metodeveileder, på et
+ * tidlig tidspunkt ved planlagt og langvarig fravær"): when one is registered, the method
+ * supervisors of the specialist's teams are notified at once; the job `planned_absence`
+ * (`app.notify_planned_absences`, hourly) notifies them again the tenant's notice period before
+ * the start (settings.plannedAbsenceNoticeDays, 1–60, 14 by default), once. An absence registered
+ * inside that period already counts as announced (no second notice the same day).
+ * docs/leader-and-administration.md, "Planned absences are announced ahead".
+ */
+import {
+  checkPlannedAbsenceNoticeDays,
+  DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS,
+  norwegianDate,
+  osloDay,
+} from '@ips/domain';
+import type { Context } from '../context.js';
+import { notify } from './notification.js';
+
+/** The tenant's notice period for planned absences, in days (within bounds, else the default). */
+export function plannedAbsenceNoticeDays(settings: unknown): number {
+  const value = (settings as { plannedAbsenceNoticeDays?: unknown } | null)?.plannedAbsenceNoticeDays;
+  return typeof value === 'number' && checkPlannedAbsenceNoticeDays(value)
+    ? value
+    : DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS;
+}
+
+const iso = (d: Date) => d.toISOString().slice(0, 10);
+const addDays = (day: string, days: number) =>
+  iso(
+    new Date(Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10)) + days)),
+  );
+
+/** Notifies the supervisors of a planned absence just registered (not one that has started already). */
+export async function announcePlannedAbsence(
+  ctx: Context,
+  absence: {
+    id: string;
+    organizationId: string;
+    specialistId: string;
+    startDate: Date;
+    expectedEndDate: Date | null;
+  },
+  settings: unknown,
+): Promise<void> {
+  const today = osloDay(ctx.now);
+  const start = iso(absence.startDate);
+  if (start < today) return;
+  const supervisors = await ctx.db.$queryRaw<
+    { supervisor_id: string; team_name: string; email: string | null }[]
+  >`
+    SELECT supervisor_id, team_name, email FROM app.supervisors_of(${absence.specialistId}::uuid)`;
+  const specialist = await ctx.db.user.findUniqueOrThrow({
+    where: { id: absence.specialistId },
+    select: { givenName: true, familyName: true },
+  });
+  const name = `${specialist.givenName} ${specialist.familyName}`;
+  const until = absence.expectedEndDate ? norwegianDate(iso(absence.expectedEndDate)) : 'ukjent';
+  // Inside the notice period already: this is the notice ahead; the job sends no second one.
+  const inside = start <= addDays(today, plannedAbsenceNoticeDays(settings));
+  const notified = new Set<string>();
+  for (const s of supervisors) {
+    if (s.supervisor_id === absence.specialistId || notified.has(s.supervisor_id)) continue;
+    notified.add(s.supervisor_id);
+    await notify(ctx, {
+      organizationId: absence.organizationId,
+      recipientId: s.supervisor_id,
+      email: s.email,
+      kind: 'PLANNED_ABSENCE',
+      title: `${name} (${s.team_name}) har meldt planlagt fravær fra ${norwegianDate(start)} til ${until}.`,
+      body: `Planlegg hvem som følger opp jobbsøkerne i porteføljen mens jobbspesialisten er borte (se dekningsoversikten).${inside ? '' : ' Du får et nytt varsel før fraværet begynner.'}`,
+      link: { type: 'Absence', id: absence.id },
+    });
+  }
+  if (inside)
+    await ctx.db.absence.update({ where: { id: absence.id }, data: { supervisorRemindedAt: ctx.now } });
+}
