@@ -29,7 +29,7 @@ CREATE TYPE public."MeetingLocation" AS ENUM ('COMMUNITY', 'OFFICE', 'REMOTE');
 CREATE TYPE public."MeetingParticipant" AS ENUM ('JOB_SEEKER', 'EMPLOYER', 'HEALTH_TEAM', 'NAV_COUNSELLOR', 'RELATIVES', 'OTHER');
 CREATE TYPE public."MeetingPurpose" AS ENUM ('INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'BENEFITS_COUNSELLING', 'EMPLOYER_MEETING_BEFORE_START', 'FOLLOW_ALONG', 'JOB_END_FOLLOW_UP', 'OTHER');
 CREATE TYPE public."MeetingStatus" AS ENUM ('PLANNED', 'HELD', 'CANCELLED', 'NO_SHOW');
-CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE');
+CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE', 'DIALOGUE');
 CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES', 'TEAM_CONSENT_REQUEST', 'PLANNED_ABSENCE');
 CREATE TYPE public."OrganizationKind" AS ENUM ('MUNICIPALITY', 'SPECIALIST_HEALTH_SERVICE', 'NAV_OFFICE');
 CREATE TYPE public."ProtectedAddress" AS ENUM ('NONE', 'CONFIDENTIAL', 'STRICTLY_CONFIDENTIAL');
@@ -43,6 +43,15 @@ CREATE TYPE public."TaskStatus" AS ENUM ('OPEN', 'DONE', 'CANCELLED');
 CREATE TYPE public."TeamMemberRole" AS ENUM ('JOB_SPECIALIST', 'METHOD_SUPERVISOR');
 CREATE TYPE public."TransferReason" AS ENUM ('SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'NO_PROGRESS', 'JOB_SEEKER_WISH');
 
+CREATE TABLE app."audit_archive" (
+  "archivedAt" timestamp with time zone NOT NULL DEFAULT clock_timestamp(),
+  "month" date NOT NULL,
+  "rowCount" bigint NOT NULL,
+  "tableName" text NOT NULL,
+  CONSTRAINT "audit_archive_pkey" PRIMARY KEY (month)
+);
+CREATE UNIQUE INDEX audit_archive_pkey ON app.audit_archive USING btree (month);
+
 CREATE TABLE app."audit_chain_head" (
   "hash" character(64) NOT NULL,
   "organization_id" uuid NOT NULL,
@@ -50,6 +59,45 @@ CREATE TABLE app."audit_chain_head" (
   CONSTRAINT "audit_chain_head_pkey" PRIMARY KEY (organization_id)
 );
 CREATE UNIQUE INDEX audit_chain_head_pkey ON app.audit_chain_head USING btree (organization_id);
+
+CREATE TABLE app."audit_chain_origin" (
+  "legacyHash" character(64) NOT NULL,
+  "legacyRows" bigint NOT NULL,
+  "organization_id" uuid NOT NULL,
+  CONSTRAINT "audit_chain_origin_pkey" PRIMARY KEY (organization_id)
+);
+CREATE UNIQUE INDEX audit_chain_origin_pkey ON app.audit_chain_origin USING btree (organization_id);
+
+CREATE TABLE app."audit_log_batch" (
+  "batchNumber" bigint NOT NULL,
+  "firstOccurredAt" timestamp(6) with time zone NOT NULL,
+  "fromSequence" bigint NOT NULL,
+  "hash" character(64) NOT NULL,
+  "lastOccurredAt" timestamp(6) with time zone NOT NULL,
+  "organizationId" uuid NOT NULL,
+  "previousHash" character(64) NOT NULL,
+  "rowCount" integer NOT NULL,
+  "rowsHash" character(64) NOT NULL,
+  "sealedAt" timestamp(6) with time zone NOT NULL DEFAULT clock_timestamp(),
+  "toSequence" bigint NOT NULL,
+  CONSTRAINT "audit_log_batch_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES organization(id) ON DELETE RESTRICT,
+  CONSTRAINT "audit_log_batch_pkey" PRIMARY KEY ("organizationId", "batchNumber")
+);
+ALTER TABLE app."audit_log_batch" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE app."audit_log_batch" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "tenant_isolation" ON app."audit_log_batch" AS PERMISSIVE FOR SELECT TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
+CREATE UNIQUE INDEX audit_log_batch_pkey ON app.audit_log_batch USING btree ("organizationId", "batchNumber");
+
+CREATE TABLE app."audit_seal_state" (
+  "pendingThrough" bigint NOT NULL,
+  "pendingXmax" xid8 NOT NULL,
+  "sealedThrough" bigint NOT NULL,
+  "singleton" boolean NOT NULL DEFAULT true,
+  CONSTRAINT "audit_seal_state_pkey" PRIMARY KEY (singleton),
+  CONSTRAINT "audit_seal_state_singleton_check" CHECK (singleton)
+);
+CREATE UNIQUE INDEX audit_seal_state_pkey ON app.audit_seal_state USING btree (singleton);
+GRANT SELECT ON app."audit_seal_state" TO ips_app;
 
 CREATE TABLE public."_prisma_migrations" (
   "applied_steps_count" integer NOT NULL DEFAULT 0,
@@ -173,40 +221,34 @@ CREATE UNIQUE INDEX assignment_pkey ON public.assignment USING btree (id);
 CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.assignment FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."assignment" TO ips_app;
 
-CREATE TABLE public."audit_log" (
+CREATE TABLE public."audit_log" -- partitioned (
   "action" "AuditAction" NOT NULL,
   "actorOrganizationId" uuid,
   "actorRole" "Role",
   "actorUserId" uuid,
   "area" text NOT NULL,
-  "chainPosition" bigint,
   "details" jsonb,
   "entityId" uuid,
   "entityType" text,
-  "hash" character(64),
-  "id" uuid NOT NULL,
+  "id" uuid NOT NULL DEFAULT app.uuid_v7(),
   "jobSeekerId" uuid,
   "occurredAt" timestamp(6) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "organizationId" uuid NOT NULL,
-  "previousHash" character(64),
   "reason" text,
   "requestId" text,
-  "sealedAt" timestamp(6) with time zone,
-  "sequence" bigint NOT NULL DEFAULT nextval('audit_log_sequence_seq'::regclass),
+  "sequence" bigint NOT NULL DEFAULT app.audit_sequence(),
   CONSTRAINT "audit_log_organizationId_fkey" FOREIGN KEY ("organizationId") REFERENCES organization(id) ON UPDATE CASCADE ON DELETE RESTRICT,
-  CONSTRAINT "audit_log_pkey" PRIMARY KEY (id)
+  CONSTRAINT "audit_log_pkey" PRIMARY KEY (id, "occurredAt")
 );
 ALTER TABLE public."audit_log" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public."audit_log" FORCE ROW LEVEL SECURITY;
 CREATE POLICY "audit_append" ON public."audit_log" AS PERMISSIVE FOR INSERT TO public WITH CHECK ((("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])) OR (("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids(NULL::"NavShareScope") AS nav_job_seeker_ids)::uuid[])) AND ("actorUserId" = ( SELECT app.current_user_id() AS current_user_id)))));
 CREATE POLICY "audit_read" ON public."audit_log" AS PERMISSIVE FOR SELECT TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
 CREATE POLICY "not_deleted_case" ON public."audit_log" AS RESTRICTIVE FOR SELECT TO ips_app USING ((("jobSeekerId" IS NULL) OR ("jobSeekerId" <> ALL (( SELECT app.deleted_job_seeker_ids() AS deleted_job_seeker_ids)::uuid[]))));
-CREATE INDEX "audit_log_organizationId_actorUserId_occurredAt_idx" ON public.audit_log USING btree ("organizationId", "actorUserId", "occurredAt");
-CREATE UNIQUE INDEX "audit_log_organizationId_chainPosition_key" ON public.audit_log USING btree ("organizationId", "chainPosition");
-CREATE INDEX "audit_log_organizationId_jobSeekerId_occurredAt_idx" ON public.audit_log USING btree ("organizationId", "jobSeekerId", "occurredAt");
-CREATE INDEX "audit_log_organizationId_sealedAt_sequence_idx" ON public.audit_log USING btree ("organizationId", "sealedAt", sequence);
-CREATE UNIQUE INDEX "audit_log_organizationId_sequence_key" ON public.audit_log USING btree ("organizationId", sequence);
-CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id);
+CREATE INDEX "audit_log_organizationId_actorUserId_occurredAt_idx" ON ONLY public.audit_log USING btree ("organizationId", "actorUserId", "occurredAt");
+CREATE INDEX "audit_log_organizationId_jobSeekerId_occurredAt_idx" ON ONLY public.audit_log USING btree ("organizationId", "jobSeekerId", "occurredAt");
+CREATE UNIQUE INDEX audit_log_pkey ON ONLY public.audit_log USING btree (id, "occurredAt");
+CREATE INDEX audit_log_sequence_idx ON ONLY public.audit_log USING btree (sequence);
 GRANT SELECT ON public."audit_log" TO ips_app;
 
 CREATE TABLE public."career_profile" (
@@ -270,6 +312,7 @@ CREATE TABLE public."consent" (
   "documentReference" text,
   "id" uuid NOT NULL,
   "jobSeekerId" uuid NOT NULL,
+  "navParts" "NavShareScope"[] DEFAULT ARRAY[]::"NavShareScope"[],
   "organizationId" uuid NOT NULL,
   "recordedAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "recordedById" uuid NOT NULL,
@@ -295,6 +338,7 @@ CREATE UNIQUE INDEX "consent_organizationId_id_key" ON public.consent USING btre
 CREATE INDEX "consent_organizationId_jobSeekerId_scope_idx" ON public.consent USING btree ("organizationId", "jobSeekerId", scope);
 CREATE INDEX "consent_organizationId_validUntil_idx" ON public.consent USING btree ("organizationId", "validUntil");
 CREATE UNIQUE INDEX consent_pkey ON public.consent USING btree (id);
+CREATE TRIGGER consent_nav_parts BEFORE INSERT OR UPDATE OF scope, "navParts" ON public.consent FOR EACH ROW EXECUTE FUNCTION app.check_consent_nav_parts();
 CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.consent FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."consent" TO ips_app;
 
@@ -1080,9 +1124,9 @@ CREATE TABLE public."support_plan_agreement" (
 );
 ALTER TABLE public."support_plan_agreement" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public."support_plan_agreement" FORCE ROW LEVEL SECURITY;
-CREATE POLICY "nav_reads_shared" ON public."support_plan_agreement" AS PERMISSIVE FOR SELECT TO public USING ((EXISTS ( SELECT 1
+CREATE POLICY "nav_reads_shared" ON public."support_plan_agreement" AS PERMISSIVE FOR SELECT TO public USING ((("supportPerson" <> 'HEALTH_TEAM'::"SupportPerson") AND (EXISTS ( SELECT 1
    FROM support_plan_revision r
-  WHERE ((r."organizationId" = support_plan_agreement."organizationId") AND (r.id = support_plan_agreement."revisionId")))));
+  WHERE ((r."organizationId" = support_plan_agreement."organizationId") AND (r.id = support_plan_agreement."revisionId"))))));
 CREATE POLICY "not_deleted" ON public."support_plan_agreement" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
 CREATE POLICY "tenant_isolation" ON public."support_plan_agreement" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
 CREATE INDEX "support_plan_agreement_organizationId_revisionId_idx" ON public.support_plan_agreement USING btree ("organizationId", "revisionId");
@@ -1322,6 +1366,7 @@ CREATE TABLE public."transfer" (
   "fromSpecialistId" uuid NOT NULL,
   "id" uuid NOT NULL,
   "jobSeekerId" uuid NOT NULL,
+  "levelReason" text,
   "note" text,
   "organizationId" uuid NOT NULL,
   "reason" "TransferReason" NOT NULL,
@@ -1368,6 +1413,24 @@ CREATE UNIQUE INDEX user_identity_pkey ON public.user_identity USING btree (id);
 CREATE INDEX "user_identity_userId_idx" ON public.user_identity USING btree ("userId");
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."user_identity" TO ips_app;
 
+CREATE VIEW app."audit_log_everything" AS
+SELECT id,
+    "organizationId",
+    sequence,
+    "occurredAt",
+    "actorUserId",
+    "actorRole",
+    "actorOrganizationId",
+    "jobSeekerId",
+    action,
+    area,
+    "entityType",
+    "entityId",
+    reason,
+    "requestId",
+    details
+   FROM audit_log;
+
 CREATE OR REPLACE FUNCTION app.add_member(p_organization uuid, p_email text, p_given_name text, p_family_name text, p_role "Role", p_subject text)
  RETURNS uuid
  LANGUAGE plpgsql
@@ -1407,18 +1470,72 @@ AS $function$
     RETURN membership_id;
   END $function$;
 
-CREATE OR REPLACE FUNCTION app.audit_hash(previous text, a audit_log)
+CREATE OR REPLACE FUNCTION app.archive_audit_partitions(p_now timestamp with time zone DEFAULT now())
+ RETURNS TABLE(month date, table_name text, row_count bigint)
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    keep integer := app.audit_online_months();
+    cutoff timestamptz;
+    p record;
+    sealed_through bigint;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('audit-partitions', 0));
+    cutoff := (date_trunc('month', p_now AT TIME ZONE 'UTC') - make_interval(months => keep)) AT TIME ZONE 'UTC';
+    SELECT s."sealedThrough" INTO sealed_through FROM app.audit_seal_state s WHERE singleton;
+    FOR p IN
+      SELECT c.relname AS name,
+        (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \(''([^'']+)''\) TO \(''([^'']+)''\)'))[1]::timestamptz AS lower,
+        (regexp_match(pg_get_expr(c.relpartbound, c.oid), 'FROM \(''([^'']+)''\) TO \(''([^'']+)''\)'))[2]::timestamptz AS upper
+      FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+      WHERE i.inhparent = 'public.audit_log'::regclass AND c.relnamespace = 'audit_part'::regnamespace
+        AND NOT pg_get_expr(c.relpartbound, c.oid) = 'DEFAULT'
+      ORDER BY 2
+    LOOP
+      CONTINUE WHEN p.upper > cutoff;
+      -- only a month whose every row is sealed (its chain proof is complete)
+      CONTINUE WHEN EXISTS (SELECT 1 FROM public.audit_log a WHERE a."occurredAt" >= p.lower AND a."occurredAt" < p.upper
+        AND a.sequence > sealed_through);
+      month := (p.lower AT TIME ZONE 'UTC')::date;
+      table_name := p.name;
+      EXECUTE format('SELECT count(*) FROM audit_part.%I', p.name) INTO row_count;
+      EXECUTE format('ALTER TABLE public.audit_log DETACH PARTITION audit_part.%I', p.name);
+      EXECUTE format('ALTER TABLE audit_part.%I SET SCHEMA audit_archive', p.name);
+      INSERT INTO app.audit_archive (month, "tableName", "rowCount") VALUES (month, table_name, row_count);
+      RETURN NEXT;
+    END LOOP;
+    PERFORM app.rebuild_audit_log_everything();
+  END $function$;
+
+CREATE OR REPLACE FUNCTION app.audit_batch_hash(b app.audit_log_batch)
  RETURNS character
  LANGUAGE sql
  IMMUTABLE
- SET search_path TO 'pg_catalog', 'public'
-AS $function$ SELECT encode(sha256(convert_to(previous || '|' || app.audit_row_text(a), 'UTF8')), 'hex') $function$;
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+    SELECT encode(sha256(convert_to(concat_ws('|', b."previousHash", b."organizationId", b."batchNumber",
+      b."fromSequence", b."toSequence", b."rowCount",
+      to_char(b."firstOccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+      to_char(b."lastOccurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'), b."rowsHash"), 'UTF8')), 'hex')
+  $function$;
+
+CREATE OR REPLACE FUNCTION app.audit_online_months()
+ RETURNS integer
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+    SELECT coalesce(max(app.retention_days(o.settings, 'accessLogOnlineMonths', 24, 12, 120)), 24)
+    FROM public.organization o
+  $function$;
 
 CREATE OR REPLACE FUNCTION app.audit_row_text(a audit_log)
  RETURNS text
  LANGUAGE sql
  IMMUTABLE
- SET search_path TO 'pg_catalog', 'public'
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
     SELECT concat_ws('|', a.id, a."organizationId", a.sequence,
       to_char(a."occurredAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
@@ -1426,6 +1543,12 @@ AS $function$
       coalesce(a."jobSeekerId"::text, ''), a.action::text, a.area, coalesce(a."entityType", ''),
       coalesce(a."entityId"::text, ''), coalesce(a.reason, ''), coalesce(a."requestId", ''), coalesce(a.details::text, ''))
   $function$;
+
+CREATE OR REPLACE FUNCTION app.audit_sequence()
+ RETURNS bigint
+ LANGUAGE sql
+AS $function$ SELECT CASE WHEN pg_catalog.pg_current_xact_id() IS NULL THEN NULL
+                    ELSE pg_catalog.nextval('public.audit_log_sequence_seq'::regclass) END $function$;
 
 CREATE OR REPLACE FUNCTION app.case_tables()
  RETURNS TABLE(ord integer, table_name text, condition text)
@@ -1460,6 +1583,19 @@ AS $function$
       (24, 'notification', '"linkType" = ''JobSeeker'' AND "linkId" = $4'),
       (25, 'reminder', '"organizationId" = $3 AND "jobSeekerId" = $4')
   $function$;
+
+CREATE OR REPLACE FUNCTION app.check_consent_nav_parts()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  BEGIN
+    IF NEW.scope <> 'NAV_SHARING' AND coalesce(cardinality(NEW."navParts"), 0) > 0 THEN
+      RAISE EXCEPTION 'consent_nav_parts_only_nav_sharing: only a NAV-sharing consent has parts'
+        USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+  END $function$;
 
 CREATE OR REPLACE FUNCTION app.check_fidelity_score()
  RETURNS trigger
@@ -1606,6 +1742,48 @@ AS $function$
     ORDER BY j."deletedAt" DESC, j.id DESC
   $function$;
 
+CREATE OR REPLACE FUNCTION app.ensure_audit_partitions(p_at timestamp with time zone DEFAULT now(), p_ahead integer DEFAULT 2)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    m date;
+    part text;
+    created integer := 0;
+  BEGIN
+    PERFORM pg_advisory_xact_lock(hashtextextended('audit-partitions', 0));
+    FOR m IN
+      SELECT (date_trunc('month', p_at AT TIME ZONE 'UTC') + make_interval(months => g))::date
+      FROM generate_series(0, greatest(p_ahead, 0)) g
+      UNION
+      SELECT DISTINCT date_trunc('month', d."occurredAt" AT TIME ZONE 'UTC')::date FROM audit_part.audit_log_default d
+      ORDER BY 1
+    LOOP
+      part := 'audit_log_' || to_char(m, 'YYYY_MM');
+      CONTINUE WHEN to_regclass('audit_part.' || part) IS NOT NULL OR EXISTS (SELECT 1 FROM app.audit_archive a WHERE a.month = m);
+      EXECUTE format('CREATE TABLE audit_part.%I (LIKE public.audit_log INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', part);
+      EXECUTE format('REVOKE ALL ON audit_part.%I FROM PUBLIC, ips_app', part);
+      -- rows of this month waiting in the default partition move into it before it is attached
+      -- (a move, not a change: the same id, content and sequence)
+      EXECUTE format($q$WITH moved AS (DELETE FROM audit_part.audit_log_default
+          WHERE "occurredAt" >= (%L::timestamp AT TIME ZONE 'UTC') AND "occurredAt" < (%L::timestamp AT TIME ZONE 'UTC') RETURNING *)
+        INSERT INTO audit_part.%I SELECT * FROM moved$q$, m, (m + interval '1 month')::date, part);
+      EXECUTE format('ALTER TABLE public.audit_log ATTACH PARTITION audit_part.%I FOR VALUES FROM (%L) TO (%L)', part,
+        (m::timestamp AT TIME ZONE 'UTC'), ((m + interval '1 month')::timestamp AT TIME ZONE 'UTC'));
+      created := created + 1;
+    END LOOP;
+    RETURN created;
+  END $function$;
+
+CREATE OR REPLACE FUNCTION app.ensure_current_audit_partitions()
+ RETURNS integer
+ LANGUAGE sql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$ SELECT app.ensure_audit_partitions(now(), 2) $function$;
+
 CREATE OR REPLACE FUNCTION app.has_active_consent(p_organization_id uuid, p_job_seeker_id uuid, p_scope "ConsentScope")
  RETURNS boolean
  LANGUAGE sql
@@ -1693,7 +1871,8 @@ AS $function$
       AND (g."counsellorId" IS NULL OR g."counsellorId" = app.current_user_id())
       AND g."revokedAt" IS NULL AND g."deletedAt" IS NULL
       AND g."validFrom" <= now() AND (g."validUntil" IS NULL OR g."validUntil" > now())
-      AND (required_scope IS NULL OR required_scope = ANY (g.scopes))
+      AND (required_scope IS NULL
+           OR (required_scope = ANY (g.scopes) AND required_scope = ANY (coalesce(c."navParts", '{}'))))
       AND c.scope = 'NAV_SHARING' AND c."withdrawnAt" IS NULL AND c."deletedAt" IS NULL
       AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now())
   $function$;
@@ -1929,6 +2108,25 @@ AS $function$
     END LOOP;
   END $function$;
 
+CREATE OR REPLACE FUNCTION app.rebuild_audit_log_everything()
+ RETURNS void
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    body text := 'SELECT * FROM public.audit_log';
+    t text;
+  BEGIN
+    FOR t IN SELECT a."tableName" FROM app.audit_archive a WHERE to_regclass('audit_archive.' || quote_ident(a."tableName")) IS NOT NULL
+      ORDER BY a.month
+    LOOP
+      body := body || format(' UNION ALL SELECT * FROM audit_archive.%I', t);
+    END LOOP;
+    EXECUTE 'CREATE OR REPLACE VIEW app.audit_log_everything AS ' || body;
+    REVOKE ALL ON app.audit_log_everything FROM PUBLIC;
+  END $function$;
+
 CREATE OR REPLACE FUNCTION app.refuse_deleted_case()
  RETURNS trigger
  LANGUAGE plpgsql
@@ -2042,31 +2240,50 @@ CREATE OR REPLACE FUNCTION app.seal_audit_log(p_organization uuid DEFAULT NULL::
  SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
   DECLARE
-    org uuid;
+    st app.audit_seal_state;
+    upto bigint;
+    cut bigint;
+    reached bigint;
+    o record;
     head app.audit_chain_head;
-    r audit_log;
+    b app.audit_log_batch;
     sealed integer := 0;
   BEGIN
-    FOR org IN
-      SELECT DISTINCT "organizationId" FROM audit_log
-      WHERE "sealedAt" IS NULL AND (p_organization IS NULL OR "organizationId" = p_organization)
-    LOOP
-      INSERT INTO app.audit_chain_head VALUES (org, 0, repeat('0', 64)) ON CONFLICT DO NOTHING;
-      SELECT * INTO head FROM app.audit_chain_head WHERE organization_id = org FOR UPDATE;
-      FOR r IN
-        SELECT * FROM audit_log WHERE "organizationId" = org AND "sealedAt" IS NULL
-        ORDER BY sequence LIMIT p_limit - sealed FOR UPDATE SKIP LOCKED
+    IF current_setting('transaction_isolation') <> 'read committed' THEN RETURN 0; END IF;
+    PERFORM pg_advisory_xact_lock(hashtextextended('audit-seal', 0));
+    SELECT * INTO st FROM app.audit_seal_state WHERE singleton;
+    -- a database restored on another server: its transaction ids start lower, and no transaction
+    -- of the old server can still be running, so what was noted is safe now
+    IF pg_snapshot_xmax(pg_current_snapshot()) < st."pendingXmax" THEN st."pendingXmax" := '0'::xid8; END IF;
+    IF st."pendingThrough" > st."sealedThrough" AND pg_snapshot_xmin(pg_current_snapshot()) >= st."pendingXmax" THEN
+      upto := st."pendingThrough";
+      SELECT a.sequence INTO cut FROM public.audit_log a WHERE a.sequence > st."sealedThrough" AND a.sequence <= upto
+        ORDER BY a.sequence OFFSET greatest(p_limit, 1) - 1 LIMIT 1;
+      IF cut IS NOT NULL THEN upto := cut; END IF;
+      FOR o IN
+        SELECT a."organizationId" AS org, count(*)::integer AS n, min(a."occurredAt") AS first, max(a."occurredAt") AS last,
+          encode(sha256(convert_to(string_agg(app.audit_row_text(a), E'\n' ORDER BY a.sequence), 'UTF8')), 'hex') AS rows_hash
+        FROM public.audit_log a WHERE a.sequence > st."sealedThrough" AND a.sequence <= upto
+        GROUP BY a."organizationId" ORDER BY a."organizationId"
       LOOP
-        head.position := head.position + 1;
-        UPDATE audit_log SET "previousHash" = head.hash, hash = app.audit_hash(head.hash, r),
-          "chainPosition" = head.position, "sealedAt" = clock_timestamp()
-        WHERE id = r.id;
-        head.hash := app.audit_hash(head.hash, r);
-        sealed := sealed + 1;
+        INSERT INTO app.audit_chain_head VALUES (o.org, 0, repeat('0', 64)) ON CONFLICT DO NOTHING;
+        SELECT * INTO head FROM app.audit_chain_head WHERE organization_id = o.org FOR UPDATE;
+        b := ROW(o.org, head.position + 1, st."sealedThrough", upto, o.n, o.first, o.last, o.rows_hash, head.hash, NULL, clock_timestamp());
+        b.hash := app.audit_batch_hash(b);
+        INSERT INTO app.audit_log_batch SELECT b.*;
+        UPDATE app.audit_chain_head SET position = b."batchNumber", hash = b.hash WHERE organization_id = o.org;
+        sealed := sealed + o.n;
       END LOOP;
-      UPDATE app.audit_chain_head SET position = head.position, hash = head.hash WHERE organization_id = org;
-      EXIT WHEN sealed >= p_limit;
-    END LOOP;
+      st."sealedThrough" := upto;
+    END IF;
+    IF st."sealedThrough" >= st."pendingThrough" THEN
+      -- note the sequence reached, then (in a later statement, so a later snapshot) the next transaction id
+      SELECT CASE WHEN s.is_called THEN s.last_value ELSE s.last_value - 1 END INTO reached FROM public.audit_log_sequence_seq s;
+      st."pendingThrough" := reached;
+      st."pendingXmax" := pg_snapshot_xmax(pg_current_snapshot());
+    END IF;
+    UPDATE app.audit_seal_state SET "sealedThrough" = st."sealedThrough", "pendingThrough" = st."pendingThrough",
+      "pendingXmax" = st."pendingXmax" WHERE singleton;
     RETURN sealed;
   END $function$;
 
@@ -2152,6 +2369,26 @@ AS $function$
     RETURN NEXT;
   END $function$;
 
+CREATE OR REPLACE FUNCTION app.specialist_caseloads(p_specialists uuid[])
+ RETURNS TABLE(specialist_id uuid, caseload integer)
+ LANGUAGE sql
+ STABLE SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+    SELECT s.id,
+      (SELECT count(*)::integer FROM public.job_seeker j
+        WHERE j."currentSpecialistId" = s.id AND j.phase <> 'DISCHARGED' AND j."deletedAt" IS NULL)
+    FROM (SELECT DISTINCT unnest(p_specialists) AS id) s
+    WHERE EXISTS (
+        SELECT 1 FROM public.team_member tm
+        WHERE tm."userId" = s.id AND tm."leftOn" IS NULL
+          AND tm."organizationId" = ANY (app.current_org_ids()))
+      OR EXISTS (
+        SELECT 1 FROM public.membership m
+        WHERE m."userId" = s.id AND m."endedAt" IS NULL
+          AND m."organizationId" = ANY (app.current_org_ids()))
+  $function$;
+
 CREATE OR REPLACE FUNCTION app.stamp_case(p_organization uuid, p_job_seeker uuid, p_from timestamp with time zone, p_to timestamp with time zone)
  RETURNS jsonb
  LANGUAGE plpgsql
@@ -2211,6 +2448,13 @@ AS $function$
     WHERE p.enabled AND o.active
   $function$;
 
+CREATE OR REPLACE FUNCTION app.uuid_v7()
+ RETURNS uuid
+ LANGUAGE sql
+AS $function$ SELECT pg_catalog.encode(pg_catalog.set_bit(pg_catalog.set_bit(overlay(pg_catalog.uuid_send(pg_catalog.gen_random_uuid())
+          PLACING substring(pg_catalog.int8send(pg_catalog.floor(pg_catalog.date_part('epoch', pg_catalog.clock_timestamp()) * 1000)::bigint) FROM 3)
+          FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid $function$;
+
 CREATE OR REPLACE FUNCTION app.verify_audit_chain(p_organization uuid)
  RETURNS TABLE(checked bigint, first_broken bigint)
  LANGUAGE plpgsql
@@ -2219,27 +2463,46 @@ CREATE OR REPLACE FUNCTION app.verify_audit_chain(p_organization uuid)
 AS $function$
   DECLARE
     expected_previous text := repeat('0', 64);
-    expected_position bigint := 0;
-    r audit_log;
+    expected_number bigint := 0;
+    b app.audit_log_batch;
     head app.audit_chain_head;
+    n bigint;
+    h text;
+    sealed_rows bigint;
+    horizon bigint;
   BEGIN
     checked := 0;
     first_broken := NULL;
-    FOR r IN SELECT * FROM audit_log WHERE "organizationId" = p_organization AND "chainPosition" IS NOT NULL ORDER BY "chainPosition"
+    SELECT coalesce((SELECT o."legacyHash" FROM app.audit_chain_origin o WHERE o.organization_id = p_organization), repeat('0', 64))
+      INTO expected_previous;
+    FOR b IN SELECT * FROM app.audit_log_batch WHERE "organizationId" = p_organization ORDER BY "batchNumber"
     LOOP
-      expected_position := expected_position + 1;
-      checked := checked + 1;
-      IF r."chainPosition" <> expected_position OR r."previousHash" <> expected_previous
-         OR r.hash <> app.audit_hash(expected_previous, r) THEN
-        first_broken := expected_position;
+      expected_number := expected_number + 1;
+      SELECT count(*), encode(sha256(convert_to(string_agg(app.audit_row_text(ROW(a.*)::public.audit_log), E'\n' ORDER BY a.sequence), 'UTF8')), 'hex')
+        INTO n, h
+        FROM app.audit_log_everything a
+        WHERE a."organizationId" = p_organization AND a.sequence > b."fromSequence" AND a.sequence <= b."toSequence"
+          AND a."occurredAt" BETWEEN b."firstOccurredAt" AND b."lastOccurredAt";
+      IF b."batchNumber" <> expected_number OR b."previousHash" <> expected_previous OR b.hash <> app.audit_batch_hash(b)
+         OR n <> b."rowCount" OR h IS DISTINCT FROM b."rowsHash" THEN
+        first_broken := expected_number;
         RETURN NEXT;
         RETURN;
       END IF;
-      expected_previous := r.hash;
+      checked := checked + n;
+      expected_previous := b.hash;
     END LOOP;
+    -- no sealed row outside the batches (a row added into a sealed period, or moved out of its batch's bounds)
+    SELECT s."sealedThrough" INTO horizon FROM app.audit_seal_state s WHERE singleton;
+    SELECT count(*) INTO sealed_rows FROM app.audit_log_everything a WHERE a."organizationId" = p_organization AND a.sequence <= horizon;
+    IF sealed_rows <> checked THEN
+      first_broken := expected_number + 1;
+      RETURN NEXT;
+      RETURN;
+    END IF;
     SELECT * INTO head FROM app.audit_chain_head WHERE organization_id = p_organization;
-    IF head.organization_id IS NOT NULL AND (head.position <> expected_position OR head.hash <> expected_previous) THEN
-      first_broken := expected_position + 1;  -- rows at the end were removed
+    IF head.organization_id IS NOT NULL AND (head.position <> expected_number OR head.hash <> expected_previous) THEN
+      first_broken := expected_number + 1;  -- batches at the end were removed
     END IF;
     RETURN NEXT;
   END $function$;
