@@ -88,7 +88,7 @@ export async function createApi(config: ApiConfig, options: ApiOptions = {}): Pr
       const server = servers.last();
       const metricsUrl = config.metrics
         ? await servers
-            .listen(metricsApp(log, metrics), config.metricsPort, config.metricsHost)
+            .listen(metricsOnlyApp(log, metrics), config.metricsPort, config.metricsHost)
             .catch((error: unknown) => {
               server.close();
               throw error;
@@ -188,13 +188,13 @@ function publicApp(
 }
 
 /** Metrics are served on a port of their own (API_METRICS_PORT), never on the public one. */
-function metricsApp(log: Logger, metrics: Metrics): express.Express {
-  const app = express();
-  app.disable('x-powered-by');
-  app.get('/metrics', (req, res) => void metrics.handler(req, res));
-  app.use(notFound);
-  app.use(errorHandler(log));
-  return app;
+function metricsOnlyApp(log: Logger, metrics: Metrics): express.Express {
+  const metricsApp = express();
+  metricsApp.disable('x-powered-by');
+  metricsApp.get('/metrics', (req, res) => void metrics.handler(req, res));
+  metricsApp.use(notFound);
+  metricsApp.use(errorHandler(log));
+  return metricsApp;
 }
 
 /** The process's listening servers, closed together on stop. */

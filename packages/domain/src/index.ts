@@ -9,3 +9,4 @@ export * from './organization-number';
 export * from './staffing';
 export * from './support-plan';
 export * from './team-meeting';
+export * from './tenant-settings';

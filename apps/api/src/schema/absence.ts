@@ -9,11 +9,10 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { AbsenceType } from '@ips/db';
 import {
   absenceIssues,
-  checkLongAbsenceThreshold,
   coversDay,
-  DEFAULT_LONG_ABSENCE_DAYS,
   norwegianDate,
   osloDay,
+  staffingSettingsOf,
   supervisorMustBeNotified,
 } from '@ips/domain';
 import { z } from 'zod';
@@ -36,11 +35,9 @@ import { UserType } from './viewer.js';
 const AbsenceTypeEnum = builder.enumType(AbsenceType, { name: 'AbsenceType' });
 const iso = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : null);
 
-/** The tenant's long-absence threshold (settings.longAbsenceThresholdDays, within bounds). */
-export function longAbsenceThreshold(settings: unknown): number {
-  const value = (settings as { longAbsenceThresholdDays?: unknown } | null)?.longAbsenceThresholdDays;
-  return typeof value === 'number' && checkLongAbsenceThreshold(value) ? value : DEFAULT_LONG_ABSENCE_DAYS;
-}
+/** The tenant's long-absence threshold (`staffingSettingsOf`, within its bounds). */
+export const longAbsenceThreshold = (settings: unknown): number =>
+  staffingSettingsOf(settings).longAbsenceThresholdDays;
 
 export const AbsenceObject = builder.prismaObject('Absence', {
   authScopes: { signedIn: true },

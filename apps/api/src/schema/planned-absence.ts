@@ -8,22 +8,13 @@
  * inside that period already counts as announced (no second notice the same day).
  * docs/leader-and-administration.md, "Planned absences are announced ahead".
  */
-import {
-  checkPlannedAbsenceNoticeDays,
-  DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS,
-  norwegianDate,
-  osloDay,
-} from '@ips/domain';
+import { norwegianDate, osloDay, staffingSettingsOf } from '@ips/domain';
 import type { Context } from '../context.js';
 import { notify } from './notification.js';
 
 /** The tenant's notice period for planned absences, in days (within bounds, else the default). */
-export function plannedAbsenceNoticeDays(settings: unknown): number {
-  const value = (settings as { plannedAbsenceNoticeDays?: unknown } | null)?.plannedAbsenceNoticeDays;
-  return typeof value === 'number' && checkPlannedAbsenceNoticeDays(value)
-    ? value
-    : DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS;
-}
+export const plannedAbsenceNoticeDays = (settings: unknown): number =>
+  staffingSettingsOf(settings).plannedAbsenceNoticeDays;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (day: string, days: number) =>

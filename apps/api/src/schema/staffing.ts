@@ -9,21 +9,19 @@ import { canOn } from '@ips/authz';
 import {
   CASELOAD_LIMIT,
   caseloadLimitFor,
-  checkLongAbsenceThreshold,
-  checkPlannedAbsenceNoticeDays,
   DEFAULT_LONG_ABSENCE_DAYS,
   DEFAULT_PLANNED_ABSENCE_NOTICE_DAYS,
   DEFAULT_STALLED_AFTER_WEEKS,
-  LONG_ABSENCE_BOUNDS,
-  PLANNED_ABSENCE_NOTICE_BOUNDS,
-  STALLED_BOUNDS,
+  isStaffingSettingValue,
+  STAFFING_SETTINGS,
+  type StaffingSettingName,
+  type StaffingSettings as StaffingSettingValues,
+  staffingSettingsOf,
 } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { stalledAfterWeeks } from '../services/team-meeting.js';
-import { isAbsentOn, longAbsenceThreshold } from './absence.js';
+import { isAbsentOn } from './absence.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
-import { plannedAbsenceNoticeDays } from './planned-absence.js';
 
 interface StaffRow {
   userId: string;
@@ -140,6 +138,13 @@ const SettingsType = builder.objectRef<StaffingSettings>('StaffingSettings').imp
   }),
 });
 
+/** The unit each staffing setting's bounds are told in. */
+const UNIT: Record<StaffingSettingName, string> = {
+  longAbsenceThresholdDays: 'days',
+  stalledAfterWeeks: 'weeks',
+  plannedAbsenceNoticeDays: 'days',
+};
+
 builder.mutationField('updateStaffingSettings', (t) =>
   t.field({
     type: SettingsType,
@@ -169,42 +174,26 @@ builder.mutationField('updateStaffingSettings', (t) =>
           'Health-service leaders and tenant administrators change the settings',
         );
       const issues: FieldIssue[] = [];
-      const days = input.longAbsenceThresholdDays;
-      const weeks = input.stalledAfterWeeks;
-      if (days !== null && days !== undefined && !checkLongAbsenceThreshold(days))
-        issues.push({
-          field: 'longAbsenceThresholdDays',
-          code: 'OUT_OF_BOUNDS',
-          message: `Between ${LONG_ABSENCE_BOUNDS.min} and ${LONG_ABSENCE_BOUNDS.max} days`,
-        });
-      if (
-        weeks !== null &&
-        weeks !== undefined &&
-        (!Number.isInteger(weeks) || weeks < STALLED_BOUNDS.min || weeks > STALLED_BOUNDS.max)
-      )
-        issues.push({
-          field: 'stalledAfterWeeks',
-          code: 'OUT_OF_BOUNDS',
-          message: `Between ${STALLED_BOUNDS.min} and ${STALLED_BOUNDS.max} weeks`,
-        });
-      const notice = input.plannedAbsenceNoticeDays;
-      if (notice !== null && notice !== undefined && !checkPlannedAbsenceNoticeDays(notice))
-        issues.push({
-          field: 'plannedAbsenceNoticeDays',
-          code: 'OUT_OF_BOUNDS',
-          message: `Between ${PLANNED_ABSENCE_NOTICE_BOUNDS.min} and ${PLANNED_ABSENCE_NOTICE_BOUNDS.max} days`,
-        });
+      const changes: Partial<StaffingSettingValues> = {};
+      for (const name of Object.keys(STAFFING_SETTINGS) as StaffingSettingName[]) {
+        const value = input[name];
+        if (value === null || value === undefined) continue;
+        if (isStaffingSettingValue(name, value)) changes[name] = value;
+        else {
+          const { min, max } = STAFFING_SETTINGS[name];
+          issues.push({
+            field: name,
+            code: 'OUT_OF_BOUNDS',
+            message: `Between ${min} and ${max} ${UNIT[name]}`,
+          });
+        }
+      }
       if (issues.length) throw new ValidationError(issues);
       const org = await ctx.db.organization.findUniqueOrThrow({
         where: { id: organizationId },
         select: { settings: true },
       });
-      const settings = {
-        ...((org.settings as Record<string, unknown> | null) ?? {}),
-        ...(days !== null && days !== undefined ? { longAbsenceThresholdDays: days } : {}),
-        ...(weeks !== null && weeks !== undefined ? { stalledAfterWeeks: weeks } : {}),
-        ...(notice !== null && notice !== undefined ? { plannedAbsenceNoticeDays: notice } : {}),
-      };
+      const settings = { ...((org.settings as Record<string, unknown> | null) ?? {}), ...changes };
       await ctx.db.organization.update({ where: { id: organizationId }, data: { settings } });
       ctx.audit.change(
         organizationId,
@@ -214,12 +203,7 @@ builder.mutationField('updateStaffingSettings', (t) =>
         organizationId,
       );
 
-      return {
-        organizationId,
-        longAbsenceThresholdDays: longAbsenceThreshold(settings),
-        stalledAfterWeeks: stalledAfterWeeks(settings),
-        plannedAbsenceNoticeDays: plannedAbsenceNoticeDays(settings),
-      };
+      return { organizationId, ...staffingSettingsOf(settings) };
     },
   }),
 );
@@ -242,12 +226,7 @@ builder.queryField('staffingSettings', (t) =>
       });
       if (!org) throw new NotFoundError('Organization');
       const settings = (org.settings as Record<string, unknown> | null) ?? {};
-      return {
-        organizationId,
-        longAbsenceThresholdDays: longAbsenceThreshold(settings),
-        stalledAfterWeeks: stalledAfterWeeks(settings),
-        plannedAbsenceNoticeDays: plannedAbsenceNoticeDays(settings),
-      };
+      return { organizationId, ...staffingSettingsOf(settings) };
     },
   }),
 );

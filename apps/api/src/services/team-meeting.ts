@@ -11,14 +11,13 @@
 import { accessibleWhere, activeConsent, canOn } from '@ips/authz';
 import type { FieldMentoringSetting } from '@ips/db';
 import {
-  DEFAULT_STALLED_AFTER_WEEKS,
   DEFAULT_TARGETS,
   isStalled,
   norwegianDate,
   osloDay,
   periodContaining,
   prefillAgenda,
-  STALLED_BOUNDS,
+  staffingSettingsOf,
 } from '@ips/domain';
 import type { Context } from '../context.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from '../schema/errors.js';
@@ -30,13 +29,9 @@ const iso = (d: Date) => d.toISOString().slice(0, 10);
 const dayMs = 86_400_000;
 const RUNS_THE_MEETING = "The team's method supervisor runs the team meeting";
 
-/** The tenant's "stalled after" setting in weeks (settings.stalledAfterWeeks, within bounds). */
-export function stalledAfterWeeks(settings: unknown): number {
-  const v = (settings as { stalledAfterWeeks?: unknown } | null)?.stalledAfterWeeks;
-  return typeof v === 'number' && Number.isInteger(v) && v >= STALLED_BOUNDS.min && v <= STALLED_BOUNDS.max
-    ? v
-    : DEFAULT_STALLED_AFTER_WEEKS;
-}
+/** The tenant's "stalled after" setting in weeks (`staffingSettingsOf`, within its bounds). */
+export const stalledAfterWeeks = (settings: unknown): number =>
+  staffingSettingsOf(settings).stalledAfterWeeks;
 
 /** The team if the caller may do `action` on its meetings, else NotFound (unknown) / Forbidden. */
 async function teamFor(ctx: Context, teamId: string, action: 'create' | 'read' = 'create') {
