@@ -21,6 +21,10 @@ export const JOB_SEEKER_PAGE_DOCUMENT = `query JobSeekerPage($id: ID!) {
       phone
       email
       city
+      protectedAddress
+      teamDiscussionConsent
+      teamConsentRefusedAt
+      teamConsentRequestedAt
       currentSpecialist {
         id
         givenName
@@ -36,6 +40,7 @@ export const JOB_SEEKER_PAGE_DOCUMENT = `query JobSeekerPage($id: ID!) {
         recordedAt
         version
         documentReference
+        navParts
       }
       navSharingGrants {
         ...NavSharingGrantFields
@@ -116,6 +121,7 @@ export const JOB_SEEKER_PAGE_DOCUMENT = `query JobSeekerPage($id: ID!) {
         effectiveAt
         reason
         temporary
+        levelReason
         fromSpecialist {
           givenName
           familyName
@@ -187,6 +193,8 @@ fragment NavSharingGrantFields on NavSharingGrant {
   revokedAt
   version
   active
+  sharedParts
+  sharedUntil
   navOffice {
     id
     name
