@@ -798,9 +798,29 @@ describe('transfers', () => {
       ),
     ).toBe(false);
     expect(canOn(sup, 'create', 'Transfer', transfer({ ...discussed, teamId: 'team-2' }))).toBe(false);
-    for (const actor of [actors.specialist, actors.colleague, actors.leader, actors.admin, actors.nav]) {
+    for (const actor of [actors.specialist, actors.colleague, actors.admin, actors.nav]) {
       expect(canOn(defineAbilityFor(actor, now), 'create', 'Transfer', transfer(discussed))).toBe(false);
     }
+  });
+  it("the organisation's leader moves a consented case during an absence, never one without the consent", () => {
+    // (issue 16: `moveAbsentPortfolio` finds the absent specialist's job seekers itself; the leader
+    // never reads them — this rule only bounds which of them may move.)
+    const leader = defineAbilityFor(actors.leader, now);
+    const discussed = jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+    expect(canOn(leader, 'create', 'Transfer', transfer(discussed))).toBe(true);
+    expect(canOn(leader, 'create', 'Transfer', transfer(jobSeeker()))).toBe(false);
+    expect(
+      canOn(
+        leader,
+        'create',
+        'Transfer',
+        transfer(jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION', { withdrawnAt: past })] })),
+      ),
+    ).toBe(false);
+    expect(canOn(leader, 'create', 'Transfer', { organizationId: 'org-b', jobSeeker: discussed })).toBe(
+      false,
+    );
+    expect(canOn(leader, 'read', 'JobSeeker', discussed)).toBe(false);
   });
   it('the job seeker’s current specialist reads its transfers', () => {
     expect(canOn(defineAbilityFor(actors.specialist, now), 'read', 'Transfer', transfer(jobSeeker()))).toBe(
