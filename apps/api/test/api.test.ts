@@ -482,8 +482,17 @@ describe('deadline status', () => {
     const s = await userWith(
       stack.admin,
       'JOB_SPECIALIST',
-      `EXISTS (SELECT 1 FROM task t JOIN job_seeker j ON j.id = t."jobSeekerId" WHERE j."currentSpecialistId" = m."userId"
-         AND t.status = 'OPEN' AND t."dueOn" < (now() AT TIME ZONE 'Europe/Oslo')::date)`,
+      `EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = m."userId" AND j."organizationId" = m."organizationId" AND j.phase <> 'DISCHARGED')`,
+    );
+    // An overdue duty of its own, three days past (whether the demo data has one depends on the day
+    // it is generated for).
+    await stack.admin.query(
+      `INSERT INTO task (id, "organizationId", rule, "jobSeekerId", "assigneeId", title, "dueOn", "warnFrom", "updatedAt")
+       SELECT gen_random_uuid(), j."organizationId", 'FIRST_EMPLOYER_CONTACT', j.id, j."currentSpecialistId", 'overdue',
+              (now() AT TIME ZONE 'Europe/Oslo')::date - 3, (now() AT TIME ZONE 'Europe/Oslo')::date - 10, now()
+       FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j."organizationId" = $2 AND j.phase <> 'DISCHARGED'
+       ORDER BY j.id LIMIT 1`,
+      [s.userId, s.organizationId],
     );
     const res = await stack.gql<{
       jobSeekers: { edges: { node: { id: string; deadlineStatus: string } }[] };

@@ -7,12 +7,13 @@ import { osloDay } from '@ips/domain';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sendDeadlineDigest } from '../src/outbox.js';
-import { type Stack, startStack } from './harness.js';
+import { addOverdueDuty, type Stack, startStack } from './harness.js';
 
 let stack: Stack;
 let pool: pg.Pool;
 beforeAll(async () => {
   stack = await startStack(inject('ipsTemplate'));
+  await addOverdueDuty(stack.admin);
   pool = new pg.Pool({ connectionString: stack.db.appUrl, max: 1 });
 });
 afterAll(async () => {

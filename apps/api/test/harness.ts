@@ -151,6 +151,19 @@ export async function startStack(
 }
 
 /** E-mail (sign-in subject) of a seeded user with this role, in the n-th organisation of a kind. */
+/**
+ * An open duty two days overdue (Europe/Oslo) for a job specialist: whether the demo data holds
+ * one depends on the day it is generated for, so a test about overdue duties makes its own.
+ */
+export async function addOverdueDuty(admin: pg.Client): Promise<void> {
+  await admin.query(
+    `INSERT INTO task (id, "organizationId", rule, "assigneeId", title, "dueOn", "warnFrom", "updatedAt")
+     SELECT gen_random_uuid(), m."organizationId", 'ACTION_POINT', m."userId", 'Overdue (test)',
+            (now() AT TIME ZONE 'Europe/Oslo')::date - 2, (now() AT TIME ZONE 'Europe/Oslo')::date - 4, now()
+     FROM membership m WHERE m.role = 'JOB_SPECIALIST' AND m."endedAt" IS NULL ORDER BY m."userId" LIMIT 1`,
+  );
+}
+
 export async function userWith(
   admin: pg.Client,
   role: string,

@@ -7,8 +7,8 @@ import { osloDay } from '@ips/domain';
 import { Logger, quickAddJob, runOnce } from 'graphile-worker';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { jobTasks, startJobs, workerPool } from '../src/jobs.js';
-import { type Stack, startStack } from './harness.js';
+import { CRONTAB, jobTasks, startJobs, workerPool } from '../src/jobs.js';
+import { addOverdueDuty, type Stack, startStack } from './harness.js';
 
 let stack: Stack;
 const log = pino({ level: 'silent' });
@@ -159,6 +159,7 @@ describe('retention', () => {
 describe('deadline digest on the schedule', () => {
   it('waits for the hour, sends once a day, and a restart backfills missed runs without sending twice', async () => {
     const day = osloDay(new Date());
+    await addOverdueDuty(stack.admin);
     const DIGESTS = `SELECT count(*) AS n FROM notification WHERE kind = 'DEADLINE_DIGEST'
                      AND ("createdAt" AT TIME ZONE 'Europe/Oslo')::date = '${day}'::date`;
     const before = await count(DIGESTS);
@@ -184,7 +185,9 @@ describe('deadline digest on the schedule', () => {
       pollInterval: 200,
     });
     await waitUntil(
-      async () => (await count(`SELECT count(*) AS n FROM graphile_worker._private_known_crontabs`)) === 3,
+      async () =>
+        (await count(`SELECT count(*) AS n FROM graphile_worker._private_known_crontabs`)) ===
+        CRONTAB.split('\n').length,
       'the schedule to be recorded',
     );
     await runner.stop();

@@ -166,7 +166,19 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     return outcome;
   }
   if (op === 'transfer') {
-    // To an active member of the job seeker's team employed by its organisation (no consent needed).
+    // To an active member of the job seeker's team employed by its organisation (no consent needed),
+    // who is not away today: whether the demo data has one depends on its day, so a member away
+    // today is brought back first.
+    await stack.admin.query(
+      `UPDATE absence a SET "startDate" = least(a."startDate", CURRENT_DATE - 2), "actualEndDate" = CURRENT_DATE - 1
+       WHERE a."startDate" <= CURRENT_DATE AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE
+         AND a."specialistId" = (
+           SELECT tm."userId" FROM team_member tm JOIN job_seeker j ON j.id = $1
+           WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL AND tm."userId" <> j."currentSpecialistId"
+             AND tm."employerOrganizationId" = j."organizationId"
+           ORDER BY tm."userId" LIMIT 1)`,
+      [jobSeekerId],
+    );
     const { rows } = await stack.admin.query<{ from: string; to: string | null }>(
       `SELECT j."currentSpecialistId" AS from,
               (SELECT tm."userId" FROM team_member tm WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL
@@ -240,7 +252,8 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
   const scope = (
     await stack.admin.query<{ scope: string }>(
       `SELECT s AS scope FROM unnest(enum_range(NULL::"ConsentScope")) s
-     WHERE NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = $1 AND c.scope = s AND c."withdrawnAt" IS NULL) LIMIT 1`,
+     WHERE s <> 'NAV_SHARING' -- (which also names its parts: its own tests)
+       AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = $1 AND c.scope = s AND c."withdrawnAt" IS NULL) LIMIT 1`,
       [jobSeekerId],
     )
   ).rows[0]?.scope;

@@ -8,11 +8,12 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readConfig } from '../src/config.js';
 import { createApi } from '../src/server.js';
-import { type Stack, startStack, userWith } from './harness.js';
+import { addOverdueDuty, type Stack, startStack, userWith } from './harness.js';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack(inject('ipsTemplate'));
+  await addOverdueDuty(stack.admin);
 });
 afterAll(async () => {
   await stack?.close();

@@ -99,10 +99,17 @@ describe("a support plan's deliveries to NAV", () => {
     it(`${role} × ${relation}: navDeliveries → ${expected}`, async () => {
       const { email, jobSeekerId } = await findCell(stack, role, relation);
       if (relation === 'NAV, active grant') {
-        // The grant covers the support plan, so the plan itself is readable to the counsellor.
+        // The grant and its consent cover the support plan, so the plan itself is readable to the
+        // counsellor (NAV reads a part only when both name it: issue 17 item 1).
         await stack.admin.query(
           `UPDATE nav_sharing_grant SET scopes = array_append(scopes, 'SUPPORT_PLAN')
            WHERE "jobSeekerId" = $1 AND NOT ('SUPPORT_PLAN' = ANY (scopes))`,
+          [jobSeekerId],
+        );
+        await stack.admin.query(
+          `UPDATE consent SET "navParts" = array_append("navParts", 'SUPPORT_PLAN')
+           WHERE id IN (SELECT "consentId" FROM nav_sharing_grant WHERE "jobSeekerId" = $1)
+             AND NOT ('SUPPORT_PLAN' = ANY ("navParts"))`,
           [jobSeekerId],
         );
       }

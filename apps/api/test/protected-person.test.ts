@@ -8,7 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
-import { findCell } from './relations.js';
+import { GRANT_ACTIVE } from './relations.js';
 
 let stack: Stack;
 let jobSeekerId = '';
@@ -25,12 +25,33 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
 beforeAll(async () => {
   stack = await startStack(inject('ipsTemplate'));
   // A job seeker shared with a NAV counsellor through an active grant.
-  const nav = await findCell(stack, 'NAV_COUNSELLOR', 'NAV, active grant');
+  // One whose team also has another job specialist and a supervisor acting in its organisation
+  // (which job seekers qualify depends on the day the demo data is generated for).
+  const colleague = (role: string) =>
+    `EXISTS (SELECT 1 FROM team_member tm JOIN membership m2 ON m2."userId" = tm."userId"
+       AND m2."organizationId" = j."organizationId" AND m2."endedAt" IS NULL
+       WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL AND tm.role = '${role}' AND tm."userId" <> j."currentSpecialistId")`;
+  const nav = await one<{ email: string; jobSeekerId: string }>(
+    `SELECT u.email, j.id AS "jobSeekerId" FROM job_seeker j
+     JOIN nav_sharing_grant g ON g."jobSeekerId" = j.id JOIN consent c ON c.id = g."consentId"
+     JOIN membership m ON m."organizationId" = g."navOfficeId" AND m.role = 'NAV_COUNSELLOR' AND m."endedAt" IS NULL
+       AND (g."counsellorId" IS NULL OR g."counsellorId" = m."userId")
+     JOIN app_user u ON u.id = m."userId"
+     WHERE ${GRANT_ACTIVE} AND j.phase <> 'DISCHARGED' AND j."teamId" IS NOT NULL
+       AND ${colleague('JOB_SPECIALIST')} AND ${colleague('METHOD_SUPERVISOR')}
+     ORDER BY j.id, u.email LIMIT 1`,
+  );
   who['NAV counsellor with a grant'] = nav.email;
   jobSeekerId = nav.jobSeekerId;
+  // NAV reads the employment status: the grant and the consent both name it (issue 17 item 1).
   await stack.admin.query(
     `UPDATE nav_sharing_grant SET scopes = array(SELECT DISTINCT unnest(scopes || '{EMPLOYMENT_STATUS}'::"NavShareScope"[]))
      WHERE "jobSeekerId" = $1`,
+    [jobSeekerId],
+  );
+  await stack.admin.query(
+    `UPDATE consent SET "navParts" = array(SELECT DISTINCT unnest("navParts" || '{EMPLOYMENT_STATUS}'::"NavShareScope"[]))
+     WHERE id IN (SELECT "consentId" FROM nav_sharing_grant WHERE "jobSeekerId" = $1)`,
     [jobSeekerId],
   );
   const js = await one<{ organizationId: string; teamId: string; specialistId: string }>(

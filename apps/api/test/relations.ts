@@ -37,7 +37,10 @@ export const GRANT_ACTIVE = `g."revokedAt" IS NULL AND g."validFrom" <= now() AN
 /** SQL (with $1 = the actor's user id) that finds a job seeker in this relation to the actor. */
 export const RELATION_SQL: Record<Relation, string> = {
   // With team consent, so a supervisor's own job seeker is one the team may discuss (and transfer).
-  own: `j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}`,
+  // In a team the actor is an active member of, as an own case normally is (the demo data of some
+  // days holds an own case whose team the supervisor has no member left in to hand it to).
+  own: `j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}
+        AND EXISTS (SELECT 1 FROM team_member tm WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL AND tm."userId" = $1)`,
   // Not discharged either: a discharged job seeker cannot be transferred, whoever asks.
   'same team, team consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND j.phase <> 'DISCHARGED' AND ${TEAM_CONSENT}`,
   'same team, no consent': `${MY_ORGS} AND ${MY_TEAMS} AND j."currentSpecialistId" <> $1 AND NOT ${TEAM_CONSENT}`,

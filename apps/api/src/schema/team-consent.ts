@@ -146,7 +146,7 @@ builder.queryField('teamDiscussionConsentGap', (t) =>
     description:
       'For the method supervisor of a team the specialist is a member of: how many of the specialist’s job seekers miss the team-discussion consent (seed 001 §3). Counts only.',
     authScopes: { signedIn: true },
-    errors: { types: [NotFoundError] },
+    errors: { types: [NotFoundError], result: { authScopes: { signedIn: true } } },
     args: { specialistId: t.arg.id({ required: true, validate: z.uuid() }) },
     resolve: async (_root, args, ctx) => {
       const { user } = await askable(ctx, String(args.specialistId));
