@@ -17,15 +17,23 @@ let userId = '';
 
 beforeAll(async () => {
   stack = await startAdminStack(inject('ipsTemplate'));
-  // A specialist with a portfolio that has overdue deadlines.
+  // A specialist with a portfolio that has overdue deadlines: whether the demo data has one depends
+  // on the day it is generated for, so the test gives one of their job seekers an overdue duty.
   const { rows } = await stack.admin.query<{ email: string; id: string }>(
     `SELECT u.email, u.id FROM app_user u JOIN membership m ON m."userId" = u.id AND m.role = 'JOB_SPECIALIST'
-     WHERE EXISTS (SELECT 1 FROM task t JOIN job_seeker j ON j.id = t."jobSeekerId"
-                   WHERE j."currentSpecialistId" = u.id AND t.status = 'OPEN' AND t."dueOn" < CURRENT_DATE AND j.phase <> 'DISCHARGED')
+     WHERE EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = u.id AND j."organizationId" = m."organizationId"
+                   AND j.phase <> 'DISCHARGED')
      ORDER BY u.email LIMIT 1`,
   );
   email = rows[0]?.email as string;
   userId = rows[0]?.id as string;
+  await stack.admin.query(
+    `INSERT INTO task (id, "organizationId", rule, "jobSeekerId", "assigneeId", title, "dueOn", "warnFrom", "updatedAt")
+     SELECT gen_random_uuid(), j."organizationId", 'FIRST_EMPLOYER_CONTACT', j.id, j."currentSpecialistId", 'overdue',
+            (now() AT TIME ZONE 'Europe/Oslo')::date - 3, (now() AT TIME ZONE 'Europe/Oslo')::date - 10, now()
+     FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' ORDER BY j.id LIMIT 1`,
+    [userId],
+  );
 });
 afterAll(async () => {
   await stack?.close();

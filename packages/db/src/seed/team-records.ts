@@ -57,11 +57,7 @@ function addActionPoint(ctx: SeedContext, team: Team, meeting: Team['meetings'][
   const { rnd, out, today } = ctx;
   const owner = rnd.pick([team.supervisor, ...team.members]);
   const due = meeting.day + 7;
-  // Older than three days: drawn as before (the draws stay in order, so the rest of the data is
-  // the same); open for ten days after their day, so on any day the demo has overdue duties (an
-  // action point is due on a Tuesday, and the digest, the metrics and their tests need some).
-  const drawn = due < today - 3 ? null : rnd.chance(0.3);
-  const done = due < today - 10 || (drawn ?? false);
+  const done = due < today - 3 || rnd.chance(0.3);
   const taskId = rnd.uuid7(at(meeting.day, 11));
   out.push('task', {
     id: taskId,
