@@ -19,6 +19,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
+import { type AbsenceFacts, notifySupervisorsOf } from './absence-notices.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -28,7 +29,6 @@ import {
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { asDate, conflictNow, nonEmpty } from './lookups.js';
-import { notify } from './notification.js';
 import { announcePlannedAbsence } from './planned-absence.js';
 import { UserType } from './viewer.js';
 
@@ -82,40 +82,11 @@ function toIssues(issues: ReturnType<typeof absenceIssues>): FieldIssue[] {
 }
 
 /** Notifies the supervisors of the specialist's teams of a long absence, once. */
-async function notifySupervisors(
-  ctx: Context,
-  absence: {
-    id: string;
-    organizationId: string;
-    specialistId: string;
-    startDate: Date;
-    expectedEndDate: Date | null;
-  },
-) {
-  const supervisors = await ctx.db.$queryRaw<
-    { supervisor_id: string; team_name: string; email: string | null }[]
-  >`
-    SELECT supervisor_id, team_name, email FROM app.supervisors_of(${absence.specialistId}::uuid)`;
-  const specialist = await ctx.db.user.findUniqueOrThrow({
-    where: { id: absence.specialistId },
-    select: { givenName: true, familyName: true },
-  });
-  const name = `${specialist.givenName} ${specialist.familyName}`;
-  const until = absence.expectedEndDate ? norwegianDate(iso(absence.expectedEndDate) as string) : 'ukjent';
-  const notified = new Set<string>();
-  for (const s of supervisors) {
-    if (s.supervisor_id === absence.specialistId || notified.has(s.supervisor_id)) continue;
-    notified.add(s.supervisor_id);
-    await notify(ctx, {
-      organizationId: absence.organizationId,
-      recipientId: s.supervisor_id,
-      email: s.email,
-      kind: 'LONG_ABSENCE',
-      title: `${name} (${s.team_name}) har uventet fravær fra ${norwegianDate(iso(absence.startDate) as string)}, forventet til ${until}.`,
-      body: 'Sørg for at jobbsøkerne i porteføljen får nødvendig oppfølging: se dekningsoversikten for midlertidig oppfølging eller overføring.',
-      link: { type: 'Absence', id: absence.id },
-    });
-  }
+async function notifySupervisors(ctx: Context, absence: AbsenceFacts) {
+  await notifySupervisorsOf(ctx, absence, 'LONG_ABSENCE', ({ name, team, from, until }) => ({
+    title: `${name} (${team}) har uventet fravær fra ${from}, forventet til ${until}.`,
+    body: 'Sørg for at jobbsøkerne i porteføljen får nødvendig oppfølging: se dekningsoversikten for midlertidig oppfølging eller overføring.',
+  }));
   await ctx.db.absence.update({ where: { id: absence.id }, data: { supervisorNotifiedAt: ctx.now } });
 }
 

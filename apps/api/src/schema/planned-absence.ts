@@ -8,9 +8,9 @@
  * inside that period already counts as announced (no second notice the same day).
  * docs/leader-and-administration.md, "Planned absences are announced ahead".
  */
-import { norwegianDate, osloDay, staffingSettingsOf } from '@ips/domain';
+import { osloDay, staffingSettingsOf } from '@ips/domain';
 import type { Context } from '../context.js';
-import { notify } from './notification.js';
+import { notifySupervisorsOf } from './absence-notices.js';
 
 /** The tenant's notice period for planned absences, in days (within bounds, else the default). */
 export const plannedAbsenceNoticeDays = (settings: unknown): number =>
@@ -37,32 +37,12 @@ export async function announcePlannedAbsence(
   const today = osloDay(ctx.now);
   const start = iso(absence.startDate);
   if (start < today) return;
-  const supervisors = await ctx.db.$queryRaw<
-    { supervisor_id: string; team_name: string; email: string | null }[]
-  >`
-    SELECT supervisor_id, team_name, email FROM app.supervisors_of(${absence.specialistId}::uuid)`;
-  const specialist = await ctx.db.user.findUniqueOrThrow({
-    where: { id: absence.specialistId },
-    select: { givenName: true, familyName: true },
-  });
-  const name = `${specialist.givenName} ${specialist.familyName}`;
-  const until = absence.expectedEndDate ? norwegianDate(iso(absence.expectedEndDate)) : 'ukjent';
   // Inside the notice period already: this is the notice ahead; the job sends no second one.
   const inside = start <= addDays(today, plannedAbsenceNoticeDays(settings));
-  const notified = new Set<string>();
-  for (const s of supervisors) {
-    if (s.supervisor_id === absence.specialistId || notified.has(s.supervisor_id)) continue;
-    notified.add(s.supervisor_id);
-    await notify(ctx, {
-      organizationId: absence.organizationId,
-      recipientId: s.supervisor_id,
-      email: s.email,
-      kind: 'PLANNED_ABSENCE',
-      title: `${name} (${s.team_name}) har meldt planlagt fravær fra ${norwegianDate(start)} til ${until}.`,
-      body: `Planlegg hvem som følger opp jobbsøkerne i porteføljen mens jobbspesialisten er borte (se dekningsoversikten).${inside ? '' : ' Du får et nytt varsel før fraværet begynner.'}`,
-      link: { type: 'Absence', id: absence.id },
-    });
-  }
+  await notifySupervisorsOf(ctx, absence, 'PLANNED_ABSENCE', ({ name, team, from, until }) => ({
+    title: `${name} (${team}) har meldt planlagt fravær fra ${from} til ${until}.`,
+    body: `Planlegg hvem som følger opp jobbsøkerne i porteføljen mens jobbspesialisten er borte (se dekningsoversikten).${inside ? '' : ' Du får et nytt varsel før fraværet begynner.'}`,
+  }));
   if (inside)
     await ctx.db.absence.update({ where: { id: absence.id }, data: { supervisorRemindedAt: ctx.now } });
 }
