@@ -16,11 +16,11 @@ import { caseloadLimitFor, osloDay } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { movePortfolio } from '../services/transfer.js';
 import { isAbsentOn } from './absence.js';
 import { caseloadsOf } from './caseload.js';
 import { ConsentRequiredError, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { notify } from './notification.js';
-import { movePortfolio } from './transfer.js';
 
 const OUTCOMES = {
   MOVED: 'Moved to the receiver',
