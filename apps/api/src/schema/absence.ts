@@ -9,6 +9,7 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { AbsenceType } from '@ips/db';
 import {
   absenceIssues,
+  asDate,
   coversDay,
   norwegianDate,
   osloDay,
@@ -19,6 +20,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
+import { conflictNow } from '../services/versioned.js';
 import { type AbsenceFacts, notifySupervisorsOf } from './absence-notices.js';
 import {
   ConflictError,
@@ -28,8 +30,8 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, conflictNow, nonEmpty } from './lookups.js';
 import { announcePlannedAbsence } from './planned-absence.js';
+import { nonEmpty } from './query-shape.js';
 import { UserType } from './viewer.js';
 
 const AbsenceTypeEnum = builder.enumType(AbsenceType, { name: 'AbsenceType' });

@@ -4,9 +4,12 @@
  */
 import { accessibleWhere, canOn } from '@ips/authz';
 import { ApplicationSource, ApplicationStatus } from '@ips/db';
+import { futureDayIssue, osloDay } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { calendarDay } from '../input-guard.js';
+import { readableJobSeeker, unknownEmployerIssue } from '../services/records.js';
+import { conflictNow } from '../services/versioned.js';
 import { EmployerType } from './employer.js';
 import {
   ConflictError,
@@ -16,7 +19,6 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { conflictNow, futureDayIssue, readableJobSeeker, unknownEmployerIssue } from './lookups.js';
 
 const SourceEnum = builder.enumType(ApplicationSource, { name: 'ApplicationSource' });
 const StatusEnum = builder.enumType(ApplicationStatus, { name: 'ApplicationStatus' });
@@ -79,7 +81,7 @@ builder.mutationFields((t) => ({
       }
       const issues: FieldIssue[] = [];
       const future = futureDayIssue(
-        ctx,
+        osloDay(ctx.now),
         'appliedOn',
         input.appliedOn,
         'An application is recorded when it is sent',

@@ -8,6 +8,7 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { DisclosurePreference } from '@ips/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { conflictNow } from '../services/versioned.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -16,7 +17,6 @@ import {
   ValidationError,
 } from './errors.js';
 import { accessFacts, JobSeekerNode } from './job-seeker.js';
-import { conflictNow } from './lookups.js';
 
 const DisclosureEnum = builder.enumType(DisclosurePreference, { name: 'DisclosurePreference' });
 

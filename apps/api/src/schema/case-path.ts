@@ -12,7 +12,7 @@ import { calendarDay } from '../input-guard.js';
 import { dischargeJobSeeker, recordIntake, referJobSeeker } from '../services/case-path.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { nonEmpty } from './lookups.js';
+import { nonEmpty } from './query-shape.js';
 
 const DischargeReasonEnum = builder.enumType(DischargeReason, { name: 'DischargeReason' });
 const NewProtectedAddressEnum = builder.enumType(ProtectedAddress, { name: 'ProtectedAddressInput' });

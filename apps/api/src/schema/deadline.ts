@@ -10,7 +10,7 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { openTasksInStatus } from '../services/duties.js';
 import { JobSeekerNode, DeadlineStatusEnum as StatusEnum } from './job-seeker.js';
-import { noRows } from './lookups.js';
+import { noRows } from './query-shape.js';
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 

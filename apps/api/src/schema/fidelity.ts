@@ -20,7 +20,7 @@ import {
   startFidelityReview,
 } from '../services/fidelity.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { nonEmpty } from './lookups.js';
+import { nonEmpty } from './query-shape.js';
 import { UserType } from './viewer.js';
 
 const ReviewStatusEnum = builder.enumType(ReviewStatus, { name: 'ReviewStatus' });

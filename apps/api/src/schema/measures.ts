@@ -12,6 +12,7 @@
  */
 import { accessibleWhere } from '@ips/authz';
 import {
+  asDate,
   CEILINGS,
   caseloadCeilingFor,
   computeMeasures,
@@ -30,7 +31,6 @@ import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
 import { ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
-import { asDate } from './lookups.js';
 
 const GranularityEnum = builder.enumType('Granularity', {
   values: ['WEEK', 'MONTH', 'QUARTER', 'YEAR'] as const satisfies readonly Granularity[],

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { NotFoundError } from './errors.js';
-import { nonEmpty } from './lookups.js';
+import { nonEmpty } from './query-shape.js';
 
 export const NOTIFICATION_EMAIL_TOPIC = 'email.notification';
 

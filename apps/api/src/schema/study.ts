@@ -4,9 +4,12 @@
  * support plan shaped like the job support plan (`createSupportPlan` with `studyId`).
  */
 import { accessibleWhere, canOn } from '@ips/authz';
+import { asDate, futureDayIssue, osloDay, startIssues } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { calendarDay } from '../input-guard.js';
+import { readableJobSeeker } from '../services/records.js';
+import { conflictNow } from '../services/versioned.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -15,7 +18,6 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { asDate, conflictNow, futureDayIssue, readableJobSeeker, startIssues } from './lookups.js';
 
 const StudyType = builder.prismaObject('Study', {
   authScopes: { signedIn: true },
@@ -124,7 +126,12 @@ builder.mutationFields((t) => ({
       const issues: FieldIssue[] = [];
       if (study.endDate)
         issues.push({ field: 'studyId', code: 'ALREADY_ENDED', message: 'The study has already ended' });
-      const future = futureDayIssue(ctx, 'endDate', input.endDate, 'Record a study’s end once it has ended');
+      const future = futureDayIssue(
+        osloDay(ctx.now),
+        'endDate',
+        input.endDate,
+        'Record a study’s end once it has ended',
+      );
       if (future) issues.push(future);
       if (asDate(input.endDate) < study.startDate)
         issues.push({

@@ -15,10 +15,12 @@ import { z } from 'zod';
 import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { readableJobSeeker } from '../services/records.js';
+import { conflictNow } from '../services/versioned.js';
 import { ConflictError, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { guarded, JobSeekerNode, readableFields } from './job-seeker.js';
-import { conflictNow, nonEmpty, readableJobSeeker } from './lookups.js';
 import { notify } from './notification.js';
+import { nonEmpty } from './query-shape.js';
 import { teamConsentMissingWhere, teamConsentRefusedWhere } from './team-consent-where.js';
 
 export const TeamDiscussionConsentEnum = builder.enumType('TeamDiscussionConsent', {

@@ -25,7 +25,7 @@ import {
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { MeetingStatusEnum } from './follow-up.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { nonEmpty } from './lookups.js';
+import { nonEmpty } from './query-shape.js';
 import { UserType } from './viewer.js';
 
 const AgendaKindEnum = builder.enumType(AgendaItemKind, { name: 'AgendaItemKind' });

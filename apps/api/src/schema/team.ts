@@ -6,12 +6,12 @@
  * than the team's: the employer is the organisation of their job-specialist membership.
  */
 import { canOn } from '@ips/authz';
-import { MAX_TEAM_SPECIALISTS, teamHasRoom } from '@ips/domain';
+import { asDate, MAX_TEAM_SPECIALISTS, teamHasRoom } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { calendarDay } from '../input-guard.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
-import { asDate, nonEmpty } from './lookups.js';
+import { nonEmpty } from './query-shape.js';
 import { TeamMemberType } from './tenant.js';
 
 const AddInput = builder.inputType('AddTeamMemberInput', {

@@ -9,6 +9,7 @@ import { osloDay } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
+import { conflictNow } from '../services/versioned.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -16,7 +17,6 @@ import {
   NotFoundError,
   ValidationError,
 } from './errors.js';
-import { conflictNow } from './lookups.js';
 import { OrganizationNode } from './organization.js';
 import { IdentityProviderKindEnum, TeamType } from './tenant.js';
 

@@ -8,6 +8,7 @@ import { IdentityProviderKind } from '@ips/db';
 import { parseOrganizationNumber } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
+import { conflictNow } from '../services/versioned.js';
 import { OrganizationKindEnum, RoleEnum, ServiceLevelEnum } from './enums.js';
 import {
   ConflictError,
@@ -17,7 +18,6 @@ import {
   numberCode,
   ValidationError,
 } from './errors.js';
-import { conflictNow } from './lookups.js';
 import { OrganizationNode } from './organization.js';
 import { UserType } from './viewer.js';
 

@@ -35,7 +35,7 @@ import {
   ValidationError,
 } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
-import { nonEmpty } from './lookups.js';
+import { nonEmpty } from './query-shape.js';
 import { UserType } from './viewer.js';
 
 const TransferReasonEnum = builder.enumType(TransferReason, { name: 'TransferReason' });

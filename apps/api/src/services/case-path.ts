@@ -7,7 +7,14 @@
  */
 import { accessibleWhere, canOn, readableJobSeekerFields } from '@ips/authz';
 import type { DischargeReason, JobSeekerPhase, ProtectedAddress } from '@ips/db';
-import { type IdentityNumber, parseIdentityNumber, tasksForEvent } from '@ips/domain';
+import {
+  asDate,
+  futureDayIssue,
+  type IdentityNumber,
+  osloDay,
+  parseIdentityNumber,
+  tasksForEvent,
+} from '@ips/domain';
 import type { Context } from '../context.js';
 import {
   type FieldIssue,
@@ -18,7 +25,6 @@ import {
 } from '../schema/errors.js';
 import { accessFacts } from '../schema/job-seeker.js';
 import { writeJournalNote } from '../schema/journal-note.js';
-import { asDate, futureDayIssue } from '../schema/lookups.js';
 import { applyTaskChanges, tuningOf } from './duties.js';
 import { updateVersioned } from './versioned.js';
 
@@ -142,7 +148,7 @@ async function checkReferral(ctx: Context, input: Referral): Promise<IdentityNum
   const numberIssue = await identityIssue(ctx, organizationId, identity);
   if (numberIssue) issues.push(numberIssue);
   const future = futureDayIssue(
-    ctx,
+    osloDay(ctx.now),
     'referralDate',
     input.referralDate,
     'A referral cannot be dated in the future',
@@ -221,7 +227,7 @@ export async function recordIntake(
   if (js.phase !== 'REFERRED')
     issues.push({ field: 'jobSeekerId', code: 'NOT_REFERRED', message: 'Intake follows a referral' });
   const futureIntake = futureDayIssue(
-    ctx,
+    osloDay(ctx.now),
     'intakeDate',
     input.intakeDate,
     'Record an intake once it is held',
@@ -262,7 +268,7 @@ export async function dischargeJobSeeker(
   if (js.phase === 'DISCHARGED')
     issues.push({ field: 'jobSeekerId', code: 'ALREADY_DISCHARGED', message: 'Already discharged' });
   const future = futureDayIssue(
-    ctx,
+    osloDay(ctx.now),
     'dischargedOn',
     input.dischargedOn,
     'Record a discharge on or after its day',

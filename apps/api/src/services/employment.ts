@@ -8,18 +8,12 @@
  */
 import { accessibleWhere, canOn } from '@ips/authz';
 import type { Employment, EmploymentKind, EndedBy, JobSeekerPhase } from '@ips/db';
-import { tasksForEvent } from '@ips/domain';
+import { asDate, futureDayIssue, osloDay, startIssues, tasksForEvent } from '@ips/domain';
 import type { Context } from '../context.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from '../schema/errors.js';
 import { writeJournalNote } from '../schema/journal-note.js';
-import {
-  asDate,
-  futureDayIssue,
-  readableJobSeeker,
-  startIssues,
-  unknownEmployerIssue,
-} from '../schema/lookups.js';
 import { applyTaskChanges, tuningOf } from './duties.js';
+import { readableJobSeeker, unknownEmployerIssue } from './records.js';
 import { updateVersioned } from './versioned.js';
 
 async function changePhase(
@@ -71,7 +65,7 @@ export async function recordJobStart(ctx: Context, input: JobStart): Promise<Emp
   const js = await readableJobSeeker(ctx, input.jobSeekerId);
   if (!canOn(ctx.ability, 'create', 'Employment', { organizationId: js.organizationId, jobSeeker: js }))
     throw new ForbiddenActionError('Only the job seeker’s own specialist records jobs');
-  const issues = startIssues(js, input.startDate, 'A job start');
+  const issues: FieldIssue[] = startIssues(js, input.startDate, 'A job start');
   const employerIssue = await unknownEmployerIssue(ctx, js.organizationId, input.employerId);
   if (employerIssue) issues.push(employerIssue);
   if (issues.length) throw new ValidationError(issues);
@@ -142,8 +136,8 @@ function jobEndIssues(ctx: Context, employment: Employment, input: JobEnd): Fiel
   if (asDate(input.endDate) < employment.startDate)
     issues.push({ field: 'endDate', code: 'END_BEFORE_START', message: 'A job cannot end before it starts' });
   for (const issue of [
-    futureDayIssue(ctx, 'endDate', input.endDate, 'Record a job’s end once it has ended'),
-    futureDayIssue(ctx, 'learnedOn', input.learnedOn, 'You cannot have learned of it yet'),
+    futureDayIssue(osloDay(ctx.now), 'endDate', input.endDate, 'Record a job’s end once it has ended'),
+    futureDayIssue(osloDay(ctx.now), 'learnedOn', input.learnedOn, 'You cannot have learned of it yet'),
   ])
     if (issue) issues.push(issue);
   if (asDate(input.learnedOn) < employment.startDate)

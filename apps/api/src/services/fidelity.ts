@@ -7,6 +7,7 @@
 import { accessibleWhere, canOn } from '@ips/authz';
 import type { ActionPointStatus } from '@ips/db';
 import {
+  asDate,
   computeMeasures,
   FIDELITY_ITEMS,
   type FidelityFacts,
@@ -20,7 +21,6 @@ import {
 } from '@ips/domain';
 import type { Context } from '../context.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from '../schema/errors.js';
-import { asDate } from '../schema/lookups.js';
 import { loadMeasureFacts } from '../schema/measures.js';
 import { updateVersioned } from './versioned.js';
 

@@ -11,7 +11,9 @@
 import { accessibleWhere, activeConsent, canOn } from '@ips/authz';
 import type { FieldMentoringSetting } from '@ips/db';
 import {
+  asDate,
   DEFAULT_TARGETS,
+  futureDayIssue,
   isStalled,
   norwegianDate,
   osloDay,
@@ -21,7 +23,6 @@ import {
 } from '@ips/domain';
 import type { Context } from '../context.js';
 import { type FieldIssue, ForbiddenActionError, NotFoundError, ValidationError } from '../schema/errors.js';
-import { asDate, futureDayIssue } from '../schema/lookups.js';
 import { notify } from '../schema/notification.js';
 import { updateVersioned } from './versioned.js';
 
@@ -495,7 +496,7 @@ export async function startPortfolioReview(
   if (!(await membersOf(ctx, team.id)).some((m) => m.userId === specialistId))
     throw new ValidationError([{ field: 'specialistId', code: 'NOT_IN_TEAM', message: 'Not in the team' }]);
   const future = futureDayIssue(
-    ctx,
+    osloDay(ctx.now),
     'reviewedOn',
     input.reviewedOn,
     'Review a portfolio on or after the day',

@@ -8,6 +8,7 @@
 import { accessibleWhere, canOn } from '@ips/authz';
 import type { Prisma, TransferReason } from '@ips/db';
 import {
+  asDate,
   type Colleague,
   norwegianDate,
   osloDay,
@@ -29,7 +30,6 @@ import {
   ValidationError,
 } from '../schema/errors.js';
 import { writeJournalNote } from '../schema/journal-note.js';
-import { asDate } from '../schema/lookups.js';
 import { notify } from '../schema/notification.js';
 import { applyTaskChanges, tuningOf } from './duties.js';
 import { conflictNow } from './versioned.js';
