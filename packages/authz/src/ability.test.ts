@@ -10,7 +10,7 @@ import {
   defineAbilityFor,
   JOB_SEEKER_FIELDS,
   readableJobSeekerFields,
-} from './ability.js';
+} from './index.js';
 
 const now = new Date('2026-11-25T10:00:00Z');
 const past = new Date('2026-01-01T00:00:00Z');

@@ -16,7 +16,8 @@ import {
   NotFoundError,
   ValidationError,
 } from './errors.js';
-import { accessFacts, JobSeekerNode } from './job-seeker.js';
+import { JobSeekerNode } from './job-seeker.js';
+import { accessFacts } from './job-seeker-fields.js';
 
 const DisclosureEnum = builder.enumType(DisclosurePreference, { name: 'DisclosurePreference' });
 

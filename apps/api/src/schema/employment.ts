@@ -14,7 +14,8 @@ import { calendarDay } from '../input-guard.js';
 import { endEmployment, recordJobStart } from '../services/employment.js';
 import { EmployerType } from './employer.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
-import { accessFacts, JobSeekerNode } from './job-seeker.js';
+import { JobSeekerNode } from './job-seeker.js';
+import { accessFacts } from './job-seeker-fields.js';
 
 const EmploymentKindEnum = builder.enumType(EmploymentKind, { name: 'EmploymentKind' });
 const EndedByEnum = builder.enumType(EndedBy, { name: 'EndedBy' });

@@ -2,173 +2,20 @@
  * Job seekers: the list (a relay connection filtered in SQL by the ability, then by the filters)
  * and the detail (`jobSeeker(id)` and `node(id)`). A job seeker outside what the user may see is
  * simply not found. Every field is checked against the ability for that record; a field the user
- * may not read is null. Every job seeker returned is written to the access log.
+ * may not read is null (`job-seeker-fields.ts`, with the rules in `@ips/authz`). Every job seeker
+ * returned is written to the access log.
  */
-import { accessibleWhere, DERIVED_JOB_SEEKER_FIELDS, readableJobSeekerFields } from '@ips/authz';
-import type { JobSeeker, Prisma } from '@ips/db';
+import { accessibleWhere, DERIVED_JOB_SEEKER_FIELDS } from '@ips/authz';
+import type { Prisma } from '@ips/db';
 import { type DeadlineStatus, osloDay, worstStatus } from '@ips/domain';
 import { z } from 'zod';
-import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
-import type { Context } from '../context.js';
 import { openTasksInStatus } from '../services/duties.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
+import { guarded, readableFields, recordRead, rowsWithFacts, withAccessFacts } from './job-seeker-fields.js';
 import { OrganizationNode } from './organization.js';
 import { teamConsentMissingWhere } from './team-consent-where.js';
 import { UserType } from './viewer.js';
-
-/** The facts the ability's field rules look at (consent and NAV grant conditions). */
-export const ACCESS_SELECT = {
-  id: true,
-  organizationId: true,
-  currentSpecialistId: true,
-  teamId: true,
-  protectedAddress: true,
-  consents: {
-    where: { scope: 'TEAM_CASE_DISCUSSION' },
-    select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true },
-  },
-  navSharingGrants: {
-    select: {
-      navOfficeId: true,
-      counsellorId: true,
-      revokedAt: true,
-      validFrom: true,
-      validUntil: true,
-      scopes: true,
-      consent: {
-        select: { scope: true, withdrawnAt: true, validFrom: true, validUntil: true, navParts: true },
-      },
-    },
-  },
-} satisfies Prisma.JobSeekerSelect;
-
-type AccessFacts = Prisma.JobSeekerGetPayload<{ select: typeof ACCESS_SELECT }>;
-
-type FactRelation = 'consents' | 'navSharingGrants';
-const FACT_RELATIONS: readonly FactRelation[] = ['consents', 'navSharingGrants'];
-
-const factRelationsOf = new WeakMap<object, readonly FactRelation[]>();
-
-/**
- * The relations the field checks need for this user: those a rule about reading a job seeker names
- * in its conditions. A relation no rule looks at cannot change what the user may read, so it is
- * not loaded (a job specialist's rules name team consents, never NAV grants).
- */
-export function factRelations(ctx: Context): readonly FactRelation[] {
-  let relations = factRelationsOf.get(ctx.ability);
-  if (!relations) {
-    const conditions = ctx.ability
-      .rulesFor('read', 'JobSeeker')
-      .map((r) => JSON.stringify(r.conditions ?? {}));
-    relations = FACT_RELATIONS.filter((name) => conditions.some((c) => c.includes(`"${name}":`)));
-    factRelationsOf.set(ctx.ability, relations);
-  }
-  return relations;
-}
-
-/** The fact relations of ACCESS_SELECT that this user's rules look at. */
-function factRelationSelect(ctx: Context): Prisma.JobSeekerSelect {
-  return Object.fromEntries(factRelations(ctx).map((name) => [name, ACCESS_SELECT[name]]));
-}
-
-/** ACCESS_SELECT with only the relations this user's rules look at. */
-function accessSelect(ctx: Context): Prisma.JobSeekerSelect {
-  const { consents: _c, navSharingGrants: _n, ...scalars } = ACCESS_SELECT;
-  return { ...scalars, ...factRelationSelect(ctx) };
-}
-
-const accessLoaders = new WeakMap<Context, Batcher<string, AccessFacts>>();
-
-/** Access facts of every job seeker the request touches, in one query per batch. */
-export function accessFacts(ctx: Context, id: string): Promise<AccessFacts | undefined> {
-  let loader = accessLoaders.get(ctx);
-  if (!loader) {
-    loader = new Batcher(async (ids) => {
-      const rows = (await ctx.db.jobSeeker.findMany({
-        where: { id: { in: ids } },
-        select: accessSelect(ctx),
-      })) as unknown as AccessFacts[];
-      return new Map(rows.map((r) => [r.id, r]));
-    });
-    accessLoaders.set(ctx, loader);
-  }
-  return loader.load(id);
-}
-
-function recordRead(ctx: Context, js: { id: string; organizationId: string }, area: string) {
-  ctx.audit.record({
-    organizationId: js.organizationId,
-    jobSeekerId: js.id,
-    action: 'READ',
-    area,
-    entityType: 'JobSeeker',
-    entityId: js.id,
-  });
-}
-
-/** A field of the job seeker that is null unless the ability grants it for this record. */
-export async function guarded<K extends keyof JobSeeker>(
-  ctx: Context,
-  js: { id: string; organizationId: string } & Partial<JobSeeker>,
-  field: K,
-): Promise<JobSeeker[K] | null> {
-  if (ctx.unguarded) return js[field] as JobSeeker[K];
-  recordRead(ctx, js, 'JobSeeker');
-  const readable = await readableFields(ctx, js);
-  return readable.has(field) ? (js[field] as JobSeeker[K]) : null;
-}
-
-const fieldCache = new WeakMap<Context, Map<string, Promise<ReadonlySet<string>>>>();
-
-/**
- * The list's query with the access facts added, so the field checks need no query of their own —
- * unless the client selects one of the same relations (with its own filter): merging would make
- * Pothos load that relation row by row, so those lists load the facts in one batch instead.
- */
-function withAccessFacts<Q extends { select?: object; include?: object }>(
-  ctx: Context,
-  query: Q,
-): { query: Q; merged: boolean } {
-  const own = query.select ?? query.include;
-  if (own && FACT_RELATIONS.some((r) => r in own)) return { query, merged: false };
-  return query.select
-    ? { query: { ...query, select: { ...query.select, ...accessSelect(ctx) } }, merged: true }
-    : { query: { ...query, include: { ...query.include, ...factRelationSelect(ctx) } }, merged: true };
-}
-
-/**
- * Rows loaded with the access facts merged into their query. Only these are trusted to carry the
- * facts: a row whose relations came from the client's own selection (other filters, other fields)
- * has its facts loaded separately.
- */
-const rowsWithFacts = new WeakSet<object>();
-
-/** The access facts, when the record was loaded with them (`withAccessFacts`). */
-function loadedFacts(js: object): AccessFacts | undefined {
-  return rowsWithFacts.has(js) ? (js as AccessFacts) : undefined;
-}
-
-/** The fields this user may read on this job seeker, evaluated once per record and request. */
-export function readableFields(ctx: Context, js: { id: string }): Promise<ReadonlySet<string>> {
-  let cache = fieldCache.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    fieldCache.set(ctx, cache);
-  }
-  let fields = cache.get(js.id);
-  if (!fields) {
-    // Facts loaded with the record (in the list's own query) save a query per request.
-    const loaded = loadedFacts(js);
-    fields = loaded
-      ? Promise.resolve(readableJobSeekerFields(ctx.ability, loaded))
-      : accessFacts(ctx, js.id).then((facts) =>
-          facts ? readableJobSeekerFields(ctx.ability, facts) : new Set<string>(),
-        );
-    cache.set(js.id, fields);
-  }
-  return fields;
-}
 
 export const JobSeekerNode = builder.prismaNode('JobSeeker', {
   id: { field: 'id' },

@@ -6,7 +6,8 @@
  * else; the read is in the job seeker's access log like every other field of the job seeker.
  */
 import { builder } from '../builder.js';
-import { guarded, JobSeekerNode } from './job-seeker.js';
+import { JobSeekerNode } from './job-seeker.js';
+import { guarded } from './job-seeker-fields.js';
 
 interface SpecialistContact {
   givenName: string;

@@ -23,7 +23,7 @@ import {
   numberCode,
   ValidationError,
 } from '../schema/errors.js';
-import { accessFacts } from '../schema/job-seeker.js';
+import { accessFacts } from '../schema/job-seeker-fields.js';
 import { writeJournalNote } from '../schema/journal-note.js';
 import { applyTaskChanges, tuningOf } from './duties.js';
 import { updateVersioned } from './versioned.js';
