@@ -127,7 +127,9 @@ describe('readConfig', () => {
         .port,
     ).toBe(9000);
   });
+});
 
+describe('readConfig: blanks, missing and bad values, secrets', () => {
   it('takes a blank value as not given', () => {
     expect(readConfig({ APP_DATABASE_URL: DB, API_PORT: '', SMTP_URL: '  ' })).toMatchObject({
       port: 4100,

@@ -234,7 +234,9 @@ describe('withdrawing consent and NAV sharing', () => {
       2,
     );
   });
+});
 
+describe("NAV sharing: the consent's parts and revoking a grant", () => {
   it('the NAV-sharing consent records its parts; a grant covers no more; narrowing narrows every grant (issue 17 item 1)', async () => {
     const jobSeekerId = await ownWithout('NAV_SHARING');
     const office = (

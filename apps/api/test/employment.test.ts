@@ -179,7 +179,9 @@ describe('jobs', () => {
     expect(await phase()).toBe('JOB_SEARCH');
     expect(await openTasks()).toEqual([]);
   });
+});
 
+describe('jobs: starts, ends and what NAV sees', () => {
   it('a competitive job start moves the job seeker to EMPLOYED and opens the follow-up deadlines', async () => {
     const res = await stack.gql<{ recordJobStart: Result }>(specialist.email, START, { input: job() });
     expect(res.data?.recordJobStart).toMatchObject({

@@ -87,9 +87,9 @@ async function scoreAll(review: Review, score: number): Promise<Review> {
   return current;
 }
 
-describe('fidelity review', () => {
-  let first: Review;
+let first: Review;
 
+describe('fidelity review', () => {
   it('starts with the items the data can score, each with its evidence', async () => {
     const res = await gql<Payload<'startFidelityReview'>>(supervisor, START, {
       input: { teamId, reviewedOn: today, reviewers: 'Ekstern fidelitymåler og metodeveileder' },
@@ -163,7 +163,9 @@ describe('fidelity review', () => {
       issues: [{ field: 'items', code: 'INCOMPLETE' }],
     });
   });
+});
 
+describe('fidelity review: the total, the action plan and who reads it', () => {
   it('keeps the total and its band when all 25 are scored', async () => {
     first = await scoreAll(first, 4);
     const res = await gql<Payload<'finalizeFidelityReview'>>(supervisor, FINALIZE, {

@@ -184,9 +184,10 @@ async function discussable(specialistId: string): Promise<string> {
   return id;
 }
 
-describe('seed 001: long sick leave, coverage and transfers', () => {
-  let absenceId = '';
+let absenceId = '';
+let coveredId = '';
 
+describe('seed 001: long sick leave, coverage and transfers', () => {
   it('the leader registers an unplanned long absence; the supervisor is told in the inbox and by e-mail', async () => {
     const before = await count('SELECT count(*) AS n FROM notification WHERE "recipientId" = $1', [
       f.supervisorId,
@@ -303,9 +304,9 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
     );
     expect(leader.absenceCoverage.data).toEqual({ jobSeekers: [], notShown: portfolio.length });
   });
+});
 
-  let coveredId = '';
-
+describe('seed 001: coverage — ranking and moving a job seeker', () => {
   it('ranks the same service level first, leaves out the absent specialist, and moves a job seeker to the best colleague', async () => {
     const portfolio = await portfolioOf(f.absentId);
     for (const id of portfolio) {
@@ -435,7 +436,9 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
       ]),
     ).toBe(1);
   });
+});
 
+describe('seed 001: transfers that are refused', () => {
   it('refuses a cross-service transfer without the consent scope and allows it with it', async () => {
     const portfolio = await portfolioOf(f.absentId);
     let id = '';
@@ -537,7 +540,9 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
     expect(byLeader.data).toEqual({ transferJobSeeker: { __typename: 'NotFoundError' } });
     expect(await count('SELECT count(*) AS n FROM transfer')).toBe(transfers);
   });
+});
 
+describe('seed 001: transfers refused by date or membership', () => {
   it('refuses a transfer dated in the future (it would cut the current specialist off today)', async () => {
     // A job seeker the supervisor may discuss (else the answer is NotFound, whatever the date).
     const id = await discussable(f.absentId);
@@ -599,7 +604,9 @@ describe('seed 001: long sick leave, coverage and transfers', () => {
       [f.crossServiceId, f.orgId],
     );
   });
+});
 
+describe('seed 001: corrections and a leaving specialist', () => {
   it('clears an absence’s end date that was set by mistake', async () => {
     const ABS = `mutation($input: UpdateAbsenceInput!) { updateAbsence(input: $input) { __typename
       ... on MutationUpdateAbsenceSuccess { data { version actualEndDate } } } }`;

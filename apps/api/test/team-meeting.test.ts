@@ -107,10 +107,10 @@ type Meeting = {
 const MEETING_FIELDS =
   'id version agenda { id kind title notes jobSeeker { id } } attendees { user { id } present }';
 
-describe('the weekly team meeting', () => {
-  let meeting: Meeting;
-  let jobSeekerName = '';
+let meeting: Meeting;
+let jobSeekerName = '';
 
+describe('the weekly team meeting', () => {
   it('is planned by the supervisor with the fixed agenda pre-filled from the team’s data', async () => {
     // A job start this week, recorded by the specialist, for a consented job seeker.
     const { rows } = await stack.admin.query<{ id: string; givenName: string; familyName: string }>(
@@ -210,7 +210,9 @@ describe('the weekly team meeting', () => {
       meetings,
     );
   });
+});
 
+describe('the weekly team meeting: minutes', () => {
   it('keeps minutes with a version check, and distributes them to the team', async () => {
     const SAVE = `mutation($input: SaveTeamMeetingMinutesInput!) { saveTeamMeetingMinutes(input: $input) { __typename
       ... on MutationSaveTeamMeetingMinutesSuccess { data { version status minutes } } ... on ConflictError { currentVersion } } }`;
@@ -269,7 +271,9 @@ describe('the weekly team meeting', () => {
     );
     expect(inbox.notifications).toContainEqual({ kind: 'MEETING_MINUTES', linkId: meeting.id });
   });
+});
 
+describe('the weekly team meeting: action points and field mentoring', () => {
   it('turns an action point into the owner’s task and notification; the owner completes it', async () => {
     const ADD = `mutation($input: AddActionPointInput!) { addActionPoint(input: $input) { __typename
       ... on MutationAddActionPointSuccess { data { id version status } } ... on ValidationError { issues { field code } } } }`;
@@ -358,7 +362,9 @@ describe('the weekly team meeting', () => {
     );
     expect(log.fieldMentorings).toContainEqual({ feedback: 'God presentasjon av tjenesten.' });
   });
+});
 
+describe('the weekly team meeting: portfolio reviews and what it never shows', () => {
   it('reviews a specialist’s portfolio with the stalled cases first; the specialist reads it, a colleague not', async () => {
     const res = await gql<{
       startPortfolioReview: {
