@@ -155,7 +155,9 @@ describe('dev OIDC provider', () => {
     const { payload } = await verifyAccessToken(oidc.issuer, tokens.access_token);
     expect(payload.sub).toBe(ALAN.email);
   });
+});
 
+describe('dev OIDC provider: refusals and restarts', () => {
   it('matches a login_hint regardless of case, with the stored e-mail as subject', async () => {
     const tokens = await signIn(oidc.issuer, ADA.email.toUpperCase());
     const { payload } = await verifyAccessToken(oidc.issuer, tokens.access_token);

@@ -154,7 +154,9 @@ describe('access log hash chain per sealed batch', () => {
     expect((await admin.query<{ n: number }>('SELECT app.seal_audit_log() AS n')).rows[0]?.n).toBe(1);
     expect(await verify()).toEqual({ checked: '17', first_broken: null });
   });
+});
 
+describe('access log hash chain: what verification finds', () => {
   it('finds an edited row (its batch)', async () => {
     expect(await verdictAfter(`UPDATE audit_log SET area = 'tampered' WHERE area = 'third-1'`)).toEqual({
       checked: '5',

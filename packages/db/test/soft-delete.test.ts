@@ -234,7 +234,9 @@ describe('a deleted case as the runtime role', () => {
     );
     expect(rows[0].n).toBe(0);
   });
+});
 
+describe('a deleted case: conflicts and restoring', () => {
   it('a stale version is a conflict; a short reason is refused', async () => {
     await asApp(async (c) => {
       await setContext(c, leader, [target.org]);
