@@ -53,6 +53,8 @@ import type {
   JobSeeker,
   JournalNote,
   Membership,
+  NavDialogueMessage,
+  NavDialogueThread,
   NavSharingGrant,
   Notification,
   Organization,
@@ -68,6 +70,7 @@ import type {
   Transfer,
   User,
 } from '@ips/db';
+import { defineDialogueRules } from './rules-dialogue.js';
 
 export type Action =
   | 'manage'
@@ -115,6 +118,8 @@ export type AppSubjects =
       FidelityReview: FidelityReview;
       FidelityActionItem: FidelityActionItem;
       Reminder: Reminder;
+      NavDialogueThread: NavDialogueThread;
+      NavDialogueMessage: NavDialogueMessage;
     }>
   | 'all';
 
@@ -545,6 +550,9 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'CAREER_PROFILE') } },
     });
   }
+
+  // The NAV dialogue (issue 17): own specialist, covering supervisor, NAV under consent and grant.
+  defineDialogueRules(can, actor, now);
 
   // Addresses (and so protected addresses, kode 6/7) are granted by the own-portfolio rule alone:
   // no other rule lists the address fields. (No `cannot` rules: an inverted rule with conditions
