@@ -12,7 +12,7 @@ CREATE TYPE public."AuditAction" AS ENUM ('READ', 'CREATE', 'UPDATE', 'DELETE', 
 CREATE TYPE public."ConsentEventKind" AS ENUM ('GIVEN', 'CHANGED', 'WITHDRAWN');
 CREATE TYPE public."ConsentScope" AS ENUM ('TEAM_CASE_DISCUSSION', 'NAV_SHARING', 'EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM', 'CROSS_SERVICE_TRANSFER', 'HEALTH_TEAM_COLLABORATION', 'RELATIVES_NETWORK');
 CREATE TYPE public."ContactKind" AS ENUM ('FACE_TO_FACE', 'PHONE', 'VIDEO');
-CREATE TYPE public."DeadlineRule" AS ENUM ('FIRST_EMPLOYER_CONTACT', 'EMPLOYER_MEETING_BEFORE_START', 'FIRST_FOLLOW_UP_AFTER_START', 'CONTACT_AFTER_JOB_END', 'MEET_AFTER_TRANSFER', 'CONSENT_EXPIRY', 'PORTFOLIO_REVIEW', 'FIELD_MENTORING', 'ACTION_POINT', 'MANUAL');
+CREATE TYPE public."DeadlineRule" AS ENUM ('FIRST_EMPLOYER_CONTACT', 'EMPLOYER_MEETING_BEFORE_START', 'FIRST_FOLLOW_UP_AFTER_START', 'CONTACT_AFTER_JOB_END', 'MEET_AFTER_TRANSFER', 'CONSENT_EXPIRY', 'PORTFOLIO_REVIEW', 'FIELD_MENTORING', 'ACTION_POINT', 'MANUAL', 'NAV_DIALOGUE_ANSWER');
 CREATE TYPE public."DischargeReason" AS ENUM ('STABLE_IN_WORK', 'STABLE_IN_STUDY', 'HANDED_OVER_TO_HEALTH_TEAM', 'JOB_SEEKER_WITHDREW', 'MOVED', 'NO_CONTACT', 'OTHER');
 CREATE TYPE public."DisclosurePreference" AS ENUM ('FULL', 'PARTIAL', 'NONE', 'UNDECIDED');
 CREATE TYPE public."EmployerContactOutcome" AS ENUM ('NO_OPENING', 'FOLLOW_UP_AGREED', 'INTERVIEW_ARRANGED', 'JOB_OFFERED', 'OTHER');
@@ -23,14 +23,15 @@ CREATE TYPE public."ExportStatus" AS ENUM ('PENDING', 'SENT', 'FAILED', 'CANCELL
 CREATE TYPE public."FieldMentoringSetting" AS ENUM ('JOB_SEEKER_MEETING', 'EMPLOYER_MEETING');
 CREATE TYPE public."IdentityProviderKind" AS ENUM ('ENTRA_ID', 'HELSE_ID', 'ID_PORTEN', 'GENERIC_OIDC');
 CREATE TYPE public."JobSeekerPhase" AS ENUM ('REFERRED', 'INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'EMPLOYED', 'STUDYING', 'TAPERING', 'DISCHARGED');
-CREATE TYPE public."JournalNoteKind" AS ENUM ('SUPPORT_PLAN', 'JOB_START', 'JOB_END', 'TRANSFER', 'DISCHARGE', 'OTHER');
+CREATE TYPE public."JournalNoteKind" AS ENUM ('SUPPORT_PLAN', 'JOB_START', 'JOB_END', 'TRANSFER', 'DISCHARGE', 'OTHER', 'NAV_DIALOGUE');
 CREATE TYPE public."Measure" AS ENUM ('EMPLOYMENT_RATE', 'JOB_STARTS_PER_SPECIALIST_PER_YEAR', 'CASELOAD_PER_SPECIALIST', 'EMPLOYER_CONTACTS_PER_SPECIALIST_PER_WEEK', 'COMMUNITY_TIME_SHARE', 'FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE');
 CREATE TYPE public."MeetingLocation" AS ENUM ('COMMUNITY', 'OFFICE', 'REMOTE');
 CREATE TYPE public."MeetingParticipant" AS ENUM ('JOB_SEEKER', 'EMPLOYER', 'HEALTH_TEAM', 'NAV_COUNSELLOR', 'RELATIVES', 'OTHER');
 CREATE TYPE public."MeetingPurpose" AS ENUM ('INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'BENEFITS_COUNSELLING', 'EMPLOYER_MEETING_BEFORE_START', 'FOLLOW_ALONG', 'JOB_END_FOLLOW_UP', 'OTHER');
 CREATE TYPE public."MeetingStatus" AS ENUM ('PLANNED', 'HELD', 'CANCELLED', 'NO_SHOW');
+CREATE TYPE public."NavDialogueSide" AS ENUM ('SPECIALIST', 'NAV');
 CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE', 'DIALOGUE');
-CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES', 'TEAM_CONSENT_REQUEST', 'PLANNED_ABSENCE');
+CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES', 'TEAM_CONSENT_REQUEST', 'PLANNED_ABSENCE', 'NAV_DIALOGUE');
 CREATE TYPE public."OrganizationKind" AS ENUM ('MUNICIPALITY', 'SPECIALIST_HEALTH_SERVICE', 'NAV_OFFICE');
 CREATE TYPE public."ProtectedAddress" AS ENUM ('NONE', 'CONFIDENTIAL', 'STRICTLY_CONFIDENTIAL');
 CREATE TYPE public."ReviewStatus" AS ENUM ('DRAFT', 'FINAL');
@@ -846,6 +847,74 @@ CREATE UNIQUE INDEX membership_pkey ON public.membership USING btree (id);
 CREATE INDEX "membership_userId_idx" ON public.membership USING btree ("userId");
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."membership" TO ips_app;
 
+CREATE TABLE public."nav_dialogue_message" (
+  "authorId" uuid NOT NULL,
+  "body" text NOT NULL,
+  "createdAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "deletedAt" timestamp(3) with time zone,
+  "id" uuid NOT NULL,
+  "jobSeekerId" uuid NOT NULL,
+  "organizationId" uuid NOT NULL,
+  "side" "NavDialogueSide" NOT NULL,
+  "threadId" uuid NOT NULL,
+  CONSTRAINT "nav_dialogue_message_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES app_user(id) ON UPDATE CASCADE ON DELETE RESTRICT,
+  CONSTRAINT "nav_dialogue_message_organizationId_threadId_fkey" FOREIGN KEY ("organizationId", "threadId") REFERENCES nav_dialogue_thread("organizationId", id) ON UPDATE CASCADE ON DELETE CASCADE,
+  CONSTRAINT "nav_dialogue_message_pkey" PRIMARY KEY (id)
+);
+ALTER TABLE public."nav_dialogue_message" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public."nav_dialogue_message" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "nav_dialogue" ON public."nav_dialogue_message" AS PERMISSIVE FOR SELECT TO public USING ((EXISTS ( SELECT 1
+   FROM nav_dialogue_thread t
+  WHERE ((t."organizationId" = nav_dialogue_message."organizationId") AND (t.id = nav_dialogue_message."threadId") AND (t."navOfficeId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))))));
+CREATE POLICY "nav_dialogue_writes" ON public."nav_dialogue_message" AS PERMISSIVE FOR INSERT TO public WITH CHECK ((((side)::text = 'NAV'::text) AND ("authorId" = ( SELECT app.current_user_id() AS current_user_id)) AND (EXISTS ( SELECT 1
+   FROM nav_dialogue_thread t
+  WHERE ((t."organizationId" = nav_dialogue_message."organizationId") AND (t.id = nav_dialogue_message."threadId") AND (t."jobSeekerId" = nav_dialogue_message."jobSeekerId") AND (t."navOfficeId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])))))));
+CREATE POLICY "never_changed" ON public."nav_dialogue_message" AS RESTRICTIVE FOR UPDATE TO ips_app USING (false);
+CREATE POLICY "never_deleted" ON public."nav_dialogue_message" AS RESTRICTIVE FOR DELETE TO ips_app USING (false);
+CREATE POLICY "not_deleted" ON public."nav_dialogue_message" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
+CREATE POLICY "tenant_isolation" ON public."nav_dialogue_message" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
+CREATE INDEX "nav_dialogue_message_organizationId_threadId_createdAt_idx" ON public.nav_dialogue_message USING btree ("organizationId", "threadId", "createdAt");
+CREATE UNIQUE INDEX nav_dialogue_message_pkey ON public.nav_dialogue_message USING btree (id);
+CREATE TRIGGER nav_dialogue_message_job_seeker BEFORE INSERT ON public.nav_dialogue_message FOR EACH ROW EXECUTE FUNCTION app.check_nav_dialogue_message();
+CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.nav_dialogue_message FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
+GRANT DELETE, INSERT, SELECT, UPDATE ON public."nav_dialogue_message" TO ips_app;
+
+CREATE TABLE public."nav_dialogue_thread" (
+  "createdAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "deletedAt" timestamp(3) with time zone,
+  "id" uuid NOT NULL,
+  "jobSeekerId" uuid NOT NULL,
+  "journalNoteId" uuid,
+  "lastMessageAt" timestamp(3) with time zone NOT NULL,
+  "navCounsellorId" uuid,
+  "navOfficeId" uuid NOT NULL,
+  "navReadById" uuid,
+  "navReadUpTo" timestamp(3) with time zone,
+  "organizationId" uuid NOT NULL,
+  "specialistReadById" uuid,
+  "specialistReadUpTo" timestamp(3) with time zone,
+  "startedById" uuid NOT NULL,
+  "startedBySide" "NavDialogueSide" NOT NULL,
+  "subject" text NOT NULL,
+  "updatedAt" timestamp(3) with time zone NOT NULL,
+  "version" integer NOT NULL DEFAULT 1,
+  CONSTRAINT "nav_dialogue_thread_navOfficeId_fkey" FOREIGN KEY ("navOfficeId") REFERENCES organization(id) ON UPDATE CASCADE ON DELETE RESTRICT,
+  CONSTRAINT "nav_dialogue_thread_organizationId_jobSeekerId_fkey" FOREIGN KEY ("organizationId", "jobSeekerId") REFERENCES job_seeker("organizationId", id) ON UPDATE CASCADE ON DELETE CASCADE,
+  CONSTRAINT "nav_dialogue_thread_pkey" PRIMARY KEY (id)
+);
+ALTER TABLE public."nav_dialogue_thread" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public."nav_dialogue_thread" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "nav_dialogue" ON public."nav_dialogue_thread" AS PERMISSIVE FOR SELECT TO public USING ((("navOfficeId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])) AND ("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids('DIALOGUE'::"NavShareScope") AS nav_job_seeker_ids)::uuid[]))));
+CREATE POLICY "nav_dialogue_reads_up_to" ON public."nav_dialogue_thread" AS PERMISSIVE FOR UPDATE TO public USING ((("navOfficeId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])) AND ("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids('DIALOGUE'::"NavShareScope") AS nav_job_seeker_ids)::uuid[])))) WITH CHECK ((("navOfficeId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])) AND ("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids('DIALOGUE'::"NavShareScope") AS nav_job_seeker_ids)::uuid[]))));
+CREATE POLICY "nav_dialogue_starts" ON public."nav_dialogue_thread" AS PERMISSIVE FOR INSERT TO public WITH CHECK ((("navOfficeId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])) AND ("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids('DIALOGUE'::"NavShareScope") AS nav_job_seeker_ids)::uuid[])) AND (("startedBySide")::text = 'NAV'::text) AND ("startedById" = ( SELECT app.current_user_id() AS current_user_id))));
+CREATE POLICY "not_deleted" ON public."nav_dialogue_thread" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
+CREATE POLICY "tenant_isolation" ON public."nav_dialogue_thread" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
+CREATE UNIQUE INDEX "nav_dialogue_thread_organizationId_id_key" ON public.nav_dialogue_thread USING btree ("organizationId", id);
+CREATE INDEX "nav_dialogue_thread_organizationId_jobSeekerId_lastMessageA_idx" ON public.nav_dialogue_thread USING btree ("organizationId", "jobSeekerId", "lastMessageAt");
+CREATE UNIQUE INDEX nav_dialogue_thread_pkey ON public.nav_dialogue_thread USING btree (id);
+CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.nav_dialogue_thread FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
+GRANT DELETE, INSERT, SELECT, UPDATE ON public."nav_dialogue_thread" TO ips_app;
+
 CREATE TABLE public."nav_sharing_grant" (
   "consentId" uuid NOT NULL,
   "counsellorId" uuid,
@@ -1259,6 +1328,7 @@ CREATE TABLE public."task" (
 );
 ALTER TABLE public."task" ENABLE ROW LEVEL SECURITY;
 ALTER TABLE public."task" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "nav_dialogue_duties" ON public."task" AS PERMISSIVE FOR SELECT TO public USING ((((rule)::text = 'NAV_DIALOGUE_ANSWER'::text) AND ("assigneeId" = ( SELECT app.current_user_id() AS current_user_id)) AND ("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids('DIALOGUE'::"NavShareScope") AS nav_job_seeker_ids)::uuid[]))));
 CREATE POLICY "not_deleted" ON public."task" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
 CREATE POLICY "tenant_isolation" ON public."task" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
 CREATE INDEX "task_organizationId_assigneeId_status_dueOn_idx" ON public.task USING btree ("organizationId", "assigneeId", status, "dueOn");
@@ -1581,7 +1651,9 @@ AS $function$
       (22, 'portfolio_review_item', '"jobSeekerId" = $4'),
       (23, 'job_seeker_phase_change', '"organizationId" = $3 AND "jobSeekerId" = $4'),
       (24, 'notification', '"linkType" = ''JobSeeker'' AND "linkId" = $4'),
-      (25, 'reminder', '"organizationId" = $3 AND "jobSeekerId" = $4')
+      (25, 'reminder', '"organizationId" = $3 AND "jobSeekerId" = $4'),
+      (26, 'nav_dialogue_message', '"organizationId" = $3 AND "jobSeekerId" = $4'),
+      (27, 'nav_dialogue_thread', '"organizationId" = $3 AND "jobSeekerId" = $4')
   $function$;
 
 CREATE OR REPLACE FUNCTION app.check_consent_nav_parts()
@@ -1605,6 +1677,22 @@ AS $function$
   BEGIN
     IF NEW.item NOT BETWEEN 1 AND 25 OR (NEW.score IS NOT NULL AND NEW.score NOT BETWEEN 1 AND 5) THEN
       RAISE EXCEPTION 'a fidelity item is 1–25 and its score 1–5' USING ERRCODE = '23514';
+    END IF;
+    RETURN NEW;
+  END $function$;
+
+CREATE OR REPLACE FUNCTION app.check_nav_dialogue_message()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  BEGIN
+    IF NOT EXISTS (SELECT 1 FROM public.nav_dialogue_thread t
+                   WHERE t."organizationId" = NEW."organizationId" AND t.id = NEW."threadId"
+                     AND t."jobSeekerId" = NEW."jobSeekerId") THEN
+      RAISE EXCEPTION 'nav_dialogue_message_job_seeker: a message belongs to its thread''s job seeker'
+        USING ERRCODE = '23514';
     END IF;
     RETURN NEW;
   END $function$;
@@ -1855,6 +1943,113 @@ AS $function$
         AND m.role IN ('TENANT_ADMINISTRATOR', 'HEALTH_SERVICE_LEADER')
         AND m."endedAt" IS NULL AND m."validFrom" <= now())
   $function$;
+
+CREATE OR REPLACE FUNCTION app.nav_dialogue_posted(p_message uuid, p_now timestamp with time zone, p_due date, p_warn date)
+ RETURNS integer
+ LANGUAGE plpgsql
+ SECURITY DEFINER
+ SET search_path TO 'pg_catalog', 'public', 'pg_temp'
+AS $function$
+  DECLARE
+    m record;
+    r record;
+    sent integer := 0;
+    today date := (p_now AT TIME ZONE 'Europe/Oslo')::date;
+    other text;
+  BEGIN
+    SELECT msg.id, msg.side::text AS side, t.id AS thread, t."organizationId" AS org, t."jobSeekerId" AS js,
+           t."navOfficeId" AS office, t."navCounsellorId" AS counsellor
+      INTO m
+      FROM public.nav_dialogue_message msg
+      JOIN public.nav_dialogue_thread t ON t."organizationId" = msg."organizationId" AND t.id = msg."threadId"
+     WHERE msg.id = p_message AND msg."authorId" = app.current_user_id()
+       AND msg."deletedAt" IS NULL AND t."deletedAt" IS NULL;
+    IF NOT FOUND THEN
+      RAISE EXCEPTION 'nav_dialogue_posted: not a message of yours' USING ERRCODE = '42501';
+    END IF;
+    IF m.side = 'NAV' THEN
+      IF NOT (m.office = ANY (app.current_org_ids()) AND m.js = ANY (app.nav_job_seeker_ids('DIALOGUE'))) THEN
+        RAISE EXCEPTION 'nav_dialogue_posted: the dialogue is closed' USING ERRCODE = '42501';
+      END IF;
+      other := 'SPECIALIST';
+    ELSE
+      IF NOT (m.org = ANY (app.current_org_ids())) THEN
+        RAISE EXCEPTION 'nav_dialogue_posted: not your organisation' USING ERRCODE = '42501';
+      END IF;
+      other := 'NAV';
+    END IF;
+
+    UPDATE public.task SET status = 'DONE', "closedAt" = p_now, "closedReason" = 'completed', version = version + 1,
+           "updatedAt" = p_now
+     WHERE "organizationId" = m.org AND "jobSeekerId" = m.js AND rule::text = 'NAV_DIALOGUE_ANSWER'
+       AND "sourceId" = m.thread AND "sourceType" = 'NavDialogueThread.' || m.side AND status = 'OPEN';
+
+    FOR r IN
+      SELECT DISTINCT x.recipient, x.recipient_org, x.owes, u.email
+      FROM (
+        -- NAV side: the thread's counsellor or the office's counsellors the grant reaches
+        SELECT mb."userId" AS recipient, m.office AS recipient_org, true AS owes
+        FROM public.membership mb
+        JOIN public.nav_sharing_grant g ON g."navOfficeId" = mb."organizationId" AND g."organizationId" = m.org
+          AND g."jobSeekerId" = m.js AND (g."counsellorId" IS NULL OR g."counsellorId" = mb."userId")
+        JOIN public.consent c ON c."organizationId" = g."organizationId" AND c.id = g."consentId"
+        WHERE other = 'NAV' AND mb."organizationId" = m.office AND mb.role = 'NAV_COUNSELLOR' AND mb."endedAt" IS NULL
+          AND (m.counsellor IS NULL OR mb."userId" = m.counsellor)
+          AND g."revokedAt" IS NULL AND g."deletedAt" IS NULL AND g."validFrom" <= p_now
+          AND (g."validUntil" IS NULL OR g."validUntil" > p_now) AND 'DIALOGUE' = ANY (g.scopes::text[])
+          AND c.scope = 'NAV_SHARING' AND c."withdrawnAt" IS NULL AND c."deletedAt" IS NULL
+          AND 'DIALOGUE' = ANY (coalesce(c."navParts", '{}')::text[])
+          AND c."validFrom" <= p_now AND (c."validUntil" IS NULL OR c."validUntil" > p_now)
+        UNION ALL
+        -- specialist side: the job seeker's specialist
+        SELECT j."currentSpecialistId", m.org, true
+        FROM public.job_seeker j
+        WHERE other = 'SPECIALIST' AND j."organizationId" = m.org AND j.id = m.js AND j."currentSpecialistId" IS NOT NULL
+        UNION ALL
+        -- and the team's method supervisors while that specialist is away today
+        SELECT st."methodSupervisorId", m.org, false
+        FROM public.job_seeker j
+        JOIN public.specialist_team st ON st.id = j."teamId"
+        WHERE other = 'SPECIALIST' AND j."organizationId" = m.org AND j.id = m.js
+          AND st."methodSupervisorId" IS NOT NULL AND st."methodSupervisorId" <> j."currentSpecialistId"
+          AND EXISTS (SELECT 1 FROM public.absence a
+                      WHERE a."organizationId" = m.org AND a."specialistId" = j."currentSpecialistId"
+                        AND a."startDate" <= today
+                        AND coalesce(a."actualEndDate", a."expectedEndDate", today) >= today)
+      ) x
+      JOIN public.app_user u ON u.id = x.recipient
+      WHERE x.recipient <> app.current_user_id() OR x.owes
+    LOOP
+      IF r.owes AND NOT EXISTS (
+          SELECT 1 FROM public.task k
+          WHERE k."organizationId" = m.org AND k."jobSeekerId" = m.js AND k.rule::text = 'NAV_DIALOGUE_ANSWER'
+            AND k."sourceId" = m.thread AND k."assigneeId" = r.recipient AND k.status = 'OPEN') THEN
+        INSERT INTO public.task (id, "organizationId", rule, "jobSeekerId", "assigneeId", title, "dueOn", "warnFrom",
+                                 "sourceType", "sourceId", "createdAt", "updatedAt")
+        VALUES (gen_random_uuid(), m.org, 'NAV_DIALOGUE_ANSWER', m.js, r.recipient, 'NAV_DIALOGUE_ANSWER', p_due, p_warn,
+                'NavDialogueThread.' || other, m.thread, p_now, p_now);
+      END IF;
+      IF r.recipient <> app.current_user_id() THEN
+        WITH n AS (
+          INSERT INTO public.notification (id, "organizationId", "recipientId", kind, title, body, "linkType", "linkId", "createdAt")
+          VALUES (gen_random_uuid(), r.recipient_org, r.recipient, 'NAV_DIALOGUE',
+                  CASE other WHEN 'NAV' THEN 'Ny melding fra jobbspesialisten i dialogen med NAV'
+                             ELSE 'Ny melding fra NAV-veilederen i dialogen med NAV' END,
+                  'Svar innen 48 timer (NAV Oslos retningslinje). Åpne jobbsøkeren for å lese meldingen.',
+                  'JobSeeker', m.js, p_now)
+          RETURNING id)
+        INSERT INTO public.outbox_message (id, "organizationId", topic, payload, "availableAt", "createdAt")
+        SELECT gen_random_uuid(), r.recipient_org, 'email.notification',
+               jsonb_build_object('notificationId', n.id, 'to', r.email,
+                                  'subject', 'Ny melding i en dialog med NAV',
+                                  'text', E'Ny melding i en dialog med NAV.\n\nLogg inn i IPS-plattformen for å se varselet i innboksen din.\n'),
+               p_now, p_now
+        FROM n WHERE r.email IS NOT NULL;
+        sent := sent + 1;
+      END IF;
+    END LOOP;
+    RETURN sent;
+  END $function$;
 
 CREATE OR REPLACE FUNCTION app.nav_job_seeker_ids(required_scope "NavShareScope")
  RETURNS uuid[]

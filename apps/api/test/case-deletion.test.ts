@@ -302,6 +302,17 @@ beforeAll(async () => {
      VALUES (gen_random_uuid(), $1, $2, $3, current_date + 1, 'Ring om jobbintervjuet')`,
     [J.org, J.id, J.specialistId],
   );
+  // A NAV dialogue thread with a message (issue 17), to the office of the job seeker's grant.
+  await q(
+    `WITH t AS (
+       INSERT INTO nav_dialogue_thread (id, "organizationId", "jobSeekerId", "navOfficeId", subject, "startedById",
+         "startedBySide", "lastMessageAt", "updatedAt")
+       SELECT gen_random_uuid(), $1, $2, g."navOfficeId", 'Ytelser', $3, 'SPECIALIST', now(), now()
+       FROM nav_sharing_grant g WHERE g."jobSeekerId" = $2 ORDER BY g.id LIMIT 1 RETURNING id)
+     INSERT INTO nav_dialogue_message (id, "organizationId", "threadId", "jobSeekerId", side, "authorId", body)
+     SELECT gen_random_uuid(), $1, t.id, $2, 'SPECIALIST', $3, 'Kan vi snakke om arbeidsavklaringspengene?' FROM t`,
+    [J.org, J.id, J.specialistId],
+  );
   absenceId = (
     await one<{ id: string }>(
       `INSERT INTO absence (id, "organizationId", "specialistId", type, planned, "startDate", "registeredById", "updatedAt")
@@ -368,6 +379,13 @@ const BATTERY: Doc[] = [
     name: 'planning',
     query: `{ myPlannedMeetings { id scheduledAt jobSeeker { id givenName familyName } }
       myReminders { id text jobSeeker { id givenName familyName } } navOffices { id name } }`,
+  },
+  {
+    name: 'navDialogue',
+    query: `query($id: ID!) { navDialogue(jobSeekerId: $id) { __typename
+      ... on QueryNavDialogueSuccess { data { threads { id subject messages { body authorName } } } } }
+      navDialogueOverview { jobSeekerId unreadCount answerDueOn } }`,
+    variables: () => ({ id: J.id }),
   },
   {
     name: 'employers',

@@ -1,8 +1,9 @@
 /**
- * Issue 17, "Done when" (the parts of it built so far; the dialogue is not yet): consent is the only
+ * Issue 17, "Done when": consent is the only
  * door for NAV, walked end to end over real HTTP with the real outbox worker functions and NAV's
  * case system in memory. Consent to NAV for employment status only → grant → NAV reads the status,
- * not the plan → the consent widened to the plan (and the sharing with it) → NAV reads the plan → the
+ * not the plan → the consent widened to the plan and the dialogue (and the sharing with them) → NAV
+ * reads the plan → a dialogue round trip (both told, NAV's 48-hour duty closed by its answer) → the
  * job seeker withdraws their consent to NAV (sharing, and the plan in NAV's case system) → NAV sees
  * nothing, the queued delivery is cancelled and the delivered one retracted.
  */
@@ -176,14 +177,18 @@ describe('consent is the only door for NAV (issue 17)', () => {
       input: {
         id: navConsent.id,
         version: navConsent.version,
-        navParts: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN'],
+        navParts: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'DIALOGUE'],
       },
     });
     expect(widened.changeConsent.__typename).toBe('MutationChangeConsentSuccess');
     // The consent alone opens nothing: the office reads what it was granted.
     expect((await navReads())?.supportPlans).toEqual([]);
     const widerGrant = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
-      input: { jobSeekerId, navOfficeId: counsellor.office, scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN'] },
+      input: {
+        jobSeekerId,
+        navOfficeId: counsellor.office,
+        scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'DIALOGUE'],
+      },
     });
     expect(widerGrant.grantNavSharing.__typename).toBe('MutationGrantNavSharingSuccess');
 
@@ -201,6 +206,45 @@ describe('consent is the only door for NAV (issue 17)', () => {
     });
     expect(pageQuery.errors).toBeUndefined();
     expect(JSON.stringify(pageQuery.data)).toContain('"workEmail"');
+
+    // A dialogue round trip (docs/nav-dialogue.md): the specialist asks, NAV is told and owes an
+    // answer in 48 hours; NAV answers, the duty is closed, the specialist is told.
+    const started = await as<{ startNavDialogueThread: { __typename: string; data: { id: string } } }>(
+      specialist.email,
+      `mutation($input: StartNavDialogueThreadInput!) { startNavDialogueThread(input: $input) { __typename
+        ... on MutationStartNavDialogueThreadSuccess { data { id } } } }`,
+      { input: { jobSeekerId, subject: 'Inntekt og ytelser', body: 'Hva betyr lønnen for ytelsen?' } },
+    );
+    expect(started.startNavDialogueThread.__typename).toBe('MutationStartNavDialogueThreadSuccess');
+    const threadId = started.startNavDialogueThread.data.id;
+    const told = async (email: string) =>
+      (
+        await as<{ notifications: { kind: string; linkId: string }[] }>(
+          email,
+          '{ notifications { kind linkId } }',
+        )
+      ).notifications.filter((n) => n.kind === 'NAV_DIALOGUE' && n.linkId === jobSeekerId).length;
+    const navDuty = async () =>
+      (
+        await as<{ navDialogueOverview: { jobSeekerId: string; answerDueOn: string | null }[] }>(
+          counsellor.email,
+          '{ navDialogueOverview { jobSeekerId answerDueOn } }',
+        )
+      ).navDialogueOverview.find((i) => i.jobSeekerId === jobSeekerId)?.answerDueOn ?? null;
+    expect(await told(counsellor.email)).toBe(1);
+    const due = await navDuty();
+    const { rows: days } = await stack.admin.query<{ due: string }>(
+      `SELECT to_char((now() AT TIME ZONE 'Europe/Oslo')::date + 2, 'YYYY-MM-DD') AS due`,
+    );
+    expect(due).toBe(days[0]?.due);
+    const answered = await as<{ postNavDialogueMessage: { __typename: string } }>(
+      counsellor.email,
+      `mutation($input: PostNavDialogueMessageInput!) { postNavDialogueMessage(input: $input) { __typename } }`,
+      { input: { threadId, body: 'Vi regner på det og svarer innen fredag.' } },
+    );
+    expect(answered.postNavDialogueMessage.__typename).toBe('MutationPostNavDialogueMessageSuccess');
+    expect(await navDuty()).toBeNull();
+    expect(await told(specialist.email)).toBe(1);
 
     // The plan also goes to NAV's case system under its own consent (seed 000 §6): one delivered,
     // one queued.
@@ -232,6 +276,22 @@ describe('consent is the only door for NAV (issue 17)', () => {
       `{ jobSeekers(first: 40) { edges { node { id } } } }`,
     );
     expect(JSON.stringify(list)).not.toContain(Buffer.from(`JobSeeker:${jobSeekerId}`).toString('base64'));
+    // …the dialogue is closed (a typed refusal), and its history stays with the specialist…
+    const closed = await as<{ navDialogue: { __typename: string } }>(
+      counsellor.email,
+      `query($id: ID!) { navDialogue(jobSeekerId: $id) { __typename } }`,
+      { id: jobSeekerId },
+    );
+    expect(closed.navDialogue.__typename).toBe('ConsentRequiredError');
+    const history = await as<{
+      navDialogue: { data: { open: boolean; threads: { messages: unknown[] }[] } };
+    }>(
+      specialist.email,
+      `query($id: ID!) { navDialogue(jobSeekerId: $id) { ... on QueryNavDialogueSuccess { data { open threads { messages { id } } } } } }`,
+      { id: jobSeekerId },
+    );
+    expect(history.navDialogue.data.open).toBe(false);
+    expect(history.navDialogue.data.threads[0]?.messages).toHaveLength(2);
     // …the queued delivery is cancelled and the delivered one retracted.
     expect(await exportState(queued)).toMatchObject({ status: 'CANCELLED', cancelled: true });
     expect(await exportState(delivered)).toMatchObject({ status: 'SENT', retraction: true });

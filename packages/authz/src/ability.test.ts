@@ -232,8 +232,7 @@ describe('NAV scopes reach only the parts they name', () => {
 });
 
 describe('NAV reads only what the consent covers (issue 17 item 1): part × consent × office', () => {
-  // What each part opens: the subject (and field) a NAV counsellor reads through it. The dialogue
-  // has no subject of its own yet; its relation joins this matrix with it.
+  // What each part opens: the subject (and field) a NAV counsellor reads through it.
   const PARTS = {
     BASIC_DETAILS: (js: object) => ({ type: 'JobSeeker' as const, record: js, field: 'givenName' }),
     EMPLOYMENT_STATUS: (js: object) => ({
@@ -247,6 +246,11 @@ describe('NAV reads only what the consent covers (issue 17 item 1): part × cons
     SUPPORT_PLAN: (js: object) => ({
       type: 'SupportPlan' as const,
       record: { organizationId: ORG_A, jobSeeker: js },
+    }),
+    // The dialogue with NAV (docs/nav-dialogue.md): a thread of the office holding the grant.
+    DIALOGUE: (js: object) => ({
+      type: 'NavDialogueThread' as const,
+      record: { organizationId: ORG_A, navOfficeId: NAV, jobSeeker: js },
     }),
   };
   const CONSENT = {
@@ -988,5 +992,64 @@ describe('protected persons: a kode-6 job seeker’s workplace (issue 17 item 9)
   it('leaders, administrators, another team and another tenant read no job at all', () => {
     for (const who of ['leader', 'admin', 'otherTeam', 'otherTenant', 'otherNav'] as const)
       expect(canOn(defineAbilityFor(actors[who], now), 'read', 'Employment', job('NONE')), who).toBe(false);
+  });
+});
+
+describe('the NAV dialogue (issue 17): role × relation × consent', () => {
+  const away = { absences: [{ startDate: past, expectedEndDate: null, actualEndDate: null }] };
+  const back = {
+    absences: [{ startDate: past, expectedEndDate: new Date('2026-11-24T00:00:00Z'), actualEndDate: null }],
+  };
+  const thread = (js: object, office = NAV) => ({
+    organizationId: ORG_A,
+    navOfficeId: office,
+    jobSeeker: js,
+  });
+  const message = (js: object, office = NAV) => ({ organizationId: ORG_A, thread: thread(js, office) });
+  const dialogueGrant = (consentOverrides: Record<string, unknown> = {}) =>
+    grant({ scopes: ['BASIC_DETAILS', 'DIALOGUE'] }, consentOverrides);
+  const js = (specialist: object, grants: unknown[] = [dialogueGrant()]) =>
+    jobSeeker({
+      consents: [consent('TEAM_CASE_DISCUSSION')],
+      currentSpecialist: specialist,
+      navSharingGrants: grants,
+    });
+  const may = (actor: Actor, record: ReturnType<typeof js>) => {
+    const ability = defineAbilityFor(actor, now);
+    return {
+      list: canOn(ability, 'read', 'NavDialogueThread', thread(record)),
+      messages: canOn(ability, 'read', 'NavDialogueMessage', message(record)),
+      post: canOn(ability, 'update', 'NavDialogueThread', thread(record)),
+      start: canOn(ability, 'create', 'NavDialogueThread', thread(record)),
+      journal: canOn(ability, 'create', 'JournalNote', { organizationId: ORG_A, jobSeeker: record }),
+    };
+  };
+  const ALL = { list: true, messages: true, post: true, start: true, journal: true };
+  const NONE = { list: false, messages: false, post: false, start: false, journal: false };
+
+  it('the own specialist: everything (the API closes writes without consent, the history stays)', () => {
+    expect(may(actors.specialist, js(back))).toEqual(ALL);
+    expect(may(actors.specialist, js(back, []))).toEqual(ALL);
+  });
+  it('colleagues of the same team, another team, another tenant: nothing', () => {
+    for (const actor of [actors.colleague, actors.otherTeam, actors.otherTenant, actors.leader, actors.admin])
+      expect(may(actor, js(away))).toEqual(NONE);
+  });
+  it('the supervisor only while the specialist is away today, with team consent, never the journal', () => {
+    expect(may(actors.supervisor, js(back))).toEqual(NONE);
+    expect(may(actors.supervisor, js(away))).toEqual({ ...ALL, journal: false });
+    const noTeamConsent = { ...js(away), consents: [] };
+    expect(may(actors.supervisor, noTeamConsent)).toEqual(NONE);
+  });
+  it('NAV: the office holding the grant while consent and grant cover DIALOGUE; never the journal', () => {
+    expect(may(actors.nav, js(back))).toEqual({ ...ALL, journal: false });
+    expect(may(actors.otherNav, js(back))).toEqual(NONE);
+    expect(may(actors.nav, js(back, [dialogueGrant({ navParts: ['BASIC_DETAILS'] })]))).toEqual(NONE);
+    expect(may(actors.nav, js(back, [dialogueGrant({ withdrawnAt: past })]))).toEqual(NONE);
+    expect(may(actors.nav, js(back, [grant({ scopes: ['BASIC_DETAILS'] })]))).toEqual(NONE);
+    // Another office's thread about the same job seeker stays closed to this office.
+    const ability = defineAbilityFor(actors.nav, now);
+    expect(canOn(ability, 'read', 'NavDialogueThread', thread(js(back), 'nav-2'))).toBe(false);
+    expect(canOn(ability, 'read', 'NavDialogueMessage', message(js(back), 'nav-2'))).toBe(false);
   });
 });

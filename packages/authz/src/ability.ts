@@ -27,6 +27,7 @@ import { caseDeletionRules } from './rules/case-deletion.js';
 import { everyoneRules } from './rules/everyone.js';
 import { leaderRules } from './rules/leader.js';
 import { navRules } from './rules/nav.js';
+import { defineDialogueRules } from './rules/nav-dialogue.js';
 import { portfolioRules } from './rules/portfolio.js';
 import { supervisorRules } from './rules/supervisor.js';
 import { teamCasesRules } from './rules/team-cases.js';
@@ -47,6 +48,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   caseDeletionRules(can, actor, now);
   administratorRules(can, actor, now);
   navRules(can, actor, now);
+  // The NAV dialogue (issue 17): own specialist, covering supervisor, NAV under consent and grant.
+  defineDialogueRules(can, actor, now);
   // Addresses (and so protected addresses, kode 6/7) are granted by the own-portfolio rule alone:
   // no other rule lists the address fields.
   return build();

@@ -21,6 +21,8 @@ import type {
   JobSeeker,
   JournalNote,
   Membership,
+  NavDialogueMessage,
+  NavDialogueThread,
   NavSharingGrant,
   Notification,
   Organization,
@@ -83,6 +85,8 @@ export type AppSubjects =
       FidelityReview: FidelityReview;
       FidelityActionItem: FidelityActionItem;
       Reminder: Reminder;
+      NavDialogueThread: NavDialogueThread;
+      NavDialogueMessage: NavDialogueMessage;
     }>
   | 'all';
 

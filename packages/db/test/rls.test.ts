@@ -24,6 +24,8 @@ const ID = {
   profileA: '01900000-0000-7000-8000-0000000a00b1',
   nav2: '01900000-0000-7000-8000-00000000000d',
   nav2Counsellor: '01900000-0000-7000-8000-0000000000d1',
+  threadA: '01900000-0000-7000-8000-0000000a00a1',
+  messageA: '01900000-0000-7000-8000-0000000a00a2',
 } as const;
 
 let db: TestDatabase;
@@ -362,6 +364,9 @@ describe('NAV reads only what the consent covers: part × consent × reader (iss
     ['EMPLOYMENT_STATUS', 'employment', ID.employmentA],
     ['CAREER_PROFILE', 'career_profile', ID.profileA],
     ['SUPPORT_PLAN', 'support_plan', ID.planA],
+    // The dialogue with NAV (docs/nav-dialogue.md): the office's thread and its messages.
+    ['DIALOGUE', 'nav_dialogue_thread', ID.threadA],
+    ['DIALOGUE', 'nav_dialogue_message', ID.messageA],
   ];
   const CONSENT: [string, (part: string) => string][] = [
     ['covers it', (part) => `"navParts" = '{BASIC_DETAILS,${part}}', "withdrawnAt" = NULL`],
@@ -390,6 +395,11 @@ describe('NAV reads only what the consent covers: part × consent × reader (iss
         ('${ID.profileA}', '${ID.orgA}', '${ID.seekerA}', now());
       UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS,CAREER_PROFILE,SUPPORT_PLAN,DIALOGUE}'
         WHERE id = '${ID.grantA}';
+      INSERT INTO nav_dialogue_thread (id, "organizationId", "jobSeekerId", "navOfficeId", subject, "startedById",
+        "startedBySide", "lastMessageAt", "updatedAt") VALUES
+        ('${ID.threadA}', '${ID.orgA}', '${ID.seekerA}', '${ID.nav}', 'Ytelser', '${ID.userA}', 'SPECIALIST', now(), now());
+      INSERT INTO nav_dialogue_message (id, "organizationId", "threadId", "jobSeekerId", side, "authorId", body) VALUES
+        ('${ID.messageA}', '${ID.orgA}', '${ID.threadA}', '${ID.seekerA}', 'SPECIALIST', '${ID.userA}', 'Hei');
     `);
   });
   afterAll(async () => {
@@ -422,6 +432,59 @@ describe('NAV reads only what the consent covers: part × consent × reader (iss
       });
     }
   }
+
+  it('NAV writes to the dialogue only its own messages, in its office’s thread, while the consent covers it', async () => {
+    const post = (c: pg.Client, side: string, author: string) =>
+      c.query(
+        `INSERT INTO nav_dialogue_message (id, "organizationId", "threadId", "jobSeekerId", side, "authorId", body)
+         VALUES (gen_random_uuid(), '${ID.orgA}', '${ID.threadA}', '${ID.seekerA}', '${side}', '${author}', 'Svar')`,
+      );
+    const as = (userId: string, orgId: string, fn: (c: pg.Client) => Promise<void>) =>
+      asApp(async (c) => {
+        await setContext(c, userId, [orgId]);
+        await fn(c);
+      });
+    await admin.query(
+      `UPDATE consent SET "navParts" = '{BASIC_DETAILS,DIALOGUE}', "withdrawnAt" = NULL WHERE id = '${ID.consentA}'`,
+    );
+    await as(ID.counsellor, ID.nav, async (c) => {
+      await post(c, 'NAV', ID.counsellor);
+      const read = await c.query(
+        `UPDATE nav_dialogue_thread SET "navReadUpTo" = now() WHERE id = '${ID.threadA}'`,
+      );
+      expect(read.rowCount).toBe(1);
+      // Messages are never changed, not even one's own.
+      expect((await c.query(`UPDATE nav_dialogue_message SET body = 'x'`)).rowCount).toBe(0);
+    });
+    for (const [userId, orgId, side, author] of [
+      [ID.counsellor, ID.nav, 'SPECIALIST', ID.counsellor],
+      [ID.counsellor, ID.nav, 'NAV', ID.userA],
+      [ID.nav2Counsellor, ID.nav2, 'NAV', ID.nav2Counsellor],
+      [ID.userB, ID.orgB, 'SPECIALIST', ID.userB],
+    ] as const)
+      await as(userId, orgId, async (c) => {
+        await expect(post(c, side, author)).rejects.toThrow(/row-level security/);
+      });
+    // Narrowed or withdrawn: closed on the next transaction.
+    for (const set of [
+      `"navParts" = '{BASIC_DETAILS}', "withdrawnAt" = NULL`,
+      `"navParts" = '{BASIC_DETAILS,DIALOGUE}', "withdrawnAt" = now()`,
+    ]) {
+      await admin.query(`UPDATE consent SET ${set} WHERE id = '${ID.consentA}'`);
+      await as(ID.counsellor, ID.nav, async (c) => {
+        const read = await c.query(
+          `UPDATE nav_dialogue_thread SET "navReadUpTo" = now() WHERE id = '${ID.threadA}'`,
+        );
+        expect(read.rowCount).toBe(0);
+        expect(await ids(c, `SELECT id FROM nav_dialogue_message`)).toEqual([]);
+        await expect(post(c, 'NAV', ID.counsellor)).rejects.toThrow(/row-level security/);
+      });
+    }
+    // The tenant keeps the history.
+    await as(ID.userA, ID.orgA, async (c) => {
+      expect(await ids(c, `SELECT id FROM nav_dialogue_thread`)).toEqual([ID.threadA]);
+    });
+  });
 });
 
 describe('SECURITY DEFINER functions cannot be fooled', () => {

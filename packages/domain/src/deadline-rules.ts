@@ -12,7 +12,8 @@ export type DeadlineRuleCode =
   | 'FIRST_FOLLOW_UP_AFTER_START'
   | 'CONTACT_AFTER_JOB_END'
   | 'MEET_AFTER_TRANSFER'
-  | 'CONSENT_EXPIRY';
+  | 'CONSENT_EXPIRY'
+  | 'NAV_DIALOGUE_ANSWER';
 
 export interface DeadlineRule {
   code: DeadlineRuleCode;
@@ -75,6 +76,17 @@ export const DEADLINE_RULES: Record<DeadlineRuleCode, DeadlineRule> = {
     due: { days: 0 },
     warnDaysBefore: 30,
     bounds: { minDueDays: 0, maxDueDays: 0, maxWarnDays: 90 },
+  },
+  // Issue 17 (docs/nav-dialogue.md): in a NAV dialogue the other side answers within 48 hours, NAV
+  // Oslo's guideline. A duty has a due day, not an hour: two days from the day of the message. Not
+  // tunable (NAV's side keeps the same promise whatever the tenant).
+  NAV_DIALOGUE_ANSWER: {
+    code: 'NAV_DIALOGUE_ANSWER',
+    title: 'Svar i dialogen med NAV innen 48 timer',
+    source: 'NAV Oslos retningslinje (sak 17); seed 000 §5, seed 001 §3',
+    due: { days: 2 },
+    warnDaysBefore: 1,
+    bounds: { minDueDays: 2, maxDueDays: 2, maxWarnDays: 2 },
   },
 };
 

@@ -39,7 +39,13 @@ export type JournalNoteInput =
       fromSpecialist: string;
       toSpecialist: string;
     }
-  | { kind: 'DISCHARGE'; date: string; reason: string; note: string | null };
+  | { kind: 'DISCHARGE'; date: string; reason: string; note: string | null }
+  | {
+      kind: 'NAV_DIALOGUE';
+      subject: string;
+      /** The thread's messages, oldest first: day (YYYY-MM-DD), side and text. */
+      messages: { day: string; side: 'SPECIALIST' | 'NAV'; body: string }[];
+    };
 
 export interface JournalNoteText {
   title: string;
@@ -143,6 +149,13 @@ export function composeJournalNote(input: JournalNoteInput): JournalNoteText {
           `Jobbsøker ble utskrevet ${norwegianDate(input.date)}: ${DISCHARGE[input.reason] ?? input.reason}.`,
           ...(input.note ? [input.note] : []),
         ],
+      };
+    case 'NAV_DIALOGUE':
+      return {
+        title: `IPS: dialog med NAV – ${input.subject}`,
+        lines: input.messages.map(
+          (m) => `${norwegianDate(m.day)} ${m.side === 'NAV' ? 'NAV-veileder' : 'Jobbspesialist'}: ${m.body}`,
+        ),
       };
   }
 }

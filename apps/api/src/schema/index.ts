@@ -33,6 +33,7 @@ import './tenant-setup.js';
 import './case-deletion.js';
 import './reminder.js';
 import './nav-page.js';
+import './nav-dialogue.js';
 import './team-consent.js';
 
 builder.queryType({});

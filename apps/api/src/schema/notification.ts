@@ -34,6 +34,7 @@ const SUBJECT: Record<NotificationKind, string> = {
   MEETING_MINUTES: 'Referat fra teammøtet',
   TEAM_CONSENT_REQUEST: 'Samtykke til drøfting i team mangler',
   PLANNED_ABSENCE: 'Planlagt fravær i teamet ditt',
+  NAV_DIALOGUE: 'Ny melding i en dialog med NAV',
 };
 
 export interface NewNotification {
