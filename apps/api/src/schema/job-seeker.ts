@@ -12,6 +12,7 @@ import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { openTasksInStatus } from '../services/duties.js';
+import { navGrantedJobSeekersWhere } from '../services/nav-list.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
 import { OrganizationNode } from './organization.js';
 import { teamConsentMissingWhere } from './team-consent-where.js';
@@ -343,11 +344,13 @@ builder.queryFields((t) => ({
       resolve: async (query, _root, args, ctx) => {
         const facts = withAccessFacts(ctx, query);
         const search = parseJobSeekerSearch(args.search);
+        const granted = await navGrantedJobSeekersWhere(ctx);
         const rows = await ctx.db.jobSeeker.findMany({
           ...facts.query,
           where: {
             AND: [
               accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
+              granted,
               args.phase?.length ? { phase: { in: args.phase } } : {},
               args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
               args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
