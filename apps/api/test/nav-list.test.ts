@@ -6,6 +6,7 @@
  * is more than a NAV counsellor still sees everything else they may read.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { padded } from '../src/services/nav-list.js';
 import { type Stack, startStack } from './harness.js';
 import { GRANT, GRANT_ACTIVE } from './relations.js';
 
@@ -104,6 +105,24 @@ describe("the NAV counsellor's list, driven from the office's grants", () => {
     expect(await wholeList(nav.email, 50)).toEqual(want);
   });
 
+  it('gives the same pages as the list without the grants first (the normal path)', async () => {
+    stack.statements.length = 0;
+    const fast = await wholeList(nav.email, 7);
+    const grantsFirst = (list: string[]) =>
+      list.filter((s) => /^SELECT "t0"."id", "t0"."jobSeekerId" FROM "public"."nav_sharing_grant"/.test(s))
+        .length;
+    expect(grantsFirst(stack.statements)).toBeGreaterThan(0);
+    process.env.IPS_NAV_LIST_FROM_GRANTS = '0';
+    try {
+      stack.statements.length = 0;
+      expect(await wholeList(nav.email, 7)).toEqual(fast);
+      // The normal path does not read the grants first (so this test compares two paths).
+      expect(grantsFirst(stack.statements)).toBe(0);
+    } finally {
+      delete process.env.IPS_NAV_LIST_FROM_GRANTS;
+    }
+  });
+
   it('leaves out a job seeker whose grant is revoked or whose consent is withdrawn', async () => {
     const [first, second] = await expected(nav.userId);
     await stack.admin.query(
@@ -142,6 +161,13 @@ describe("the NAV counsellor's list, driven from the office's grants", () => {
       [nav.userId],
     );
     expect(rows.map((r) => r.id).sort()).toEqual([...shown].sort());
+  });
+
+  it('pads the ids to a power of two, so the statement text does not vary with each count', () => {
+    expect(padded([])).toEqual([]);
+    expect(padded(['a', 'b'])).toEqual(['a', 'b', 'b', 'b', 'b', 'b', 'b', 'b']);
+    expect(padded(Array.from({ length: 9 }, (_, i) => String(i)))).toHaveLength(16);
+    expect(new Set(padded(Array.from({ length: 100 }, (_, i) => String(i)))).size).toBe(100);
   });
 
   it('sends as many SQL statements for 40 rows as for 2, and as many with 60 more grants', async () => {

@@ -10,6 +10,7 @@
  * It only narrows: the list's own CASL condition and the row-level-security policies still apply
  * in full, so nothing becomes visible that was not before (a grant that lapses between the two
  * statements is re-checked by both). It is one statement whatever the list's length.
+ * `IPS_NAV_LIST_FROM_GRANTS=0` turns it off (the bench's comparison, the test's normal path).
  */
 import { type Actor, accessibleWhere, activeNavGrant } from '@ips/authz';
 import type { Prisma } from '@ips/db';
@@ -21,6 +22,9 @@ import type { Context } from '../context.js';
  * one with a grant. Anyone else: null (the list is not narrowed).
  */
 export function navOnlyOffices(actor: Actor): string[] | null {
+  // `IPS_NAV_LIST_FROM_GRANTS=0`: the list as before (for the bench's comparison and the test
+  // that guards this path's results against it).
+  if (process.env.IPS_NAV_LIST_FROM_GRANTS === '0') return null;
   if (actor.platformOperator || actor.teams.length > 0 || actor.memberships.length === 0) return null;
   if (actor.memberships.some((m) => m.role !== 'NAV_COUNSELLOR')) return null;
   return [...new Set(actor.memberships.map((m) => m.organizationId))];
@@ -39,5 +43,24 @@ export async function navGrantedJobSeekersWhere(ctx: Context): Promise<Prisma.Jo
     where: { AND: [accessibleWhere(ctx.ability, 'read', 'NavSharingGrant'), active] },
     select: { jobSeekerId: true },
   });
-  return { id: { in: [...new Set(grants.map((g) => g.jobSeekerId))] } };
+  const ids = [...new Set(grants.map((g) => g.jobSeekerId))];
+  // Past this many the list stays as it was (the statement's parameters have a limit).
+  if (ids.length > MAX_IDS) return {};
+  return { id: { in: padded(ids) } };
+}
+
+/** More granted job seekers than this (far beyond an office's): the list is not narrowed. */
+export const MAX_IDS = 16_384;
+
+/**
+ * The ids padded (with the last one repeated, which changes nothing in `IN`) to a power of two of at
+ * least 8: Prisma writes `IN ($1, …, $n)`, and each n is another SQL text, another prepared
+ * statement and another plan; this keeps it to a dozen texts whatever the office's grants.
+ */
+export function padded(ids: string[]): string[] {
+  const last = ids[ids.length - 1];
+  if (last === undefined) return ids;
+  let size = 8;
+  while (size < ids.length) size *= 2;
+  return [...ids, ...Array.from({ length: size - ids.length }, () => last)];
 }
