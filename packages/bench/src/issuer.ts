@@ -11,6 +11,7 @@ export interface Issuer {
   close(): Promise<void>;
 }
 
+/** On BENCH_ISSUER_PORT when set (a kept database trusts the issuer by its address), else any free port. */
 export async function startIssuer(): Promise<Issuer> {
   const { publicKey, privateKey } = await generateKeyPair('RS256');
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid: 'bench-key', alg: 'RS256', use: 'sig' };
@@ -23,7 +24,9 @@ export async function startIssuer(): Promise<Issuer> {
       res.end();
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  await new Promise<void>((resolve) =>
+    server.listen(Number(process.env.BENCH_ISSUER_PORT ?? 0), '127.0.0.1', () => resolve()),
+  );
   const address = server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {

@@ -3,12 +3,23 @@
  * or a throw-away embedded one), a migrated database seeded with the demo data (or a chosen
  * scale), a real token issuer, and the people whose requests the workloads replay.
  */
+
+import {
+  APP_ROLE,
+  createDatabase,
+  databaseExists,
+  ensureRoles,
+  migrate,
+  withCredentials,
+  withDatabase,
+} from '@ips/db';
 import { DEMO_SCALE, defaultSeedOptions, type SeedScale, seedDatabase } from '@ips/db/seed';
 import {
   createTestDatabase,
   dropTemplate,
   prepareTemplate,
   startTestServer,
+  TEST_APP_PASSWORD,
   type TestDatabase,
   type TestTemplate,
 } from '@ips/db/testing';
@@ -158,16 +169,20 @@ export async function prepareData(
   const server = options.server
     ? { adminUrl: options.server.adminUrl, stop: async () => {} }
     : await startTestServer();
-  const template: TestTemplate = await prepareTemplate(server.adminUrl, options.label ?? 'bench');
-  const db = await createTestDatabase(template);
+  const kept = process.env.BENCH_KEEP_DATABASE;
+  const template: TestTemplate | null = kept
+    ? null
+    : await prepareTemplate(server.adminUrl, options.label ?? 'bench');
+  const db = template ? await createTestDatabase(template) : await keptDatabase(server.adminUrl, kept ?? '');
+  const reused = kept ? await isSeeded(db.adminUrl) : false;
   const issuer = await startIssuer();
   const admin = new pg.Client({ connectionString: db.adminUrl });
   const close = async () => {
     for (const step of [
       () => admin.end(),
       () => issuer.close(),
-      () => db.drop(),
-      () => dropTemplate(template),
+      () => (template ? db.drop() : Promise.resolve()),
+      () => (template ? dropTemplate(template) : Promise.resolve()),
       () => server.stop(),
     ]) {
       await step().catch((error: unknown) =>
@@ -176,11 +191,12 @@ export async function prepareData(
     }
   };
   try {
-    await seedDatabase(
-      db.adminUrl,
-      defaultSeedOptions({ devIssuer: issuer.url, scale: options.scale ?? DEMO_SCALE }),
-      options.log,
-    );
+    if (!reused)
+      await seedDatabase(
+        db.adminUrl,
+        defaultSeedOptions({ devIssuer: issuer.url, scale: options.scale ?? DEMO_SCALE }),
+        options.log,
+      );
     await admin.connect();
     await admin.query('ANALYZE');
     const found = await findPersonas(issuer, admin, options.planCount ?? 24);
@@ -188,5 +204,36 @@ export async function prepareData(
   } catch (error) {
     await close();
     throw error;
+  }
+}
+
+/**
+ * BENCH_KEEP_DATABASE=<name>: a database kept between runs (seeding the national data takes
+ * minutes): created, migrated and seeded on the first run, migrated (new migrations only) and reused
+ * after. Its issuer must keep its address: set BENCH_ISSUER_PORT too.
+ */
+async function keptDatabase(serverAdminUrl: string, name: string): Promise<TestDatabase> {
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error('BENCH_KEEP_DATABASE: lower-case letters, digits and _');
+  if (!process.env.BENCH_ISSUER_PORT) throw new Error('BENCH_KEEP_DATABASE needs BENCH_ISSUER_PORT');
+  await ensureRoles(serverAdminUrl, TEST_APP_PASSWORD);
+  if (!(await databaseExists(serverAdminUrl, name))) await createDatabase(serverAdminUrl, name);
+  const adminUrl = withDatabase(serverAdminUrl, name);
+  await migrate(adminUrl);
+  return {
+    name,
+    adminUrl,
+    appUrl: withCredentials(adminUrl, APP_ROLE, TEST_APP_PASSWORD),
+    drop: async () => {},
+  };
+}
+
+async function isSeeded(adminUrl: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM organization');
+    return (rows[0]?.n ?? 0) > 0;
+  } finally {
+    await client.end();
   }
 }

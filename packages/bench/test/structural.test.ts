@@ -2,8 +2,8 @@
  * The bench's cheap mode: small data (the demo seed), short runs, and only structural checks —
  * never absolute times. It fails when the SQL statements per request grow with the length of a
  * list (an N+1), when a hot query or a row-level-security policy cannot use an index (EXPLAIN with
- * sequential scans priced out), or when the ladder stops answering (a short autocannon run
- * through every rung of the portfolio).
+ * sequential scans priced out), when a fast path answers otherwise than the normal path, or when
+ * the ladder stops answering (a short autocannon run through every rung of the portfolio).
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,23 @@ describe('SQL statements per request', () => {
     const small = await statementsOf({ ...call, query: call.query.replace(long, short) });
     expect(rows(big.data)).toBeGreaterThan(rows(small.data));
     expect(big.statements.length).toBe(small.statements.length);
+  });
+});
+
+describe('fast paths', () => {
+  it("the NAV counsellor's list (page's ids first, ADR 0020) answers as the normal path", async () => {
+    const call = graphqlCall(data, 'navList');
+    const fast = await statementsOf(call);
+    process.env.IPS_NAV_LIST_PAGE_FIRST = '0';
+    try {
+      const normal = await statementsOf(call);
+      expect(edges(normal.data)).toBeGreaterThan(0);
+      expect(fast.data).toEqual(normal.data);
+      // Two paths were compared: the normal one reads the page in one statement fewer.
+      expect(fast.statements.length).toBe(normal.statements.length + 1);
+    } finally {
+      delete process.env.IPS_NAV_LIST_PAGE_FIRST;
+    }
   });
 });
 

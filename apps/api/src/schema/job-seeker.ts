@@ -11,6 +11,7 @@ import { type DeadlineStatus, osloDay, worstStatus } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import { openTasksInStatus } from '../services/duties.js';
+import { navListPageFirst } from '../services/nav-list.js';
 import { JobSeekerPhaseEnum, ProtectedAddressEnum } from './enums.js';
 import { guarded, readableFields, recordRead, rowsWithFacts, withAccessFacts } from './job-seeker-fields.js';
 import { OrganizationNode } from './organization.js';
@@ -190,23 +191,24 @@ builder.queryFields((t) => ({
       resolve: async (query, _root, args, ctx) => {
         const facts = withAccessFacts(ctx, query);
         const search = parseJobSeekerSearch(args.search);
-        const rows = await ctx.db.jobSeeker.findMany({
-          ...facts.query,
-          where: {
-            AND: [
-              accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
-              args.phase?.length ? { phase: { in: args.phase } } : {},
-              args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
-              args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
-              // Only the own portfolio: nobody else learns who lacks the consent.
-              args.teamConsentMissing
-                ? { currentSpecialistId: ctx.actor.userId, ...teamConsentMissingWhere(ctx.now) }
-                : {},
-              searchWhere(search),
-            ],
-          },
-          orderBy: ORDER[args.orderBy ?? 'REFERRAL_DATE_DESC'],
-        });
+        const where: Prisma.JobSeekerWhereInput = {
+          AND: [
+            accessibleWhere(ctx.ability, 'read', 'JobSeeker'),
+            args.phase?.length ? { phase: { in: args.phase } } : {},
+            args.specialistId ? { currentSpecialistId: String(args.specialistId) } : {},
+            args.deadlineStatus ? deadlineWhere(args.deadlineStatus, ctx.now) : {},
+            // Only the own portfolio: nobody else learns who lacks the consent.
+            args.teamConsentMissing
+              ? { currentSpecialistId: ctx.actor.userId, ...teamConsentMissingWhere(ctx.now) }
+              : {},
+            searchWhere(search),
+          ],
+        };
+        const orderBy = ORDER[args.orderBy ?? 'REFERRAL_DATE_DESC'];
+        // A NAV counsellor's list: the page's ids first, then their rows (ADR 0020).
+        const rows =
+          (await navListPageFirst(ctx, facts.query, where, orderBy)) ??
+          (await ctx.db.jobSeeker.findMany({ ...facts.query, where, orderBy }));
         if (facts.merged) for (const js of rows) rowsWithFacts.add(js);
         // Found by number only where the caller may read the number: a colleague who discusses the
         // case in the team (or a NAV counsellor without the part) learns nothing from a number.
