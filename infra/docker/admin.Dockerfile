@@ -20,7 +20,11 @@ RUN npx --yes pnpm@10.34.9 install --frozen-lockfile \
       --filter "@ips/admin-shell..." --filter "@ips/mf-portfolio..." --filter "@ips/mf-nav..." \
       --filter "@ips/mf-team..." --filter "@ips/mf-organisation..." \
  && npx --yes pnpm@10.34.9 --filter @ips/mf-portfolio --filter @ips/mf-nav --filter @ips/mf-team \
-      --filter @ips/mf-organisation --filter @ips/admin-shell run build
+      --filter @ips/mf-organisation --filter @ips/admin-shell run build \
+ && find apps/admin-shell/dist apps/mf-portfolio/dist apps/mf-nav/dist apps/mf-team/dist apps/mf-organisation/dist \
+      -type f \( -name '*.js' -o -name '*.css' -o -name '*.svg' -o -name '*.html' \) -exec gzip -9 -k {} +
+# Precompressed beside each file (nginx's gzip_static). Never config.json: it is replaced per
+# environment, and a stale config.json.gz would win over the mounted file.
 
 FROM nginxinc/nginx-unprivileged:1.27.3-alpine AS runtime
 ENV API_UPSTREAM=http://api:4100

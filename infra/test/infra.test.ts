@@ -33,6 +33,19 @@ describe('the API answers the paths the probes ask', () => {
   it.each(['/healthz', '/readyz'])('%s', (path) => {
     expect(server).toContain(`app.get('${path}'`);
   });
+  it('the admin nginx compresses JavaScript, CSS, JSON and SVG (its default is off; docs/adr/0021)', () => {
+    const conf = read('infra/docker/admin-nginx.conf.template');
+    expect(conf).toMatch(/^gzip on;$/m);
+    const types = conf.match(/^gzip_types ([^;]+);$/m)?.[1]?.split(/\s+/) ?? [];
+    expect(types).toEqual(
+      expect.arrayContaining(['application/javascript', 'text/css', 'application/json', 'image/svg+xml']),
+    );
+    // gzip_static serves the build's .gz files; config.json (mounted per environment) has none.
+    expect(conf).toMatch(/^gzip_static on;$/m);
+    const dockerfile = read('infra/docker/admin.Dockerfile');
+    expect(dockerfile).toMatch(/-exec gzip -9 -k/);
+    expect(dockerfile).not.toMatch(/-name '\*\.json'/);
+  });
   it('the admin nginx answers /healthz on 8080', () => {
     const conf = read('infra/docker/admin-nginx.conf.template');
     expect(conf).toMatch(/listen 8080;[\s\S]*location = \/healthz/);

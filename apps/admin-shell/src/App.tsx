@@ -7,12 +7,12 @@ import { createApiClient, type Membership, type Role, type Session, SessionConte
 import { Alert, BodyShort, Button, Heading, HStack, Loader, Select, ToggleGroup } from '@navikt/ds-react';
 import type { i18n as I18n } from 'i18next';
 import type { User, UserManager } from 'oidc-client-ts';
-import { type ReactNode, useEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, NavLink, Route, Routes, useNavigate } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { AreaBoundary, type LoadedAreas, loadAreas } from './areas.js';
-import type { ShellConfig } from './config.js';
+import { remotesFor, type ShellConfig } from './config.js';
 import { Inbox } from './Inbox.js';
 
 const ORG_KEY = 'ips.organization';
@@ -119,14 +119,24 @@ function SignedIn({ config, userManager, i18n }: Props) {
   useEffect(() => {
     if (!user) return;
     fetchSession(config.apiUrl, user.access_token).then(setProfile, (e: unknown) => setProblem(String(e)));
-    loadAreas(config).then((result) => {
+  }, [user, config]);
+  // Only the micro-frontends the user's roles need (in any of their organisations), once the
+  // session names the roles; each loads its screens when a route of it is shown (docs/adr/0021).
+  const needed = useMemo(() => {
+    if (!profile) return null;
+    const roles = profile.memberships.map((m) => m.role);
+    return remotesFor(config.remotes, roles, profile.platformOperator === true);
+  }, [profile, config]);
+  useEffect(() => {
+    if (!needed) return;
+    loadAreas(needed).then((result) => {
       for (const area of result.areas) {
         i18n.addResourceBundle('nb', area.id, area.texts.nb, true, true);
         i18n.addResourceBundle('en', area.id, area.texts.en, true, true);
       }
       setLoaded(result);
     });
-  }, [user, config, i18n]);
+  }, [needed, i18n]);
 
   const activeOrg =
     profile?.memberships.find((m) => m.organizationId === organizationId)?.organizationId ??
@@ -251,7 +261,15 @@ function SignedIn({ config, userManager, i18n }: Props) {
                   element={
                     <RoutePurpose purpose={r.purpose} into={purpose}>
                       <AreaBoundary message={t('areaFailed')} retry={t('retry')}>
-                        {r.element}
+                        <Suspense
+                          fallback={
+                            <div className="shell-route-loading">
+                              <Loader title={t('loading')} />
+                            </div>
+                          }
+                        >
+                          {r.element}
+                        </Suspense>
                       </AreaBoundary>
                     </RoutePurpose>
                   }

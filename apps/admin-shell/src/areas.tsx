@@ -14,6 +14,7 @@ import * as React from 'react';
 import { Component, type ReactNode } from 'react';
 import * as jsxRuntime from 'react/jsx-runtime';
 import * as ReactDOM from 'react-dom';
+import * as ReactDOMClient from 'react-dom/client';
 import * as reactI18next from 'react-i18next';
 import * as reactRouter from 'react-router';
 import * as urql from 'urql';
@@ -29,6 +30,7 @@ const PROVIDED: Record<string, { lib: unknown; version: string; key: keyof typeo
   react: { lib: React, version: SHARED.react.requiredVersion, key: 'react' },
   'react/jsx-runtime': { lib: jsxRuntime, version: SHARED.react.requiredVersion, key: 'react' },
   'react-dom': { lib: ReactDOM, version: SHARED['react-dom'].requiredVersion, key: 'react-dom' },
+  'react-dom/client': { lib: ReactDOMClient, version: SHARED['react-dom'].requiredVersion, key: 'react-dom' },
   'react-router': { lib: reactRouter, version: SHARED['react-router'].requiredVersion, key: 'react-router' },
   urql: { lib: urql, version: SHARED.urql.requiredVersion, key: 'urql' },
   i18next: { lib: i18next, version: SHARED.i18next.requiredVersion, key: 'i18next' },
@@ -61,11 +63,12 @@ function runtime() {
   return federation;
 }
 
-export async function loadAreas(config: ShellConfig): Promise<LoadedAreas> {
+/** Loads the `./register` of the given remotes (only those the user's menu needs: `remotesFor`). */
+export async function loadAreas(remotes: ShellConfig['remotes']): Promise<LoadedAreas> {
   const mf = runtime();
-  mf.registerRemotes(config.remotes.map((r) => ({ name: r.name, entry: r.entry, type: 'module' })));
+  mf.registerRemotes(remotes.map((r) => ({ name: r.name, entry: r.entry, type: 'module' })));
   const results = await Promise.allSettled(
-    config.remotes.map(async (r) => {
+    remotes.map(async (r) => {
       const mod = await mf.loadRemote<{ default: () => Area }>(`${r.name}/register`);
       if (!mod) throw new Error(`${r.name}: no register`);
       return mod.default();
@@ -75,7 +78,7 @@ export async function loadAreas(config: ShellConfig): Promise<LoadedAreas> {
   const failed: string[] = [];
   results.forEach((result, i) => {
     if (result.status === 'fulfilled') areas.push(result.value);
-    else failed.push(config.remotes[i]?.name ?? String(i));
+    else failed.push(remotes[i]?.name ?? String(i));
   });
   return { areas, failed };
 }

@@ -1,7 +1,4 @@
-import '@fontsource/source-sans-3/400.css';
-import '@fontsource/source-sans-3/600.css';
-import '@fontsource/source-sans-3/700.css';
-// Aksel's CSS without its font file (which loads fonts from a CDN): fonts are self-hosted above.
+// Aksel's CSS without its font file (which loads fonts from a CDN): fonts are self-hosted (fonts.ts).
 import '@navikt/ds-css/dist/global/tokens.css';
 import '@navikt/ds-css/dist/global/reset.css';
 import '@navikt/ds-css/dist/global/baseline.css';
@@ -12,7 +9,10 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
 import { createUserManager } from './auth.js';
 import { loadConfig } from './config.js';
+import { installFonts } from './fonts.js';
 import { createI18n } from './i18n.js';
+
+installFonts();
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 loadConfig()

@@ -1,9 +1,14 @@
 /** Run-time configuration (`/config.json`), so one build serves every environment. */
+import type { RemoteConfig } from './remotes.js';
+
+export type { RemoteConfig } from './remotes.js';
+export { remotesFor } from './remotes.js';
+
 export interface ShellConfig {
   apiUrl: string;
   issuer: string;
   clientId: string;
-  remotes: { name: string; entry: string }[];
+  remotes: RemoteConfig[];
 }
 
 export async function loadConfig(): Promise<ShellConfig> {

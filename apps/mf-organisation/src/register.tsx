@@ -1,15 +1,21 @@
 /** The organisation area: the leader's staffing view, the administrator's people and roles. */
 import type { Area } from '@ips/ui';
-import { AbsencesPage } from './AbsencesPage.js';
-import { AccessLogPage } from './AccessLogPage.js';
-import { DeleteCasePage } from './DeleteCasePage.js';
-import { DeletedCasesPage } from './DeletedCasesPage.js';
-import { MembersPage } from './MembersPage.js';
-import { OnboardingPage } from './OnboardingPage.js';
-import { SettingsPage } from './SettingsPage.js';
-import { SetupPage } from './SetupPage.js';
-import { StaffingPage } from './StaffingPage.js';
+import { lazy } from 'react';
 import { texts } from './texts.js';
+
+// Each screen is its own chunk, loaded when its route is shown (docs/adr/0020): the menu needs
+// only the routes and texts.
+const AbsencesPage = lazy(() => import('./AbsencesPage.js').then((m) => ({ default: m.AbsencesPage })));
+const AccessLogPage = lazy(() => import('./AccessLogPage.js').then((m) => ({ default: m.AccessLogPage })));
+const DeleteCasePage = lazy(() => import('./DeleteCasePage.js').then((m) => ({ default: m.DeleteCasePage })));
+const DeletedCasesPage = lazy(() =>
+  import('./DeletedCasesPage.js').then((m) => ({ default: m.DeletedCasesPage })),
+);
+const MembersPage = lazy(() => import('./MembersPage.js').then((m) => ({ default: m.MembersPage })));
+const OnboardingPage = lazy(() => import('./OnboardingPage.js').then((m) => ({ default: m.OnboardingPage })));
+const SettingsPage = lazy(() => import('./SettingsPage.js').then((m) => ({ default: m.SettingsPage })));
+const SetupPage = lazy(() => import('./SetupPage.js').then((m) => ({ default: m.SetupPage })));
+const StaffingPage = lazy(() => import('./StaffingPage.js').then((m) => ({ default: m.StaffingPage })));
 
 export default function register(): Area {
   return {

@@ -1,11 +1,15 @@
 /** The portfolio area: the job specialist's portfolio and a job seeker's page. */
 import type { Area } from '@ips/ui';
-import { DeadlinesPage } from './DeadlinesPage.js';
-import { EmployersPage } from './EmployersPage.js';
-import { JobSeekerPage } from './JobSeekerPage.js';
+import { lazy } from 'react';
 import { PortfolioPage } from './PortfolioPage.js';
-import { ReferralPage } from './ReferralPage.js';
 import { texts } from './texts.js';
+
+// Each screen is its own chunk, loaded when its route is shown (docs/adr/0020): the menu needs
+// only the routes and texts.
+const DeadlinesPage = lazy(() => import('./DeadlinesPage.js').then((m) => ({ default: m.DeadlinesPage })));
+const EmployersPage = lazy(() => import('./EmployersPage.js').then((m) => ({ default: m.EmployersPage })));
+const JobSeekerPage = lazy(() => import('./JobSeekerPage.js').then((m) => ({ default: m.JobSeekerPage })));
+const ReferralPage = lazy(() => import('./ReferralPage.js').then((m) => ({ default: m.ReferralPage })));
 
 export default function register(): Area {
   return {

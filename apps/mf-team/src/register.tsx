@@ -1,12 +1,20 @@
 /** The method supervisor's area: the team's results against its targets. */
 import type { Area } from '@ips/ui';
-import { CoveragePage } from './CoveragePage.js';
-import { FidelityPage } from './FidelityPage.js';
-import { SupervisionPage } from './SupervisionPage.js';
-import { TeamDashboard } from './TeamDashboard.js';
-import { TeamMeetingPage } from './TeamMeetingPage.js';
-import { TeamPage } from './TeamPage.js';
+import { lazy } from 'react';
 import { texts } from './texts.js';
+
+// Each screen is its own chunk, loaded when its route is shown (docs/adr/0020): the menu needs
+// only the routes and texts.
+const CoveragePage = lazy(() => import('./CoveragePage.js').then((m) => ({ default: m.CoveragePage })));
+const FidelityPage = lazy(() => import('./FidelityPage.js').then((m) => ({ default: m.FidelityPage })));
+const SupervisionPage = lazy(() =>
+  import('./SupervisionPage.js').then((m) => ({ default: m.SupervisionPage })),
+);
+const TeamDashboard = lazy(() => import('./TeamDashboard.js').then((m) => ({ default: m.TeamDashboard })));
+const TeamMeetingPage = lazy(() =>
+  import('./TeamMeetingPage.js').then((m) => ({ default: m.TeamMeetingPage })),
+);
+const TeamPage = lazy(() => import('./TeamPage.js').then((m) => ({ default: m.TeamPage })));
 
 export default function register(): Area {
   return {

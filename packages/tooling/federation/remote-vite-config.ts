@@ -18,7 +18,13 @@ export function remoteViteConfig(name: string, port: number): UserConfig {
         name,
         filename: 'remoteEntry.js',
         exposes: { './register': './src/register.tsx' },
-        shared: SHARED,
+        // Consumed, never bundled: the shell provides every shared module (src/areas.tsx), so a
+        // remote carries no fallback copy of React, the router, urql or i18n (docs/adr/0020).
+        // @ips/ui keeps its fallback: with `import: false` the plugin cannot see the named exports
+        // of a workspace package's TypeScript source and the build fails.
+        shared: Object.fromEntries(
+          Object.entries(SHARED).map(([n, s]) => [n, n === '@ips/ui' ? s : { ...s, import: false as const }]),
+        ),
         dts: false,
       }),
     ],
