@@ -302,6 +302,12 @@ beforeAll(async () => {
      VALUES (gen_random_uuid(), $1, $2, $3, current_date + 1, 'Ring om jobbintervjuet')`,
     [J.org, J.id, J.specialistId],
   );
+  // Benefits counselling given to the job seeker (issue 17), with a follow-up duty.
+  await q(
+    `INSERT INTO benefits_counselling (id, "organizationId", "jobSeekerId", "counselledOn", benefits, "referredToNav", "referralNote", "givenById", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, current_date - 1, '[{"benefit":"WORK_ASSESSMENT_ALLOWANCE","incomeChange":"Avkortes"}]', true, 'Beregning ved deltid', $3, now())`,
+    [J.org, J.id, J.specialistId],
+  );
   absenceId = (
     await one<{ id: string }>(
       `INSERT INTO absence (id, "organizationId", "specialistId", type, planned, "startDate", "registeredById", "updatedAt")
@@ -321,7 +327,7 @@ const JS_FIELDS = `id givenName familyName identityNumber phase version
   consents { id scope } navSharingGrants { id } employments { id jobTitle } studies { id }
   supportPlans { id revisions { revision absenceArrangements agreements { responsibility } plannedMeetings { plannedOn } } }
   careerProfile { id current { interests } } employerContacts { id } followUpMeetings { id } journalNotes { id text }
-  reminders { id text }
+  reminders { id text } benefitsCounselling { id referralNote benefits { benefit incomeChange } }
   applications { id } transfers { id jobSeeker { id } }`;
 
 interface Doc {

@@ -61,7 +61,13 @@ const NAV_JOB_SEEKER = graphql(`
   }
 `);
 
-type Part = 'BASIC_DETAILS' | 'EMPLOYMENT_STATUS' | 'CAREER_PROFILE' | 'SUPPORT_PLAN' | 'DIALOGUE';
+type Part =
+  | 'BASIC_DETAILS'
+  | 'EMPLOYMENT_STATUS'
+  | 'CAREER_PROFILE'
+  | 'SUPPORT_PLAN'
+  | 'DIALOGUE'
+  | 'BENEFITS_COUNSELLING';
 
 /** A list of facts that stacks on a phone (label above value) and sits in two columns on a desk. */
 const FACTS_CSS = `

@@ -37,6 +37,7 @@ import type {
   Absence,
   ActionPoint,
   AuditLog,
+  BenefitsCounselling,
   CareerProfile,
   Consent,
   DeadlineRuleSetting,
@@ -68,6 +69,7 @@ import type {
   Transfer,
   User,
 } from '@ips/db';
+import { defineBenefitsCounsellingRules } from './rules-benefits.js';
 
 export type Action =
   | 'manage'
@@ -115,6 +117,7 @@ export type AppSubjects =
       FidelityReview: FidelityReview;
       FidelityActionItem: FidelityActionItem;
       Reminder: Reminder;
+      BenefitsCounselling: BenefitsCounselling;
     }>
   | 'all';
 
@@ -545,6 +548,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
       jobSeeker: { is: { navSharingGrants: activeNavGrant(actor, navOffices, now, 'CAREER_PROFILE') } },
     });
   }
+
+  defineBenefitsCounsellingRules(can, actor, now);
 
   // Addresses (and so protected addresses, kode 6/7) are granted by the own-portfolio rule alone:
   // no other rule lists the address fields. (No `cannot` rules: an inverted rule with conditions

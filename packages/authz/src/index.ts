@@ -1,2 +1,3 @@
 export { permittedFieldsOf } from '@casl/ability/extra';
 export * from './ability.js';
+export * from './rules-benefits.js';

@@ -1,3 +1,4 @@
+export * from './benefits';
 export * from './day-range';
 export * from './deadline-rules';
 export * from './deadline-status';

@@ -5,6 +5,8 @@
  * personal data than the record needs.
  */
 
+import { BENEFIT_NAMES_NB, type BenefitCode } from './benefits';
+
 export type JournalNoteInput =
   | {
       kind: 'JOB_START';
@@ -39,7 +41,16 @@ export type JournalNoteInput =
       fromSpecialist: string;
       toSpecialist: string;
     }
-  | { kind: 'DISCHARGE'; date: string; reason: string; note: string | null };
+  | { kind: 'DISCHARGE'; date: string; reason: string; note: string | null }
+  | {
+      kind: 'BENEFITS_COUNSELLING';
+      date: string;
+      benefits: { benefit: string; incomeChange: string }[];
+      referredToNav: boolean;
+      referralNote: string | null;
+      followUpOn: string | null;
+      revised: boolean;
+    };
 
 export interface JournalNoteText {
   title: string;
@@ -142,6 +153,21 @@ export function composeJournalNote(input: JournalNoteInput): JournalNoteText {
         lines: [
           `Jobbsøker ble utskrevet ${norwegianDate(input.date)}: ${DISCHARGE[input.reason] ?? input.reason}.`,
           ...(input.note ? [input.note] : []),
+        ],
+      };
+    case 'BENEFITS_COUNSELLING':
+      return {
+        title: input.revised ? 'IPS: ytelsesveiledning (endret)' : 'IPS: ytelsesveiledning',
+        lines: [
+          `Jobbsøker fikk individuelt tilpasset veiledning om økonomiske ytelser ${norwegianDate(input.date)}.`,
+          ...input.benefits.map(
+            (b) =>
+              `${BENEFIT_NAMES_NB[b.benefit as BenefitCode] ?? b.benefit}: ${b.incomeChange || 'ingen endring ved arbeidsinntekt drøftet'}`,
+          ),
+          input.referredToNav
+            ? `Sendt NAV for beregning${input.referralNote ? `: ${input.referralNote}` : '.'}`
+            : 'Ingenting sendt NAV for beregning.',
+          ...(input.followUpOn ? [`Følges opp ${norwegianDate(input.followUpOn)}.`] : []),
         ],
       };
   }

@@ -56,6 +56,7 @@ export const NAV_PARTS: readonly NavShareScope[] = [
   'CAREER_PROFILE',
   'SUPPORT_PLAN',
   'DIALOGUE',
+  'BENEFITS_COUNSELLING',
 ];
 
 /**

@@ -34,6 +34,7 @@ import './case-deletion.js';
 import './reminder.js';
 import './nav-page.js';
 import './team-consent.js';
+import './benefits-counselling.js';
 
 builder.queryType({});
 builder.mutationType({});
