@@ -10,8 +10,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // Empty: every mutation of the API has a screen. A new one without a screen goes here with its reason.
-  recordBenefitsCounselling: 'Issue 17: the "Ytelsesveiledning" section of the person page is the next step',
-  updateBenefitsCounselling: 'Issue 17: the "Ytelsesveiledning" section of the person page is the next step',
 };
 
 /** The fields of `type Mutation` in the printed schema. */
