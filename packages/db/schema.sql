@@ -9,10 +9,11 @@ CREATE TYPE public."ApplicationSource" AS ENUM ('ADVERTISED', 'JOB_DEVELOPMENT')
 CREATE TYPE public."ApplicationStatus" AS ENUM ('PLANNED', 'SENT', 'INTERVIEW', 'OFFERED', 'REJECTED', 'WITHDRAWN', 'HIRED');
 CREATE TYPE public."AssignmentReason" AS ENUM ('INTAKE', 'TRANSFER', 'TEMPORARY_COVER');
 CREATE TYPE public."AuditAction" AS ENUM ('READ', 'CREATE', 'UPDATE', 'DELETE', 'EXPORT');
+CREATE TYPE public."Benefit" AS ENUM ('WORK_ASSESSMENT_ALLOWANCE', 'DISABILITY_BENEFIT', 'SOCIAL_ASSISTANCE', 'SICKNESS_BENEFIT', 'UNEMPLOYMENT_BENEFIT', 'QUALIFICATION_BENEFIT', 'HOUSING_ALLOWANCE', 'OTHER');
 CREATE TYPE public."ConsentEventKind" AS ENUM ('GIVEN', 'CHANGED', 'WITHDRAWN');
 CREATE TYPE public."ConsentScope" AS ENUM ('TEAM_CASE_DISCUSSION', 'NAV_SHARING', 'EMPLOYER_CONTACT', 'SUPPORT_PLAN_TO_NAV_SYSTEM', 'CROSS_SERVICE_TRANSFER', 'HEALTH_TEAM_COLLABORATION', 'RELATIVES_NETWORK');
 CREATE TYPE public."ContactKind" AS ENUM ('FACE_TO_FACE', 'PHONE', 'VIDEO');
-CREATE TYPE public."DeadlineRule" AS ENUM ('FIRST_EMPLOYER_CONTACT', 'EMPLOYER_MEETING_BEFORE_START', 'FIRST_FOLLOW_UP_AFTER_START', 'CONTACT_AFTER_JOB_END', 'MEET_AFTER_TRANSFER', 'CONSENT_EXPIRY', 'PORTFOLIO_REVIEW', 'FIELD_MENTORING', 'ACTION_POINT', 'MANUAL', 'NAV_DIALOGUE_ANSWER');
+CREATE TYPE public."DeadlineRule" AS ENUM ('FIRST_EMPLOYER_CONTACT', 'EMPLOYER_MEETING_BEFORE_START', 'FIRST_FOLLOW_UP_AFTER_START', 'CONTACT_AFTER_JOB_END', 'MEET_AFTER_TRANSFER', 'CONSENT_EXPIRY', 'PORTFOLIO_REVIEW', 'FIELD_MENTORING', 'ACTION_POINT', 'MANUAL', 'BENEFITS_FOLLOW_UP', 'NAV_DIALOGUE_ANSWER');
 CREATE TYPE public."DischargeReason" AS ENUM ('STABLE_IN_WORK', 'STABLE_IN_STUDY', 'HANDED_OVER_TO_HEALTH_TEAM', 'JOB_SEEKER_WITHDREW', 'MOVED', 'NO_CONTACT', 'OTHER');
 CREATE TYPE public."DisclosurePreference" AS ENUM ('FULL', 'PARTIAL', 'NONE', 'UNDECIDED');
 CREATE TYPE public."EmployerContactOutcome" AS ENUM ('NO_OPENING', 'FOLLOW_UP_AGREED', 'INTERVIEW_ARRANGED', 'JOB_OFFERED', 'OTHER');
@@ -23,14 +24,14 @@ CREATE TYPE public."ExportStatus" AS ENUM ('PENDING', 'SENT', 'FAILED', 'CANCELL
 CREATE TYPE public."FieldMentoringSetting" AS ENUM ('JOB_SEEKER_MEETING', 'EMPLOYER_MEETING');
 CREATE TYPE public."IdentityProviderKind" AS ENUM ('ENTRA_ID', 'HELSE_ID', 'ID_PORTEN', 'GENERIC_OIDC');
 CREATE TYPE public."JobSeekerPhase" AS ENUM ('REFERRED', 'INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'EMPLOYED', 'STUDYING', 'TAPERING', 'DISCHARGED');
-CREATE TYPE public."JournalNoteKind" AS ENUM ('SUPPORT_PLAN', 'JOB_START', 'JOB_END', 'TRANSFER', 'DISCHARGE', 'OTHER', 'NAV_DIALOGUE');
+CREATE TYPE public."JournalNoteKind" AS ENUM ('SUPPORT_PLAN', 'JOB_START', 'JOB_END', 'TRANSFER', 'DISCHARGE', 'OTHER', 'BENEFITS_COUNSELLING', 'NAV_DIALOGUE');
 CREATE TYPE public."Measure" AS ENUM ('EMPLOYMENT_RATE', 'JOB_STARTS_PER_SPECIALIST_PER_YEAR', 'CASELOAD_PER_SPECIALIST', 'EMPLOYER_CONTACTS_PER_SPECIALIST_PER_WEEK', 'COMMUNITY_TIME_SHARE', 'FIRST_EMPLOYER_CONTACT_WITHIN_MONTH_SHARE');
 CREATE TYPE public."MeetingLocation" AS ENUM ('COMMUNITY', 'OFFICE', 'REMOTE');
 CREATE TYPE public."MeetingParticipant" AS ENUM ('JOB_SEEKER', 'EMPLOYER', 'HEALTH_TEAM', 'NAV_COUNSELLOR', 'RELATIVES', 'OTHER');
 CREATE TYPE public."MeetingPurpose" AS ENUM ('INTAKE', 'CAREER_PROFILING', 'JOB_SEARCH', 'BENEFITS_COUNSELLING', 'EMPLOYER_MEETING_BEFORE_START', 'FOLLOW_ALONG', 'JOB_END_FOLLOW_UP', 'OTHER');
 CREATE TYPE public."MeetingStatus" AS ENUM ('PLANNED', 'HELD', 'CANCELLED', 'NO_SHOW');
 CREATE TYPE public."NavDialogueSide" AS ENUM ('SPECIALIST', 'NAV');
-CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE', 'DIALOGUE');
+CREATE TYPE public."NavShareScope" AS ENUM ('BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'CAREER_PROFILE', 'DIALOGUE', 'BENEFITS_COUNSELLING');
 CREATE TYPE public."NotificationKind" AS ENUM ('LONG_ABSENCE', 'DEADLINE_DIGEST', 'TRANSFER', 'ACTION_POINT', 'CONSENT_EXPIRING', 'MEETING_MINUTES', 'TEAM_CONSENT_REQUEST', 'PLANNED_ABSENCE', 'NAV_DIALOGUE');
 CREATE TYPE public."OrganizationKind" AS ENUM ('MUNICIPALITY', 'SPECIALIST_HEALTH_SERVICE', 'NAV_OFFICE');
 CREATE TYPE public."ProtectedAddress" AS ENUM ('NONE', 'CONFIDENTIAL', 'STRICTLY_CONFIDENTIAL');
@@ -251,6 +252,35 @@ CREATE INDEX "audit_log_organizationId_jobSeekerId_occurredAt_idx" ON ONLY publi
 CREATE UNIQUE INDEX audit_log_pkey ON ONLY public.audit_log USING btree (id, "occurredAt");
 CREATE INDEX audit_log_sequence_idx ON ONLY public.audit_log USING btree (sequence);
 GRANT SELECT ON public."audit_log" TO ips_app;
+
+CREATE TABLE public."benefits_counselling" (
+  "benefits" jsonb NOT NULL DEFAULT '[]'::jsonb,
+  "counselledOn" date NOT NULL,
+  "createdAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
+  "deletedAt" timestamp(3) with time zone,
+  "followUpOn" date,
+  "givenById" uuid NOT NULL,
+  "id" uuid NOT NULL,
+  "jobSeekerId" uuid NOT NULL,
+  "organizationId" uuid NOT NULL,
+  "referralNote" text,
+  "referredToNav" boolean NOT NULL DEFAULT false,
+  "updatedAt" timestamp(3) with time zone NOT NULL,
+  "version" integer NOT NULL DEFAULT 1,
+  CONSTRAINT "benefits_counselling_givenById_fkey" FOREIGN KEY ("givenById") REFERENCES app_user(id) ON UPDATE CASCADE ON DELETE RESTRICT,
+  CONSTRAINT "benefits_counselling_organizationId_jobSeekerId_fkey" FOREIGN KEY ("organizationId", "jobSeekerId") REFERENCES job_seeker("organizationId", id) ON UPDATE CASCADE ON DELETE CASCADE,
+  CONSTRAINT "benefits_counselling_pkey" PRIMARY KEY (id)
+);
+ALTER TABLE public."benefits_counselling" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE public."benefits_counselling" FORCE ROW LEVEL SECURITY;
+CREATE POLICY "nav_reads_shared" ON public."benefits_counselling" AS PERMISSIVE FOR SELECT TO public USING (("jobSeekerId" = ANY (( SELECT app.nav_job_seeker_ids('BENEFITS_COUNSELLING'::"NavShareScope") AS nav_job_seeker_ids)::uuid[])));
+CREATE POLICY "not_deleted" ON public."benefits_counselling" AS RESTRICTIVE FOR ALL TO ips_app USING (("deletedAt" IS NULL)) WITH CHECK (("deletedAt" IS NULL));
+CREATE POLICY "tenant_isolation" ON public."benefits_counselling" AS PERMISSIVE FOR ALL TO public USING (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[]))) WITH CHECK (("organizationId" = ANY (( SELECT app.current_org_ids() AS current_org_ids)::uuid[])));
+CREATE UNIQUE INDEX "benefits_counselling_organizationId_id_key" ON public.benefits_counselling USING btree ("organizationId", id);
+CREATE INDEX "benefits_counselling_organizationId_jobSeekerId_counselledO_idx" ON public.benefits_counselling USING btree ("organizationId", "jobSeekerId", "counselledOn");
+CREATE UNIQUE INDEX benefits_counselling_pkey ON public.benefits_counselling USING btree (id);
+CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.benefits_counselling FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
+GRANT DELETE, INSERT, SELECT, UPDATE ON public."benefits_counselling" TO ips_app;
 
 CREATE TABLE public."career_profile" (
   "createdAt" timestamp(3) with time zone NOT NULL DEFAULT CURRENT_TIMESTAMP,
@@ -1652,8 +1682,9 @@ AS $function$
       (23, 'job_seeker_phase_change', '"organizationId" = $3 AND "jobSeekerId" = $4'),
       (24, 'notification', '"linkType" = ''JobSeeker'' AND "linkId" = $4'),
       (25, 'reminder', '"organizationId" = $3 AND "jobSeekerId" = $4'),
-      (26, 'nav_dialogue_message', '"organizationId" = $3 AND "jobSeekerId" = $4'),
-      (27, 'nav_dialogue_thread', '"organizationId" = $3 AND "jobSeekerId" = $4')
+      (26, 'benefits_counselling', '"organizationId" = $3 AND "jobSeekerId" = $4'),
+      (27, 'nav_dialogue_message', '"organizationId" = $3 AND "jobSeekerId" = $4'),
+      (28, 'nav_dialogue_thread', '"organizationId" = $3 AND "jobSeekerId" = $4')
   $function$;
 
 CREATE OR REPLACE FUNCTION app.check_consent_nav_parts()

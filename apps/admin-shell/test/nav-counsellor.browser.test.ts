@@ -130,7 +130,7 @@ describe('NAV counsellor: a shared job seeker’s page', () => {
     await page.getByRole('heading', { level: 2, name: 'Karriereprofil' }).waitFor();
     // The grant names the support plan, the consent does not: not on the page, not on the wire.
     expect(await page.getByRole('heading', { level: 2, name: 'Jobbstøtteplan' }).count()).toBe(0);
-    await page.getByText('Ikke delt med NAV: Jobbstøtteplan.').waitFor();
+    await page.getByText('Ikke delt med NAV: Jobbstøtteplan, Ytelsesveiledning.').waitFor();
     const pageBody = bodies.find((b) => b.includes('"specialistContact"')) ?? '';
     expect(pageBody).toContain('"supportPlans":[]');
     expect(pageBody).not.toContain('employerRoutines":"');

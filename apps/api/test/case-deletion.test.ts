@@ -313,6 +313,12 @@ beforeAll(async () => {
      SELECT gen_random_uuid(), $1, t.id, $2, 'SPECIALIST', $3, 'Kan vi snakke om arbeidsavklaringspengene?' FROM t`,
     [J.org, J.id, J.specialistId],
   );
+  // Benefits counselling given to the job seeker (issue 17), with a follow-up duty.
+  await q(
+    `INSERT INTO benefits_counselling (id, "organizationId", "jobSeekerId", "counselledOn", benefits, "referredToNav", "referralNote", "givenById", "updatedAt")
+     VALUES (gen_random_uuid(), $1, $2, current_date - 1, '[{"benefit":"WORK_ASSESSMENT_ALLOWANCE","incomeChange":"Avkortes"}]', true, 'Beregning ved deltid', $3, now())`,
+    [J.org, J.id, J.specialistId],
+  );
   absenceId = (
     await one<{ id: string }>(
       `INSERT INTO absence (id, "organizationId", "specialistId", type, planned, "startDate", "registeredById", "updatedAt")
@@ -332,7 +338,7 @@ const JS_FIELDS = `id givenName familyName identityNumber phase version
   consents { id scope } navSharingGrants { id } employments { id jobTitle } studies { id }
   supportPlans { id revisions { revision absenceArrangements agreements { responsibility } plannedMeetings { plannedOn } } }
   careerProfile { id current { interests } } employerContacts { id } followUpMeetings { id } journalNotes { id text }
-  reminders { id text }
+  reminders { id text } benefitsCounselling { id referralNote benefits { benefit incomeChange } }
   applications { id } transfers { id jobSeeker { id } }`;
 
 interface Doc {

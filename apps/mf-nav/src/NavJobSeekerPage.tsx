@@ -25,6 +25,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { NavBenefitsCounselling } from './NavBenefitsCounselling.js';
 
 const NAV_JOB_SEEKER = graphql(`
   query NavJobSeeker($id: ID!) {
@@ -37,6 +38,7 @@ const NAV_JOB_SEEKER = graphql(`
       navSharingGrants { id active sharedParts sharedUntil navOffice { id name } }
       employments { id jobTitle startDate endDate hoursPerWeek employer { id name } }
       studies { id programme institution startDate endDate }
+      benefitsCounselling { id counselledOn benefits { benefit incomeChange } referredToNav referralNote followUpOn givenBy { givenName familyName } }
       careerProfile {
         id
         current { revision createdAt interests strengths preferences workExperience { title employer years } education { level subject completed } }
@@ -61,7 +63,13 @@ const NAV_JOB_SEEKER = graphql(`
   }
 `);
 
-type Part = 'BASIC_DETAILS' | 'EMPLOYMENT_STATUS' | 'CAREER_PROFILE' | 'SUPPORT_PLAN' | 'DIALOGUE';
+type Part =
+  | 'BASIC_DETAILS'
+  | 'EMPLOYMENT_STATUS'
+  | 'CAREER_PROFILE'
+  | 'SUPPORT_PLAN'
+  | 'DIALOGUE'
+  | 'BENEFITS_COUNSELLING';
 
 /** A list of facts that stacks on a phone (label above value) and sits in two columns on a desk. */
 const FACTS_CSS = `
@@ -133,7 +141,7 @@ export function NavJobSeekerPage() {
   const plan = js.supportPlans.find((p) => p.status !== 'CLOSED') ?? js.supportPlans[0];
   const revision = plan?.revisions[0];
   const profile = js.careerProfile?.current[0];
-  const shown: Part[] = ['EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN'];
+  const shown: Part[] = ['EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'BENEFITS_COUNSELLING'];
   const notShared = shown.filter((p) => !parts.has(p));
   return (
     <VStack gap="space-16">
@@ -292,6 +300,7 @@ export function NavJobSeekerPage() {
           )}
         </Section>
       ) : null}
+      {parts.has('BENEFITS_COUNSELLING') ? <NavBenefitsCounselling items={js.benefitsCounselling} /> : null}
       {notShared.length ? (
         <BodyShort size="small" data-testid="not-shared">
           {t('page_notCovered', { parts: notShared.map((p) => t(`scope_${p}`)).join(', ') })}

@@ -11,6 +11,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { BenefitsCounselling } from './job-seeker/BenefitsCounselling.js';
 import { CareerProfileEditor } from './job-seeker/CareerProfileEditor.js';
 import { ConsentPanel } from './job-seeker/ConsentPanel.js';
 import { ContactsTab } from './job-seeker/ContactsTab.js';
@@ -185,6 +186,12 @@ export function JobSeekerPage() {
               jobSeekerId={rawId(js.id)}
               canEdit={canOn(ability, 'update', 'CareerProfile', { ...subject })}
               onReload={reload}
+            />
+            <BenefitsCounselling
+              items={js.benefitsCounselling}
+              jobSeekerId={rawId(js.id)}
+              canEdit={canOn(ability, 'create', 'BenefitsCounselling', { ...subject })}
+              onChanged={reload}
             />
             <WorkPanel js={js} canEdit={canWork} onChanged={reload} />
             {!isOwn ? <Detail>{t('js_readOnlyHistory')}</Detail> : null}

@@ -19,7 +19,14 @@ const ORG_A = 'org-a';
 const ORG_B = 'org-b';
 const NAV = 'nav-1';
 const TEAM = 'team-1';
-const ALL_NAV_PARTS = ['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE'];
+const ALL_NAV_PARTS = [
+  'BASIC_DETAILS',
+  'EMPLOYMENT_STATUS',
+  'CAREER_PROFILE',
+  'SUPPORT_PLAN',
+  'DIALOGUE',
+  'BENEFITS_COUNSELLING',
+];
 
 const actors = {
   specialist: {
@@ -251,6 +258,10 @@ describe('NAV reads only what the consent covers (issue 17 item 1): part × cons
     DIALOGUE: (js: object) => ({
       type: 'NavDialogueThread' as const,
       record: { organizationId: ORG_A, navOfficeId: NAV, jobSeeker: js },
+    }),
+    BENEFITS_COUNSELLING: (js: object) => ({
+      type: 'BenefitsCounselling' as const,
+      record: { organizationId: ORG_A, jobSeeker: js },
     }),
   };
   const CONSENT = {
@@ -1051,5 +1062,49 @@ describe('the NAV dialogue (issue 17): role × relation × consent', () => {
     const ability = defineAbilityFor(actors.nav, now);
     expect(canOn(ability, 'read', 'NavDialogueThread', thread(js(back), 'nav-2'))).toBe(false);
     expect(canOn(ability, 'read', 'NavDialogueMessage', message(js(back), 'nav-2'))).toBe(false);
+  });
+});
+
+describe('benefits counselling (issue 17, IPS principle 5): role × relation × action', () => {
+  const record = (js: object) => ({ organizationId: ORG_A, jobSeeker: js });
+  const teamCase = () => jobSeeker({ consents: [consent('TEAM_CASE_DISCUSSION')] });
+  const noTeamConsent = () => jobSeeker();
+  const shared = (scopes: string[], consentOverrides: Record<string, unknown> = {}) =>
+    jobSeeker({ navSharingGrants: [grant({ scopes }, consentOverrides)] });
+  const BOTH = ['BASIC_DETAILS', 'BENEFITS_COUNSELLING'];
+  // [who, relation, the job seeker, reads, writes (create and update)]
+  const cells: [keyof typeof actors, string, () => object, boolean, boolean][] = [
+    ['specialist', 'own', noTeamConsent, true, true],
+    ['colleague', 'same team, team consent', teamCase, true, false],
+    ['colleague', 'same team, no consent', noTeamConsent, false, false],
+    ['otherTeam', 'other team, team consent', teamCase, false, false],
+    ['otherTenant', 'other tenant', teamCase, false, false],
+    ['supervisor', 'supervised team, team consent', teamCase, true, false],
+    ['supervisor', 'supervised team, no consent', noTeamConsent, false, false],
+    ['leader', 'same organisation', teamCase, false, false],
+    ['admin', 'same organisation', teamCase, false, false],
+    ['nav', 'own office, consent covers', () => shared(BOTH), true, false],
+    [
+      'nav',
+      'own office, grant without the part',
+      () => shared(['BASIC_DETAILS', 'EMPLOYMENT_STATUS']),
+      false,
+      false,
+    ],
+    [
+      'nav',
+      'own office, consent does not cover',
+      () => shared(BOTH, { navParts: ['BASIC_DETAILS'] }),
+      false,
+      false,
+    ],
+    ['nav', 'own office, consent withdrawn', () => shared(BOTH, { withdrawnAt: past }), false, false],
+    ['otherNav', 'other office, consent covers', () => shared(BOTH), false, false],
+  ];
+  it.each(cells)('%s · %s', (who, _relation, js, reads, writes) => {
+    const ability = defineAbilityFor(actors[who], now);
+    expect(canOn(ability, 'read', 'BenefitsCounselling', record(js()))).toBe(reads);
+    expect(canOn(ability, 'create', 'BenefitsCounselling', record(js()))).toBe(writes);
+    expect(canOn(ability, 'update', 'BenefitsCounselling', record(js()))).toBe(writes);
   });
 });

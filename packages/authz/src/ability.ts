@@ -23,6 +23,7 @@ import { AbilityBuilder, subject as asSubject, type Subject } from '@casl/abilit
 import { accessibleBy, createPrismaAbility, type WhereInputOf } from '@casl/prisma/runtime';
 import type { Prisma } from '@ips/db';
 import { administratorRules } from './rules/administrator.js';
+import { defineBenefitsCounsellingRules } from './rules/benefits.js';
 import { caseDeletionRules } from './rules/case-deletion.js';
 import { everyoneRules } from './rules/everyone.js';
 import { leaderRules } from './rules/leader.js';
@@ -50,6 +51,8 @@ export function defineAbilityFor(actor: Actor, now: Date = new Date()): AppAbili
   navRules(can, actor, now);
   // The NAV dialogue (issue 17): own specialist, covering supervisor, NAV under consent and grant.
   defineDialogueRules(can, actor, now);
+  // Benefits counselling (issue 17): own specialist writes; the team under consent and NAV under the part read.
+  defineBenefitsCounsellingRules(can, actor, now);
   // Addresses (and so protected addresses, kode 6/7) are granted by the own-portfolio rule alone:
   // no other rule lists the address fields.
   return build();

@@ -5,6 +5,7 @@ import type {
   Absence,
   ActionPoint,
   AuditLog,
+  BenefitsCounselling,
   CareerProfile,
   Consent,
   DeadlineRuleSetting,
@@ -87,6 +88,7 @@ export type AppSubjects =
       Reminder: Reminder;
       NavDialogueThread: NavDialogueThread;
       NavDialogueMessage: NavDialogueMessage;
+      BenefitsCounselling: BenefitsCounselling;
     }>
   | 'all';
 

@@ -113,6 +113,23 @@ export const JOB_SEEKER_PAGE_DOCUMENT = `query JobSeekerPage($id: ID!) {
         dueOn
         text
       }
+      benefitsCounselling {
+        id
+        counselledOn
+        benefits {
+          benefit
+          incomeChange
+        }
+        referredToNav
+        referralNote
+        followUpOn
+        version
+        givenBy {
+          id
+          givenName
+          familyName
+        }
+      }
       supportPlans {
         ...SupportPlanFields
       }

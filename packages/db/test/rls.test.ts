@@ -22,6 +22,7 @@ const ID = {
   employmentA: '01900000-0000-7000-8000-0000000a00e1',
   planA: '01900000-0000-7000-8000-0000000a00d1',
   profileA: '01900000-0000-7000-8000-0000000a00b1',
+  benefitsA: '01900000-0000-7000-8000-0000000a00c1',
   nav2: '01900000-0000-7000-8000-00000000000d',
   nav2Counsellor: '01900000-0000-7000-8000-0000000000d1',
   threadA: '01900000-0000-7000-8000-0000000a00a1',
@@ -367,13 +368,14 @@ describe('NAV reads only what the consent covers: part × consent × reader (iss
     // The dialogue with NAV (docs/nav-dialogue.md): the office's thread and its messages.
     ['DIALOGUE', 'nav_dialogue_thread', ID.threadA],
     ['DIALOGUE', 'nav_dialogue_message', ID.messageA],
+    ['BENEFITS_COUNSELLING', 'benefits_counselling', ID.benefitsA],
   ];
   const CONSENT: [string, (part: string) => string][] = [
     ['covers it', (part) => `"navParts" = '{BASIC_DETAILS,${part}}', "withdrawnAt" = NULL`],
     [
       'does not cover it',
       (part) =>
-        `"navParts" = '{${['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE'].filter((p) => p !== part).join(',')}}', "withdrawnAt" = NULL`,
+        `"navParts" = '{${['BASIC_DETAILS', 'EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE', 'BENEFITS_COUNSELLING'].filter((p) => p !== part).join(',')}}', "withdrawnAt" = NULL`,
     ],
     ['covers it but is withdrawn', (part) => `"navParts" = '{BASIC_DETAILS,${part}}', "withdrawnAt" = now()`],
   ];
@@ -393,7 +395,9 @@ describe('NAV reads only what the consent covers: part × consent × reader (iss
         (gen_random_uuid(), '${ID.nav2}', '${ID.nav2Counsellor}', 'NAV_COUNSELLOR', now());
       INSERT INTO career_profile (id, "organizationId", "jobSeekerId", "updatedAt") VALUES
         ('${ID.profileA}', '${ID.orgA}', '${ID.seekerA}', now());
-      UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS,CAREER_PROFILE,SUPPORT_PLAN,DIALOGUE}'
+      INSERT INTO benefits_counselling (id, "organizationId", "jobSeekerId", "counselledOn", "givenById", "updatedAt") VALUES
+        ('${ID.benefitsA}', '${ID.orgA}', '${ID.seekerA}', '2026-02-01', '${ID.userA}', now());
+      UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS,EMPLOYMENT_STATUS,CAREER_PROFILE,SUPPORT_PLAN,DIALOGUE,BENEFITS_COUNSELLING}'
         WHERE id = '${ID.grantA}';
       INSERT INTO nav_dialogue_thread (id, "organizationId", "jobSeekerId", "navOfficeId", subject, "startedById",
         "startedBySide", "lastMessageAt", "updatedAt") VALUES

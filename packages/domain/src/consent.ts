@@ -12,6 +12,7 @@ export const NAV_PARTS = [
   'CAREER_PROFILE',
   'SUPPORT_PLAN',
   'DIALOGUE',
+  'BENEFITS_COUNSELLING',
 ] as const;
 export type NavPart = (typeof NAV_PARTS)[number];
 

@@ -1,3 +1,4 @@
+export * from './benefits';
 export * from './case-checks';
 export * from './consent';
 export * from './day-range';

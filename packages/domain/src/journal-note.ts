@@ -5,6 +5,8 @@
  * personal data than the record needs.
  */
 
+import { BENEFIT_NAMES_NB, type BenefitCode } from './benefits';
+
 export type JournalNoteInput =
   | {
       kind: 'JOB_START';
@@ -45,6 +47,15 @@ export type JournalNoteInput =
       subject: string;
       /** The thread's messages, oldest first: day (YYYY-MM-DD), side and text. */
       messages: { day: string; side: 'SPECIALIST' | 'NAV'; body: string }[];
+    }
+  | {
+      kind: 'BENEFITS_COUNSELLING';
+      date: string;
+      benefits: { benefit: string; incomeChange: string }[];
+      referredToNav: boolean;
+      referralNote: string | null;
+      followUpOn: string | null;
+      revised: boolean;
     };
 
 export interface JournalNoteText {
@@ -156,6 +167,21 @@ export function composeJournalNote(input: JournalNoteInput): JournalNoteText {
         lines: input.messages.map(
           (m) => `${norwegianDate(m.day)} ${m.side === 'NAV' ? 'NAV-veileder' : 'Jobbspesialist'}: ${m.body}`,
         ),
+      };
+    case 'BENEFITS_COUNSELLING':
+      return {
+        title: input.revised ? 'IPS: ytelsesveiledning (endret)' : 'IPS: ytelsesveiledning',
+        lines: [
+          `Jobbsøker fikk individuelt tilpasset veiledning om økonomiske ytelser ${norwegianDate(input.date)}.`,
+          ...input.benefits.map(
+            (b) =>
+              `${BENEFIT_NAMES_NB[b.benefit as BenefitCode] ?? b.benefit}: ${b.incomeChange || 'ingen endring ved arbeidsinntekt drøftet'}`,
+          ),
+          input.referredToNav
+            ? `Sendt NAV for beregning${input.referralNote ? `: ${input.referralNote}` : '.'}`
+            : 'Ingenting sendt NAV for beregning.',
+          ...(input.followUpOn ? [`Følges opp ${norwegianDate(input.followUpOn)}.`] : []),
+        ],
       };
   }
 }

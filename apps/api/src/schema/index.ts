@@ -35,6 +35,7 @@ import './reminder.js';
 import './nav-page.js';
 import './nav-dialogue.js';
 import './team-consent.js';
+import './benefits-counselling.js';
 
 builder.queryType({});
 builder.mutationType({});

@@ -86,7 +86,15 @@ type Note = JobSeekerNotes['journalNotes'][number];
 
 const LIST = { listStyle: 'none', margin: 0, padding: 0 } as const;
 
-const KINDS = ['SUPPORT_PLAN', 'JOB_START', 'JOB_END', 'TRANSFER', 'DISCHARGE', 'OTHER'];
+const KINDS = [
+  'SUPPORT_PLAN',
+  'JOB_START',
+  'JOB_END',
+  'TRANSFER',
+  'DISCHARGE',
+  'BENEFITS_COUNSELLING',
+  'OTHER',
+];
 const kindKey = (prefix: string, kind: string) => `${prefix}${KINDS.includes(kind) ? kind : 'OTHER'}`;
 
 /** Not yet entered first (oldest first: the longest waiting), then the entered ones, newest first. */

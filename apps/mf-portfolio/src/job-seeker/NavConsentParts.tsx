@@ -17,6 +17,7 @@ export const NAV_PARTS = [
   'CAREER_PROFILE',
   'SUPPORT_PLAN',
   'DIALOGUE',
+  'BENEFITS_COUNSELLING',
 ] as const satisfies readonly NavPart[];
 
 /** The parts in the screens' order, basic details always first. */

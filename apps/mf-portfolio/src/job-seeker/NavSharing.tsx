@@ -42,7 +42,13 @@ type Grant = JobSeekerView['navSharingGrants'][number];
 type NavScope = Grant['scopes'][number];
 
 /** The parts a specialist picks; basic details always go with them (the API adds them). */
-const PICKABLE: readonly NavScope[] = ['EMPLOYMENT_STATUS', 'CAREER_PROFILE', 'SUPPORT_PLAN', 'DIALOGUE'];
+const PICKABLE: readonly NavScope[] = [
+  'EMPLOYMENT_STATUS',
+  'CAREER_PROFILE',
+  'SUPPORT_PLAN',
+  'DIALOGUE',
+  'BENEFITS_COUNSELLING',
+];
 
 /**
  * The NAV parts the consent in force covers (issue 17 item 1: consent is the only door): nothing

@@ -109,6 +109,7 @@ export const DUTY_TITLES: Record<string, { nb: string; en: string }> = {
     nb: 'Samtykke utløper: forny det eller avslutt delingen',
     en: 'Consent expires: renew it or end the sharing',
   },
+  BENEFITS_FOLLOW_UP: { nb: 'Følg opp ytelsesveiledningen', en: 'Follow up the benefits counselling' },
 };
 
 /** The duty's title in the UI's language (`en…` → English, else bokmål); the API's title otherwise. */

@@ -109,6 +109,7 @@ export const JOB_SEEKER_PAGE = graphql(
         employerContacts { id contactedAt faceToFace purpose outcome contactPerson notes employer { id name } }
         followUpMeetings { id scheduledAt status purpose faceToFace location durationMinutes participants summary }
         reminders { id dueOn text }
+        benefitsCounselling { id counselledOn benefits { benefit incomeChange } referredToNav referralNote followUpOn version givenBy { id givenName familyName } }
         supportPlans { ...SupportPlanFields }
         transfers {
           id

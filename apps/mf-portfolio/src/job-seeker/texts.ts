@@ -1,5 +1,6 @@
 /** The job-seeker page's texts (bokmål first, English on request), merged into the area's namespace. */
 import type { Texts } from '@ips/ui';
+import { ben17Texts } from './texts-ben17.js';
 import { consentTexts } from './texts-consent.js';
 import { consent17Texts } from './texts-consent17.js';
 import { cover16Texts } from './texts-cover16.js';
@@ -182,6 +183,7 @@ const nb: Texts = {
   ...consent17Texts.nb,
   ...cover16Texts.nb,
   ...nav17Texts.nb,
+  ...ben17Texts.nb,
 };
 
 const en: Texts = {
@@ -353,6 +355,7 @@ const en: Texts = {
   ...consent17Texts.en,
   ...cover16Texts.en,
   ...nav17Texts.en,
+  ...ben17Texts.en,
 };
 
 export const jobSeekerTexts = {
