@@ -7,45 +7,22 @@
  */
 import { parseOrganizationNumber } from '@ips/domain';
 import {
-  ConsentRequiredErrorFields,
   canOn,
-  DateField,
   FormError,
-  formatDayTime,
   graphql,
   NotFoundErrorFields,
-  osloInstant,
-  osloNowTime,
-  osloToday,
   ownIssueText,
-  parseTime,
-  rawId,
-  TimeField,
   useAbility,
   useMutationForm,
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
-import {
-  Alert,
-  BodyShort,
-  Button,
-  Detail,
-  Heading,
-  HStack,
-  Radio,
-  RadioGroup,
-  Search,
-  Select,
-  Switch,
-  Textarea,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
+import { Alert, Button, Heading, HStack, Search, Select, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { ContactLogFields, RecentContacts, useContactLog } from './employer-contacts';
 
 const EMPLOYERS = graphql(`
   query EmployerRegister($search: String, $specialistId: ID!) {
@@ -82,32 +59,6 @@ const REGISTER = graphql(
   [NotFoundErrorFields, ValidationErrorFields],
 );
 
-const RECORD = graphql(
-  `
-  mutation RecordEmployerContact($input: RecordEmployerContactInput!) {
-    recordEmployerContact(input: $input) {
-      __typename
-      ... on MutationRecordEmployerContactSuccess {
-        data { id contactedAt faceToFace purpose outcome employer { id name } jobSeeker { id givenName familyName } }
-      }
-      ...NotFoundErrorFields
-      ...ValidationErrorFields
-      ...ConsentRequiredErrorFields
-    }
-  }
-`,
-  [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
-);
-
-const PURPOSES = [
-  'JOB_DEVELOPMENT_FOR_JOB_SEEKER',
-  'RELATIONSHIP_BUILDING',
-  'FOLLOW_UP_IN_EMPLOYMENT',
-] as const;
-const OUTCOMES = ['INTERVIEW_ARRANGED', 'JOB_OFFERED', 'FOLLOW_UP_AGREED', 'NO_OPENING', 'OTHER'] as const;
-type Purpose = (typeof PURPOSES)[number];
-type Outcome = (typeof OUTCOMES)[number];
-
 /** Whether the job seeker's employer-contact consent is in force (seed 000 §3). */
 export function hasEmployerContactConsent(
   consents: readonly { scope: string; active: boolean }[] | null | undefined,
@@ -116,7 +67,7 @@ export function hasEmployerContactConsent(
 }
 
 export function EmployersPage() {
-  const { t, i18n } = useTranslation('portfolio');
+  const { t } = useTranslation('portfolio');
   const session = useSession();
   const [params, setParams] = useSearchParams();
   const search = params.get('sok') ?? '';
@@ -128,19 +79,8 @@ export function EmployersPage() {
   const employerId = chosen?.id ?? '';
   const setEmployerId = (id: string, name?: string) =>
     setChosen(id ? { id, name: name ?? employers.find((e) => e.id === id)?.name ?? '' } : null);
-  const [faceToFace, setFaceToFace] = useState(true);
-  const [purpose, setPurpose] = useState<Purpose>('JOB_DEVELOPMENT_FOR_JOB_SEEKER');
-  const [jobSeekerId, setJobSeekerId] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | ''>('');
-  const [contactPerson, setContactPerson] = useState('');
-  const [day, setDay] = useState(osloToday());
-  const [time, setTime] = useState(osloNowTime());
-  const [notes, setNotes] = useState('');
-  const [logged, setLogged] = useState<string | null>(null);
-  const recordForm = useMutationForm(RECORD, {
-    issueText: ownIssueText(t, 'emp_issue_'),
-    failureText: (f) => (f.kind === 'consent' ? t('ec_consentMissingShort') : undefined),
-  });
+  const contactLog = useContactLog(employerId, () => refetch({ requestPolicy: 'network-only' }));
+  const { recordForm, log, logged } = contactLog;
   const issues = recordForm.fieldErrors;
   const ability = useAbility();
   const mayRegister = canOn(ability, 'create', 'Employer', { organizationId: session.organizationId });
@@ -156,44 +96,6 @@ export function EmployersPage() {
   // job development is logged without naming them (issue 17 item 2).
   const jobSeekers = followed.filter((j) => j.employerContactConsent);
   const notOffered = followed.length - jobSeekers.length;
-
-  const log = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: Record<string, string> = {};
-    if (!employerId) local.employerId = t('emp_chooseEmployer');
-    if (purpose === 'JOB_DEVELOPMENT_FOR_JOB_SEEKER' && !jobSeekerId)
-      local.jobSeekerId = t('emp_issue_REQUIRED_jobSeeker');
-    if (!day) local.contactedAt = t('fu_issue_DAY');
-    else if (!parseTime(time)) local.time = t('fu_issue_TIME');
-    const contactedAt = osloInstant(day, time);
-    recordForm.setFieldErrors(local);
-    setLogged(null);
-    if (Object.keys(local).length || !contactedAt) return;
-    const res = await recordForm.send(
-      {
-        input: {
-          employerId,
-          contactedAt,
-          faceToFace,
-          purpose,
-          jobSeekerId: jobSeekerId ? rawId(jobSeekerId) : null,
-          outcome: outcome || null,
-          contactPerson: contactPerson.trim() || null,
-          notes: notes.trim() || null,
-        },
-      },
-      { additionalTypenames: ['EmployerContact'] },
-    );
-    if (res.ok) {
-      setLogged(res.data.employer.name);
-      setOutcome('');
-      setContactPerson('');
-      setNotes('');
-      setDay(osloToday());
-      setTime(osloNowTime());
-      refetch({ requestPolicy: 'network-only' });
-    }
-  };
 
   return (
     <VStack gap="space-24">
@@ -227,83 +129,7 @@ export function EmployersPage() {
               </option>
             ))}
           </Select>
-          <HStack gap="space-12" wrap align="start">
-            <DateField
-              label={t('fu_day')}
-              value={day}
-              onChange={setDay}
-              error={issues.contactedAt}
-              name="contact-day"
-              toDay={osloToday()}
-            />
-            <TimeField
-              label={t('fu_time')}
-              value={time}
-              onChange={setTime}
-              error={issues.time}
-              name="contact-time"
-            />
-          </HStack>
-          <Switch checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
-            {t('js_faceToFace')}
-          </Switch>
-          <RadioGroup
-            legend={t('emp_purpose')}
-            value={purpose}
-            onChange={(v: Purpose) => setPurpose(v)}
-            size="small"
-          >
-            {PURPOSES.map((p) => (
-              <Radio key={p} value={p}>
-                {t(`contactPurpose_${p}`)}
-              </Radio>
-            ))}
-          </RadioGroup>
-          <Select
-            label={t('emp_jobSeeker')}
-            description={
-              notOffered > 0
-                ? `${t('ec_onlyConsented')} ${t('ec_notOffered', { count: notOffered })}`
-                : t('ec_onlyConsented')
-            }
-            value={jobSeekerId}
-            error={issues.jobSeekerId}
-            onChange={(e) => setJobSeekerId(e.target.value)}
-          >
-            <option value="">{t('emp_noJobSeeker')}</option>
-            {jobSeekers.map((j) => (
-              <option key={j.id} value={j.id}>
-                {j.givenName} {j.familyName}
-              </option>
-            ))}
-          </Select>
-          <Select
-            label={t('emp_outcome')}
-            value={outcome}
-            onChange={(e) => setOutcome(e.target.value as Outcome | '')}
-          >
-            <option value="">–</option>
-            {OUTCOMES.map((o) => (
-              <option key={o} value={o}>
-                {t(`outcome_${o}`)}
-              </option>
-            ))}
-          </Select>
-          <TextField
-            label={t('emp_contactPerson')}
-            value={contactPerson}
-            maxLength={200}
-            error={issues.contactPerson}
-            onChange={(e) => setContactPerson(e.target.value)}
-          />
-          <Textarea
-            label={t('fu_note')}
-            description={t('fu_noteHelp')}
-            value={notes}
-            maxLength={4000}
-            error={issues.notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
+          <ContactLogFields contactLog={contactLog} jobSeekers={jobSeekers} notOffered={notOffered} />
           <FormError form={recordForm} />
           {logged ? (
             <Alert variant="success" size="small" role="status">
@@ -320,28 +146,7 @@ export function EmployersPage() {
         <Heading level="2" size="medium" id="recent-heading">
           {t('emp_recent')}
         </Heading>
-        {fetching && !data ? null : error ? (
-          <BodyShort role="alert">{error.message}</BodyShort>
-        ) : (data?.employerContacts ?? []).length === 0 ? (
-          <BodyShort>{t('js_noEmployerContacts')}</BodyShort>
-        ) : (
-          <ul data-testid="recent-contacts">
-            {(data?.employerContacts ?? []).map((c) => (
-              <li key={c.id}>
-                <Detail as="span">{formatDayTime(c.contactedAt, i18n.language)}</Detail>{' '}
-                <strong>{c.employer.name}</strong>: {t(`contactPurpose_${c.purpose}`)}
-                {c.jobSeeker?.givenName ? ` (${c.jobSeeker.givenName} ${c.jobSeeker.familyName ?? ''})` : ''}
-                {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''}
-                {c.faceToFace ? ` – ${t('js_faceToFace')}` : ''}
-                {c.notes ? (
-                  <BodyShort size="small" style={{ overflowWrap: 'anywhere' }}>
-                    {t('fu_contactNote')}: {c.notes}
-                  </BodyShort>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <RecentContacts contacts={data?.employerContacts ?? []} loading={fetching && !data} error={error} />
       </section>
 
       {mayRegister ? (

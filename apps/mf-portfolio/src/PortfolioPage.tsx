@@ -7,12 +7,10 @@ import { graphql, useSession } from '@ips/ui';
 import {
   BodyShort,
   Button,
-  Chips,
   Heading,
   HStack,
   Loader,
   Select,
-  Table,
   Tag,
   TextField,
   ToggleGroup,
@@ -20,10 +18,10 @@ import {
 } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { JobSeekerSearch } from './JobSeekerSearch.js';
-import { ProtectedTag } from './job-seeker/ProtectedMarker.js';
+import { PortfolioTable, SavedFilterChips } from './portfolio-parts.js';
 
 const PORTFOLIO = graphql(`
   query Portfolio($specialistId: ID!) {
@@ -79,12 +77,6 @@ export function useSavedFilters(userId: string) {
 }
 
 const RANK: Record<Status, number> = { OVERDUE: 0, DUE: 1, UPCOMING: 2, NONE: 3 };
-const VARIANT: Record<Status, 'error' | 'warning' | 'info' | 'neutral'> = {
-  OVERDUE: 'error',
-  DUE: 'warning',
-  UPCOMING: 'info',
-  NONE: 'neutral',
-};
 
 export function PortfolioPage() {
   const { t } = useTranslation('portfolio');
@@ -192,75 +184,8 @@ export function PortfolioPage() {
           {t('saveFilter')}
         </Button>
       </HStack>
-      {saved.filters.length > 0 ? (
-        <VStack gap="space-4">
-          <BodyShort size="small" id="saved-filters-label">
-            {t('savedFilters')}
-          </BodyShort>
-          <Chips aria-labelledby="saved-filters-label" data-testid="saved-filters">
-            {saved.filters.map((f) => (
-              <Chips.Toggle
-                key={f.name}
-                selected={f.query === query}
-                onClick={() => setParams(new URLSearchParams(f.query))}
-              >
-                {f.name}
-              </Chips.Toggle>
-            ))}
-          </Chips>
-          <HStack gap="space-4" wrap>
-            {saved.filters.map((f) => (
-              <Button key={f.name} size="xsmall" variant="tertiary" onClick={() => saved.remove(f.name)}>
-                {t('removeFilter', { name: f.name })}
-              </Button>
-            ))}
-          </HStack>
-        </VStack>
-      ) : null}
-      {shown.length === 0 ? (
-        <BodyShort>{t('empty')}</BodyShort>
-      ) : (
-        <Table size="small" data-testid="portfolio">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('phase')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('deadline')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {shown.map((r) => (
-              <Table.Row key={r.id}>
-                <Table.DataCell>
-                  <Link to={`/portfolio/${encodeURIComponent(r.id)}`}>
-                    {r.givenName} {r.familyName}
-                  </Link>
-                  {r.protectedAddress && r.protectedAddress !== 'NONE' ? (
-                    <>
-                      {' '}
-                      <ProtectedTag level={r.protectedAddress} />
-                    </>
-                  ) : null}
-                  {r.teamDiscussionConsent === 'MISSING' ? (
-                    <>
-                      {' '}
-                      <Tag size="xsmall" variant="warning">
-                        {t('tc_tagMissing')}
-                      </Tag>
-                    </>
-                  ) : null}
-                </Table.DataCell>
-                <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
-                <Table.DataCell>
-                  <Tag size="small" variant={VARIANT[r.deadlineStatus ?? 'NONE']}>
-                    {t(`status_${r.deadlineStatus ?? 'NONE'}`)}
-                  </Tag>
-                </Table.DataCell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
-      )}
+      <SavedFilterChips saved={saved} query={query} onChoose={(q) => setParams(new URLSearchParams(q))} />
+      {shown.length === 0 ? <BodyShort>{t('empty')}</BodyShort> : <PortfolioTable rows={shown} />}
     </VStack>
   );
 }

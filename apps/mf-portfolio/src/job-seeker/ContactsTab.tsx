@@ -4,29 +4,12 @@
  * and my reminders. A duty's link opens the form that fulfils it (`?form=meeting&purpose=…&job=…`,
  * `?form=employer-contact`, `?form=reminder`), with the focus in it.
  */
-import {
-  FormError,
-  formatDayTime,
-  graphql,
-  NotFoundErrorFields,
-  useMutationForm,
-  ValidationErrorFields,
-} from '@ips/ui';
-import {
-  Alert,
-  BodyLong,
-  BodyShort,
-  Button,
-  Detail,
-  Heading,
-  HStack,
-  Label,
-  Tag,
-  VStack,
-} from '@navikt/ds-react';
+import { graphql, NotFoundErrorFields, useMutationForm, ValidationErrorFields } from '@ips/ui';
+import { Alert, Button, HStack, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { EmployerContactList, MeetingHistory, PlannedMeetings } from './contacts-lists.js';
 import type { ContactsForm } from './duty-links.js';
 import { EmployerContactForm } from './EmployerContactForm.js';
 import {
@@ -63,7 +46,7 @@ export function ContactsTab({
   isOwn: boolean;
   onReload: () => void;
 }) {
-  const { t, i18n } = useTranslation('portfolio');
+  const { t } = useTranslation('portfolio');
   const [search, setSearch] = useSearchParams();
   const asked = search.get('form') ?? '';
   const form = isOwn && (FORMS as readonly string[]).includes(asked) ? (asked as ContactsForm) : null;
@@ -77,7 +60,6 @@ export function ContactsTab({
   const cancel = useMutationForm(CANCEL, {
     issueText: (i) => (i.code === 'NOT_OPEN' ? t('fu_issue_NOT_OPEN') : undefined),
   });
-  const when = (iso: string) => formatDayTime(iso, i18n.language);
 
   const open = (next: ContactsForm | null, planned: PlannedMeeting | null = null) => {
     setCompleting(planned);
@@ -145,126 +127,15 @@ export function ContactsTab({
         <EmployerContactForm jobSeekerId={js.id} autoFocus onSaved={saved} onClose={() => open(null)} />
       ) : null}
 
-      <section aria-labelledby="planned-heading">
-        <Heading level="2" size="small" id="planned-heading">
-          {t('fu_planned_heading')}
-        </Heading>
-        {planned.length === 0 ? (
-          <BodyShort>{t('fu_noPlanned')}</BodyShort>
-        ) : (
-          <ul
-            data-testid="planned-meetings"
-            style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
-          >
-            {planned.map((m) => (
-              <li key={m.id}>
-                <VStack gap="space-4">
-                  <span>
-                    <Label as="span" size="small">
-                      {when(m.scheduledAt)}
-                    </Label>{' '}
-                    {t(`purpose_${m.purpose}`)}, {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')},{' '}
-                    {t('js_minutes', { n: m.durationMinutes })}
-                  </span>
-                  {isOwn ? (
-                    <HStack gap="space-8" wrap>
-                      <Button
-                        size="xsmall"
-                        variant="secondary"
-                        onClick={() => open('meeting', m as PlannedMeeting)}
-                      >
-                        {t('fu_recordPlanned')}
-                      </Button>
-                      <Button
-                        size="xsmall"
-                        variant="tertiary"
-                        onClick={() => cancelMeeting(m.id)}
-                        loading={cancel.fetching}
-                      >
-                        {t('fu_cancelPlanned')}
-                      </Button>
-                    </HStack>
-                  ) : null}
-                </VStack>
-              </li>
-            ))}
-          </ul>
-        )}
-        <FormError form={cancel} />
-        {cancel.fieldErrors.meetingId ? (
-          <Alert variant="error" size="small">
-            {cancel.fieldErrors.meetingId}
-          </Alert>
-        ) : null}
-      </section>
-
-      <section aria-labelledby="meetings-heading">
-        <Heading level="2" size="small" id="meetings-heading">
-          {t('js_meetings')}
-        </Heading>
-        {meetings.length === 0 ? (
-          <BodyShort>{t('js_noMeetings')}</BodyShort>
-        ) : (
-          <ul
-            data-testid="meetings"
-            style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
-          >
-            {meetings.map((m) => (
-              <li key={m.id}>
-                <Label as="span" size="small">
-                  {when(m.scheduledAt)}
-                </Label>{' '}
-                {t(`purpose_${m.purpose}`)}, {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')},{' '}
-                {t('js_minutes', { n: m.durationMinutes })}
-                {m.status !== 'HELD' ? (
-                  <>
-                    {' '}
-                    <Tag size="xsmall" variant="neutral">
-                      {t(`fu_status_${m.status}`)}
-                    </Tag>
-                  </>
-                ) : null}
-                {m.summary ? (
-                  <BodyLong size="small" style={{ overflowWrap: 'anywhere' }}>
-                    {m.summary}
-                  </BodyLong>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
-
-      <section aria-labelledby="contacts-heading">
-        <Heading level="2" size="small" id="contacts-heading">
-          {t('js_employerContacts')}
-        </Heading>
-        {js.employerContacts.length === 0 ? (
-          <BodyShort>{t('js_noEmployerContacts')}</BodyShort>
-        ) : (
-          <ul
-            data-testid="employer-contacts"
-            style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
-          >
-            {js.employerContacts.map((c) => (
-              <li key={c.id}>
-                <Label as="span" size="small">
-                  {when(c.contactedAt)}
-                </Label>{' '}
-                {c.employer.name}: {t(`contactPurpose_${c.purpose}`)}
-                {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''},{' '}
-                {t(c.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
-                {c.contactPerson ? ` (${c.contactPerson})` : ''}
-                {c.notes ? (
-                  <BodyLong size="small" style={{ overflowWrap: 'anywhere' }}>
-                    <Detail as="span">{t('fu_contactNote')}:</Detail> {c.notes}
-                  </BodyLong>
-                ) : null}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      <PlannedMeetings
+        planned={planned}
+        isOwn={isOwn}
+        cancel={cancel}
+        onRecord={(m) => open('meeting', m)}
+        onCancel={cancelMeeting}
+      />
+      <MeetingHistory meetings={meetings} />
+      <EmployerContactList contacts={js.employerContacts} />
 
       {isOwn ? (
         <Reminders

@@ -7,8 +7,6 @@
  */
 import {
   ConflictErrorFields,
-  DateField,
-  FormError,
   formatDay,
   graphql,
   NotFoundErrorFields,
@@ -18,9 +16,17 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import { Alert, BodyShort, Box, Button, Heading, HStack, Select, Textarea, VStack } from '@navikt/ds-react';
+import { BodyShort, Box, Button, Heading, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import {
+  DischargeConfirm,
+  DischargeDone,
+  DischargeFields,
+  type Done,
+  type Duty,
+  type Reason,
+} from './discharge-parts.js';
 
 const DISCHARGE = graphql(
   `
@@ -36,30 +42,6 @@ const DISCHARGE = graphql(
 `,
   [NotFoundErrorFields, ValidationErrorFields, ConflictErrorFields],
 );
-
-/** Every reason of the API's `DischargeReason`, in the order offered. */
-export const DISCHARGE_REASONS = [
-  'STABLE_IN_WORK',
-  'STABLE_IN_STUDY',
-  'HANDED_OVER_TO_HEALTH_TEAM',
-  'JOB_SEEKER_WITHDREW',
-  'MOVED',
-  'NO_CONTACT',
-  'OTHER',
-] as const;
-type Reason = (typeof DISCHARGE_REASONS)[number];
-
-interface Duty {
-  id: string;
-  title: string;
-  dueOn: string;
-}
-
-interface Done {
-  date: string;
-  reason: Reason;
-  closed: Duty[];
-}
 
 export function DischargeForm({
   jobSeeker,
@@ -92,37 +74,7 @@ export function DischargeForm({
   const [done, setDone] = useState<Done | null>(null);
   const name = `${jobSeeker.givenName ?? ''} ${jobSeeker.familyName ?? ''}`.trim();
 
-  if (done) {
-    return (
-      <Alert variant="success" role="status" data-testid="discharge-done">
-        <VStack gap="space-8">
-          <BodyShort>
-            {t('st_dischargeDone', {
-              name,
-              date: formatDay(done.date),
-              reason: t(`st_dischargeReason_${done.reason}`),
-              phase: t('phase_DISCHARGED'),
-            })}
-          </BodyShort>
-          {done.closed.length === 0 ? (
-            <BodyShort>{t('st_dischargeClosedNone')}</BodyShort>
-          ) : (
-            <>
-              <BodyShort>{t('st_dischargeClosed')}</BodyShort>
-              <ul data-testid="closed-duties" style={{ margin: 0 }}>
-                {done.closed.map((d) => (
-                  <li key={d.id}>
-                    {d.title} – {formatDay(d.dueOn)}
-                  </li>
-                ))}
-              </ul>
-            </>
-          )}
-          <BodyShort size="small">{t('st_dischargeJournal')}</BodyShort>
-        </VStack>
-      </Alert>
-    );
-  }
+  if (done) return <DischargeDone name={name} done={done} />;
 
   if (jobSeeker.dischargedAt) {
     return (
@@ -191,78 +143,28 @@ export function DischargeForm({
           {t('st_dischargeTitle')}
         </Heading>
         {step === 'form' ? (
-          <form onSubmit={check} noValidate>
-            <VStack gap="space-12">
-              <Select
-                label={t('st_dischargeReason')}
-                value={reason}
-                error={form.fieldErrors.reason}
-                onChange={(e) => setReason(e.target.value as Reason | '')}
-              >
-                <option value="">{t('st_chooseReason')}</option>
-                {DISCHARGE_REASONS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`st_dischargeReason_${r}`)}
-                  </option>
-                ))}
-              </Select>
-              <DateField
-                label={t('st_dischargedOn')}
-                value={dischargedOn}
-                fromDay={referral}
-                toDay={osloToday()}
-                error={form.fieldErrors.dischargedOn}
-                onChange={setDischargedOn}
-              />
-              <Textarea
-                label={t('st_dischargeNote')}
-                value={note}
-                maxLength={2000}
-                error={form.fieldErrors.note}
-                onChange={(e) => setNote(e.target.value)}
-              />
-              <FormError form={form} />
-              <HStack gap="space-12" wrap>
-                <Button type="submit">{t('st_dischargeNext')}</Button>
-                <Button type="button" variant="tertiary" onClick={() => setStep('closed')}>
-                  {t('st_cancel')}
-                </Button>
-              </HStack>
-            </VStack>
-          </form>
+          <DischargeFields
+            reason={reason}
+            onReason={setReason}
+            dischargedOn={dischargedOn}
+            onDischargedOn={setDischargedOn}
+            note={note}
+            onNote={setNote}
+            referral={referral}
+            form={form}
+            onSubmit={check}
+            onCancel={() => setStep('closed')}
+          />
         ) : (
-          <VStack gap="space-12" data-testid="discharge-confirm">
-            <Heading level="3" size="xsmall">
-              {t('st_dischargeConfirmHeading', { name })}
-            </Heading>
-            <BodyShort>
-              {t('st_dischargeReason')}: {reason ? t(`st_dischargeReason_${reason}`) : ''},{' '}
-              {formatDay(dischargedOn)}
-            </BodyShort>
-            {duties.length === 0 ? (
-              <BodyShort>{t('st_dischargeClosesNone')}</BodyShort>
-            ) : (
-              <>
-                <BodyShort>{t('st_dischargeCloses')}</BodyShort>
-                <ul data-testid="duties-to-close" style={{ margin: 0 }}>
-                  {duties.map((d) => (
-                    <li key={d.id}>
-                      {d.title} – {formatDay(d.dueOn)}
-                    </li>
-                  ))}
-                </ul>
-              </>
-            )}
-            <FormError form={form} />
-            <HStack gap="space-12" wrap>
-              <Button variant="danger" onClick={confirm} loading={form.fetching}>
-                {t('st_dischargeConfirm')}
-              </Button>
-              <Button variant="tertiary" onClick={() => setStep('form')}>
-                {t('st_dischargeBack')}
-              </Button>
-            </HStack>
-          </VStack>
+          <DischargeConfirm
+            name={name}
+            reason={reason}
+            dischargedOn={dischargedOn}
+            duties={duties}
+            form={form}
+            onConfirm={confirm}
+            onBack={() => setStep('form')}
+          />
         )}
       </VStack>
     </Box>

@@ -8,7 +8,6 @@
  */
 import {
   ConsentRequiredErrorFields,
-  DateField,
   FieldErrorSummary,
   FormError,
   fieldId,
@@ -20,27 +19,16 @@ import {
   ownIssueText,
   parseTime,
   rawId,
-  TimeField,
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import {
-  Alert,
-  BodyShort,
-  Button,
-  Heading,
-  HStack,
-  Select,
-  Switch,
-  Textarea,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Heading, HStack, Select, VStack } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { hasEmployerContactConsent } from '../EmployersPage.js';
+import { ContactDetailFields, type Outcome, type Purpose } from './employer-contact-fields.js';
 
 const EMPLOYERS = graphql(`
   query ContactFormEmployers($jobSeekerId: ID!) {
@@ -65,11 +53,6 @@ const RECORD = graphql(
 `,
   [NotFoundErrorFields, ValidationErrorFields, ConsentRequiredErrorFields],
 );
-
-const PURPOSES = ['JOB_DEVELOPMENT_FOR_JOB_SEEKER', 'FOLLOW_UP_IN_EMPLOYMENT'] as const;
-type Purpose = (typeof PURPOSES)[number];
-const OUTCOMES = ['INTERVIEW_ARRANGED', 'JOB_OFFERED', 'FOLLOW_UP_AGREED', 'NO_OPENING', 'OTHER'] as const;
-type Outcome = (typeof OUTCOMES)[number];
 
 export interface EmployerContactFormProps {
   /** The job seeker's global id. */
@@ -180,75 +163,11 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
                 </option>
               ))}
             </Select>
-            <HStack gap="space-12" wrap align="start">
-              <DateField
-                id={fieldId(prefix, 'day')}
-                label={t('fu_day')}
-                value={day}
-                onChange={setDay}
-                error={errors.day ?? errors.contactedAt}
-                size="small"
-                name="contact-day"
-                toDay={osloToday()}
-              />
-              <TimeField
-                id={fieldId(prefix, 'time')}
-                label={t('fu_time')}
-                value={time}
-                onChange={setTime}
-                error={errors.time}
-                size="small"
-                name="contact-time"
-              />
-            </HStack>
-            <Switch size="small" checked={faceToFace} onChange={(e) => setFaceToFace(e.target.checked)}>
-              {t('fu_faceToFace')}
-            </Switch>
-            <Select
-              id={fieldId(prefix, 'purpose')}
-              label={t('emp_purpose')}
-              size="small"
-              value={purpose}
-              onChange={(e) => setPurpose(e.target.value as Purpose)}
-            >
-              {PURPOSES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`contactPurpose_${p}`)}
-                </option>
-              ))}
-            </Select>
-            <Select
-              id={fieldId(prefix, 'outcome')}
-              label={t('emp_outcome')}
-              size="small"
-              value={outcome}
-              onChange={(e) => setOutcome(e.target.value as Outcome | '')}
-            >
-              <option value="">–</option>
-              {OUTCOMES.map((o) => (
-                <option key={o} value={o}>
-                  {t(`outcome_${o}`)}
-                </option>
-              ))}
-            </Select>
-            <TextField
-              id={fieldId(prefix, 'contactPerson')}
-              label={t('emp_contactPerson')}
-              size="small"
-              maxLength={200}
-              value={contactPerson}
-              error={errors.contactPerson}
-              onChange={(e) => setContactPerson(e.target.value)}
-            />
-            <Textarea
-              id={fieldId(prefix, 'notes')}
-              label={t('fu_note')}
-              description={t('fu_noteHelp')}
-              size="small"
-              maxLength={4000}
-              value={notes}
-              error={errors.notes}
-              onChange={(e) => setNotes(e.target.value)}
+            <ContactDetailFields
+              prefix={prefix}
+              errors={errors}
+              values={{ day, time, faceToFace, purpose, outcome, contactPerson, notes }}
+              set={{ setDay, setTime, setFaceToFace, setPurpose, setOutcome, setContactPerson, setNotes }}
             />
             <FormError form={form} />
             {errors.jobSeekerId ? (

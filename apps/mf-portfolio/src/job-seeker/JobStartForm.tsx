@@ -18,11 +18,8 @@ import {
   ValidationErrorFields,
 } from '@ips/ui';
 import {
-  Alert,
   BodyShort,
   Button,
-  Checkbox,
-  CheckboxGroup,
   Heading,
   HStack,
   Radio,
@@ -35,6 +32,7 @@ import {
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { CompetitiveCriteria, CRITERIA, type Criterion, HoursAndWage } from './job-start-parts.js';
 
 /** A number typed with a decimal comma or point (37,5 or 37.5); null when it is not one. */
 export function parseDecimal(text: string): number | null {
@@ -65,13 +63,6 @@ const RECORD_JOB_START = graphql(
 
 const KINDS = ['ORDINARY_JOB', 'WORK_PRACTICE'] as const;
 type Kind = (typeof KINDS)[number];
-const CRITERIA = ['openLabourMarket', 'atLeastMinimumWage', 'openToAnyone'] as const;
-type Criterion = (typeof CRITERIA)[number];
-const CRITERION_TEXT: Record<Criterion, string> = {
-  openLabourMarket: 'wk_openLabourMarket',
-  atLeastMinimumWage: 'wk_atLeastMinimumWage',
-  openToAnyone: 'wk_openToAnyone',
-};
 
 /** Picks an employer from the organisation's register (search by name), or none. */
 export function EmployerPicker({
@@ -238,54 +229,15 @@ export function JobStartForm({
           error={issues.startDate}
           name="startDate"
         />
-        <HStack gap="space-12" wrap>
-          <TextField
-            id={fieldId('job-start', 'hoursPerWeek')}
-            label={t('wk_hoursPerWeek')}
-            value={hours}
-            inputMode="decimal"
-            htmlSize={8}
-            error={issues.hoursPerWeek}
-            onChange={(e) => setHours(e.target.value)}
-          />
-          <TextField
-            id={fieldId('job-start', 'hourlyWage')}
-            label={t('wk_hourlyWage')}
-            value={wage}
-            inputMode="decimal"
-            htmlSize={8}
-            error={issues.hourlyWage}
-            onChange={(e) => setWage(e.target.value)}
-          />
-        </HStack>
-        <CheckboxGroup
-          legend={t('wk_criteria')}
-          description={t('wk_criteriaHelp')}
-          size="small"
-          value={criteria}
-          onChange={(v: Criterion[]) => setCriteria(v)}
-        >
-          {CRITERIA.map((c) => (
-            <Checkbox key={c} value={c}>
-              {t(CRITERION_TEXT[c])}
-            </Checkbox>
-          ))}
-        </CheckboxGroup>
-        <Alert variant={competitive ? 'success' : 'info'} size="small" inline role="status">
-          {t(competitive ? 'wk_countsCompetitive' : 'wk_notCompetitive')}
-        </Alert>
-        {kind === 'ORDINARY_JOB' ? (
-          <>
-            <Checkbox
-              checked={employerMeetingWanted}
-              description={t('wk_employerMeetingHelp')}
-              onChange={(e) => setEmployerMeetingWanted(e.target.checked)}
-            >
-              {t('wk_employerMeeting')}
-            </Checkbox>
-            <BodyShort size="small">{t('wk_followUpDuty')}</BodyShort>
-          </>
-        ) : null}
+        <HoursAndWage hours={hours} onHours={setHours} wage={wage} onWage={setWage} issues={issues} />
+        <CompetitiveCriteria
+          kind={kind}
+          criteria={criteria}
+          onCriteria={setCriteria}
+          competitive={competitive}
+          employerMeetingWanted={employerMeetingWanted}
+          onEmployerMeetingWanted={setEmployerMeetingWanted}
+        />
         <HStack gap="space-8" wrap>
           <Button type="submit" loading={form.fetching}>
             {t('wk_saveJobStart')}

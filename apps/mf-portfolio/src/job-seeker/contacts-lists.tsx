@@ -1,0 +1,174 @@
+/**
+ * The contacts tab's lists (`ContactsTab`): the booked meetings (to record or cancel, for the own
+ * specialist), the meetings held or not, and the employer contacts that name the job seeker.
+ */
+import { FormError, formatDayTime } from '@ips/ui';
+import {
+  Alert,
+  BodyLong,
+  BodyShort,
+  Button,
+  Detail,
+  Heading,
+  HStack,
+  Label,
+  Tag,
+  VStack,
+} from '@navikt/ds-react';
+import { useTranslation } from 'react-i18next';
+import type { PlannedMeeting } from './FollowUpMeetingForm.js';
+import type { JobSeekerView } from './query.js';
+
+type Meeting = JobSeekerView['followUpMeetings'][number];
+
+function useWhen() {
+  const { i18n } = useTranslation('portfolio');
+  return (iso: string) => formatDayTime(iso, i18n.language);
+}
+
+/** The booked meetings, soonest first; the own specialist records or cancels each. */
+export function PlannedMeetings({
+  planned,
+  isOwn,
+  cancel,
+  onRecord,
+  onCancel,
+}: {
+  planned: readonly Meeting[];
+  isOwn: boolean;
+  cancel: { formError: string | null; fetching: boolean; fieldErrors: Record<string, string | undefined> };
+  onRecord: (meeting: PlannedMeeting) => void;
+  onCancel: (meetingId: string) => void;
+}) {
+  const { t } = useTranslation('portfolio');
+  const when = useWhen();
+  return (
+    <section aria-labelledby="planned-heading">
+      <Heading level="2" size="small" id="planned-heading">
+        {t('fu_planned_heading')}
+      </Heading>
+      {planned.length === 0 ? (
+        <BodyShort>{t('fu_noPlanned')}</BodyShort>
+      ) : (
+        <ul
+          data-testid="planned-meetings"
+          style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
+        >
+          {planned.map((m) => (
+            <li key={m.id}>
+              <VStack gap="space-4">
+                <span>
+                  <Label as="span" size="small">
+                    {when(m.scheduledAt)}
+                  </Label>{' '}
+                  {t(`purpose_${m.purpose}`)}, {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')},{' '}
+                  {t('js_minutes', { n: m.durationMinutes })}
+                </span>
+                {isOwn ? (
+                  <HStack gap="space-8" wrap>
+                    <Button size="xsmall" variant="secondary" onClick={() => onRecord(m as PlannedMeeting)}>
+                      {t('fu_recordPlanned')}
+                    </Button>
+                    <Button
+                      size="xsmall"
+                      variant="tertiary"
+                      onClick={() => onCancel(m.id)}
+                      loading={cancel.fetching}
+                    >
+                      {t('fu_cancelPlanned')}
+                    </Button>
+                  </HStack>
+                ) : null}
+              </VStack>
+            </li>
+          ))}
+        </ul>
+      )}
+      <FormError form={cancel} />
+      {cancel.fieldErrors.meetingId ? (
+        <Alert variant="error" size="small">
+          {cancel.fieldErrors.meetingId}
+        </Alert>
+      ) : null}
+    </section>
+  );
+}
+
+/** The meetings that are no longer booked: held, or with their status. */
+export function MeetingHistory({ meetings }: { meetings: readonly Meeting[] }) {
+  const { t } = useTranslation('portfolio');
+  const when = useWhen();
+  return (
+    <section aria-labelledby="meetings-heading">
+      <Heading level="2" size="small" id="meetings-heading">
+        {t('js_meetings')}
+      </Heading>
+      {meetings.length === 0 ? (
+        <BodyShort>{t('js_noMeetings')}</BodyShort>
+      ) : (
+        <ul data-testid="meetings" style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}>
+          {meetings.map((m) => (
+            <li key={m.id}>
+              <Label as="span" size="small">
+                {when(m.scheduledAt)}
+              </Label>{' '}
+              {t(`purpose_${m.purpose}`)}, {t(m.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')},{' '}
+              {t('js_minutes', { n: m.durationMinutes })}
+              {m.status !== 'HELD' ? (
+                <>
+                  {' '}
+                  <Tag size="xsmall" variant="neutral">
+                    {t(`fu_status_${m.status}`)}
+                  </Tag>
+                </>
+              ) : null}
+              {m.summary ? (
+                <BodyLong size="small" style={{ overflowWrap: 'anywhere' }}>
+                  {m.summary}
+                </BodyLong>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** The employer contacts that name the job seeker. */
+export function EmployerContactList({ contacts }: { contacts: JobSeekerView['employerContacts'] }) {
+  const { t } = useTranslation('portfolio');
+  const when = useWhen();
+  return (
+    <section aria-labelledby="contacts-heading">
+      <Heading level="2" size="small" id="contacts-heading">
+        {t('js_employerContacts')}
+      </Heading>
+      {contacts.length === 0 ? (
+        <BodyShort>{t('js_noEmployerContacts')}</BodyShort>
+      ) : (
+        <ul
+          data-testid="employer-contacts"
+          style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
+        >
+          {contacts.map((c) => (
+            <li key={c.id}>
+              <Label as="span" size="small">
+                {when(c.contactedAt)}
+              </Label>{' '}
+              {c.employer.name}: {t(`contactPurpose_${c.purpose}`)}
+              {c.outcome ? ` – ${t(`outcome_${c.outcome}`)}` : ''},{' '}
+              {t(c.faceToFace ? 'js_faceToFace' : 'js_notFaceToFace')}
+              {c.contactPerson ? ` (${c.contactPerson})` : ''}
+              {c.notes ? (
+                <BodyLong size="small" style={{ overflowWrap: 'anywhere' }}>
+                  <Detail as="span">{t('fu_contactNote')}:</Detail> {c.notes}
+                </BodyLong>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
