@@ -3,6 +3,7 @@ import type { Texts } from '@ips/ui';
 import { consentTexts } from './texts-consent.js';
 import { consent17Texts } from './texts-consent17.js';
 import { cover16Texts } from './texts-cover16.js';
+import { dlg17Texts } from './texts-dlg17.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
 import { nav17Texts } from './texts-nav17.js';
@@ -182,6 +183,7 @@ const nb: Texts = {
   ...consent17Texts.nb,
   ...cover16Texts.nb,
   ...nav17Texts.nb,
+  ...dlg17Texts.nb,
 };
 
 const en: Texts = {
@@ -353,6 +355,7 @@ const en: Texts = {
   ...consent17Texts.en,
   ...cover16Texts.en,
   ...nav17Texts.en,
+  ...dlg17Texts.en,
 };
 
 export const jobSeekerTexts = {
