@@ -25,6 +25,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
+import { NavDialogue } from './NavDialogue.js';
 
 const NAV_JOB_SEEKER = graphql(`
   query NavJobSeeker($id: ID!) {
@@ -292,6 +293,7 @@ export function NavJobSeekerPage() {
           )}
         </Section>
       ) : null}
+      {parts.has('DIALOGUE') ? <NavDialogue jobSeekerId={rawId(js.id)} /> : null}
       {notShared.length ? (
         <BodyShort size="small" data-testid="not-shared">
           {t('page_notCovered', { parts: notShared.map((p) => t(`scope_${p}`)).join(', ') })}
