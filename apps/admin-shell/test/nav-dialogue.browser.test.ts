@@ -2,7 +2,7 @@
  * The NAV dialogue's screens (issue 17, "A secure dialogue per job seeker"; docs/nav-dialogue.md),
  * in a real browser against the real API and PostgreSQL: the own specialist starts a thread on the
  * person page's "Dialog med NAV" tab → the NAV counsellor of the office holding the grant opens the
- * job seeker, sees the unread mark, opens the thread (which marks it read) and answers → the
+ * job seeker (the list marks the unread message and the answer due), sees the unread mark, opens the thread (which marks it read) and answers → the
  * specialist sees the answer marked unread, reads it and makes a journal note of the thread. When
  * the consent no longer names DIALOGUE the specialist still reads the history, with a notice and
  * no write form, and the counsellor's page shows no dialogue. Axe on each new state; 360 × 740
@@ -107,6 +107,21 @@ describe('NAV dialogue: specialist and NAV counsellor', () => {
     await sp.getByRole('button', { name: 'Send', exact: true }).click();
     await thread(sp).waitFor();
     await expectAccessible(sp, 'specialist-started');
+
+    // The counsellor's list marks the job seeker: one unread message, an answer due.
+    const list = await stack.newPage();
+    await signIn(list, stack.shellUrl, counsellor.email, '/nav');
+    const table = list.getByTestId('shared-with-nav');
+    await table.waitFor();
+    const row = table.locator(`tr[data-id="${globalId(js.id)}"]`);
+    for (let i = 0; i < 50 && (await row.count()) === 0; i++) {
+      await list.getByRole('button', { name: 'Vis flere' }).click();
+      await list.waitForTimeout(300);
+    }
+    const mark = row.locator('[data-dialogue-mark]');
+    await mark.getByText('1 ulest melding').waitFor();
+    await mark.getByText(/^Svar innen \d\d\.\d\d\.\d{4}$/).waitFor();
+    await expectAccessible(list, 'nav-list');
 
     const nav = await asCounsellor();
     await nav.getByRole('heading', { level: 2, name: 'Dialog med jobbspesialisten' }).waitFor();

@@ -29,9 +29,9 @@ const nb: Texts = {
   dlg_issue_TOO_LONG_subject: 'Emnet er for langt.',
   dlg_issue_TOO_LONG_body: 'Meldingen er for lang.',
   dlg_issue_NOT_CONSENTED_navOfficeId: 'Dialogen er ikke åpen med dette NAV-kontoret.',
-  dlg_listUnread: '{{count}} uleste meldinger',
+  dlg_listUnread_one: '{{count}} ulest melding',
+  dlg_listUnread_other: '{{count}} uleste meldinger',
   dlg_listDue: 'Svar innen {{day}}',
-  dlg_listColumn: 'Dialog',
 };
 
 const en: Texts = {
@@ -60,9 +60,9 @@ const en: Texts = {
   dlg_issue_TOO_LONG_subject: 'The subject is too long.',
   dlg_issue_TOO_LONG_body: 'The message is too long.',
   dlg_issue_NOT_CONSENTED_navOfficeId: 'The dialogue is not open with this NAV office.',
-  dlg_listUnread: '{{count}} unread messages',
+  dlg_listUnread_one: '{{count}} unread message',
+  dlg_listUnread_other: '{{count}} unread messages',
   dlg_listDue: 'Answer by {{day}}',
-  dlg_listColumn: 'Dialogue',
 };
 
 export const dlg17Texts = { nb, en };
