@@ -26,6 +26,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { NavBenefitsCounselling } from './NavBenefitsCounselling.js';
+import { NavDialogue } from './NavDialogue.js';
 
 const NAV_JOB_SEEKER = graphql(`
   query NavJobSeeker($id: ID!) {
@@ -301,6 +302,7 @@ export function NavJobSeekerPage() {
         </Section>
       ) : null}
       {parts.has('BENEFITS_COUNSELLING') ? <NavBenefitsCounselling items={js.benefitsCounselling} /> : null}
+      {parts.has('DIALOGUE') ? <NavDialogue jobSeekerId={rawId(js.id)} /> : null}
       {notShared.length ? (
         <BodyShort size="small" data-testid="not-shared">
           {t('page_notCovered', { parts: notShared.map((p) => t(`scope_${p}`)).join(', ') })}

@@ -3,12 +3,13 @@
  * only the parts the grant names within the consent's parts (the API enforces both; this page asks
  * for nothing more), with what is shared and until when; each name opens the job seeker's page.
  */
-import { formatDay, graphql } from '@ips/ui';
+import { formatDay, graphql, rawId } from '@ips/ui';
 import { BodyShort, Button, Heading, HStack, Loader, Table, Tag, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
+import { DialogueMark } from './DialogueMark.js';
 
 // A page at a time (the API caps a query's cost); "show more" asks for the next.
 const SHARED = graphql(`
@@ -103,6 +104,7 @@ function PageRows({
               <Link to={`/nav/${encodeURIComponent(r.id)}`} className="navds-link">
                 {r.givenName} {r.familyName}
               </Link>
+              <DialogueMark jobSeekerId={rawId(r.id)} />
             </Table.DataCell>
             <Table.DataCell>{r.phase ? t(`phase_${r.phase}`) : ''}</Table.DataCell>
             <Table.DataCell>

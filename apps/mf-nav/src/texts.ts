@@ -1,11 +1,13 @@
 import type { Texts } from '@ips/ui';
 import { ben17Texts } from './texts-ben17.js';
+import { dlg17Texts } from './texts-dlg17.js';
 import { nav17Texts } from './texts-nav17.js';
 
 export const texts: { nb: Texts; en: Texts } = {
   nb: {
     ...nav17Texts.nb,
     ...ben17Texts.nb,
+    ...dlg17Texts.nb,
     nav: 'Delt med NAV',
     title: 'Jobbsøkere som har samtykket til deling med NAV',
     intro: 'Du ser bare jobbsøkere som har gitt samtykke, og bare det samtykket omfatter.',
@@ -35,6 +37,7 @@ export const texts: { nb: Texts; en: Texts } = {
   en: {
     ...nav17Texts.en,
     ...ben17Texts.en,
+    ...dlg17Texts.en,
     nav: 'Shared with NAV',
     title: 'Job seekers who consented to sharing with NAV',
     intro: 'You see only job seekers who consented, and only what the consent covers.',

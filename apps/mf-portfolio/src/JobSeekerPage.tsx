@@ -20,6 +20,7 @@ import { dutyLink, dutyTitle } from './job-seeker/duty-links.js';
 import { Facts } from './job-seeker/Facts.js';
 import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { JournalNotes } from './job-seeker/JournalNotes.js';
+import { NavDialogue } from './job-seeker/NavDialogue.js';
 import { NavSharing } from './job-seeker/NavSharing.js';
 import { PlanOffers } from './job-seeker/NewSupportPlan.js';
 import { ProtectedMarker } from './job-seeker/ProtectedMarker.js';
@@ -30,7 +31,7 @@ import { TeamConsentFlag } from './job-seeker/TeamConsentFlag.js';
 import { buildTimeline } from './job-seeker/timeline.js';
 import { WorkPanel } from './job-seeker/WorkPanel.js';
 
-const TABS = ['overview', 'timeline', 'plan', 'contacts', 'journal'] as const;
+const TABS = ['overview', 'timeline', 'plan', 'contacts', 'journal', 'dialogue'] as const;
 type Tab = (typeof TABS)[number];
 const TAB_LABEL: Record<Tab, string> = {
   overview: 'js_tabOverview',
@@ -38,6 +39,7 @@ const TAB_LABEL: Record<Tab, string> = {
   plan: 'js_tabPlan',
   contacts: 'js_tabContacts',
   journal: 'jn_tab',
+  dialogue: 'dlg_tab',
 };
 
 export function JobSeekerPage() {
@@ -84,6 +86,8 @@ export function JobSeekerPage() {
     'phase',
   );
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // The NAV dialogue: the own specialist's (docs/nav-dialogue.md; the API decides the rest).
+  const mayDialogue = canOn(ability, 'create', 'NavDialogueThread', { ...subject });
   // A copy: CASL tags the object it checks with its subject type.
   const canWork = canOn(ability, 'create', 'Employment', { ...subject });
   const consentActive = (scope: string) => js.consents.some((c) => c.scope === scope && c.active);
@@ -103,7 +107,7 @@ export function JobSeekerPage() {
       <ProtectedMarker level={js.protectedAddress} />
       <Tabs value={tab} onChange={(v) => setSearch(v === 'overview' ? {} : { tab: v }, { replace: true })}>
         <Tabs.List>
-          {TABS.map((k) => (
+          {TABS.filter((k) => k !== 'dialogue' || mayDialogue).map((k) => (
             <Tabs.Tab key={k} value={k} label={t(TAB_LABEL[k])} />
           ))}
         </Tabs.List>
@@ -275,6 +279,9 @@ export function JobSeekerPage() {
         </Tabs.Panel>
         <Tabs.Panel value="journal">
           <JournalNotes jobSeekerId={js.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="dialogue">
+          {mayDialogue ? <NavDialogue jobSeekerId={rawId(js.id)} /> : null}
         </Tabs.Panel>
       </Tabs>
     </VStack>

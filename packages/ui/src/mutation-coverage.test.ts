@@ -10,12 +10,6 @@ import schema from '../../../apps/api/schema.graphql?raw';
 
 const NOT_YET_ON_A_SCREEN: Record<string, string> = {
   // A new one without a screen goes here with its reason.
-  // The NAV dialogue (issue 17): API, database and tests are in; the screens (mf-portfolio
-  // job-seeker/NavDialogue.tsx, mf-nav NavDialogue.tsx) and their browser test come next.
-  startNavDialogueThread: 'NAV dialogue screens not built yet (issue 17, step 3)',
-  postNavDialogueMessage: 'NAV dialogue screens not built yet (issue 17, step 3)',
-  markNavDialogueRead: 'NAV dialogue screens not built yet (issue 17, step 3)',
-  navDialogueToJournalNote: 'NAV dialogue screens not built yet (issue 17, step 3)',
 };
 
 /** The fields of `type Mutation` in the printed schema. */

@@ -18,6 +18,7 @@ describe('duty links', () => {
       '/portfolio/js?tab=contacts&form=meeting&purpose=OTHER#meeting-form',
     );
     expect(dutyLink('CONSENT_EXPIRY', 'js', 'consent-1')).toBe('/portfolio/js#consent-panel');
+    expect(dutyLink('NAV_DIALOGUE_ANSWER', 'js', 'thread-1')).toBe('/portfolio/js?tab=dialogue#dlg-heading');
     expect(dutyLink('SOMETHING_NEW', 'js')).toBe('/portfolio/js');
   });
 

@@ -17,10 +17,11 @@ export const FORM_ANCHORS = {
   consent: 'consent-panel',
   careerProfile: 'career-profile',
   jobStart: 'job-start-form',
+  dialogue: 'dlg-heading',
 } as const;
 
 export interface DutyTarget {
-  tab: 'overview' | 'contacts';
+  tab: 'overview' | 'contacts' | 'dialogue';
   form?: ContactsForm;
   anchor: (typeof FORM_ANCHORS)[keyof typeof FORM_ANCHORS];
   /** What the meeting form starts with (the purpose that closes the duty). */
@@ -60,6 +61,8 @@ export const DUTY_TARGETS: Record<string, DutyTarget> = {
   MEET_AFTER_TRANSFER: { tab: 'contacts', form: 'meeting', anchor: FORM_ANCHORS.meeting, purpose: 'OTHER' },
   // A consent that expires: renew it or end the sharing, in the consent panel.
   CONSENT_EXPIRY: { tab: 'overview', anchor: FORM_ANCHORS.consent },
+  // NAV's message waits for an answer within 48 hours (docs/nav-dialogue.md): the dialogue tab.
+  NAV_DIALOGUE_ANSWER: { tab: 'dialogue', anchor: FORM_ANCHORS.dialogue },
 };
 
 /**
@@ -110,6 +113,10 @@ export const DUTY_TITLES: Record<string, { nb: string; en: string }> = {
     en: 'Consent expires: renew it or end the sharing',
   },
   BENEFITS_FOLLOW_UP: { nb: 'Følg opp ytelsesveiledningen', en: 'Follow up the benefits counselling' },
+  NAV_DIALOGUE_ANSWER: {
+    nb: 'Svar i dialogen med NAV innen 48 timer',
+    en: 'Answer in the dialogue with NAV within 48 hours',
+  },
 };
 
 /** The duty's title in the UI's language (`en…` → English, else bokmål); the API's title otherwise. */

@@ -4,6 +4,7 @@ import { ben17Texts } from './texts-ben17.js';
 import { consentTexts } from './texts-consent.js';
 import { consent17Texts } from './texts-consent17.js';
 import { cover16Texts } from './texts-cover16.js';
+import { dlg17Texts } from './texts-dlg17.js';
 import { followUpTexts } from './texts-followup.js';
 import { journalTexts } from './texts-journal.js';
 import { nav17Texts } from './texts-nav17.js';
@@ -184,6 +185,7 @@ const nb: Texts = {
   ...cover16Texts.nb,
   ...nav17Texts.nb,
   ...ben17Texts.nb,
+  ...dlg17Texts.nb,
 };
 
 const en: Texts = {
@@ -356,6 +358,7 @@ const en: Texts = {
   ...cover16Texts.en,
   ...nav17Texts.en,
   ...ben17Texts.en,
+  ...dlg17Texts.en,
 };
 
 export const jobSeekerTexts = {
