@@ -207,7 +207,9 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
     await shot(page, 'consent-withdrawn');
     await page.context().close();
   }, 300_000);
+});
 
+describe('job specialist: the career profile, with a conflict', () => {
   it('writes and revises the career profile; a second window on a stale version gets the conflict', async () => {
     const revisions = async () =>
       Number(
@@ -304,7 +306,9 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
     await desk.context().close();
     await phone.context().close();
   }, 300_000);
+});
 
+describe('job specialist: the career profile on a phone', () => {
   it('reads and edits the profile at 360 × 740 without horizontal scroll or squeezed columns', async () => {
     const page = await openPage(360, 740);
     const profile = page.locator('section[aria-labelledby="profile-heading"]');

@@ -58,34 +58,34 @@ async function one<T>(sql: string, params: unknown[] = []): Promise<T> {
   return rows[0] as T;
 }
 
-describe('leader: a long absence and its portfolio moved in one step', () => {
-  let cell: {
-    leader: string;
-    supervisor: string;
-    specialistId: string;
-    name: string;
-    receiverId: string;
-    receiver: string;
-  };
-  let toMove: string[] = [];
-  let without = 0;
-  const portfolioOf = async () =>
-    (
-      await stack.admin.query<{
-        id: string;
-        consent: boolean;
-        givenName: string;
-        familyName: string;
-        teamId: string | null;
-      }>(
-        `SELECT j.id, ${TEAM_CONSENT} AS consent, j."givenName", j."familyName", j."teamId" FROM job_seeker j
-         WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND j."deletedAt" IS NULL
-           AND j."organizationId" = (SELECT m."organizationId" FROM membership m JOIN app_user u ON u.id = m."userId"
-                                     WHERE u.email = $2 AND m.role = 'HEALTH_SERVICE_LEADER')`,
-        [cell.specialistId, cell.leader],
-      )
-    ).rows;
+let cell: {
+  leader: string;
+  supervisor: string;
+  specialistId: string;
+  name: string;
+  receiverId: string;
+  receiver: string;
+};
+let toMove: string[] = [];
+let without = 0;
+const portfolioOf = async () =>
+  (
+    await stack.admin.query<{
+      id: string;
+      consent: boolean;
+      givenName: string;
+      familyName: string;
+      teamId: string | null;
+    }>(
+      `SELECT j.id, ${TEAM_CONSENT} AS consent, j."givenName", j."familyName", j."teamId" FROM job_seeker j
+       WHERE j."currentSpecialistId" = $1 AND j.phase <> 'DISCHARGED' AND j."deletedAt" IS NULL
+         AND j."organizationId" = (SELECT m."organizationId" FROM membership m JOIN app_user u ON u.id = m."userId"
+                                   WHERE u.email = $2 AND m.role = 'HEALTH_SERVICE_LEADER')`,
+      [cell.specialistId, cell.leader],
+    )
+  ).rows;
 
+describe('leader: a long absence and its portfolio moved in one step', () => {
   it('the leader registers a long absence: the supervisor is told', async () => {
     // A leader (one organisation) and a specialist there in a team (with room for one more) whose
     // supervisor (one organisation) may discuss some of the specialist's job seekers; the specialist
@@ -152,6 +152,9 @@ describe('leader: a long absence and its portfolio moved in one step', () => {
   });
 
   // A walk of its own: sign-in, the move, axe twice, on a slow shared machine.
+});
+
+describe('leader: the absent specialist’s portfolio moved in one step', () => {
   it('the leader moves every job seeker the team may discuss at once, on a phone, seeing no one', async () => {
     expect(toMove.length).toBeGreaterThan(0);
     const page = await stack.newPage(360);

@@ -494,7 +494,17 @@ interface NewJobSeeker {
 
 /** The whole path at a desk, with the clock moved to each day a duty changes. */
 async function deskWalk(s: Session, w: NewJobSeeker) {
-  const { page, count } = s;
+  const day1 = await referToFirstContact(s, w);
+  const start = await firstJob(s, day1);
+  await bookedMeeting(s, addDays(start, 14));
+  const newJob = await jobEndAndNewJob(s, start);
+  await taperAndDischarge(s, newJob);
+  await journalNotes(s);
+  await pathInDatabase(s);
+}
+
+/** Referral, intake, consents, the profile; the first employer contact's duty to overdue and closed. */
+async function referToFirstContact(s: Session, w: NewJobSeeker): Promise<string> {
   // Day 0: about 240 days before the run's today; the walk ends before today.
   const d0 = addDays(osloDayOf(new Date()), -240);
   await s.begin(d0, '09:00', '/portfolio');
@@ -524,7 +534,12 @@ async function deskWalk(s: Session, w: NewJobSeeker) {
   await s.expectRow(DUTY.contact, 'OVERDUE', contactDue);
   await s.check('deadlines-overdue');
   await employerContactFromDuty(s, day1);
+  return day1;
+}
 
+/** A job start with an employer meeting, its plan, and the first follow-up on its last day. */
+async function firstJob(s: Session, day1: string): Promise<string> {
+  const { count } = s;
   // A job start a week ahead, with an employer meeting wanted (seed 000 §4.1): the meeting is due
   // the day before the start and warns from a week before — today; the first follow-up is due
   // three days after the start (§7).
@@ -561,9 +576,13 @@ async function deskWalk(s: Session, w: NewJobSeeker) {
       expect(await form.getByRole('textbox', { name: 'Dato' }).inputValue()).toBe(typed(lastDay)),
     'follow-up-form',
   );
+  return start;
+}
 
-  // The plan's second face-to-face meeting, booked ahead for the 14th day.
-  const second = addDays(start, 14);
+/** The plan's second face-to-face meeting, booked ahead, then recorded from the booking on its day. */
+async function bookedMeeting(s: Session, second: string) {
+  const { page, count } = s;
+  // Booked ahead for the 14th day.
   await page.getByRole('tab', { name: 'Kontakter og møter' }).click();
   count.task('Avtale et møte fram i tid');
   await count.click(page.getByRole('button', { name: 'Registrer eller avtal møte' }));
@@ -593,7 +612,11 @@ async function deskWalk(s: Session, w: NewJobSeeker) {
     .locator('section[aria-labelledby="planned-heading"]')
     .getByText('Ingen avtalte møter.')
     .waitFor();
+}
 
+/** The job ends and a phone call closes the 3-day contact; a new job without an employer meeting. */
+async function jobEndAndNewJob(s: Session, start: string): Promise<string> {
+  const { page } = s;
   // The job ends; the specialist learns of it the day after: three days to make contact (§8).
   const learned = addDays(start, 30);
   await s.toPerson(learned, '09:00');
@@ -631,7 +654,12 @@ async function deskWalk(s: Session, w: NewJobSeeker) {
     .locator('section[aria-labelledby="deadlines-heading"]')
     .getByText('Ingen åpne frister.')
     .waitFor();
+  return newJob;
+}
 
+/** Tapering in the newest plan after months of stable work, then discharge. */
+async function taperAndDischarge(s: Session, newJob: string) {
+  const { page, count } = s;
   // Tapering after months of stable work (seed 000 §9), in the newest plan.
   await s.toPerson(addDays(newJob, 120), '10:00', 'plan');
   count.task('Planlegge nedtrapping i jobbstøtteplanen');
@@ -653,7 +681,11 @@ async function deskWalk(s: Session, w: NewJobSeeker) {
   await count.click(page.getByRole('button', { name: 'Bekreft utskriving' }));
   await page.getByTestId('discharge-done').getByText('Fase: Utskrevet').waitFor();
   await s.check('discharged', true);
+}
 
+/** The journal notes: one downloaded as PDF, one marked as entered in the patient record. */
+async function journalNotes(s: Session) {
+  const { page, count } = s;
   // The journal notes: one downloaded as PDF, one marked as entered in the patient record.
   count.task('Laste ned et journalnotat som PDF');
   await count.click(page.getByRole('tab', { name: 'Journalnotater' }));
@@ -678,8 +710,10 @@ async function deskWalk(s: Session, w: NewJobSeeker) {
     .waitFor();
   await s.check('journal-note-entered', true);
   count.none();
+}
 
-  // What the screens said, in the database (read only).
+/** What the screens said, in the database (read only). */
+async function pathInDatabase(s: Session) {
   const jobSeekerId = Buffer.from(s.id, 'base64').toString().split(':')[1];
   const { rows: phases } = await stack.admin.query<{ p: string }>(
     `SELECT string_agg("toPhase"::text, ',' ORDER BY "changedAt", id) AS p FROM job_seeker_phase_change WHERE "jobSeekerId" = $1`,

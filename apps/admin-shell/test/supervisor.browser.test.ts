@@ -218,7 +218,9 @@ describe('method supervisor: the weekly routine through the screens', () => {
       });
     });
   });
+});
 
+describe('method supervisor: portfolio review, members and target', () => {
   it('runs a quarterly portfolio review: the stalled cases found from data, the decisions recorded', async () => {
     await explained(page, 'review', async () => {
       const review = page.getByRole('form', { name: 'Gjennomfør gjennomgangen' });
@@ -321,7 +323,9 @@ describe('method supervisor: the weekly routine through the screens', () => {
       await expectPhoneWidth(page, 'team-members');
     });
   });
+});
 
+describe('method supervisor: fidelity action items', () => {
   it('adds a fidelity action item by its item title and follows it up', async () => {
     await explained(page, 'fidelity', async () => {
       await page.getByRole('link', { name: 'Kvalitetsevaluering', exact: true }).click();

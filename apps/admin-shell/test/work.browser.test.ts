@@ -207,7 +207,9 @@ describe('job specialist: jobs, studies, applications and support plans', () => 
     await expectAccessible(page, 'job-ended');
     await page.context().close();
   }, 240_000);
+});
 
+describe('job specialist: plans without consent, studies and applications, on a phone', () => {
   it('does not offer sending a plan to NAV without the consent to it', async () => {
     const { email, jobSeekerId } = await pick(
       `j.phase <> 'DISCHARGED' AND NOT ${HAS('SUPPORT_PLAN_TO_NAV_SYSTEM')}
