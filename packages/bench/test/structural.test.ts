@@ -177,6 +177,8 @@ describe('EXPLAIN', () => {
     support_plan_revision: "NAV's shared read OR-ed with tenant isolation; read by support plan",
     support_plan_agreement: "NAV's shared read OR-ed with tenant isolation; read by revision",
     support_plan_meeting: "NAV's shared read OR-ed with tenant isolation; read by revision",
+    nav_dialogue_message:
+      "NAV's read of its office's open dialogue OR-ed with tenant isolation; read by thread",
   };
 
   it('every tenant-isolation policy has an index that leads with the tenant', async () => {
