@@ -8,6 +8,7 @@ export * from './ids.js';
 export * from './mutation.js';
 export * from './mutation-texts.js';
 export * from './mutation-ui.js';
+export * from './nav-dialogue.js';
 export * from './session.js';
 export * from './standalone.js';
 export * from './texts.js';
