@@ -9,7 +9,6 @@
 import {
   ConflictErrorFields,
   ConsentRequiredErrorFields,
-  DateField,
   FormError,
   formatDay,
   graphql,
@@ -19,22 +18,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import {
-  Alert,
-  BodyShort,
-  Button,
-  Checkbox,
-  Heading,
-  HStack,
-  Link,
-  Loader,
-  Radio,
-  RadioGroup,
-  Select,
-  Tag,
-  Textarea,
-  VStack,
-} from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Heading, HStack, Link, Loader, Tag, VStack } from '@navikt/ds-react';
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -42,6 +26,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PortfolioTransfer } from './PortfolioTransfer.js';
 import { TeamConsentRequest } from './TeamConsentRequest.js';
+import { CandidateChoice, TransferDetails, TransferSummary, WizardButtons } from './transfer-wizard-steps.js';
 
 /** Team members may be employed by other organisations: ask across all memberships. */
 const everywhere = { allOrganizations: true };
@@ -110,8 +95,13 @@ const TRANSFER = graphql(
 /** The wizard's fields; an issue at any other (a discharged job seeker, an unknown meeting) is said above the steps. */
 const WIZARD_FIELDS = ['toSpecialistId', 'effectiveOn', 'reason', 'note', 'levelReason'];
 
-const REASONS = ['SPECIALIST_ABSENCE', 'SPECIALIST_LEAVING', 'JOB_SEEKER_WISH', 'NO_PROGRESS'] as const;
-type Reason = (typeof REASONS)[number];
+export const REASONS = [
+  'SPECIALIST_ABSENCE',
+  'SPECIALIST_LEAVING',
+  'JOB_SEEKER_WISH',
+  'NO_PROGRESS',
+] as const;
+export type Reason = (typeof REASONS)[number];
 
 export function CoveragePage() {
   const { t } = useTranslation('team');
@@ -384,115 +374,50 @@ export function TransferWizard({ jobSeeker, fromSpecialistId, onCancel, onDone }
         </Heading>
         <FormError form={form} />
         {step === 1 ? (
-          fetching && !data ? (
-            <Loader title={t('cov_candidates')} />
-          ) : candidates.length === 0 ? (
-            <BodyShort>{t('cov_noCandidates')}</BodyShort>
-          ) : (
-            <RadioGroup
-              legend={t('cov_candidates')}
-              description={t('cov_candidatesHelp')}
-              value={to}
-              error={issues.toSpecialistId}
-              onChange={(v: string) => setTo(v)}
-            >
-              {candidates.map((c) => (
-                <Radio key={c.userId} value={c.userId} description={describe(c, t)}>
-                  {c.givenName} {c.familyName}
-                </Radio>
-              ))}
-            </RadioGroup>
-          )
+          <CandidateChoice
+            loading={fetching && !data}
+            candidates={candidates}
+            value={to}
+            error={issues.toSpecialistId}
+            onChange={setTo}
+          />
         ) : null}
         {step === 2 ? (
-          <VStack gap="space-12">
-            <Checkbox checked={temporary} onChange={(e) => setTemporary(e.target.checked)}>
-              {t('cov_temporary')}
-            </Checkbox>
-            <Select
-              label={t('cov_reason')}
-              value={reason}
-              error={issues.reason}
-              onChange={(e) => setReason(e.target.value as Reason)}
-            >
-              {REASONS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`reason_${r}`)}
-                </option>
-              ))}
-            </Select>
-            <DateField
-              label={t('cov_effectiveOn')}
-              description={t('cov_effectiveOnHelp')}
-              value={effectiveOn}
-              error={issues.effectiveOn}
-              onChange={setEffectiveOn}
-            />
-            <Textarea
-              label={t('cov_note')}
-              value={note}
-              maxLength={2000}
-              error={issues.note}
-              onChange={(e) => setNote(e.target.value)}
-            />
-            {needsLevelReason ? (
-              <Textarea
-                label={t('cov_levelReason')}
-                description={t('cov_levelReasonHelp')}
-                value={levelReason}
-                maxLength={1000}
-                error={issues.levelReason}
-                onChange={(e) => setLevelReason(e.target.value)}
-              />
-            ) : null}
-          </VStack>
+          <TransferDetails
+            issues={issues}
+            temporary={temporary}
+            onTemporary={setTemporary}
+            reason={reason}
+            onReason={setReason}
+            effectiveOn={effectiveOn}
+            onEffectiveOn={setEffectiveOn}
+            note={note}
+            onNote={setNote}
+            levelReason={needsLevelReason ? levelReason : null}
+            onLevelReason={setLevelReason}
+          />
         ) : null}
         {step === 3 && chosen ? (
-          <VStack gap="space-8" data-testid="transfer-summary">
-            <BodyShort>{t('cov_summaryTo', { name: `${chosen.givenName} ${chosen.familyName}` })}</BodyShort>
-            <BodyShort>{t(temporary ? 'cov_summaryTemporary' : 'cov_summaryPermanent')}</BodyShort>
-            <BodyShort>
-              {t('cov_reason')}: {t(`reason_${reason}`)}
-            </BodyShort>
-            {chosen.crossService ? (
-              <Alert variant="info" size="small">
-                {t('cov_crossService')}
-              </Alert>
-            ) : null}
-          </VStack>
+          <TransferSummary chosen={chosen} temporary={temporary} reason={reason} />
         ) : null}
-        <HStack gap="space-8">
-          {step > 1 ? (
-            <Button type="button" variant="secondary" onClick={() => setStep((s) => (s === 3 ? 2 : 1))}>
-              {t('cov_back')}
-            </Button>
-          ) : null}
-          {step < 3 ? (
-            <Button
-              type="button"
-              disabled={step === 1 && !to}
-              onClick={() => {
-                form.setFieldErrors({});
-                setStep((s) => (s === 1 ? 2 : 3));
-              }}
-            >
-              {t('cov_next')}
-            </Button>
-          ) : (
-            <Button type="button" loading={saving} onClick={() => void confirm()}>
-              {t('cov_confirm')}
-            </Button>
-          )}
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('cov_cancel')}
-          </Button>
-        </HStack>
+        <WizardButtons
+          step={step}
+          saving={saving}
+          mayGoOn={!(step === 1 && !to)}
+          onBack={() => setStep((s) => (s === 3 ? 2 : 1))}
+          onNext={() => {
+            form.setFieldErrors({});
+            setStep((s) => (s === 1 ? 2 : 3));
+          }}
+          onConfirm={() => void confirm()}
+          onCancel={onCancel}
+        />
       </VStack>
     </section>
   );
 }
 
-function describe(
+export function describe(
   c: {
     caseload: number;
     fte: number;

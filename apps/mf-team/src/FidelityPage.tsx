@@ -22,16 +22,13 @@ import {
   ValidationErrorFields,
 } from '@ips/ui';
 import {
-  Alert,
   BodyShort,
   Button,
-  Detail,
   Heading,
   HStack,
   Loader,
   Select,
   Table,
-  Tag,
   TextField,
   VStack,
 } from '@navikt/ds-react';
@@ -40,6 +37,7 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { FidelityActionPlan } from './FidelityActionPlan.js';
+import { FidelityItemRow, ReviewHeader } from './fidelity-review-parts.js';
 
 const everywhere = { allOrganizations: true };
 
@@ -112,7 +110,7 @@ const FINALIZE = graphql(
   [ReviewFields, ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
-type Review = ResultOf<typeof ReviewFields>;
+export type Review = ResultOf<typeof ReviewFields>;
 
 const NARROW_ITEMS = `@media (max-width: 40em) {
   .fidelity-items, .fidelity-items tbody { display: block; width: 100%; }
@@ -270,22 +268,7 @@ function ReviewView({
 
   return (
     <VStack gap="space-16">
-      <HStack gap="space-8" align="center" wrap>
-        <Heading level="2" size="medium">
-          {t('fid_review', { date: formatDay(review.reviewedOn) })}
-        </Heading>
-        <Tag size="small" variant={draft ? 'warning' : 'success'}>
-          {t(`fid_status_${review.status}`)}
-        </Tag>
-      </HStack>
-      <Detail>{review.reviewers}</Detail>
-      {review.totalScore !== null && review.band ? (
-        <Alert variant="info" size="small" data-testid="fidelity-total">
-          {t('fid_total', { total: review.totalScore, band: t(`fid_band_${review.band}`) })}
-        </Alert>
-      ) : (
-        <BodyShort>{t('fid_progress', { scored, of: items.length })}</BodyShort>
-      )}
+      <ReviewHeader review={review} draft={draft} scored={scored} of={items.length} />
       <FormError form={scoreForm} />
       <FormError form={finalizeForm} />
       {/* At phone width (360 px) each item is a block: number, title, score and change on a line, the
@@ -303,51 +286,14 @@ function ReviewView({
         </Table.Header>
         <Table.Body>
           {items.map((i) => (
-            <Table.Row key={i.item}>
-              <Table.DataCell>{i.item}</Table.DataCell>
-              <Table.DataCell>{t(`fid_itemTitle_${i.item}`, { defaultValue: i.title })}</Table.DataCell>
-              <Table.DataCell>
-                {i.computedScore !== null ? <strong>{i.computedScore}</strong> : null}
-                {i.computedEvidence ? (
-                  <Detail>
-                    {i.computedEvidence.basis}
-                    {i.computedEvidence.figure !== null
-                      ? `: ${i.computedEvidence.figure} ${i.computedEvidence.unit}`
-                      : ''}
-                  </Detail>
-                ) : null}
-              </Table.DataCell>
-              <Table.DataCell>
-                {draft ? (
-                  <Select
-                    label={t('fid_scoreFor', { item: i.item })}
-                    hideLabel
-                    size="small"
-                    value={i.score ?? ''}
-                    // Wide enough for the chosen value beside the arrow (issue 16: it was cut off).
-                    style={{ minWidth: '4.5rem' }}
-                    disabled={scoring}
-                    onChange={(e) => void setScore(i.item, Number(e.target.value))}
-                  >
-                    <option value="">–</option>
-                    {[1, 2, 3, 4, 5].map((n) => (
-                      <option key={n} value={n}>
-                        {n}
-                      </option>
-                    ))}
-                  </Select>
-                ) : (
-                  (i.score ?? '–')
-                )}
-              </Table.DataCell>
-              <Table.DataCell>
-                {change.get(i.item)
-                  ? Number(change.get(i.item)) > 0
-                    ? `+${change.get(i.item)}`
-                    : change.get(i.item)
-                  : ''}
-              </Table.DataCell>
-            </Table.Row>
+            <FidelityItemRow
+              key={i.item}
+              row={i}
+              draft={draft}
+              scoring={scoring}
+              change={change.get(i.item)}
+              onScore={(value) => void setScore(i.item, value)}
+            />
           ))}
         </Table.Body>
       </Table>

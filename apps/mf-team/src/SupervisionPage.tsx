@@ -7,7 +7,6 @@
 import {
   DateField,
   FormError,
-  formatDay,
   graphql,
   NotFoundErrorFields,
   osloToday,
@@ -17,7 +16,6 @@ import {
 } from '@ips/ui';
 import {
   Alert,
-  BodyLong,
   BodyShort,
   Button,
   Detail,
@@ -25,14 +23,20 @@ import {
   HStack,
   Loader,
   Select,
-  Tag,
   Textarea,
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { CARD, CARDS, useSupervisedTeam } from './TeamPage.js';
+import {
+  type MentoringEntry,
+  MentoringLog,
+  type PortfolioReviewEntry,
+  ReviewList,
+} from './supervision-lists.js';
+import { useSupervisedTeam } from './TeamPage.js';
+import { SETTINGS, useMentoringForm } from './use-mentoring-form.js';
 
 const everywhere = { allOrganizations: true };
 
@@ -56,20 +60,6 @@ const SUPERVISION = graphql(`
   }
 `);
 
-const LOG = graphql(
-  `
-  mutation LogFieldMentoring($input: LogFieldMentoringInput!) {
-    logFieldMentoring(input: $input) {
-      __typename
-      ... on MutationLogFieldMentoringSuccess { data { id } }
-      ...NotFoundErrorFields
-      ...ValidationErrorFields
-    }
-  }
-`,
-  [NotFoundErrorFields, ValidationErrorFields],
-);
-
 const REVIEW = graphql(
   `
   mutation StartPortfolioReview($input: StartPortfolioReviewInput!) {
@@ -84,7 +74,6 @@ const REVIEW = graphql(
   [NotFoundErrorFields, ValidationErrorFields],
 );
 
-const SETTINGS = ['JOB_SEEKER_MEETING', 'EMPLOYER_MEETING'] as const;
 type Person = { id: string; name: string };
 
 export function SupervisionPage() {
@@ -129,9 +118,6 @@ export function SupervisionPage() {
   );
 }
 
-const nameOf = (u: { givenName: string | null; familyName: string | null }) =>
-  [u.givenName, u.familyName].filter(Boolean).join(' ');
-
 function Mentoring({
   teamId,
   people,
@@ -140,60 +126,14 @@ function Mentoring({
 }: {
   teamId: string;
   people: Person[];
-  log: readonly {
-    id: string;
-    occurredOn: unknown;
-    setting: string;
-    observations: string | null;
-    feedback: string | null;
-    observer: { givenName: string; familyName: string };
-    observedSpecialist: { givenName: string; familyName: string };
-  }[];
+  log: readonly MentoringEntry[];
   onChanged: () => void;
 }) {
   const { t } = useTranslation('team');
-  const [observed, setObserved] = useState('');
-  const [observer, setObserver] = useState('');
-  const [occurredOn, setOccurredOn] = useState(osloToday());
-  const [setting, setSetting] = useState<(typeof SETTINGS)[number]>('JOB_SEEKER_MEETING');
-  const [observations, setObservations] = useState('');
-  const [feedback, setFeedback] = useState('');
-  const [done, setDone] = useState(false);
-  const form = useMutationForm(LOG, {
-    fields: ['observedSpecialistId', 'observerId', 'occurredOn', 'observations', 'feedback'],
-  });
+  const { form, fields, submit, done } = useMentoringForm(teamId, onChanged);
+  const { observed, observer, occurredOn, setting, observations, feedback } = fields.values;
+  const { setObserved, setObserver, setOccurredOn, setSetting, setObservations, setFeedback } = fields;
   const issues = form.fieldErrors;
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    setDone(false);
-    const local: Record<string, string> = {};
-    if (!observed) local.observedSpecialistId = t('tm_issue_REQUIRED');
-    if (!observer) local.observerId = t('tm_issue_REQUIRED');
-    if (!occurredOn) local.occurredOn = t('tm_issue_REQUIRED');
-    form.setFieldErrors(local);
-    if (Object.keys(local).length) return;
-    const res = await form.send(
-      {
-        input: {
-          teamId,
-          observedSpecialistId: observed,
-          observerId: observer,
-          occurredOn,
-          setting,
-          observations: observations.trim() || null,
-          feedback: feedback.trim() || null,
-        },
-      },
-      everywhere,
-    );
-    if (res.ok) {
-      setObservations('');
-      setFeedback('');
-      setDone(true);
-      onChanged();
-    }
-  };
 
   return (
     <section aria-labelledby="mentoring-heading">
@@ -285,27 +225,7 @@ function Mentoring({
             ) : null}
           </VStack>
         </form>
-        {log.length === 0 ? (
-          <BodyShort>{t('sv_noMentoring')}</BodyShort>
-        ) : (
-          <ul style={CARDS} data-testid="mentoring-log">
-            {log.map((m) => (
-              <li key={m.id} style={CARD}>
-                <BodyShort weight="semibold">
-                  {t('sv_mentoringEntry', {
-                    observer: nameOf(m.observer),
-                    observed: nameOf(m.observedSpecialist),
-                  })}
-                </BodyShort>
-                <Detail>
-                  {formatDay(String(m.occurredOn))} · {t(`sv_setting_${m.setting}`)}
-                </Detail>
-                {m.observations ? <BodyLong size="small">{m.observations}</BodyLong> : null}
-                {m.feedback ? <BodyLong size="small">{m.feedback}</BodyLong> : null}
-              </li>
-            ))}
-          </ul>
-        )}
+        <MentoringLog log={log} />
       </VStack>
     </section>
   );
@@ -319,17 +239,7 @@ function Reviews({
 }: {
   teamId: string;
   specialists: Person[];
-  reviews: readonly {
-    id: string;
-    reviewedOn: unknown;
-    notes: string | null;
-    specialist: { givenName: string; familyName: string };
-    items: readonly {
-      stalled: boolean;
-      note: string | null;
-      jobSeeker: { id: string; givenName: string | null; familyName: string | null };
-    }[];
-  }[];
+  reviews: readonly PortfolioReviewEntry[];
   onChanged: () => void;
 }) {
   const { t } = useTranslation('team');
@@ -413,54 +323,7 @@ function Reviews({
             ) : null}
           </VStack>
         </form>
-        {reviews.length === 0 ? (
-          <BodyShort>{t('sv_noReviews')}</BodyShort>
-        ) : (
-          <VStack gap="space-12" data-testid="portfolio-reviews">
-            {reviews.map((r) => {
-              const stalled = r.items.filter((i) => i.stalled).length;
-              return (
-                <article
-                  key={r.id}
-                  style={CARD}
-                  aria-label={t('sv_reviewOf', {
-                    name: nameOf(r.specialist),
-                    date: formatDay(String(r.reviewedOn)),
-                  })}
-                >
-                  <VStack gap="space-8">
-                    <Heading level="3" size="xsmall">
-                      {t('sv_reviewOf', {
-                        name: nameOf(r.specialist),
-                        date: formatDay(String(r.reviewedOn)),
-                      })}
-                    </Heading>
-                    <HStack gap="space-8" wrap>
-                      <Tag size="small" variant="neutral">
-                        {t('sv_caseCount', { count: r.items.length })}
-                      </Tag>
-                      <Tag size="small" variant={stalled ? 'warning' : 'success'} data-testid="stalled-count">
-                        {t('sv_stalledCount', { count: stalled })}
-                      </Tag>
-                    </HStack>
-                    {r.notes ? <BodyLong style={{ whiteSpace: 'pre-line' }}>{r.notes}</BodyLong> : null}
-                    {r.items.length ? (
-                      <ul style={{ margin: 0, paddingInlineStart: '1.25rem' }}>
-                        {r.items.map((i) => (
-                          <li key={i.jobSeeker.id}>
-                            {nameOf(i.jobSeeker)} –{' '}
-                            {i.stalled ? <strong>{t('sv_stalled')}</strong> : t('sv_moving')}
-                            {i.note ? ` – ${i.note}` : ''}
-                          </li>
-                        ))}
-                      </ul>
-                    ) : null}
-                  </VStack>
-                </article>
-              );
-            })}
-          </VStack>
-        )}
+        <ReviewList reviews={reviews} />
       </VStack>
     </section>
   );

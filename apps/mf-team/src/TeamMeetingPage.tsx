@@ -29,8 +29,6 @@ import {
   BodyLong,
   BodyShort,
   Button,
-  Checkbox,
-  CheckboxGroup,
   Detail,
   Heading,
   HGrid,
@@ -43,11 +41,12 @@ import {
   TextField,
   VStack,
 } from '@navikt/ds-react';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { MemberTeamMeeting } from './MemberTeamMeeting.js';
+import { AbsentAttendees, AgendaHeading, useMeetingDraft } from './meeting-draft.js';
 
 const everywhere = { allOrganizations: true };
 
@@ -148,7 +147,7 @@ const COMPLETE_ACTION = graphql(
   [ConflictErrorFields, NotFoundErrorFields, ValidationErrorFields],
 );
 
-type Meeting = ResultOf<typeof MeetingFields>;
+export type Meeting = ResultOf<typeof MeetingFields>;
 
 export function TeamMeetingPage() {
   const session = useSession();
@@ -249,13 +248,6 @@ function SupervisorTeamMeeting() {
   );
 }
 
-/** What the meeting has saved, as the form's draft. */
-const savedDraft = (m: Meeting) => ({
-  notes: Object.fromEntries(m.agenda.map((a) => [a.id, a.notes ?? ''])) as Record<string, string>,
-  minutes: m.minutes ?? '',
-  absent: m.attendees.filter((a) => !a.present).map((a) => a.user.id),
-});
-
 function MeetingView({
   meeting,
   onChanged,
@@ -267,38 +259,25 @@ function MeetingView({
 }) {
   const { t } = useTranslation('team');
 
-  // The draft, and the saved version it was based on: a save sends that version, so a colleague's
-  // save in between is a conflict, never overwritten.
-  const [base, setBase] = useState(() => ({ version: meeting.version, draft: savedDraft(meeting) }));
-  const [notes, setNotes] = useState<Record<string, string>>(base.draft.notes);
-  const [minutes, setMinutes] = useState(base.draft.minutes);
-  const [absent, setAbsent] = useState<string[]>(base.draft.absent);
-  const [conflict, setConflict] = useState<{ theirs: string; version: number } | null>(null);
+  const {
+    base,
+    notes,
+    setNotes,
+    minutes,
+    setMinutes,
+    absent,
+    setAbsent,
+    conflict,
+    setConflict,
+    dirty,
+    reset,
+    markSaved,
+  } = useMeetingDraft(meeting);
   const saveForm = useMutationForm(SAVE, { fields: ['minutes'], issueText: ownIssueText(t, 'tm_issue_') });
   const distributeForm = useMutationForm(DISTRIBUTE, { fields: [], issueText: ownIssueText(t, 'tm_issue_') });
   const issues = saveForm.fieldErrors;
   const saving = saveForm.fetching;
   const distributing = distributeForm.fetching;
-  const dirty =
-    minutes !== base.draft.minutes ||
-    JSON.stringify(notes) !== JSON.stringify(base.draft.notes) ||
-    [...absent].sort().join() !== [...base.draft.absent].sort().join();
-  const reset = (m: Meeting) => {
-    const draft = savedDraft(m);
-    setBase({ version: m.version, draft });
-    setNotes(draft.notes);
-    setMinutes(draft.minutes);
-    setAbsent(draft.absent);
-    setConflict(null);
-  };
-  // A newer saved version arrived (a refetch after an action point, or a colleague's save): an
-  // untouched draft follows it; an edited one is in conflict with it.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the saved version changes
-  useEffect(() => {
-    if (meeting.version === base.version) return;
-    if (!dirty) reset(meeting);
-    else setConflict({ theirs: meeting.minutes ?? '', version: meeting.version });
-  }, [meeting.version]);
 
   const submit = async (version: number) => {
     onBusy();
@@ -323,9 +302,7 @@ function MeetingView({
       everywhere,
     );
     if (res.ok) {
-      const saved = readFragment(MeetingFields, res.data);
-      setBase({ version: saved.version, draft: savedDraft(saved) });
-      setConflict(null);
+      markSaved(readFragment(MeetingFields, res.data));
       onChanged(t('tm_saved'));
     } else if (res.kind === 'conflict') {
       // Fetch what is saved now, to compare with mine; nothing of mine is lost.
@@ -343,29 +320,9 @@ function MeetingView({
     <VStack gap="space-24">
       <form onSubmit={onSubmit} aria-labelledby="agenda-heading">
         <VStack gap="space-16">
-          <HStack gap="space-8" align="center">
-            <Heading level="2" size="medium" id="agenda-heading">
-              {t('tm_agenda')}
-            </Heading>
-            {meeting.distributedAt ? (
-              <Tag variant="success" size="small">
-                {t('tm_distributed')}
-              </Tag>
-            ) : null}
-          </HStack>
+          <AgendaHeading distributed={!!meeting.distributedAt} />
           <AgendaNotes agenda={meeting.agenda} notes={notes} onChange={setNotes} />
-          <CheckboxGroup
-            legend={t('tm_absent')}
-            size="small"
-            value={absent}
-            onChange={(v: string[]) => setAbsent(v)}
-          >
-            {meeting.attendees.map((a) => (
-              <Checkbox key={a.user.id} value={a.user.id}>
-                {a.user.givenName} {a.user.familyName}
-              </Checkbox>
-            ))}
-          </CheckboxGroup>
+          <AbsentAttendees attendees={meeting.attendees} absent={absent} onChange={setAbsent} />
           <Textarea
             label={t('tm_minutes')}
             value={minutes}

@@ -35,6 +35,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
+import { AddMember } from './add-member.js';
 
 const everywhere = { allOrganizations: true };
 
@@ -79,20 +80,6 @@ const TARGETS = graphql(`
     }
   }
 `);
-
-const ADD = graphql(
-  `
-  mutation AddTeamMember($input: AddTeamMemberInput!) {
-    addTeamMember(input: $input) {
-      __typename
-      ... on MutationAddTeamMemberSuccess { data { joinedOn } }
-      ...NotFoundErrorFields
-      ...ValidationErrorFields
-    }
-  }
-`,
-  [NotFoundErrorFields, ValidationErrorFields],
-);
 
 const REMOVE = graphql(
   `
@@ -229,27 +216,8 @@ function Members({
   const mayManage = canOn(ability, 'create', 'TeamMember', { teamId });
   const [removing, setRemoving] = useState<string | null>(null);
   const [leftOn, setLeftOn] = useState(osloToday());
-  const [candidate, setCandidate] = useState('');
-  const [joinedOn, setJoinedOn] = useState(osloToday());
-  const addForm = useMutationForm(ADD, { fields: ['userId', 'joinedOn'] });
   const removeForm = useMutationForm(REMOVE, { fields: ['leftOn'] });
   const name = (p: { givenName: string; familyName: string }) => `${p.givenName} ${p.familyName}`;
-
-  const add = async (e: FormEvent) => {
-    e.preventDefault();
-    onBusy();
-    const local: Record<string, string> = {};
-    if (!candidate) local.userId = t('tm_issue_REQUIRED');
-    if (!joinedOn) local.joinedOn = t('tm_issue_REQUIRED');
-    addForm.setFieldErrors(local);
-    if (Object.keys(local).length) return;
-    const res = await addForm.send({ input: { teamId, userId: candidate, joinedOn } }, everywhere);
-    const who = roster.candidates.find((c) => c.userId === candidate);
-    if (res.ok) {
-      setCandidate('');
-      onChanged(t('tp_added', { name: who ? name(who) : '' }));
-    }
-  };
 
   const remove = async (e: FormEvent, userId: string, who: string) => {
     e.preventDefault();
@@ -349,48 +317,7 @@ function Members({
           </ul>
         )}
         {mayManage ? (
-          <form onSubmit={add} aria-labelledby="add-member-heading">
-            <VStack gap="space-8">
-              <Heading level="3" size="small" id="add-member-heading">
-                {t('tp_add')}
-              </Heading>
-              {roster.candidates.length === 0 ? (
-                <BodyShort>{t('tp_noCandidates')}</BodyShort>
-              ) : (
-                <HStack gap="space-8" align="end" wrap>
-                  <Select
-                    label={t('tp_candidate')}
-                    size="small"
-                    value={candidate}
-                    error={addForm.fieldErrors.userId}
-                    onChange={(e) => setCandidate(e.target.value)}
-                  >
-                    <option value="">–</option>
-                    {roster.candidates.map((c) => (
-                      <option key={c.userId} value={c.userId}>
-                        {t('tp_candidateOption', {
-                          name: name(c),
-                          count: c.caseload,
-                          fte: `${formatDecimal(c.fte * 100, 0)} %`,
-                        })}
-                      </option>
-                    ))}
-                  </Select>
-                  <DateField
-                    label={t('tp_joinedOn')}
-                    size="small"
-                    value={joinedOn}
-                    error={addForm.fieldErrors.joinedOn}
-                    onChange={setJoinedOn}
-                  />
-                  <Button type="submit" size="small" loading={addForm.fetching}>
-                    {t('tp_add')}
-                  </Button>
-                </HStack>
-              )}
-              <FormError form={addForm} />
-            </VStack>
-          </form>
+          <AddMember teamId={teamId} candidates={roster.candidates} onChanged={onChanged} onBusy={onBusy} />
         ) : null}
       </VStack>
     </section>
