@@ -159,7 +159,9 @@ describe('job specialist: consent, sharing with NAV and the career profile', () 
     await grant.getByRole('checkbox', { name: 'Karriereprofil' }).waitFor();
     expect(await grant.getByRole('checkbox', { name: 'Jobbstøtteplan' }).count()).toBe(0);
     await grant
-      .getByText('Ikke dekket av samtykket til deling med NAV: Jobbstøtteplan, Dialog med NAV.')
+      .getByText(
+        'Ikke dekket av samtykket til deling med NAV: Jobbstøtteplan, Dialog med NAV, Ytelsesveiledning.',
+      )
       .waitFor();
     await grant.getByRole('checkbox', { name: 'Arbeidsstatus' }).check();
     await expectAccessible(page, 'nav-grant-form');

@@ -349,7 +349,8 @@ describe('Norwegian formats in an English browser', () => {
     // Each tab by a click, as a user switches them (no reload of the page between them).
     const tabs = page.locator('main [role="tab"]');
     const count = await tabs.count();
-    expect(count).toBe(5);
+    // Overview, timeline, plan, contacts, journal notes and the dialogue with NAV.
+    expect(count).toBe(6);
     for (let i = 0; i < count; i++) {
       const tab = tabs.nth(i);
       const name = (await tab.innerText()).trim();
