@@ -40,6 +40,12 @@ beforeAll(async () => {
      JOIN app_user u ON u.id = j."currentSpecialistId"
      WHERE u.active AND j."deletedAt" IS NULL AND j."protectedAddress" = 'NONE' AND j.phase <> 'DISCHARGED'
        AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'NAV_SHARING')
+       -- a team with a method supervisor of the organisation, who covers while the specialist is away
+       AND EXISTS (SELECT 1 FROM team_member tm JOIN membership m ON m."userId" = tm."userId"
+                   JOIN app_user su ON su.id = tm."userId"
+                   WHERE tm."teamId" = j."teamId" AND tm.role = 'METHOD_SUPERVISOR' AND tm."leftOn" IS NULL
+                     AND m."organizationId" = j."organizationId" AND m."endedAt" IS NULL AND su.active
+                     AND tm."userId" <> j."currentSpecialistId")
      ORDER BY j."referralDate" DESC, j.id LIMIT 1`,
   );
   js = j.rows[0] as typeof js;
@@ -169,6 +175,63 @@ describe('NAV dialogue: specialist and NAV counsellor', () => {
     await thread(nav).getByText(answer).waitFor();
     await noHorizontalScroll(nav);
     await expectAccessible(nav, 'nav-360');
+  });
+
+  it('while the specialist is away, the team’s method supervisor answers on the person page', async () => {
+    // The supervisor covers a job seeker who consented to discussion in the team (seed 001 §4.1).
+    const { rows } = await stack.admin.query<{
+      email: string;
+      supervisorId: string;
+      org: string;
+      specialistId: string;
+    }>(
+      `SELECT su.email, su.id AS "supervisorId", j."organizationId" AS org, j."currentSpecialistId" AS "specialistId"
+       FROM job_seeker j JOIN team_member tm ON tm."teamId" = j."teamId" AND tm.role = 'METHOD_SUPERVISOR' AND tm."leftOn" IS NULL
+       JOIN membership m ON m."userId" = tm."userId" AND m."organizationId" = j."organizationId" AND m."endedAt" IS NULL
+       JOIN app_user su ON su.id = tm."userId" AND su.active
+       WHERE j.id = $1 AND tm."userId" <> j."currentSpecialistId" ORDER BY su.email LIMIT 1`,
+      [js.id],
+    );
+    const sup = rows[0];
+    if (!sup) throw new Error('the job seeker’s team has no method supervisor');
+    await stack.admin.query(
+      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+       SELECT gen_random_uuid(), $1, $2, 'TEAM_CASE_DISCUSSION', now() - interval '1 day', $3, now()
+       WHERE NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = $2 AND c.scope = 'TEAM_CASE_DISCUSSION'
+                           AND c."withdrawnAt" IS NULL AND (c."validUntil" IS NULL OR c."validUntil" > now()))`,
+      [sup.org, js.id, sup.specialistId],
+    );
+    const absence = randomUUID();
+    await stack.admin.query(
+      `INSERT INTO absence (id, "organizationId", "specialistId", type, planned, "startDate", "registeredById", "updatedAt")
+       VALUES ($1, $2, $3, 'SICK_LEAVE', false, current_date - 1, $4, now())`,
+      [absence, sup.org, sup.specialistId, sup.supervisorId],
+    );
+    try {
+      const page = await stack.newPage();
+      await signIn(page, stack.shellUrl, sup.email, `/portfolio/${globalId(js.id)}?tab=dialogue`);
+      await page.getByRole('heading', { level: 2, name: 'Dialog med NAV' }).waitFor();
+      const covering = thread(page);
+      await covering.getByRole('button', { name: subject }).click();
+      await covering.getByText(question).waitFor();
+      await expectAccessible(page, 'supervisor-covering');
+      const note = 'Jobbspesialisten er syk denne uken; jeg følger opp i mellomtiden.';
+      await covering.getByLabel('Svar').fill(note);
+      await covering.getByRole('button', { name: 'Send svar' }).click();
+      await covering.getByText(note).waitFor();
+      // A thread the supervisor starts is not offered as a journal note: the journal stays the
+      // own specialist's.
+      const own = `Dekning under fravær ${randomUUID().slice(0, 8)}`;
+      await page.getByLabel('Emne').fill(own);
+      await page.getByLabel('Melding').fill('Jeg følger opp mens jobbspesialisten er borte.');
+      await page.getByRole('button', { name: 'Send', exact: true }).click();
+      const started = page.locator('[data-thread]').filter({ hasText: own });
+      await started.getByRole('button', { name: own }).click();
+      await started.getByText('Jeg følger opp mens jobbspesialisten er borte.').waitFor();
+      expect(await started.getByRole('button', { name: 'Lag journalnotat' }).count()).toBe(0);
+    } finally {
+      await stack.admin.query('DELETE FROM absence WHERE id = $1', [absence]);
+    }
   });
 
   it('a consent without DIALOGUE closes it: the specialist reads the history with a notice, no write form; NAV sees none', async () => {

@@ -126,6 +126,18 @@ async function ok<T>(email: string, query: string, variables: Record<string, unk
   return res.data as T;
 }
 
+/** The person page's flag for the dialogue tab: null when the reader cannot open the job seeker. */
+async function mayUse(who: ActorName): Promise<boolean | null> {
+  const id = Buffer.from(`JobSeeker:${J.id}`).toString('base64');
+  const res = await stack.gql<{ node: { mayUseNavDialogue?: boolean } | null }>(
+    actors[who].email,
+    `query($id: ID!) { node(id: $id) { ... on JobSeeker { mayUseNavDialogue } } }`,
+    { id },
+  );
+  expect(res.errors).toBeUndefined();
+  return res.data?.node?.mayUseNavDialogue ?? null;
+}
+
 const THREAD = `id version unreadCount answerDueOn otherSideReadUpTo journalNoteId messages { id side authorName body }`;
 const DIALOGUE = `query($id: ID!) { navDialogue(jobSeekerId: $id) { __typename
   ... on QueryNavDialogueSuccess { data { side open openOffices { id } threads { ${THREAD} } } } } }`;
@@ -336,6 +348,12 @@ describe('the NAV dialogue (issue 17)', () => {
     expect(await row('otherTenant')).toEqual(all('not found'));
     expect(await row('supervisor')).toEqual(all('not found'));
     expect(await row('nav')).toEqual(all('ok', 'forbidden'));
+    // The person page's dialogue tab follows the same rule (the supervisor reads the case under
+    // the team consent, but does not cover it yet).
+    expect(await mayUse('own')).toBe(true);
+    expect(await mayUse('supervisor')).toBe(false);
+    expect(await mayUse('sameTeam')).not.toBe(true);
+    expect(await mayUse('nav')).not.toBe(true);
     expect(await row('navOtherOffice')).toEqual({
       ...all('consent'),
       list: 'not found',
@@ -350,12 +368,14 @@ describe('the NAV dialogue (issue 17)', () => {
       [J.org, actors.own.userId, actors.supervisor.userId],
     );
     expect(await row('supervisor')).toEqual(all('ok', 'forbidden'));
+    expect(await mayUse('supervisor')).toBe(true);
     // NAV's answer now reaches the supervisor too.
     const before = await notifications(actors.supervisor.userId);
     expect(await ops.post(actors.nav)).toBe('ok');
     expect(await notifications(actors.supervisor.userId)).toBe(before + 1);
     await stack.admin.query(`DELETE FROM absence WHERE id = $1`, [absence.id]);
     expect(await ops.read(actors.supervisor)).toBe('not found');
+    expect(await mayUse('supervisor')).toBe(false);
     expect(await row('own')).toEqual(all('ok'));
     expect(await ops.journal(actors.own)).toBe('already');
     const note = await one<{ kind: string; text: string }>(

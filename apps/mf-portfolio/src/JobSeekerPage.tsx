@@ -86,8 +86,9 @@ export function JobSeekerPage() {
     'phase',
   );
   const reload = () => refetch({ requestPolicy: 'network-only' });
-  // The NAV dialogue: the own specialist's (docs/nav-dialogue.md; the API decides the rest).
-  const mayDialogue = canOn(ability, 'create', 'NavDialogueThread', { ...subject });
+  // The NAV dialogue: the own specialist's, or the supervisor's covering an absent specialist
+  // (docs/nav-dialogue.md): the API evaluates the rule on facts the page does not load.
+  const mayDialogue = js.mayUseNavDialogue;
   // A copy: CASL tags the object it checks with its subject type.
   const canWork = canOn(ability, 'create', 'Employment', { ...subject });
   const consentActive = (scope: string) => js.consents.some((c) => c.scope === scope && c.active);
@@ -281,7 +282,7 @@ export function JobSeekerPage() {
           <JournalNotes jobSeekerId={js.id} />
         </Tabs.Panel>
         <Tabs.Panel value="dialogue">
-          {mayDialogue ? <NavDialogue jobSeekerId={rawId(js.id)} /> : null}
+          {mayDialogue ? <NavDialogue jobSeekerId={rawId(js.id)} journal={isOwn} /> : null}
         </Tabs.Panel>
       </Tabs>
     </VStack>

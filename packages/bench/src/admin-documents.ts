@@ -23,6 +23,7 @@ export const JOB_SEEKER_PAGE_DOCUMENT = `query JobSeekerPage($id: ID!) {
       city
       protectedAddress
       teamDiscussionConsent
+      mayUseNavDialogue
       teamConsentRefusedAt
       teamConsentRequestedAt
       currentSpecialist {

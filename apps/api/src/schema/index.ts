@@ -34,6 +34,7 @@ import './case-deletion.js';
 import './reminder.js';
 import './nav-page.js';
 import './nav-dialogue.js';
+import './nav-dialogue-access.js';
 import './team-consent.js';
 import './benefits-counselling.js';
 

@@ -86,6 +86,7 @@ export const JOB_SEEKER_PAGE = graphql(
         city
         protectedAddress
         teamDiscussionConsent
+        mayUseNavDialogue
         teamConsentRefusedAt
         teamConsentRequestedAt
         currentSpecialist { id givenName familyName }
