@@ -27,6 +27,7 @@ import {
 } from '../schema/errors.js';
 import { withdrawNavDeliveries } from '../schema/nav-case-system.js';
 import { applyTaskChanges, tuningOf } from './duties.js';
+import { readableJobSeeker } from './records.js';
 import { conflictNow } from './versioned.js';
 
 type ConsentRow = Prisma.ConsentGetPayload<object>;
@@ -280,16 +281,6 @@ export async function revokeNavSharing(ctx: Context, input: { id: string; versio
 }
 
 // ───────────── steps ─────────────
-
-/** The job seeker if the user may read it; otherwise a NotFoundError (never "forbidden"). */
-async function readableJobSeeker(ctx: Context, id: string) {
-  const js = await ctx.db.jobSeeker.findFirst({
-    where: { AND: [accessibleWhere(ctx.ability, 'read', 'JobSeeker'), { id }] },
-    select: { id: true, organizationId: true, currentSpecialistId: true, teamId: true },
-  });
-  if (!js) throw new NotFoundError('JobSeeker');
-  return js;
-}
 
 /** A consent the user may read, with its job seeker's access fields; otherwise NotFound. */
 async function readableConsent(ctx: Context, id: string) {
