@@ -13,18 +13,13 @@
  * Posting a message is `update` on the thread (it moves the thread's last message and read state).
  */
 import type { Prisma } from '@ips/db';
+import { osloDay } from '@ips/domain';
 import { activeConsent, activeNavGrant, orgsWith } from '../conditions.js';
 import type { Actor, Can } from '../types.js';
 
-/** Today in Europe/Oslo as the UTC midnight Prisma compares a `@db.Date` column with. */
+/** Today in Europe/Oslo (the domain's `osloDay`) as the UTC midnight Prisma compares a `@db.Date` column with. */
 export function osloDayStart(now: Date): Date {
-  const day = new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Oslo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
-  return new Date(`${day}T00:00:00Z`);
+  return new Date(`${osloDay(now)}T00:00:00Z`);
 }
 
 /** An absence of the specialist that covers today. */
