@@ -79,8 +79,8 @@ async function caseIds(js: { id: string; org: string }): Promise<Record<string, 
 
 const globalId = (type: string, id: string) => Buffer.from(`${type}:${id}`).toString('base64');
 
-beforeAll(async () => {
-  stack = await startStack(inject('ipsTemplate'));
+/** Picks the case and the users of every relation to it; renames the job seeker uniquely. */
+async function pickCase(): Promise<void> {
   // A job seeker with a current specialist in a team led by someone else, team-discussion consent
   // (the supervisor sees it) and an active NAV grant (a counsellor sees it).
   const js = await one<{
@@ -145,20 +145,10 @@ beforeAll(async () => {
      WHERE g."jobSeekerId" = $1 AND ${GRANT_ACTIVE} ORDER BY u.email LIMIT 1`,
     [J.id],
   );
-  const leaderId = (await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [as.leader])).id;
+}
 
-  // ─── a full case: whatever the demo gave it, one more of everything ───
-  employerId = (
-    await one<{ id: string }>(`SELECT id FROM employer WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, [
-      J.org,
-    ])
-  ).id;
-  const navConsent = (
-    await one<{ id: string }>(
-      `SELECT "consentId" AS id FROM nav_sharing_grant WHERE "jobSeekerId" = $1 ORDER BY id LIMIT 1`,
-      [J.id],
-    )
-  ).id;
+/** A job with two revisions of its support plan, the second exported to NAV under the consent. */
+async function addSupportPlans(navConsent: string): Promise<void> {
   const employmentId = (
     await one<{ id: string }>(
       `INSERT INTO employment (id, "organizationId", "jobSeekerId", "employerId", kind, "jobTitle", "jobType", "startDate", "hoursPerWeek",
@@ -205,6 +195,10 @@ beforeAll(async () => {
       );
     }
   }
+}
+
+/** One more of each of the case's own records: contacts, meetings, duties, notes, work, consent, transfer. */
+async function addCaseRecords(navConsent: string): Promise<void> {
   await q(
     `INSERT INTO employer_contact (id, "organizationId", "employerId", "specialistId", "jobSeekerId", "contactedAt", "faceToFace", purpose)
      VALUES (gen_random_uuid(), $1, $2, $3, $4, now() - interval '1 day', true, 'JOB_DEVELOPMENT_FOR_JOB_SEEKER')`,
@@ -270,6 +264,10 @@ beforeAll(async () => {
      SELECT gen_random_uuid(), $1, $2, phase, phase, $3 FROM job_seeker WHERE id = $2`,
     [J.org, J.id, J.specialistId],
   );
+}
+
+/** The case as the team and NAV see it: team meeting, portfolio review, notification, reminder, dialogue, benefits. */
+async function addTeamAndNavRecords(): Promise<void> {
   const meeting = (
     await one<{ id: string }>(
       `INSERT INTO team_meeting (id, "organizationId", "teamId", "scheduledAt", "updatedAt") VALUES (gen_random_uuid(), $1, $2, now() + interval '1 day', now()) RETURNING id`,
@@ -319,6 +317,28 @@ beforeAll(async () => {
      VALUES (gen_random_uuid(), $1, $2, current_date - 1, '[{"benefit":"WORK_ASSESSMENT_ALLOWANCE","incomeChange":"Avkortes"}]', true, 'Beregning ved deltid', $3, now())`,
     [J.org, J.id, J.specialistId],
   );
+}
+
+beforeAll(async () => {
+  stack = await startStack(inject('ipsTemplate'));
+  await pickCase();
+  const leaderId = (await one<{ id: string }>('SELECT id FROM app_user WHERE email = $1', [as.leader])).id;
+
+  // ─── a full case: whatever the demo gave it, one more of everything ───
+  employerId = (
+    await one<{ id: string }>(`SELECT id FROM employer WHERE "organizationId" = $1 ORDER BY id LIMIT 1`, [
+      J.org,
+    ])
+  ).id;
+  const navConsent = (
+    await one<{ id: string }>(
+      `SELECT "consentId" AS id FROM nav_sharing_grant WHERE "jobSeekerId" = $1 ORDER BY id LIMIT 1`,
+      [J.id],
+    )
+  ).id;
+  await addSupportPlans(navConsent);
+  await addCaseRecords(navConsent);
+  await addTeamAndNavRecords();
   absenceId = (
     await one<{ id: string }>(
       `INSERT INTO absence (id, "organizationId", "specialistId", type, planned, "startDate", "registeredById", "updatedAt")
