@@ -146,117 +146,177 @@ const exportState = async (exportId: string) =>
     )
   ).rows[0];
 
+/** Steps 1–3: a consent to the employment status only; a grant beyond it is refused; NAV reads the status, not the plan. */
+async function statusOnly(): Promise<{ id: string; version: number }> {
+  // 1. The job seeker consents to NAV seeing their employment status only.
+  const given = await as<{ recordConsent: Res }>(specialist.email, RECORD, {
+    input: { jobSeekerId, scope: 'NAV_SHARING', navParts: ['EMPLOYMENT_STATUS'] },
+  });
+  expect(given.recordConsent.__typename).toBe('MutationRecordConsentSuccess');
+  const navConsent = given.recordConsent.data as { id: string; version: number };
+  expect(await navReads()).toBeNull();
+
+  // 2. The specialist shares with the NAV office; the plan cannot be shared on this consent.
+  const beyond = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
+    input: { jobSeekerId, navOfficeId: counsellor.office, scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN'] },
+  });
+  expect(beyond.grantNavSharing.issues).toEqual([{ field: 'scopes', code: 'NOT_CONSENTED' }]);
+  const granted = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
+    input: { jobSeekerId, navOfficeId: counsellor.office, scopes: ['EMPLOYMENT_STATUS'] },
+  });
+  expect(granted.grantNavSharing.__typename).toBe('MutationGrantNavSharingSuccess');
+
+  // 3. NAV reads the status, not the plan.
+  const statusOnly = await navReads();
+  expect(statusOnly?.givenName).toBeTruthy();
+  expect(statusOnly?.employments.length).toBeGreaterThan(0);
+  expect(statusOnly?.supportPlans).toEqual([]);
+
+  return navConsent;
+}
+
+/** Steps 4–5: the consent widened and a wider grant: NAV reads the plan, never the health team's lines. */
+async function planShared(navConsent: { id: string; version: number }): Promise<void> {
+  // 4. The job seeker widens the consent to the plan; the specialist shares it.
+  const widened = await as<{ changeConsent: Res }>(specialist.email, CHANGE, {
+    input: {
+      id: navConsent.id,
+      version: navConsent.version,
+      navParts: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'DIALOGUE'],
+    },
+  });
+  expect(widened.changeConsent.__typename).toBe('MutationChangeConsentSuccess');
+  // The consent alone opens nothing: the office reads what it was granted.
+  expect((await navReads())?.supportPlans).toEqual([]);
+  const widerGrant = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
+    input: {
+      jobSeekerId,
+      navOfficeId: counsellor.office,
+      scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'DIALOGUE'],
+    },
+  });
+  expect(widerGrant.grantNavSharing.__typename).toBe('MutationGrantNavSharingSuccess');
+
+  // 5. NAV reads the plan — never its lines for the health team (treatment).
+  const withPlan = await navReads();
+  expect(withPlan?.supportPlans.map((p) => p.id)).toContain(planId);
+  const people = withPlan?.supportPlans.flatMap((p) =>
+    p.revisions.flatMap((r) => r.agreements.map((a) => a.supportPerson)),
+  );
+  expect(people).not.toContain('HEALTH_TEAM');
+
+  // The NAV counsellor's page asks for all of this in one document (apps/mf-nav NavJobSeekerPage).
+  const pageQuery = await stack.gql<{ jobSeeker: unknown }>(counsellor.email, NAV_PAGE, {
+    id: jobSeekerId,
+  });
+  expect(pageQuery.errors).toBeUndefined();
+  expect(JSON.stringify(pageQuery.data)).toContain('"workEmail"');
+}
+
+/** A dialogue round trip (docs/nav-dialogue.md): both told, NAV's 48-hour duty opened and closed by the answer. */
+async function dialogueRoundTrip(): Promise<void> {
+  // A dialogue round trip (docs/nav-dialogue.md): the specialist asks, NAV is told and owes an
+  // answer in 48 hours; NAV answers, the duty is closed, the specialist is told.
+  const started = await as<{ startNavDialogueThread: { __typename: string; data: { id: string } } }>(
+    specialist.email,
+    `mutation($input: StartNavDialogueThreadInput!) { startNavDialogueThread(input: $input) { __typename
+      ... on MutationStartNavDialogueThreadSuccess { data { id } } } }`,
+    { input: { jobSeekerId, subject: 'Inntekt og ytelser', body: 'Hva betyr lønnen for ytelsen?' } },
+  );
+  expect(started.startNavDialogueThread.__typename).toBe('MutationStartNavDialogueThreadSuccess');
+  const threadId = started.startNavDialogueThread.data.id;
+  const told = async (email: string) =>
+    (
+      await as<{ notifications: { kind: string; linkId: string }[] }>(
+        email,
+        '{ notifications { kind linkId } }',
+      )
+    ).notifications.filter((n) => n.kind === 'NAV_DIALOGUE' && n.linkId === jobSeekerId).length;
+  const navDuty = async () =>
+    (
+      await as<{ navDialogueOverview: { jobSeekerId: string; answerDueOn: string | null }[] }>(
+        counsellor.email,
+        '{ navDialogueOverview { jobSeekerId answerDueOn } }',
+      )
+    ).navDialogueOverview.find((i) => i.jobSeekerId === jobSeekerId)?.answerDueOn ?? null;
+  expect(await told(counsellor.email)).toBe(1);
+  const due = await navDuty();
+  const { rows: days } = await stack.admin.query<{ due: string }>(
+    `SELECT to_char((now() AT TIME ZONE 'Europe/Oslo')::date + 2, 'YYYY-MM-DD') AS due`,
+  );
+  expect(due).toBe(days[0]?.due);
+  const answered = await as<{ postNavDialogueMessage: { __typename: string } }>(
+    counsellor.email,
+    `mutation($input: PostNavDialogueMessageInput!) { postNavDialogueMessage(input: $input) { __typename } }`,
+    { input: { threadId, body: 'Vi regner på det og svarer innen fredag.' } },
+  );
+  expect(answered.postNavDialogueMessage.__typename).toBe('MutationPostNavDialogueMessageSuccess');
+  expect(await navDuty()).toBeNull();
+  expect(await told(specialist.email)).toBe(1);
+}
+
+/** The plan to NAV's case system under its own consent: one delivered, one queued. */
+async function planToNavSystem(): Promise<{
+  systemConsent: { id: string; version: number };
+  delivered: string;
+  queued: string;
+}> {
+  // The plan also goes to NAV's case system under its own consent (seed 000 §6): one delivered,
+  // one queued.
+  const system = await as<{ recordConsent: Res }>(specialist.email, RECORD, {
+    input: { jobSeekerId, scope: 'SUPPORT_PLAN_TO_NAV_SYSTEM' },
+  });
+  const systemConsent = system.recordConsent.data as { id: string; version: number };
+  const delivered = await share();
+  await deliverNavSupportPlans(pool, nav);
+  expect(nav.held.has(delivered)).toBe(true);
+  const queued = await share();
+  expect((await exportState(queued))?.status).toBe('PENDING');
+
+  return { systemConsent, delivered, queued };
+}
+
+/** After withdrawal NAV sees nothing, the dialogue is closed with its history kept, and the plan is cancelled or retracted. */
+async function afterWithdrawal(delivered: string, queued: string): Promise<void> {
+  // NAV sees nothing on the next request…
+  expect(await navReads()).toBeNull();
+  const list = await as<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
+    counsellor.email,
+    `{ jobSeekers(first: 40) { edges { node { id } } } }`,
+  );
+  expect(JSON.stringify(list)).not.toContain(Buffer.from(`JobSeeker:${jobSeekerId}`).toString('base64'));
+  // …the dialogue is closed (a typed refusal), and its history stays with the specialist…
+  const closed = await as<{ navDialogue: { __typename: string } }>(
+    counsellor.email,
+    `query($id: ID!) { navDialogue(jobSeekerId: $id) { __typename } }`,
+    { id: jobSeekerId },
+  );
+  expect(closed.navDialogue.__typename).toBe('ConsentRequiredError');
+  const history = await as<{
+    navDialogue: { data: { open: boolean; threads: { messages: unknown[] }[] } };
+  }>(
+    specialist.email,
+    `query($id: ID!) { navDialogue(jobSeekerId: $id) { ... on QueryNavDialogueSuccess { data { open threads { messages { id } } } } } }`,
+    { id: jobSeekerId },
+  );
+  expect(history.navDialogue.data.open).toBe(false);
+  expect(history.navDialogue.data.threads[0]?.messages).toHaveLength(2);
+  // …the queued delivery is cancelled and the delivered one retracted.
+  expect(await exportState(queued)).toMatchObject({ status: 'CANCELLED', cancelled: true });
+  expect(await exportState(delivered)).toMatchObject({ status: 'SENT', retraction: true });
+  await deliverNavSupportPlans(pool, nav);
+  expect(nav.held.has(queued)).toBe(false);
+  await deliverNavRetractions(pool, nav);
+  expect(nav.retracted).toContain(delivered);
+  expect(nav.held.has(delivered)).toBe(false);
+}
+
 describe('consent is the only door for NAV (issue 17)', () => {
   it('status only → the plan too → withdrawn: NAV reads exactly what the consent covers at each step', async () => {
-    // 1. The job seeker consents to NAV seeing their employment status only.
-    const given = await as<{ recordConsent: Res }>(specialist.email, RECORD, {
-      input: { jobSeekerId, scope: 'NAV_SHARING', navParts: ['EMPLOYMENT_STATUS'] },
-    });
-    expect(given.recordConsent.__typename).toBe('MutationRecordConsentSuccess');
-    const navConsent = given.recordConsent.data as { id: string; version: number };
-    expect(await navReads()).toBeNull();
-
-    // 2. The specialist shares with the NAV office; the plan cannot be shared on this consent.
-    const beyond = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
-      input: { jobSeekerId, navOfficeId: counsellor.office, scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN'] },
-    });
-    expect(beyond.grantNavSharing.issues).toEqual([{ field: 'scopes', code: 'NOT_CONSENTED' }]);
-    const granted = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
-      input: { jobSeekerId, navOfficeId: counsellor.office, scopes: ['EMPLOYMENT_STATUS'] },
-    });
-    expect(granted.grantNavSharing.__typename).toBe('MutationGrantNavSharingSuccess');
-
-    // 3. NAV reads the status, not the plan.
-    const statusOnly = await navReads();
-    expect(statusOnly?.givenName).toBeTruthy();
-    expect(statusOnly?.employments.length).toBeGreaterThan(0);
-    expect(statusOnly?.supportPlans).toEqual([]);
-
-    // 4. The job seeker widens the consent to the plan; the specialist shares it.
-    const widened = await as<{ changeConsent: Res }>(specialist.email, CHANGE, {
-      input: {
-        id: navConsent.id,
-        version: navConsent.version,
-        navParts: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'DIALOGUE'],
-      },
-    });
-    expect(widened.changeConsent.__typename).toBe('MutationChangeConsentSuccess');
-    // The consent alone opens nothing: the office reads what it was granted.
-    expect((await navReads())?.supportPlans).toEqual([]);
-    const widerGrant = await as<{ grantNavSharing: Res }>(specialist.email, GRANT, {
-      input: {
-        jobSeekerId,
-        navOfficeId: counsellor.office,
-        scopes: ['EMPLOYMENT_STATUS', 'SUPPORT_PLAN', 'DIALOGUE'],
-      },
-    });
-    expect(widerGrant.grantNavSharing.__typename).toBe('MutationGrantNavSharingSuccess');
-
-    // 5. NAV reads the plan — never its lines for the health team (treatment).
-    const withPlan = await navReads();
-    expect(withPlan?.supportPlans.map((p) => p.id)).toContain(planId);
-    const people = withPlan?.supportPlans.flatMap((p) =>
-      p.revisions.flatMap((r) => r.agreements.map((a) => a.supportPerson)),
-    );
-    expect(people).not.toContain('HEALTH_TEAM');
-
-    // The NAV counsellor's page asks for all of this in one document (apps/mf-nav NavJobSeekerPage).
-    const pageQuery = await stack.gql<{ jobSeeker: unknown }>(counsellor.email, NAV_PAGE, {
-      id: jobSeekerId,
-    });
-    expect(pageQuery.errors).toBeUndefined();
-    expect(JSON.stringify(pageQuery.data)).toContain('"workEmail"');
-
-    // A dialogue round trip (docs/nav-dialogue.md): the specialist asks, NAV is told and owes an
-    // answer in 48 hours; NAV answers, the duty is closed, the specialist is told.
-    const started = await as<{ startNavDialogueThread: { __typename: string; data: { id: string } } }>(
-      specialist.email,
-      `mutation($input: StartNavDialogueThreadInput!) { startNavDialogueThread(input: $input) { __typename
-        ... on MutationStartNavDialogueThreadSuccess { data { id } } } }`,
-      { input: { jobSeekerId, subject: 'Inntekt og ytelser', body: 'Hva betyr lønnen for ytelsen?' } },
-    );
-    expect(started.startNavDialogueThread.__typename).toBe('MutationStartNavDialogueThreadSuccess');
-    const threadId = started.startNavDialogueThread.data.id;
-    const told = async (email: string) =>
-      (
-        await as<{ notifications: { kind: string; linkId: string }[] }>(
-          email,
-          '{ notifications { kind linkId } }',
-        )
-      ).notifications.filter((n) => n.kind === 'NAV_DIALOGUE' && n.linkId === jobSeekerId).length;
-    const navDuty = async () =>
-      (
-        await as<{ navDialogueOverview: { jobSeekerId: string; answerDueOn: string | null }[] }>(
-          counsellor.email,
-          '{ navDialogueOverview { jobSeekerId answerDueOn } }',
-        )
-      ).navDialogueOverview.find((i) => i.jobSeekerId === jobSeekerId)?.answerDueOn ?? null;
-    expect(await told(counsellor.email)).toBe(1);
-    const due = await navDuty();
-    const { rows: days } = await stack.admin.query<{ due: string }>(
-      `SELECT to_char((now() AT TIME ZONE 'Europe/Oslo')::date + 2, 'YYYY-MM-DD') AS due`,
-    );
-    expect(due).toBe(days[0]?.due);
-    const answered = await as<{ postNavDialogueMessage: { __typename: string } }>(
-      counsellor.email,
-      `mutation($input: PostNavDialogueMessageInput!) { postNavDialogueMessage(input: $input) { __typename } }`,
-      { input: { threadId, body: 'Vi regner på det og svarer innen fredag.' } },
-    );
-    expect(answered.postNavDialogueMessage.__typename).toBe('MutationPostNavDialogueMessageSuccess');
-    expect(await navDuty()).toBeNull();
-    expect(await told(specialist.email)).toBe(1);
-
-    // The plan also goes to NAV's case system under its own consent (seed 000 §6): one delivered,
-    // one queued.
-    const system = await as<{ recordConsent: Res }>(specialist.email, RECORD, {
-      input: { jobSeekerId, scope: 'SUPPORT_PLAN_TO_NAV_SYSTEM' },
-    });
-    const systemConsent = system.recordConsent.data as { id: string; version: number };
-    const delivered = await share();
-    await deliverNavSupportPlans(pool, nav);
-    expect(nav.held.has(delivered)).toBe(true);
-    const queued = await share();
-    expect((await exportState(queued))?.status).toBe('PENDING');
+    const navConsent = await statusOnly();
+    await planShared(navConsent);
+    await dialogueRoundTrip();
+    const { systemConsent, delivered, queued } = await planToNavSystem();
 
     // 6. The job seeker withdraws their consent to NAV.
     for (const consent of [
@@ -269,36 +329,6 @@ describe('consent is the only door for NAV (issue 17)', () => {
       expect(res.withdrawConsent.__typename).toBe('MutationWithdrawConsentSuccess');
     }
 
-    // NAV sees nothing on the next request…
-    expect(await navReads()).toBeNull();
-    const list = await as<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
-      counsellor.email,
-      `{ jobSeekers(first: 40) { edges { node { id } } } }`,
-    );
-    expect(JSON.stringify(list)).not.toContain(Buffer.from(`JobSeeker:${jobSeekerId}`).toString('base64'));
-    // …the dialogue is closed (a typed refusal), and its history stays with the specialist…
-    const closed = await as<{ navDialogue: { __typename: string } }>(
-      counsellor.email,
-      `query($id: ID!) { navDialogue(jobSeekerId: $id) { __typename } }`,
-      { id: jobSeekerId },
-    );
-    expect(closed.navDialogue.__typename).toBe('ConsentRequiredError');
-    const history = await as<{
-      navDialogue: { data: { open: boolean; threads: { messages: unknown[] }[] } };
-    }>(
-      specialist.email,
-      `query($id: ID!) { navDialogue(jobSeekerId: $id) { ... on QueryNavDialogueSuccess { data { open threads { messages { id } } } } } }`,
-      { id: jobSeekerId },
-    );
-    expect(history.navDialogue.data.open).toBe(false);
-    expect(history.navDialogue.data.threads[0]?.messages).toHaveLength(2);
-    // …the queued delivery is cancelled and the delivered one retracted.
-    expect(await exportState(queued)).toMatchObject({ status: 'CANCELLED', cancelled: true });
-    expect(await exportState(delivered)).toMatchObject({ status: 'SENT', retraction: true });
-    await deliverNavSupportPlans(pool, nav);
-    expect(nav.held.has(queued)).toBe(false);
-    await deliverNavRetractions(pool, nav);
-    expect(nav.retracted).toContain(delivered);
-    expect(nav.held.has(delivered)).toBe(false);
+    await afterWithdrawal(delivered, queued);
   });
 });
