@@ -341,7 +341,9 @@ describe('the NAV dialogue (issue 17)', () => {
     await start();
     expect(await count()).toBe(two);
   });
+});
 
+describe('who uses the NAV dialogue, and when it closes (issue 17)', () => {
   it('while the consent covers the dialogue: the own specialist, the covering supervisor and the office', async () => {
     expect(await row('sameTeam')).toEqual(all('not found'));
     expect(await row('otherTeam')).toEqual(all('not found'));
