@@ -109,142 +109,149 @@ function outcomeOf(
   return JSON.stringify(res) as Outcome;
 }
 
-async function perform(op: Operation, email: string, jobSeekerId: string): Promise<Outcome> {
-  if (op === 'read' || op === 'read identity number') {
-    const res = await stack.gql<{
-      jobSeeker: { givenName: string | null; identityNumber: string | null } | null;
-    }>(email, `{ jobSeeker(id: "${jobSeekerId}") { givenName identityNumber } }`);
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const js = res.data?.jobSeeker;
-    if (!js) return 'not found';
-    if (op === 'read') return js.givenName ? 'allowed' : 'null field';
-    return js.identityNumber ? 'allowed' : 'null field';
-  }
-  if (op === 'listed') {
-    const { rows } = await stack.admin.query<{ s: string }>(
-      'SELECT "currentSpecialistId" AS s FROM job_seeker WHERE id = $1',
-      [jobSeekerId],
-    );
-    const res = await stack.gql<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
-      email,
-      `{ jobSeekers(first: 100, specialistId: "${rows[0]?.s}") { edges { node { id } } } }`,
-    );
-    if (res.errors) throw new Error(JSON.stringify(res.errors));
-    const ids = (res.data?.jobSeekers.edges ?? []).map(
-      (e) => Buffer.from(e.node.id, 'base64').toString().split(':')[1],
-    );
-    return ids.includes(jobSeekerId) ? 'allowed' : 'not found';
-  }
-  if (op === 'record job start') {
-    const before = await count('SELECT count(*) AS n FROM employment WHERE "jobSeekerId" = $1', [
-      jobSeekerId,
-    ]);
-    const res = await stack.gql<{ recordJobStart: { __typename: string } }>(
-      email,
-      'mutation($input: RecordJobStartInput!) { recordJobStart(input: $input) { __typename } }',
-      {
-        input: {
-          jobSeekerId,
-          kind: 'ORDINARY_JOB',
-          jobTitle: 'Lagermedarbeider',
-          jobType: '9321',
-          startDate: new Date().toISOString().slice(0, 10),
-          hoursPerWeek: 20,
-          openLabourMarket: true,
-          atLeastMinimumWage: true,
-          openToAnyone: true,
-          employerMeetingWanted: false,
-        },
+/** Reads the job seeker: the name (`read`) or the identity number, as the person page does. */
+async function readJobSeeker(email: string, jobSeekerId: string, op: Operation): Promise<Outcome> {
+  const res = await stack.gql<{
+    jobSeeker: { givenName: string | null; identityNumber: string | null } | null;
+  }>(email, `{ jobSeeker(id: "${jobSeekerId}") { givenName identityNumber } }`);
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const js = res.data?.jobSeeker;
+  if (!js) return 'not found';
+  if (op === 'read') return js.givenName ? 'allowed' : 'null field';
+  return js.identityNumber ? 'allowed' : 'null field';
+}
+
+/** Whether the job seeker is on the list filtered by their specialist. */
+async function listed(email: string, jobSeekerId: string): Promise<Outcome> {
+  const { rows } = await stack.admin.query<{ s: string }>(
+    'SELECT "currentSpecialistId" AS s FROM job_seeker WHERE id = $1',
+    [jobSeekerId],
+  );
+  const res = await stack.gql<{ jobSeekers: { edges: { node: { id: string } }[] } }>(
+    email,
+    `{ jobSeekers(first: 100, specialistId: "${rows[0]?.s}") { edges { node { id } } } }`,
+  );
+  if (res.errors) throw new Error(JSON.stringify(res.errors));
+  const ids = (res.data?.jobSeekers.edges ?? []).map(
+    (e) => Buffer.from(e.node.id, 'base64').toString().split(':')[1],
+  );
+  return ids.includes(jobSeekerId) ? 'allowed' : 'not found';
+}
+
+/** Records a job start; a refused one adds no employment. */
+async function recordJobStart(email: string, jobSeekerId: string): Promise<Outcome> {
+  const before = await count('SELECT count(*) AS n FROM employment WHERE "jobSeekerId" = $1', [jobSeekerId]);
+  const res = await stack.gql<{ recordJobStart: { __typename: string } }>(
+    email,
+    'mutation($input: RecordJobStartInput!) { recordJobStart(input: $input) { __typename } }',
+    {
+      input: {
+        jobSeekerId,
+        kind: 'ORDINARY_JOB',
+        jobTitle: 'Lagermedarbeider',
+        jobType: '9321',
+        startDate: new Date().toISOString().slice(0, 10),
+        hoursPerWeek: 20,
+        openLabourMarket: true,
+        atLeastMinimumWage: true,
+        openToAnyone: true,
+        employerMeetingWanted: false,
       },
+    },
+  );
+  const outcome = outcomeOf(res, 'recordJobStart', 'MutationRecordJobStartSuccess');
+  if (outcome !== 'allowed') {
+    expect(await count('SELECT count(*) AS n FROM employment WHERE "jobSeekerId" = $1', [jobSeekerId])).toBe(
+      before,
     );
-    const outcome = outcomeOf(res, 'recordJobStart', 'MutationRecordJobStartSuccess');
-    if (outcome !== 'allowed') {
-      expect(
-        await count('SELECT count(*) AS n FROM employment WHERE "jobSeekerId" = $1', [jobSeekerId]),
-      ).toBe(before);
-    }
-    return outcome;
   }
-  if (op === 'transfer') {
-    // To an active member of the job seeker's team employed by its organisation (no consent needed),
-    // who is not away today: whether the demo data has one depends on its day, so a member away
-    // today is brought back first.
-    await stack.admin.query(
-      `UPDATE absence a SET "startDate" = least(a."startDate", CURRENT_DATE - 2), "actualEndDate" = CURRENT_DATE - 1
-       WHERE a."startDate" <= CURRENT_DATE AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE
-         AND a."specialistId" = (
-           SELECT tm."userId" FROM team_member tm JOIN job_seeker j ON j.id = $1
-           WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL AND tm."userId" <> j."currentSpecialistId"
-             AND tm."employerOrganizationId" = j."organizationId"
-           ORDER BY tm."userId" LIMIT 1)`,
-      [jobSeekerId],
-    );
-    const { rows } = await stack.admin.query<{ from: string; to: string | null }>(
-      `SELECT j."currentSpecialistId" AS from,
-              (SELECT tm."userId" FROM team_member tm WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL
-                 AND tm."userId" <> j."currentSpecialistId" AND tm."employerOrganizationId" = j."organizationId"
-                 AND NOT EXISTS (SELECT 1 FROM absence a WHERE a."specialistId" = tm."userId" AND a."startDate" <= CURRENT_DATE
-                                   AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE)
-               ORDER BY tm."userId" LIMIT 1) AS to
-       FROM job_seeker j WHERE j.id = $1`,
-      [jobSeekerId],
-    );
-    const before = await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId]);
-    const res = await stack.gql<{ transferJobSeeker: { __typename: string } }>(
-      email,
-      'mutation($input: TransferJobSeekerInput!) { transferJobSeeker(input: $input) { __typename ... on ValidationError { issues { field code } } } }',
-      {
-        input: {
-          jobSeekerId,
-          fromSpecialistId: rows[0]?.from,
-          toSpecialistId: rows[0]?.to ?? rows[0]?.from,
-          reason: 'JOB_SEEKER_WISH',
-        },
+  return outcome;
+}
+
+/** Transfers the job seeker to an active, present colleague in the team; a refused one adds no transfer. */
+async function transfer(email: string, jobSeekerId: string): Promise<Outcome> {
+  // To an active member of the job seeker's team employed by its organisation (no consent needed),
+  // who is not away today: whether the demo data has one depends on its day, so a member away
+  // today is brought back first.
+  await stack.admin.query(
+    `UPDATE absence a SET "startDate" = least(a."startDate", CURRENT_DATE - 2), "actualEndDate" = CURRENT_DATE - 1
+     WHERE a."startDate" <= CURRENT_DATE AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE
+       AND a."specialistId" = (
+         SELECT tm."userId" FROM team_member tm JOIN job_seeker j ON j.id = $1
+         WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL AND tm."userId" <> j."currentSpecialistId"
+           AND tm."employerOrganizationId" = j."organizationId"
+         ORDER BY tm."userId" LIMIT 1)`,
+    [jobSeekerId],
+  );
+  const { rows } = await stack.admin.query<{ from: string; to: string | null }>(
+    `SELECT j."currentSpecialistId" AS from,
+            (SELECT tm."userId" FROM team_member tm WHERE tm."teamId" = j."teamId" AND tm."leftOn" IS NULL
+               AND tm."userId" <> j."currentSpecialistId" AND tm."employerOrganizationId" = j."organizationId"
+               AND NOT EXISTS (SELECT 1 FROM absence a WHERE a."specialistId" = tm."userId" AND a."startDate" <= CURRENT_DATE
+                                 AND coalesce(a."actualEndDate", a."expectedEndDate", 'infinity') >= CURRENT_DATE)
+             ORDER BY tm."userId" LIMIT 1) AS to
+     FROM job_seeker j WHERE j.id = $1`,
+    [jobSeekerId],
+  );
+  const before = await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId]);
+  const res = await stack.gql<{ transferJobSeeker: { __typename: string } }>(
+    email,
+    'mutation($input: TransferJobSeekerInput!) { transferJobSeeker(input: $input) { __typename ... on ValidationError { issues { field code } } } }',
+    {
+      input: {
+        jobSeekerId,
+        fromSpecialistId: rows[0]?.from,
+        toSpecialistId: rows[0]?.to ?? rows[0]?.from,
+        reason: 'JOB_SEEKER_WISH',
       },
+    },
+  );
+  const outcome = outcomeOf(res, 'transferJobSeeker', 'MutationTransferJobSeekerSuccess');
+  if (outcome !== 'allowed') {
+    expect(await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId])).toBe(
+      before,
     );
-    const outcome = outcomeOf(res, 'transferJobSeeker', 'MutationTransferJobSeekerSuccess');
-    if (outcome !== 'allowed') {
-      expect(await count('SELECT count(*) AS n FROM transfer WHERE "jobSeekerId" = $1', [jobSeekerId])).toBe(
-        before,
-      );
-    }
-    return outcome;
   }
-  if (op === 'withdraw consent') {
-    // A consent that no relation above depends on (not team discussion, not NAV sharing).
-    const { rows } = await stack.admin.query<{ id: string; version: number }>(
-      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
-       SELECT gen_random_uuid(), j."organizationId", j.id, 'EMPLOYER_CONTACT', now() - interval '1 day', j."currentSpecialistId", now()
-       FROM job_seeker j WHERE j.id = $1 AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'EMPLOYER_CONTACT' AND c."withdrawnAt" IS NULL)
-       RETURNING id, version`,
-      [jobSeekerId],
-    );
-    const consent =
-      rows[0] ??
-      (
-        await stack.admin.query<{ id: string; version: number }>(
-          `SELECT id, version FROM consent WHERE "jobSeekerId" = $1 AND scope = 'EMPLOYER_CONTACT' AND "withdrawnAt" IS NULL LIMIT 1`,
-          [jobSeekerId],
-        )
-      ).rows[0];
-    const before = await count('SELECT count(*) AS n FROM consent WHERE id = $1 AND "withdrawnAt" IS NULL', [
-      consent?.id,
-    ]);
-    const res = await stack.gql<{ withdrawConsent: { __typename: string } }>(
-      email,
-      'mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { __typename } }',
-      { input: { id: consent?.id, version: consent?.version } },
-    );
-    const outcome = outcomeOf(res, 'withdrawConsent', 'MutationWithdrawConsentSuccess');
-    if (outcome !== 'allowed') {
-      expect(
-        await count('SELECT count(*) AS n FROM consent WHERE id = $1 AND "withdrawnAt" IS NULL', [
-          consent?.id,
-        ]),
-      ).toBe(before);
-    }
-    return outcome;
+  return outcome;
+}
+
+/** Withdraws a consent no other relation depends on; a refused one leaves it in force. */
+async function withdrawConsent(email: string, jobSeekerId: string): Promise<Outcome> {
+  // A consent that no relation above depends on (not team discussion, not NAV sharing).
+  const { rows } = await stack.admin.query<{ id: string; version: number }>(
+    `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
+     SELECT gen_random_uuid(), j."organizationId", j.id, 'EMPLOYER_CONTACT', now() - interval '1 day', j."currentSpecialistId", now()
+     FROM job_seeker j WHERE j.id = $1 AND NOT EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'EMPLOYER_CONTACT' AND c."withdrawnAt" IS NULL)
+     RETURNING id, version`,
+    [jobSeekerId],
+  );
+  const consent =
+    rows[0] ??
+    (
+      await stack.admin.query<{ id: string; version: number }>(
+        `SELECT id, version FROM consent WHERE "jobSeekerId" = $1 AND scope = 'EMPLOYER_CONTACT' AND "withdrawnAt" IS NULL LIMIT 1`,
+        [jobSeekerId],
+      )
+    ).rows[0];
+  const before = await count('SELECT count(*) AS n FROM consent WHERE id = $1 AND "withdrawnAt" IS NULL', [
+    consent?.id,
+  ]);
+  const res = await stack.gql<{ withdrawConsent: { __typename: string } }>(
+    email,
+    'mutation($input: WithdrawConsentInput!) { withdrawConsent(input: $input) { __typename } }',
+    { input: { id: consent?.id, version: consent?.version } },
+  );
+  const outcome = outcomeOf(res, 'withdrawConsent', 'MutationWithdrawConsentSuccess');
+  if (outcome !== 'allowed') {
+    expect(
+      await count('SELECT count(*) AS n FROM consent WHERE id = $1 AND "withdrawnAt" IS NULL', [consent?.id]),
+    ).toBe(before);
   }
+  return outcome;
+}
+
+/** Records a consent to a scope the job seeker has none of; a refused one changes nothing. */
+async function recordConsent(email: string, jobSeekerId: string): Promise<Outcome> {
   const before = {
     consents: await count('SELECT count(*) AS n FROM consent WHERE "jobSeekerId" = $1', [jobSeekerId]),
     audit: await count('SELECT count(*) AS n FROM audit_log WHERE action <> $1', ['READ']),
@@ -273,6 +280,15 @@ async function perform(op: Operation, email: string, jobSeekerId: string): Promi
     );
   }
   return outcome;
+}
+
+async function perform(op: Operation, email: string, jobSeekerId: string): Promise<Outcome> {
+  if (op === 'read' || op === 'read identity number') return readJobSeeker(email, jobSeekerId, op);
+  if (op === 'listed') return listed(email, jobSeekerId);
+  if (op === 'record job start') return recordJobStart(email, jobSeekerId);
+  if (op === 'transfer') return transfer(email, jobSeekerId);
+  if (op === 'withdraw consent') return withdrawConsent(email, jobSeekerId);
+  return recordConsent(email, jobSeekerId);
 }
 
 describe('authorization matrix (role × relation × operation)', () => {
