@@ -38,9 +38,10 @@ type Result = {
 const figure = (values: Value[] | undefined, measure: string) =>
   values?.find((v) => v.measure === measure)?.value;
 
-beforeAll(async () => {
-  stack = await startStack(inject('ipsTemplate'), { clock: () => new Date('2026-11-25T12:00:00Z') });
-  const q = (sql: string, params: unknown[] = []) => stack.admin.query(sql, params);
+const q = (sql: string, params: unknown[] = []) => stack.admin.query(sql, params);
+
+/** The organisation, the team (supervisor S, specialists A full time and B half time) and an employer. */
+async function buildTeam(): Promise<{ supervisor: string; employerId: string }> {
   orgId = (
     await q(`SELECT m."organizationId" FROM membership m JOIN organization o ON o.id = m."organizationId"
              WHERE o.kind = 'MUNICIPALITY' AND m.role = 'HEALTH_SERVICE_LEADER' ORDER BY m."organizationId" LIMIT 1`)
@@ -88,7 +89,11 @@ beforeAll(async () => {
       [orgId],
     )
   ).rows[0].id;
+  return { supervisor, employerId };
+}
 
+/** The job seekers of the domain fixture, with synthetic identity numbers nobody in the demo has. */
+async function addJobSeekers(): Promise<void> {
   // The job seekers of the domain fixture (see packages/domain/src/measures.test.ts).
   const seekers: [string, string, string | null, string | null, boolean][] = [
     ['j1', '2026-01-10', '2026-01-15', null, true],
@@ -131,6 +136,10 @@ beforeAll(async () => {
       )
     ).rows[0].id;
   }
+}
+
+/** Who followed whom when, the jobs, the employer contacts and the follow-up meetings. */
+async function addWork(employerId: string): Promise<void> {
   // Assignments: Oslo noon on the given days.
   const assign = (js: string, sp: string, from: string, until: string | null) =>
     q(
@@ -185,6 +194,13 @@ beforeAll(async () => {
   await meeting('A', 'j6', '2026-10-09', 'OFFICE', 45);
   await meeting('B', 'j3', '2026-10-03', 'REMOTE', 30);
   await meeting('B', 'j5', '2026-10-28', 'COMMUNITY', 90);
+}
+
+beforeAll(async () => {
+  stack = await startStack(inject('ipsTemplate'), { clock: () => new Date('2026-11-25T12:00:00Z') });
+  const { supervisor, employerId } = await buildTeam();
+  await addJobSeekers();
+  await addWork(employerId);
   // A target of the team's own for the employment rate.
   await q(
     `INSERT INTO target (id, "organizationId", "teamId", measure, value, "validFrom", "setById") VALUES (gen_random_uuid(), $1, $2, 'EMPLOYMENT_RATE', 0.5, '2026-01-01', $3)`,
