@@ -206,13 +206,14 @@ describe('row-level security as the runtime role', () => {
   });
 });
 
-describe('NAV: the one cross-tenant read', () => {
-  const asCounsellor = (who: string, fn: (c: pg.Client) => Promise<void>) =>
-    asApp(async (c) => {
-      await setContext(c, who, [ID.nav]);
-      await fn(c);
-    });
+/** Runs `fn` as the NAV counsellor `who` in the NAV office's context. */
+const asCounsellor = (who: string, fn: (c: pg.Client) => Promise<void>) =>
+  asApp(async (c) => {
+    await setContext(c, who, [ID.nav]);
+    await fn(c);
+  });
 
+describe('NAV: the one cross-tenant read', () => {
   it('reads the consented job seeker and the parts its scopes cover, nothing else', async () => {
     await asCounsellor(ID.counsellor, async (c) => {
       expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
@@ -311,7 +312,9 @@ describe('NAV: the one cross-tenant read', () => {
       ),
     ).rejects.toThrow(/consent_nav_parts_only_nav_sharing/);
   });
+});
 
+describe('NAV: access ends on the next transaction', () => {
   const cases: [string, string][] = [
     ['the consent is withdrawn', `UPDATE consent SET "withdrawnAt" = now() WHERE id = '${ID.consentA}'`],
     [
