@@ -16,6 +16,7 @@
 --      cascade an update of the distribution column; ids never change, so nothing is lost);
 --   4. the four foreign keys that cross tenants by design are dropped (Citus cannot hold a key
 --      between two shards); `citus_cross_tenant_link` names what holds each of them instead.
+-- Running it again changes nothing (and, with Citus, skips the tables Citus already has).
 -- It leaves four temporary tables in the session: the classification, the changes it made, the
 -- cross-tenant links and the Citus plan (the calls, in foreign-key order).
 
@@ -141,77 +142,79 @@ CREATE TEMP TABLE citus_plan (
   statement text NOT NULL
 );
 
--- Steps 1–4. Foreign keys are dropped first (the keys they lean on are re-made), then put back.
+-- Steps 1–4. What is to change is worked out first; a foreign key is dropped only when it crosses
+-- tenants, cascades an update of the distribution column, or leans on a key re-made below. A second
+-- run finds nothing to change.
 DO $rekey$
 DECLARE
   fk record;
   t record;
   ix record;
-  pk_cols text;
 BEGIN
+  -- 1. the primary keys that lack the distribution column, and their new column lists
+  CREATE TEMP TABLE citus_pk_todo ON COMMIT DROP AS
+    SELECT k.relid, x.conname::text AS pk_name, x.conindid AS pk_index,
+           array_prepend(a.attnum, x.conkey) AS new_key,
+           (SELECT string_agg(quote_ident(att.attname), ', ' ORDER BY u.ord)
+            FROM unnest(array_prepend(a.attnum, x.conkey)) WITH ORDINALITY AS u(attnum, ord)
+            JOIN pg_attribute att ON att.attrelid = k.relid AND att.attnum = u.attnum) AS new_columns
+    FROM citus_classified k
+    JOIN pg_constraint x ON x.conrelid = k.relid AND x.contype = 'p'
+    JOIN pg_attribute a ON a.attrelid = k.relid AND a.attname = k.dist_column
+    WHERE k.kind = 'distributed' AND NOT a.attnum = ANY (x.conkey);
+
+  -- 2. unique indexes that only repeat the (new) primary key
+  CREATE TEMP TABLE citus_redundant_todo ON COMMIT DROP AS
+    SELECT i.indexrelid, i.indrelid
+    FROM pg_index i
+    JOIN citus_classified k ON k.relid = i.indrelid AND k.kind = 'distributed'
+    JOIN pg_index p ON p.indrelid = i.indrelid AND p.indisprimary
+    LEFT JOIN citus_pk_todo todo ON todo.relid = i.indrelid
+    WHERE i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL AND i.indexprs IS NULL
+      -- (pg_index keys count from 0, constraint keys from 1: compare the elements)
+      AND ARRAY(SELECT unnest(i.indkey::int2[])) = ARRAY(SELECT unnest(coalesce(todo.new_key, p.indkey::int2[])))
+      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid AND c.contype <> 'f');
+
+  -- 3 and 4. the foreign keys to drop, and whether each comes back
   CREATE TEMP TABLE citus_fk_todo ON COMMIT DROP AS
-    SELECT c.oid AS conid, c.conname::text AS conname, c.conrelid, c.confrelid,
-           pg_get_constraintdef(c.oid) AS def,
-           CASE
-             WHEN r.kind = 'distributed' AND p.kind = 'distributed'
-               AND NOT (array_position(c.conkey, ra.attnum) IS NOT NULL
-                        AND array_position(c.conkey, ra.attnum) = array_position(c.confkey, pa.attnum))
-               THEN 'foreign key dropped'
-             ELSE 'foreign key re-made'
-           END AS step
-    FROM pg_constraint c
-    JOIN citus_classified r ON r.relid = c.conrelid
-    JOIN citus_classified p ON p.relid = c.confrelid
-    LEFT JOIN pg_attribute ra ON ra.attrelid = c.conrelid AND ra.attname = r.dist_column
-    LEFT JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attname = p.dist_column
-    WHERE c.contype = 'f' AND c.conparentid = 0
-      AND r.kind = 'distributed'
-      -- keys between distributed tables lean on the keys re-made below; keys to reference tables
-      -- are re-made only when they cascade an update of the distribution column
-      AND (p.kind = 'distributed'
-           OR (ra.attnum = ANY (c.conkey) AND c.confupdtype IN ('c', 'n', 'd')));
+    SELECT f.*, CASE WHEN f.cross_tenant THEN 'foreign key dropped' ELSE 'foreign key re-made' END AS step
+    FROM (
+      SELECT c.conname::text AS conname, c.conrelid, pg_get_constraintdef(c.oid) AS def,
+             p.kind = 'distributed'
+               AND coalesce(array_position(c.conkey, ra.attnum) <> array_position(c.confkey, pa.attnum), true)
+               AS cross_tenant,
+             coalesce(ra.attnum = ANY (c.conkey), false) AND c.confupdtype IN ('c', 'n', 'd') AS cascades,
+             c.conindid IN (SELECT pk_index FROM citus_pk_todo UNION ALL SELECT indexrelid FROM citus_redundant_todo)
+               AS leans_on_changed_key
+      FROM pg_constraint c
+      JOIN citus_classified r ON r.relid = c.conrelid AND r.kind = 'distributed'
+      JOIN citus_classified p ON p.relid = c.confrelid
+      LEFT JOIN pg_attribute ra ON ra.attrelid = c.conrelid AND ra.attname = r.dist_column
+      LEFT JOIN pg_attribute pa ON pa.attrelid = c.confrelid AND pa.attname = p.dist_column
+      WHERE c.contype = 'f' AND c.conparentid = 0
+    ) f
+    WHERE f.cross_tenant OR f.cascades OR f.leans_on_changed_key;
 
   FOR fk IN SELECT * FROM citus_fk_todo ORDER BY conname LOOP
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.conrelid::regclass, fk.conname);
   END LOOP;
 
-  -- 1. primary keys: the distribution column in front
-  FOR t IN
-    SELECT k.relid, k.dist_column, x.conname::text AS pk_name, x.conkey
-    FROM citus_classified k
-    JOIN pg_constraint x ON x.conrelid = k.relid AND x.contype = 'p'
-    JOIN pg_attribute a ON a.attrelid = k.relid AND a.attname = k.dist_column
-    WHERE k.kind = 'distributed' AND NOT a.attnum = ANY (x.conkey)
-    ORDER BY k.schema_name, k.table_name
-  LOOP
-    SELECT string_agg(quote_ident(col), ', ' ORDER BY ord) INTO pk_cols
-    FROM (SELECT t.dist_column AS col, 0 AS ord
-          UNION ALL
-          SELECT a.attname, u.ord FROM unnest(t.conkey) WITH ORDINALITY AS u(attnum, ord)
-          JOIN pg_attribute a ON a.attrelid = t.relid AND a.attnum = u.attnum) cols;
+  FOR t IN SELECT * FROM citus_pk_todo ORDER BY relid::regclass::text LOOP
     INSERT INTO citus_change
-      SELECT 'primary key', t.relid::regclass::text, t.pk_name, pg_get_constraintdef(oid), 'PRIMARY KEY (' || pk_cols || ')'
+      SELECT 'primary key', t.relid::regclass::text, t.pk_name, pg_get_constraintdef(oid),
+             'PRIMARY KEY (' || t.new_columns || ')'
       FROM pg_constraint WHERE conrelid = t.relid AND contype = 'p';
     EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I, ADD CONSTRAINT %I PRIMARY KEY (%s)',
-                   t.relid::regclass, t.pk_name, t.pk_name, pk_cols);
+                   t.relid::regclass, t.pk_name, t.pk_name, t.new_columns);
   END LOOP;
 
-  -- 2. unique indexes that now only repeat the primary key
-  FOR ix IN
-    SELECT i.indexrelid::regclass AS index_name, i.indrelid
-    FROM pg_index i
-    JOIN citus_classified k ON k.relid = i.indrelid AND k.kind = 'distributed'
-    JOIN pg_index p ON p.indrelid = i.indrelid AND p.indisprimary
-    WHERE i.indisunique AND NOT i.indisprimary AND i.indpred IS NULL AND i.indexprs IS NULL
-      AND i.indkey::int2[] = p.indkey::int2[]
-      AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid)
-  LOOP
+  FOR ix IN SELECT * FROM citus_redundant_todo ORDER BY indexrelid::regclass::text LOOP
     INSERT INTO citus_change VALUES
-      ('redundant unique index', ix.indrelid::regclass::text, ix.index_name::text, pg_get_indexdef(ix.index_name), NULL);
-    EXECUTE format('DROP INDEX %s', ix.index_name);
+      ('redundant unique index', ix.indrelid::regclass::text, ix.indexrelid::regclass::text,
+       pg_get_indexdef(ix.indexrelid), NULL);
+    EXECUTE format('DROP INDEX %s', ix.indexrelid::regclass);
   END LOOP;
 
-  -- 3 and 4. foreign keys back, without cascading updates; the cross-tenant ones stay dropped
   FOR fk IN SELECT * FROM citus_fk_todo ORDER BY conname LOOP
     IF fk.step = 'foreign key dropped' THEN
       INSERT INTO citus_change VALUES (fk.step, fk.conrelid::regclass::text, fk.conname, fk.def, NULL);
@@ -269,7 +272,9 @@ BEGIN
       (SELECT count(*) FROM citus_plan);
     RETURN;
   END IF;
-  FOR s IN SELECT statement FROM citus_plan ORDER BY position LOOP
+  FOR s IN SELECT relid, statement FROM citus_plan ORDER BY position LOOP
+    -- a second run skips what Citus already has (checked only here: the catalog exists with Citus)
+    CONTINUE WHEN EXISTS (SELECT 1 FROM pg_dist_partition WHERE logicalrelid = s.relid);
     EXECUTE s.statement;
   END LOOP;
 END

@@ -252,6 +252,11 @@ describe('Citus by catalog: what the script changed', () => {
       `SELECT object_name, after FROM citus_change WHERE step = 'primary key' ORDER BY 1`,
     );
     expect(rows.length).toBeGreaterThanOrEqual(45);
+    const { rows: redundant } = await client.query<{ object_name: string }>(
+      `SELECT object_name FROM citus_change WHERE step = 'redundant unique index' ORDER BY 1`,
+    );
+    expect(redundant.map((r) => r.object_name)).toContain('"job_seeker_organizationId_id_key"');
+    expect(redundant.length).toBeGreaterThanOrEqual(17);
     expect(rows.find((r) => r.object_name === 'job_seeker_pkey')?.after).toBe(
       'PRIMARY KEY ("organizationId", id)',
     );
@@ -357,5 +362,21 @@ describe('Citus by catalog: the re-keyed database still works', () => {
       expect(error?.code).toBe('23503');
       expect(error?.constraint).toBe('reminder_organizationId_jobSeekerId_fkey');
     });
+  });
+
+  it('a second run on the seeded database changes nothing and plans the same calls', async () => {
+    const again = new pg.Client({ connectionString: db.adminUrl });
+    await again.connect();
+    try {
+      await again.query(`SET ROLE ${OWNER_ROLE}`);
+      await again.query(SCRIPT);
+      const { rows: changes } = await again.query('SELECT step, object_name FROM citus_change');
+      expect(changes).toEqual([]);
+      const plan = async (c: pg.Client) =>
+        (await c.query('SELECT position, statement FROM citus_plan ORDER BY position')).rows;
+      expect(await plan(again)).toEqual(await plan(client));
+    } finally {
+      await again.end();
+    }
   });
 });
