@@ -19,11 +19,12 @@ export function remoteViteConfig(name: string, port: number): UserConfig {
         filename: 'remoteEntry.js',
         exposes: { './register': './src/register.tsx' },
         // Consumed, never bundled: the shell provides every shared module (src/areas.tsx), so a
-        // remote carries no fallback copy of React, the router, urql or i18n (docs/adr/0020).
-        // @ips/ui keeps its fallback: with `import: false` the plugin cannot see the named exports
-        // of a workspace package's TypeScript source and the build fails.
+        // remote carries no fallback copy of React, the router, urql, i18n or @ips/ui
+        // (docs/adr/0021 §3; apps/admin-shell/test/bundles.test.ts). The plugin finds the named
+        // exports of @ips/ui by following its index's `export * from './x'` to the TypeScript
+        // files, so that index names its modules without an extension.
         shared: Object.fromEntries(
-          Object.entries(SHARED).map(([n, s]) => [n, n === '@ips/ui' ? s : { ...s, import: false as const }]),
+          Object.entries(SHARED).map(([n, s]) => [n, { ...s, import: false as const }]),
         ),
         dts: false,
       }),
