@@ -1,7 +1,7 @@
 /**
  * `prisma generate`, offline. The Prisma CLI first looks for its native schema engine and would try
  * to download it from outside the npm registry; generation never runs that engine, so we point the
- * CLI at a stub (architecture.md §8) and turn off its update check.
+ * CLI at a stub (docs/adr/0002) and turn off its update check.
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';

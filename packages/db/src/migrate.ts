@@ -2,7 +2,7 @@
  * Applies the committed Prisma migration folders (prisma/migrations/<name>/migration.sql) in order
  * and records them in `_prisma_migrations` exactly as `prisma migrate deploy` does, so either tool
  * can take over. The Prisma CLI needs a native engine that cannot be downloaded here
- * (architecture.md §8); this needs nothing but a connection.
+ * (docs/adr/0002); this needs nothing but a connection.
  *
  * Each migration runs in its own transaction as `ips_owner`, so the schema is owned by that role.
  */

@@ -1,5 +1,5 @@
 /**
- * The two database roles every environment has (architecture.md §3):
+ * The two database roles every environment has (docs/adr/0003):
  * - `ips_owner` owns the schema and runs migrations and seeds (BYPASSRLS, never used by requests);
  * - `ips_app` is what the API connects as: no superuser, not the table owner, no BYPASSRLS, so
  *   row-level security always applies to it.

@@ -2,7 +2,7 @@
  * Prisma's own schema engine, in its WebAssembly build, driven offline: the SQL that takes the
  * committed migrations to `schema.prisma`. Empty when they agree (the drift test), otherwise the
  * body of the next migration (`pnpm db:migration:new`). The Prisma CLI cannot do this here: it
- * insists on downloading a native engine (architecture.md §8; docs/adr/0002).
+ * insists on downloading a native engine (docs/adr/0002).
  *
  * The committed migrations are replayed in a temporary shadow database on a server we are given,
  * through `@prisma/adapter-pg` with three fixes for bugs it has in 7.10 (see `patchQueryable`).

@@ -32,7 +32,7 @@ export const DEADLINE_RULES: Record<DeadlineRuleCode, DeadlineRule> = {
   FIRST_EMPLOYER_CONTACT: {
     code: 'FIRST_EMPLOYER_CONTACT',
     title: 'Første arbeidsgiverkontakt innen én måned etter inntak',
-    source: 'IPS-prinsipp 6 (seed 003); kvalitetsskala item 15',
+    source: 'Seed 003 §6 (IPS-prinsipp 6); kvalitetsskala item 15',
     due: { months: 1 },
     warnDaysBefore: 7,
     bounds: { minDueDays: 14, maxDueDays: 31, maxWarnDays: 14 },
@@ -72,7 +72,7 @@ export const DEADLINE_RULES: Record<DeadlineRuleCode, DeadlineRule> = {
   CONSENT_EXPIRY: {
     code: 'CONSENT_EXPIRY',
     title: 'Samtykke utløper: forny det eller avslutt delingen',
-    source: 'domain.md §3',
+    source: 'domain.md §3 (a consent in force); its row in domain.md §5',
     due: { days: 0 },
     warnDaysBefore: 30,
     bounds: { minDueDays: 0, maxDueDays: 0, maxWarnDays: 90 },
@@ -83,7 +83,7 @@ export const DEADLINE_RULES: Record<DeadlineRuleCode, DeadlineRule> = {
   NAV_DIALOGUE_ANSWER: {
     code: 'NAV_DIALOGUE_ANSWER',
     title: 'Svar i dialogen med NAV innen 48 timer',
-    source: 'NAV Oslos retningslinje (sak 17); seed 000 §5, seed 001 §3',
+    source: 'NAV Oslos retningslinje (sak 17; docs/nav-dialogue.md); seed 000 §5, seed 001 §3',
     due: { days: 2 },
     warnDaysBefore: 1,
     bounds: { minDueDays: 2, maxDueDays: 2, maxWarnDays: 2 },

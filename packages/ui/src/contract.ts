@@ -1,5 +1,5 @@
 /**
- * The contract between the admin shell and its micro-frontends (architecture.md §7, Squide): a
+ * The contract between the admin shell and its micro-frontends (docs/adr/0007, after Squide): a
  * micro-frontend exposes only `./register`, a function that returns its area — routes with the
  * roles that may see them, and its texts in bokmål and English. The shell owns the session, the
  * GraphQL client, i18n and the router (shared singletons); micro-frontends never import each

@@ -20,7 +20,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { calendarDay } from '../input-guard.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import { type AbsenceFacts, notifySupervisorsOf } from './absence-notices.js';
 import {
   ConflictError,
@@ -205,15 +205,10 @@ builder.mutationFields((t) => ({
         ),
       );
       if (issues.length) throw new ValidationError(issues);
-      const { count } = await ctx.db.absence.updateMany({
-        where: { id: absence.id, version: input.version },
-        data: {
-          expectedEndDate: expectedEndDate ? asDate(expectedEndDate) : null,
-          actualEndDate: actualEndDate ? asDate(actualEndDate) : null,
-          version: { increment: 1 },
-        },
+      await updateVersioned(ctx.db.absence, 'Absence', absence.id, input.version, {
+        expectedEndDate: expectedEndDate ? asDate(expectedEndDate) : null,
+        actualEndDate: actualEndDate ? asDate(actualEndDate) : null,
       });
-      if (count === 0) throw await conflictNow(ctx.db.absence, 'Absence', absence.id);
       const org = await ctx.db.organization.findUniqueOrThrow({
         where: { id: absence.organizationId },
         select: { settings: true },

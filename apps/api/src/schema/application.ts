@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { calendarDay } from '../input-guard.js';
 import { readableJobSeeker, unknownEmployerIssue } from '../services/records.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import { EmployerType } from './employer.js';
 import {
   ConflictError,
@@ -129,11 +129,9 @@ builder.mutationFields((t) => ({
       if (!application) throw new NotFoundError('JobApplication');
       if (!canOn(ctx.ability, 'update', 'JobApplication', application))
         throw new ForbiddenActionError('Not your job seeker’s application');
-      const { count } = await ctx.db.jobApplication.updateMany({
-        where: { id: application.id, version: input.version },
-        data: { status: input.status, version: { increment: 1 } },
+      await updateVersioned(ctx.db.jobApplication, 'JobApplication', application.id, input.version, {
+        status: input.status,
       });
-      if (count === 0) throw await conflictNow(ctx.db.jobApplication, 'JobApplication', application.id);
       ctx.audit.record({
         organizationId: application.organizationId,
         jobSeekerId: application.jobSeekerId,

@@ -8,7 +8,7 @@ import { accessibleWhere, canOn } from '@ips/authz';
 import { DisclosurePreference } from '@ips/db';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -277,11 +277,7 @@ builder.mutationField('saveCareerProfile', (t) =>
           });
         }
       } else {
-        const { count } = await ctx.db.careerProfile.updateMany({
-          where: { id: profile.id, version: input.version ?? -1 },
-          data: { version: { increment: 1 } },
-        });
-        if (count === 0) throw await conflictNow(ctx.db.careerProfile, 'CareerProfile', profile.id);
+        await updateVersioned(ctx.db.careerProfile, 'CareerProfile', profile.id, input.version ?? -1, {});
       }
       const revision = profile.currentRevision + 1;
       await ctx.db.careerProfileRevision.create({

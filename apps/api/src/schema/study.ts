@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { builder } from '../builder.js';
 import { calendarDay } from '../input-guard.js';
 import { readableJobSeeker } from '../services/records.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -140,16 +140,11 @@ builder.mutationFields((t) => ({
           message: 'A study cannot end before it starts',
         });
       if (issues.length) throw new ValidationError(issues);
-      const { count } = await ctx.db.study.updateMany({
-        where: { id: study.id, version: input.version },
-        data: {
-          endDate: asDate(input.endDate),
-          completed: input.completed,
-          endReason: input.reason ?? null,
-          version: { increment: 1 },
-        },
+      await updateVersioned(ctx.db.study, 'Study', study.id, input.version, {
+        endDate: asDate(input.endDate),
+        completed: input.completed,
+        endReason: input.reason ?? null,
       });
-      if (count === 0) throw await conflictNow(ctx.db.study, 'Study', study.id);
       const js = study.jobSeeker;
       const stillStudying = await ctx.db.study.count({
         where: { jobSeekerId: js.id, endDate: null, id: { not: study.id } },

@@ -16,7 +16,7 @@ import { Batcher } from '../batch.js';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
 import { readableJobSeeker } from '../services/records.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import { ConflictError, ForbiddenActionError, NotFoundError, ValidationError } from './errors.js';
 import { JobSeekerNode } from './job-seeker.js';
 import { guarded, readableFields } from './job-seeker-fields.js';
@@ -251,11 +251,9 @@ builder.mutationField('recordTeamDiscussionConsentRefusal', (t) =>
         throw new ValidationError([
           { field: 'jobSeekerId', code: 'ALREADY_DISCHARGED', message: 'The job seeker is discharged' },
         ]);
-      const { count } = await ctx.db.jobSeeker.updateMany({
-        where: { id: row.id, version: input.version },
-        data: { teamConsentRefusedAt: input.refused ? ctx.now : null, version: { increment: 1 } },
+      await updateVersioned(ctx.db.jobSeeker, 'JobSeeker', row.id, input.version, {
+        teamConsentRefusedAt: input.refused ? ctx.now : null,
       });
-      if (count === 0) throw await conflictNow(ctx.db.jobSeeker, 'JobSeeker', row.id);
       ctx.audit.record({
         organizationId: row.organizationId,
         jobSeekerId: row.id,

@@ -9,7 +9,7 @@ import { osloDay } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import {
   ConflictError,
   type FieldIssue,
@@ -215,11 +215,9 @@ builder.mutationFields((t) => ({
             },
           ]);
       }
-      const { count } = await ctx.db.identityProvider.updateMany({
-        where: { id: provider.id, version: input.version },
-        data: { enabled: input.enabled, version: { increment: 1 } },
+      await updateVersioned(ctx.db.identityProvider, 'IdentityProvider', provider.id, input.version, {
+        enabled: input.enabled,
       });
-      if (count === 0) throw await conflictNow(ctx.db.identityProvider, 'IdentityProvider', provider.id);
       ctx.audit.change(
         provider.organizationId,
         'UPDATE',

@@ -8,7 +8,7 @@ import { IdentityProviderKind } from '@ips/db';
 import { parseOrganizationNumber } from '@ips/domain';
 import { z } from 'zod';
 import { builder } from '../builder.js';
-import { conflictNow } from '../services/versioned.js';
+import { updateVersioned } from '../services/versioned.js';
 import { OrganizationKindEnum, RoleEnum, ServiceLevelEnum } from './enums.js';
 import {
   ConflictError,
@@ -274,11 +274,9 @@ builder.mutationFields((t) => ({
           },
         ]);
       }
-      const { count } = await ctx.db.membership.updateMany({
-        where: { id: membership.id, version: input.version },
-        data: { endedAt: ctx.now, version: { increment: 1 } },
+      await updateVersioned(ctx.db.membership, 'Membership', membership.id, input.version, {
+        endedAt: ctx.now,
       });
-      if (count === 0) throw await conflictNow(ctx.db.membership, 'Membership', membership.id);
       return ctx.db.membership.findUniqueOrThrow({ where: { id: membership.id } });
     },
   }),

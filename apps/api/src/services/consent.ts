@@ -28,7 +28,7 @@ import {
 import { withdrawNavDeliveries } from '../schema/nav-case-system.js';
 import { applyTaskChanges, tuningOf } from './duties.js';
 import { readableJobSeeker } from './records.js';
-import { conflictNow } from './versioned.js';
+import { updateVersioned } from './versioned.js';
 
 type ConsentRow = Prisma.ConsentGetPayload<object>;
 type Owner = { id: string; organizationId: string; currentSpecialistId: string | null };
@@ -110,16 +110,11 @@ export async function changeConsent(ctx: Context, input: ChangeConsent): Promise
   ];
   if (issues.length) throw new ValidationError(issues);
   const parts = input.navParts != null ? consentParts(input.navParts) : null;
-  const { count } = await ctx.db.consent.updateMany({
-    where: { id: consent.id, version: input.version },
-    data: {
-      ...(input.validUntil !== undefined ? { validUntil: input.validUntil } : {}),
-      ...(input.documentReference !== undefined ? { documentReference: input.documentReference } : {}),
-      ...(parts ? { navParts: parts } : {}),
-      version: { increment: 1 },
-    },
+  await updateVersioned(ctx.db.consent, 'Consent', consent.id, input.version, {
+    ...(input.validUntil !== undefined ? { validUntil: input.validUntil } : {}),
+    ...(input.documentReference !== undefined ? { documentReference: input.documentReference } : {}),
+    ...(parts ? { navParts: parts } : {}),
   });
-  if (count === 0) throw await conflictNow(ctx.db.consent, 'Consent', consent.id);
   const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
   if (parts) await narrowGrants(ctx, updated.id, parts);
   await appendEvent(ctx, updated, 'CHANGED');
@@ -141,16 +136,11 @@ export async function withdrawConsent(
     throw new ForbiddenActionError('Not your job seeker’s consent');
   if (consent.withdrawnAt)
     throw new ValidationError([{ field: 'id', code: 'ALREADY_WITHDRAWN', message: 'Already withdrawn' }]);
-  const { count } = await ctx.db.consent.updateMany({
-    where: { id: consent.id, version: input.version },
-    data: {
-      withdrawnAt: ctx.now,
-      withdrawnById: ctx.actor.userId,
-      withdrawalNote: input.note ?? null,
-      version: { increment: 1 },
-    },
+  await updateVersioned(ctx.db.consent, 'Consent', consent.id, input.version, {
+    withdrawnAt: ctx.now,
+    withdrawnById: ctx.actor.userId,
+    withdrawalNote: input.note ?? null,
   });
-  if (count === 0) throw await conflictNow(ctx.db.consent, 'Consent', consent.id);
   const updated = await ctx.db.consent.findUniqueOrThrow({ where: { id: consent.id } });
   await appendEvent(ctx, updated, 'WITHDRAWN');
   // Issue 17 item 3: what waits for NAV's case system is cancelled and what it holds retracted.
@@ -270,11 +260,10 @@ export async function revokeNavSharing(ctx: Context, input: { id: string; versio
     throw new ForbiddenActionError('Not your job seeker’s grant');
   if (grant.revokedAt)
     throw new ValidationError([{ field: 'id', code: 'ALREADY_REVOKED', message: 'Already revoked' }]);
-  const { count } = await ctx.db.navSharingGrant.updateMany({
-    where: { id: grant.id, version: input.version },
-    data: { revokedAt: ctx.now, revokedById: ctx.actor.userId, version: { increment: 1 } },
+  await updateVersioned(ctx.db.navSharingGrant, 'NavSharingGrant', grant.id, input.version, {
+    revokedAt: ctx.now,
+    revokedById: ctx.actor.userId,
   });
-  if (count === 0) throw await conflictNow(ctx.db.navSharingGrant, 'NavSharingGrant', grant.id);
   const updated = await ctx.db.navSharingGrant.findUniqueOrThrow({ where: { id: grant.id } });
   audit(ctx, 'UPDATE', 'NavSharingGrant', updated, 'NavSharingGrant.revoke');
   return updated;
