@@ -7,7 +7,6 @@
  */
 
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { ConfigError, createApi, readConfig } from '@ips/api';
 import { PortInUseError, prepareDatabase, redact } from '@ips/db';
 import pg from 'pg';
@@ -128,11 +127,9 @@ try {
     if (oidc) await printDemoUsers(env.adminUrl);
   } else if (!production) {
     // The admin (built by `pnpm start`): shell and micro-frontends, each served on its own.
-    const serve = join(import.meta.dirname, '..', '..', 'admin-shell', 'scripts', 'serve.ts');
-    admin = await import(pathToFileURL(serve).href)
-      .then((m: { serveAdmin: (api: string) => Promise<{ url: string; stop(): Promise<void> }> }) =>
-        m.serveAdmin(url),
-      )
+    // The admin owns how it is served (`@ips/admin-shell/serve`); loaded only when it is needed.
+    admin = await import('@ips/admin-shell/serve')
+      .then((m) => m.serveAdmin(url))
       .catch((error: unknown) => {
         console.warn(`  admin:    not started (${(error as Error).message}); run \`pnpm build\` first`);
         return null;
