@@ -50,7 +50,8 @@ export const DUTY_STATUSES = ['OVERDUE', 'DUE', 'UPCOMING'] as const;
  * window (from `warnFrom` to `dueOn`, both included), UPCOMING before the window opens. Since
  * `warnFrom` ≤ `dueOn`, every open duty meets exactly one. `dutyStatus` below decides by these
  * conditions, the API's list filters are built from them (`apps/api/src/services/duties.ts`), and
- * the deadline digest's SQL counts OVERDUE with the same bound (`"dueOn" < day`).
+ * the deadline digest's SQL counts OVERDUE with the same bound, rendered by `dutyConditionSql`
+ * (`packages/db/test/duty-status-sql.test.ts` fails when the SQL functions stop matching it).
  */
 export function dutyStatusCondition(status: (typeof DUTY_STATUSES)[number], today: string): DutyDayCondition {
   switch (status) {
@@ -61,6 +62,19 @@ export function dutyStatusCondition(status: (typeof DUTY_STATUSES)[number], toda
     case 'UPCOMING':
       return { warnFrom: { gt: today } };
   }
+}
+
+/**
+ * A condition as SQL on the task table's alias `table`, with `day` standing for today (a column,
+ * a parameter or a literal): how the database's functions must write the same status.
+ */
+export function dutyConditionSql(c: DutyDayCondition, table: string, day: string): string {
+  const parts: string[] = [];
+  if (c.dueOn?.lt !== undefined) parts.push(`${table}."dueOn" < ${day}`);
+  if (c.dueOn?.gte !== undefined) parts.push(`${table}."dueOn" >= ${day}`);
+  if (c.warnFrom?.lte !== undefined) parts.push(`${table}."warnFrom" <= ${day}`);
+  if (c.warnFrom?.gt !== undefined) parts.push(`${table}."warnFrom" > ${day}`);
+  return parts.join(' AND ');
 }
 
 /** Whether a duty's days meet a condition. */
