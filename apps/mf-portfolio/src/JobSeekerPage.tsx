@@ -5,31 +5,21 @@
  * returned for the caller — a colleague discussing the case sees the path, not the case history —
  * and offers actions only where the ability (the API's own rules) allows them.
  */
-import { canOn, formatDay, rawId, readFragment, useAbility, useSession } from '@ips/ui';
-import { BodyShort, Box, Detail, Heading, HGrid, HStack, Loader, Tabs, Tag, VStack } from '@navikt/ds-react';
+import { canOn, rawId, readFragment, useAbility, useSession } from '@ips/ui';
+import { BodyShort, Heading, HStack, Loader, Tabs, Tag, VStack } from '@navikt/ds-react';
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { BenefitsCounselling } from './job-seeker/BenefitsCounselling.js';
-import { CareerProfileEditor } from './job-seeker/CareerProfileEditor.js';
-import { ConsentPanel } from './job-seeker/ConsentPanel.js';
 import { ContactsTab } from './job-seeker/ContactsTab.js';
-import { DischargeForm } from './job-seeker/DischargeForm.js';
-import { dutyLink, dutyTitle } from './job-seeker/duty-links.js';
-import { Facts } from './job-seeker/Facts.js';
-import { IntakeForm } from './job-seeker/IntakeForm.js';
 import { JournalNotes } from './job-seeker/JournalNotes.js';
 import { NavDialogue } from './job-seeker/NavDialogue.js';
-import { NavSharing } from './job-seeker/NavSharing.js';
-import { PlanOffers } from './job-seeker/NewSupportPlan.js';
+import { OverviewTab } from './job-seeker/OverviewTab.js';
+import { PlanTab } from './job-seeker/PlanTab.js';
 import { ProtectedMarker } from './job-seeker/ProtectedMarker.js';
 import { JOB_SEEKER_PAGE, type JobSeekerView, SupportPlanFields } from './job-seeker/query.js';
-import { SendPlanToNav } from './job-seeker/SendPlanToNav.js';
-import { SupportPlanEditor } from './job-seeker/SupportPlanEditor.js';
-import { TeamConsentFlag } from './job-seeker/TeamConsentFlag.js';
+import { TimelineTab } from './job-seeker/TimelineTab.js';
 import { buildTimeline } from './job-seeker/timeline.js';
-import { WorkPanel } from './job-seeker/WorkPanel.js';
 
 const TABS = ['overview', 'timeline', 'plan', 'contacts', 'journal', 'dialogue'] as const;
 type Tab = (typeof TABS)[number];
@@ -42,8 +32,23 @@ const TAB_LABEL: Record<Tab, string> = {
   dialogue: 'dlg_tab',
 };
 
+/**
+ * A duty's link names the form that fulfils it (`#consent-panel`, `#intake-form`…): once the page
+ * is drawn, bring it into view and move the focus there.
+ */
+function useFocusLinkedForm(loaded: boolean, tab: Tab) {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const target = loaded && tab === 'overview' && hash ? document.getElementById(hash.slice(1)) : null;
+    if (!target) return;
+    target.scrollIntoView({ block: 'start' });
+    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+    target.focus({ preventScroll: true });
+  }, [loaded, tab, hash]);
+}
+
 export function JobSeekerPage() {
-  const { t, i18n } = useTranslation('portfolio');
+  const { t } = useTranslation('portfolio');
   const { id = '' } = useParams();
   const [search, setSearch] = useSearchParams();
   const tab: Tab = (TABS as readonly string[]).includes(search.get('tab') ?? '')
@@ -52,18 +57,7 @@ export function JobSeekerPage() {
   const [{ data, fetching, error }, refetch] = useQuery({ query: JOB_SEEKER_PAGE, variables: { id } });
   const session = useSession();
   const ability = useAbility();
-  const { hash } = useLocation();
-  const loaded = Boolean(data);
-  // A duty's link names the form that fulfils it (`#consent-panel`, `#intake-form`…): once the page
-  // is drawn, bring it into view and move the focus there.
-  useEffect(() => {
-    const target = loaded && tab === 'overview' && hash ? document.getElementById(hash.slice(1)) : null;
-    if (!target) return;
-    target.scrollIntoView({ block: 'start' });
-    if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
-    target.focus({ preventScroll: true });
-  }, [loaded, tab, hash]);
-  const day = (iso: string | null | undefined) => formatDay(iso);
+  useFocusLinkedForm(Boolean(data), tab);
 
   if (fetching && !data) return <Loader title={t('title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
@@ -89,11 +83,7 @@ export function JobSeekerPage() {
   // The NAV dialogue: the own specialist's, or the supervisor's covering an absent specialist
   // (docs/nav-dialogue.md): the API evaluates the rule on facts the page does not load.
   const mayDialogue = js.mayUseNavDialogue;
-  // A copy: CASL tags the object it checks with its subject type.
-  const canWork = canOn(ability, 'create', 'Employment', { ...subject });
-  const consentActive = (scope: string) => js.consents.some((c) => c.scope === scope && c.active);
   const plans = js.supportPlans.map((p) => readFragment(SupportPlanFields, p));
-  const timeline = buildTimeline({ ...js, supportPlans: plans });
 
   return (
     <VStack gap="space-16">
@@ -113,170 +103,23 @@ export function JobSeekerPage() {
           ))}
         </Tabs.List>
         <Tabs.Panel value="overview">
-          <VStack gap="space-24" paddingBlock="space-16">
-            <TeamConsentFlag
-              jobSeekerId={js.id}
-              version={js.version}
-              state={js.teamDiscussionConsent}
-              refusedAt={js.teamConsentRefusedAt}
-              requestedAt={js.teamConsentRequestedAt}
-              canEdit={mayChangeCase}
-              onChanged={reload}
-            />
-            <HGrid columns={{ xs: 1, md: 2 }} gap="space-16">
-              <Facts
-                rows={[
-                  [
-                    t('js_specialist'),
-                    js.currentSpecialist
-                      ? `${js.currentSpecialist.givenName} ${js.currentSpecialist.familyName}`
-                      : '–',
-                  ],
-                  [t('js_referral'), day(js.referralDate)],
-                  [t('js_intake'), day(js.intakeDate)],
-                  [t('js_phone'), js.phone ?? '–'],
-                  [t('js_email'), js.email ?? '–'],
-                  [t('js_city'), js.city ?? '–'],
-                ]}
-              />
-              <section aria-labelledby="deadlines-heading">
-                <Heading level="2" size="small" id="deadlines-heading">
-                  {t('deadlines')}
-                </Heading>
-                {deadlines.length === 0 ? (
-                  <BodyShort>{t('noDeadlines')}</BodyShort>
-                ) : (
-                  <ul>
-                    {deadlines.map((d) => (
-                      <li key={d.id}>
-                        {isOwn ? (
-                          <Link to={dutyLink(d.rule, js.id, d.sourceId)}>
-                            {dutyTitle(d.rule, i18n.language, d.title)}
-                          </Link>
-                        ) : (
-                          dutyTitle(d.rule, i18n.language, d.title)
-                        )}{' '}
-                        – {day(d.dueOn)}{' '}
-                        <Tag
-                          size="small"
-                          variant={d.status === 'OVERDUE' ? 'error' : d.status === 'DUE' ? 'warning' : 'info'}
-                        >
-                          {t(`status_${d.status}`)}
-                        </Tag>
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </section>
-            </HGrid>
-            {mayChangeCase && js.phase === 'REFERRED' ? (
-              <IntakeForm jobSeeker={js} onRecorded={reload} />
-            ) : null}
-            <ConsentPanel
-              consents={js.consents}
-              grants={js.navSharingGrants}
-              jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'update', 'Consent', { ...subject })}
-              onChanged={reload}
-            />
-            <NavSharing
-              grants={js.navSharingGrants}
-              consents={js.consents}
-              jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'create', 'NavSharingGrant', { ...subject })}
-              onChanged={reload}
-            />
-            <CareerProfileEditor
-              profile={js.careerProfile}
-              jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'update', 'CareerProfile', { ...subject })}
-              onReload={reload}
-            />
-            <BenefitsCounselling
-              items={js.benefitsCounselling}
-              jobSeekerId={rawId(js.id)}
-              canEdit={canOn(ability, 'create', 'BenefitsCounselling', { ...subject })}
-              onChanged={reload}
-            />
-            <WorkPanel js={js} canEdit={canWork} onChanged={reload} />
-            {!isOwn ? <Detail>{t('js_readOnlyHistory')}</Detail> : null}
-            {mayChangeCase ? <DischargeForm jobSeeker={js} duties={deadlines} onDischarged={reload} /> : null}
-          </VStack>
+          <OverviewTab
+            js={js}
+            deadlines={deadlines}
+            subject={subject}
+            isOwn={isOwn}
+            mayChangeCase={mayChangeCase}
+            onChanged={reload}
+          />
         </Tabs.Panel>
         <Tabs.Panel value="timeline">
-          <Box paddingBlock="space-16">
-            {timeline.length === 0 ? (
-              <BodyShort>{t('js_noTimeline')}</BodyShort>
-            ) : (
-              <ol
-                aria-label={t('js_tabTimeline')}
-                style={{ display: 'grid', gap: '0.5rem', paddingInlineStart: '1.25rem' }}
-              >
-                {timeline.map((ev) => {
-                  const d = ev.detail;
-                  const text = t(`tl_${ev.kind}`, {
-                    ...d,
-                    scope: d.scope ? t(`scope_${d.scope}`) : '',
-                    purpose: d.purpose
-                      ? t(`${ev.kind === 'EMPLOYER_CONTACT' ? 'contactPurpose' : 'purpose'}_${d.purpose}`)
-                      : '',
-                  });
-                  return (
-                    <li key={ev.key}>
-                      <Detail as="span">{day(ev.at)}</Detail> <BodyShort as="span">{text}</BodyShort>
-                      {ev.kind === 'TRANSFERRED' && d.temporary ? ` ${t('tl_temporary')}` : ''}
-                      {ev.kind === 'TRANSFERRED' && d.reason ? ` – ${t(`reason_${d.reason}`)}` : ''}
-                      {ev.kind === 'TRANSFERRED' && d.levelReason
-                        ? ` – ${t('tl_levelReason')}: ${d.levelReason}`
-                        : ''}
-                      {ev.kind === 'PLAN_REVISED' && d.note ? ` – ${d.note}` : ''}
-                      {(ev.kind === 'MEETING' || ev.kind === 'EMPLOYER_CONTACT') && d.faceToFace ? (
-                        <>
-                          {' '}
-                          <Tag size="xsmall" variant="success">
-                            {t('js_faceToFace')}
-                          </Tag>
-                        </>
-                      ) : null}
-                    </li>
-                  );
-                })}
-              </ol>
-            )}
-          </Box>
+          <TimelineTab timeline={buildTimeline({ ...js, supportPlans: plans })} />
         </Tabs.Panel>
         <Tabs.Panel value="plan">
-          <VStack gap="space-24" paddingBlock="space-16">
-            {plans.length === 0 ? <BodyShort>{t('sp_none')}</BodyShort> : null}
-            {isOwn && js.phase !== 'DISCHARGED' ? (
-              <PlanOffers
-                employments={js.employments}
-                studies={js.studies}
-                plans={plans}
-                employerContactConsent={consentActive('EMPLOYER_CONTACT')}
-                onChanged={reload}
-              />
-            ) : null}
-            {plans.map((plan) => (
-              <VStack key={plan.id} gap="space-16">
-                <SupportPlanEditor
-                  plan={plan}
-                  startsOn={plan.startsOn}
-                  canEdit={isOwn}
-                  onReload={() => refetch({ requestPolicy: 'network-only' })}
-                />
-                <SendPlanToNav
-                  plan={plan}
-                  canShare={isOwn}
-                  consentActive={consentActive('SUPPORT_PLAN_TO_NAV_SYSTEM')}
-                  onChanged={reload}
-                />
-              </VStack>
-            ))}
-          </VStack>
+          <PlanTab js={js} plans={plans} isOwn={isOwn} onChanged={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="contacts">
-          <ContactsTab js={js} isOwn={isOwn} onReload={() => refetch({ requestPolicy: 'network-only' })} />
+          <ContactsTab js={js} isOwn={isOwn} onReload={reload} />
         </Tabs.Panel>
         <Tabs.Panel value="journal">
           <JournalNotes jobSeekerId={js.id} />

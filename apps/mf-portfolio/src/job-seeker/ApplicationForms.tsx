@@ -6,7 +6,6 @@
 import {
   ConflictErrorFields,
   DateField,
-  FieldErrorSummary,
   FormError,
   fieldId,
   graphql,
@@ -17,9 +16,10 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import { Button, Heading, HStack, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
+import { Button, HStack, TextField } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeRadios, CodeSelect, SubmitRow, WorkFormFrame } from './form-rows.js';
 import { EmployerPicker } from './JobStartForm.js';
 
 const RECORD_APPLICATION = graphql(
@@ -102,71 +102,59 @@ export function ApplicationForm({
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="application-heading">
-      <VStack gap="space-12">
-        <Heading level="3" size="small" id="application-heading">
-          {t('wk_applicationTitle')}
-        </Heading>
-        <FieldErrorSummary form={form} idPrefix="application" />
-        <FormError form={form} />
-        <TextField
-          id={fieldId('application', 'position')}
-          label={t('wk_position')}
-          value={position}
-          maxLength={200}
-          error={issues.position}
-          onChange={(e) => setPosition(e.target.value)}
-        />
-        <EmployerPicker
-          value={employerId}
-          onChange={setEmployerId}
-          error={issues.employerId}
-          idPrefix="application"
-        />
-        <RadioGroup
-          id={fieldId('application', 'source')}
-          legend={t('wk_source')}
-          size="small"
-          value={source}
-          onChange={(v: Source) => setSource(v)}
-        >
-          {SOURCES.map((s) => (
-            <Radio key={s} value={s}>
-              {t(`source_${s}`)}
-            </Radio>
-          ))}
-        </RadioGroup>
-        <Select
-          id={fieldId('application', 'status')}
-          label={t('wk_status')}
-          value={status}
-          onChange={(e) => setStatus(e.target.value as Status)}
-        >
-          {APPLICATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`appStatus_${s}`)}
-            </option>
-          ))}
-        </Select>
-        <DateField
-          id={fieldId('application', 'appliedOn')}
-          label={t('wk_appliedOn')}
-          value={appliedOn}
-          onChange={setAppliedOn}
-          error={issues.appliedOn}
-          toDay={osloToday()}
-          name="appliedOn"
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" loading={form.fetching}>
-            {t('wk_saveApplication')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('wk_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </form>
+    <WorkFormFrame
+      headingId="application-heading"
+      heading={t('wk_applicationTitle')}
+      idPrefix="application"
+      form={form}
+      onSubmit={submit}
+    >
+      <TextField
+        id={fieldId('application', 'position')}
+        label={t('wk_position')}
+        value={position}
+        maxLength={200}
+        error={issues.position}
+        onChange={(e) => setPosition(e.target.value)}
+      />
+      <EmployerPicker
+        value={employerId}
+        onChange={setEmployerId}
+        error={issues.employerId}
+        idPrefix="application"
+      />
+      <CodeRadios
+        id={fieldId('application', 'source')}
+        label={t('wk_source')}
+        values={SOURCES}
+        textPrefix="source"
+        value={source}
+        onChange={setSource}
+      />
+      <CodeSelect
+        id={fieldId('application', 'status')}
+        label={t('wk_status')}
+        values={APPLICATION_STATUSES}
+        textPrefix="appStatus"
+        value={status}
+        onChange={setStatus}
+      />
+      <DateField
+        id={fieldId('application', 'appliedOn')}
+        label={t('wk_appliedOn')}
+        value={appliedOn}
+        onChange={setAppliedOn}
+        error={issues.appliedOn}
+        toDay={osloToday()}
+        name="appliedOn"
+      />
+      <SubmitRow
+        submitLabel={t('wk_saveApplication')}
+        cancelLabel={t('wk_cancel')}
+        fetching={form.fetching}
+        onCancel={onCancel}
+      />
+    </WorkFormFrame>
   );
 }
 
@@ -196,18 +184,14 @@ export function ApplicationStatusForm({
   return (
     <form onSubmit={submit}>
       <HStack gap="space-8" align="end" wrap>
-        <Select
+        <CodeSelect
           label={t('wk_changeStatus', { position: application.position })}
           size="small"
+          values={APPLICATION_STATUSES}
+          textPrefix="appStatus"
           value={status}
-          onChange={(e) => setStatus(e.target.value as Status)}
-        >
-          {APPLICATION_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {t(`appStatus_${s}`)}
-            </option>
-          ))}
-        </Select>
+          onChange={setStatus}
+        />
         <Button
           type="submit"
           size="small"

@@ -396,29 +396,79 @@ interface DraftRowsProps {
   error: string | undefined;
 }
 
+/**
+ * A list of rows the user adds and removes (earlier jobs, education): each row's fields and its
+ * remove button, then the add button. Rows have no identity but their place.
+ */
+function RowsFieldset<R>({
+  legend,
+  error,
+  rows,
+  onRows,
+  blank,
+  addLabel,
+  row,
+}: {
+  legend: string;
+  error: string | undefined;
+  rows: readonly R[];
+  onRows: (rows: R[]) => void;
+  /** A new, empty row. */
+  blank: R;
+  addLabel: string;
+  /** The fields of row `i`; `patch` changes some of its values. */
+  row: (r: R, patch: (p: Partial<R>) => void) => ReactNode;
+}) {
+  const { t } = useTranslation('portfolio');
+  return (
+    <Fieldset legend={legend} error={error}>
+      {rows.map((r, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
+        <HStack key={i} gap="space-8" align="end" wrap>
+          {row(r, (p) => onRows(patchAt(rows, i, p)))}
+          <Button
+            type="button"
+            variant="tertiary"
+            size="small"
+            onClick={() => onRows(rows.filter((_, j) => j !== i))}
+          >
+            {t('cp_remove')}
+          </Button>
+        </HStack>
+      ))}
+      <Button type="button" variant="tertiary" size="small" onClick={() => onRows([...rows, blank])}>
+        {addLabel}
+      </Button>
+    </Fieldset>
+  );
+}
+
 /** Earlier jobs, one row each: title, employer, years (decimal comma). */
 function WorkExperienceFields({ draft, setDraft, error }: DraftRowsProps) {
   const { t } = useTranslation('portfolio');
-  const patch = (i: number, p: Partial<ProfileDraft['workExperience'][number]>) =>
-    setDraft({ ...draft, workExperience: patchAt(draft.workExperience, i, p) });
   return (
-    <Fieldset legend={t('cp_workExperience')} error={error}>
-      {draft.workExperience.map((w, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-        <HStack key={i} gap="space-8" align="end" wrap>
+    <RowsFieldset
+      legend={t('cp_workExperience')}
+      error={error}
+      rows={draft.workExperience}
+      onRows={(workExperience) => setDraft({ ...draft, workExperience })}
+      blank={{ title: '', employer: '', years: '' }}
+      addLabel={t('cp_addWork')}
+      row={(w, patch) => (
+        <>
           <TextField
             label={t('cp_jobTitle')}
             size="small"
             value={w.title}
             maxLength={200}
-            onChange={(e) => patch(i, { title: e.target.value })}
+            onChange={(e) => patch({ title: e.target.value })}
           />
           <TextField
             label={t('cp_employer')}
             size="small"
             value={w.employer}
             maxLength={200}
-            onChange={(e) => patch(i, { employer: e.target.value })}
+            onChange={(e) => patch({ employer: e.target.value })}
           />
           <TextField
             label={t('cp_years')}
@@ -426,92 +476,51 @@ function WorkExperienceFields({ draft, setDraft, error }: DraftRowsProps) {
             inputMode="decimal"
             htmlSize={6}
             value={w.years}
-            onChange={(e) => patch(i, { years: e.target.value })}
+            onChange={(e) => patch({ years: e.target.value })}
           />
-          <Button
-            type="button"
-            variant="tertiary"
-            size="small"
-            onClick={() =>
-              setDraft({ ...draft, workExperience: draft.workExperience.filter((_, j) => j !== i) })
-            }
-          >
-            {t('cp_remove')}
-          </Button>
-        </HStack>
-      ))}
-      <Button
-        type="button"
-        variant="tertiary"
-        size="small"
-        onClick={() =>
-          setDraft({
-            ...draft,
-            workExperience: [...draft.workExperience, { title: '', employer: '', years: '' }],
-          })
-        }
-      >
-        {t('cp_addWork')}
-      </Button>
-    </Fieldset>
+        </>
+      )}
+    />
   );
 }
 
 /** Education, one row each: level, subject, completed. */
 function EducationFields({ draft, setDraft, error }: DraftRowsProps) {
   const { t } = useTranslation('portfolio');
-  const patch = (i: number, p: Partial<ProfileDraft['education'][number]>) =>
-    setDraft({ ...draft, education: patchAt(draft.education, i, p) });
   return (
-    <Fieldset legend={t('cp_education')} error={error}>
-      {draft.education.map((ed, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
-        <HStack key={i} gap="space-8" align="end" wrap>
+    <RowsFieldset
+      legend={t('cp_education')}
+      error={error}
+      rows={draft.education}
+      onRows={(education) => setDraft({ ...draft, education })}
+      blank={{ level: '', subject: '', completed: false }}
+      addLabel={t('cp_addEducation')}
+      row={(ed, patch) => (
+        <>
           <TextField
             label={t('cp_level')}
             size="small"
             value={ed.level}
             maxLength={200}
-            onChange={(e) => patch(i, { level: e.target.value })}
+            onChange={(e) => patch({ level: e.target.value })}
           />
           <TextField
             label={t('cp_subject')}
             size="small"
             value={ed.subject}
             maxLength={200}
-            onChange={(e) => patch(i, { subject: e.target.value })}
+            onChange={(e) => patch({ subject: e.target.value })}
           />
           <Checkbox
             size="small"
             checked={ed.completed}
-            onChange={(e) => patch(i, { completed: e.target.checked })}
+            onChange={(e) => patch({ completed: e.target.checked })}
           >
             {t('cp_completed')}
           </Checkbox>
-          <Button
-            type="button"
-            variant="tertiary"
-            size="small"
-            onClick={() => setDraft({ ...draft, education: draft.education.filter((_, j) => j !== i) })}
-          >
-            {t('cp_remove')}
-          </Button>
-        </HStack>
-      ))}
-      <Button
-        type="button"
-        variant="tertiary"
-        size="small"
-        onClick={() =>
-          setDraft({
-            ...draft,
-            education: [...draft.education, { level: '', subject: '', completed: false }],
-          })
-        }
-      >
-        {t('cp_addEducation')}
-      </Button>
-    </Fieldset>
+        </>
+      )}
+    />
   );
 }
 

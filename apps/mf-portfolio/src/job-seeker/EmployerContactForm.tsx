@@ -22,13 +22,14 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import { Alert, BodyShort, Button, Heading, HStack, Select, VStack } from '@navikt/ds-react';
-import { type FormEvent, useEffect, useRef, useState } from 'react';
+import { Alert, BodyShort, Heading, Select, VStack } from '@navikt/ds-react';
+import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useQuery } from 'urql';
 import { hasEmployerContactConsent } from '../EmployersPage.js';
 import { ContactDetailFields, type Outcome, type Purpose } from './employer-contact-fields.js';
+import { FieldAlert, SubmitRow, useFocusOnOpen } from './form-rows.js';
 
 const EMPLOYERS = graphql(`
   query ContactFormEmployers($jobSeekerId: ID!) {
@@ -86,15 +87,8 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
   });
   const consented = data ? hasEmployerContactConsent(data.jobSeeker?.consents) : true;
   const errors = form.fieldErrors;
-  const ref = useRef<HTMLFormElement>(null);
+  const ref = useFocusOnOpen(autoFocus);
   const prefix = 'fu-contact';
-
-  useEffect(() => {
-    if (autoFocus) {
-      ref.current?.scrollIntoView({ block: 'start' });
-      ref.current?.focus();
-    }
-  }, [autoFocus]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -170,23 +164,16 @@ export function EmployerContactForm({ jobSeekerId, autoFocus, onSaved, onClose }
               set={{ setDay, setTime, setFaceToFace, setPurpose, setOutcome, setContactPerson, setNotes }}
             />
             <FormError form={form} />
-            {errors.jobSeekerId ? (
-              <Alert variant="error" size="small" id={fieldId(prefix, 'jobSeekerId')} tabIndex={-1}>
-                {errors.jobSeekerId}
-              </Alert>
-            ) : null}
+            <FieldAlert prefix={prefix} field="jobSeekerId" error={errors.jobSeekerId} />
           </>
         ) : null}
-        <HStack gap="space-8" wrap>
-          {consented ? (
-            <Button type="submit" size="small" loading={form.fetching}>
-              {t('fu_contactButton')}
-            </Button>
-          ) : null}
-          <Button type="button" size="small" variant="tertiary" onClick={onClose}>
-            {t('fu_cancel')}
-          </Button>
-        </HStack>
+        <SubmitRow
+          submitLabel={consented ? t('fu_contactButton') : null}
+          cancelLabel={t('fu_cancel')}
+          fetching={form.fetching}
+          onCancel={onClose}
+          size="small"
+        />
       </VStack>
     </form>
   );

@@ -6,8 +6,6 @@
 import {
   ConflictErrorFields,
   DateField,
-  FieldErrorSummary,
-  FormError,
   fieldId,
   graphql,
   NotFoundErrorFields,
@@ -16,9 +14,10 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import { BodyShort, Button, Heading, HStack, Radio, RadioGroup, Textarea, VStack } from '@navikt/ds-react';
+import { BodyShort } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CodeRadios, ReasonField, SubmitRow, WorkFormFrame } from './form-rows.js';
 
 const END_EMPLOYMENT = graphql(
   `
@@ -85,71 +84,55 @@ export function JobEndForm({
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby={`job-end-${employment.id}`}>
-      <VStack gap="space-12">
-        <Heading level="3" size="small" id={`job-end-${employment.id}`}>
-          {t('wk_jobEndTitle', { title: employment.jobTitle })}
-        </Heading>
-        <FieldErrorSummary form={form} idPrefix="job-end" />
-        <FormError form={form} />
-        <DateField
-          id={fieldId('job-end', 'endDate')}
-          label={t('wk_endDate')}
-          value={endDate}
-          onChange={setEndDate}
-          error={issues.endDate}
-          fromDay={employment.startDate}
-          toDay={today}
-          name="endDate"
-        />
-        <DateField
-          id={fieldId('job-end', 'learnedOn')}
-          label={t('wk_learnedOn')}
-          description={t('wk_learnedOnHelp')}
-          value={learnedOn}
-          onChange={setLearnedOn}
-          error={issues.learnedOn}
-          fromDay={employment.startDate}
-          toDay={today}
-          name="learnedOn"
-        />
-        <RadioGroup
-          id={fieldId('job-end', 'endedBy')}
-          legend={t('wk_endedBy')}
-          size="small"
-          value={endedBy}
-          error={issues.endedBy}
-          onChange={(v: EndedBy) => setEndedBy(v)}
-        >
-          {ENDED_BY.map((b) => (
-            <Radio key={b} value={b}>
-              {t(`endedBy_${b}`)}
-            </Radio>
-          ))}
-        </RadioGroup>
-        <Textarea
-          id={fieldId('job-end', 'reason')}
-          label={t('wk_reason')}
-          value={reason}
-          maxLength={2000}
-          minRows={2}
-          error={issues.reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        {issues.employmentId ? (
-          <BodyShort size="small" id={fieldId('job-end', 'employmentId')} tabIndex={-1}>
-            {issues.employmentId}
-          </BodyShort>
-        ) : null}
-        <HStack gap="space-8" wrap>
-          <Button type="submit" loading={form.fetching}>
-            {t('wk_saveJobEnd')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('wk_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </form>
+    <WorkFormFrame
+      headingId={`job-end-${employment.id}`}
+      heading={t('wk_jobEndTitle', { title: employment.jobTitle })}
+      idPrefix="job-end"
+      form={form}
+      onSubmit={submit}
+    >
+      <DateField
+        id={fieldId('job-end', 'endDate')}
+        label={t('wk_endDate')}
+        value={endDate}
+        onChange={setEndDate}
+        error={issues.endDate}
+        fromDay={employment.startDate}
+        toDay={today}
+        name="endDate"
+      />
+      <DateField
+        id={fieldId('job-end', 'learnedOn')}
+        label={t('wk_learnedOn')}
+        description={t('wk_learnedOnHelp')}
+        value={learnedOn}
+        onChange={setLearnedOn}
+        error={issues.learnedOn}
+        fromDay={employment.startDate}
+        toDay={today}
+        name="learnedOn"
+      />
+      <CodeRadios
+        id={fieldId('job-end', 'endedBy')}
+        label={t('wk_endedBy')}
+        values={ENDED_BY}
+        textPrefix="endedBy"
+        value={endedBy}
+        error={issues.endedBy}
+        onChange={setEndedBy}
+      />
+      <ReasonField prefix="job-end" value={reason} onChange={setReason} error={issues.reason} />
+      {issues.employmentId ? (
+        <BodyShort size="small" id={fieldId('job-end', 'employmentId')} tabIndex={-1}>
+          {issues.employmentId}
+        </BodyShort>
+      ) : null}
+      <SubmitRow
+        submitLabel={t('wk_saveJobEnd')}
+        cancelLabel={t('wk_cancel')}
+        fetching={form.fetching}
+        onCancel={onCancel}
+      />
+    </WorkFormFrame>
   );
 }

@@ -7,8 +7,6 @@
  */
 import {
   DateField,
-  FieldErrorSummary,
-  FormError,
   fieldId,
   graphql,
   NotFoundErrorFields,
@@ -17,21 +15,11 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import {
-  BodyShort,
-  Button,
-  Heading,
-  HStack,
-  Radio,
-  RadioGroup,
-  Search,
-  Select,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
+import { BodyShort, Search, Select, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { CodeRadios, SubmitRow, WorkFormFrame } from './form-rows.js';
 import { CompetitiveCriteria, CRITERIA, type Criterion, HoursAndWage } from './job-start-parts.js';
 
 /** A number typed with a decimal comma or point (37,5 or 37.5); null when it is not one. */
@@ -175,78 +163,71 @@ export function JobStartForm({
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="job-start-heading" id="job-start-form">
-      <VStack gap="space-12">
-        <Heading level="3" size="small" id="job-start-heading">
-          {t('wk_jobStartTitle')}
-        </Heading>
-        <FieldErrorSummary form={form} idPrefix="job-start" />
-        <FormError form={form} />
-        <RadioGroup
-          id={fieldId('job-start', 'kind')}
-          legend={t('wk_kind')}
-          size="small"
-          value={kind}
-          onChange={(v: Kind) => setKind(v)}
-        >
-          {KINDS.map((k) => (
-            <Radio key={k} value={k}>
-              {t(`kind_${k}`)}
-            </Radio>
-          ))}
-        </RadioGroup>
-        {kind === 'WORK_PRACTICE' ? <BodyShort size="small">{t('wk_workPracticeNote')}</BodyShort> : null}
-        <TextField
-          id={fieldId('job-start', 'jobTitle')}
-          label={t('wk_jobTitle')}
-          value={jobTitle}
-          maxLength={200}
-          error={issues.jobTitle}
-          onChange={(e) => setJobTitle(e.target.value)}
-        />
-        <TextField
-          id={fieldId('job-start', 'jobType')}
-          label={t('wk_jobType')}
-          description={t('wk_jobTypeHelp')}
-          value={jobType}
-          maxLength={20}
-          inputMode="numeric"
-          htmlSize={8}
-          error={issues.jobType}
-          onChange={(e) => setJobType(e.target.value)}
-        />
-        <EmployerPicker
-          value={employerId}
-          onChange={setEmployerId}
-          error={issues.employerId}
-          idPrefix="job-start"
-        />
-        <DateField
-          id={fieldId('job-start', 'startDate')}
-          label={t('wk_startDate')}
-          value={startDate}
-          onChange={setStartDate}
-          error={issues.startDate}
-          name="startDate"
-        />
-        <HoursAndWage hours={hours} onHours={setHours} wage={wage} onWage={setWage} issues={issues} />
-        <CompetitiveCriteria
-          kind={kind}
-          criteria={criteria}
-          onCriteria={setCriteria}
-          competitive={competitive}
-          employerMeetingWanted={employerMeetingWanted}
-          onEmployerMeetingWanted={setEmployerMeetingWanted}
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" loading={form.fetching}>
-            {t('wk_saveJobStart')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('wk_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </form>
+    <WorkFormFrame
+      id="job-start-form"
+      headingId="job-start-heading"
+      heading={t('wk_jobStartTitle')}
+      idPrefix="job-start"
+      form={form}
+      onSubmit={submit}
+    >
+      <CodeRadios
+        id={fieldId('job-start', 'kind')}
+        label={t('wk_kind')}
+        values={KINDS}
+        textPrefix="kind"
+        value={kind}
+        onChange={setKind}
+      />
+      {kind === 'WORK_PRACTICE' ? <BodyShort size="small">{t('wk_workPracticeNote')}</BodyShort> : null}
+      <TextField
+        id={fieldId('job-start', 'jobTitle')}
+        label={t('wk_jobTitle')}
+        value={jobTitle}
+        maxLength={200}
+        error={issues.jobTitle}
+        onChange={(e) => setJobTitle(e.target.value)}
+      />
+      <TextField
+        id={fieldId('job-start', 'jobType')}
+        label={t('wk_jobType')}
+        description={t('wk_jobTypeHelp')}
+        value={jobType}
+        maxLength={20}
+        inputMode="numeric"
+        htmlSize={8}
+        error={issues.jobType}
+        onChange={(e) => setJobType(e.target.value)}
+      />
+      <EmployerPicker
+        value={employerId}
+        onChange={setEmployerId}
+        error={issues.employerId}
+        idPrefix="job-start"
+      />
+      <DateField
+        id={fieldId('job-start', 'startDate')}
+        label={t('wk_startDate')}
+        value={startDate}
+        onChange={setStartDate}
+        error={issues.startDate}
+        name="startDate"
+      />
+      <HoursAndWage hours={hours} onHours={setHours} wage={wage} onWage={setWage} issues={issues} />
+      <CompetitiveCriteria
+        kind={kind}
+        criteria={criteria}
+        onCriteria={setCriteria}
+        competitive={competitive}
+        employerMeetingWanted={employerMeetingWanted}
+        onEmployerMeetingWanted={setEmployerMeetingWanted}
+      />
+      <SubmitRow
+        submitLabel={t('wk_saveJobStart')}
+        cancelLabel={t('wk_cancel')}
+        fetching={form.fetching}
+        onCancel={onCancel}
+      />
+    </WorkFormFrame>
   );
 }

@@ -82,6 +82,8 @@ const MARK_ENTERED = graphql(
 );
 
 type JobSeekerNotes = Extract<NonNullable<ResultOf<typeof JOURNAL_NOTES>['node']>, { journalNotes: unknown }>;
+/** What the last marking did, in words. */
+type Notice = { ok: boolean; text: string };
 type Note = JobSeekerNotes['journalNotes'][number];
 
 const LIST = { listStyle: 'none', margin: 0, padding: 0 } as const;
@@ -126,6 +128,35 @@ function downloadPdf(base64: string, fileName: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/** One list of notes (not yet entered, or entered) under its heading; nothing when it is empty. */
+function NoteSection({
+  headingId,
+  heading,
+  notes,
+  jobSeekerId,
+  onDone,
+}: {
+  headingId: string;
+  heading: string;
+  notes: readonly Note[];
+  jobSeekerId: string;
+  onDone: (notice: Notice) => void;
+}) {
+  if (notes.length === 0) return null;
+  return (
+    <section aria-labelledby={headingId}>
+      <Heading level="3" size="small" id={headingId} spacing>
+        {heading}
+      </Heading>
+      <VStack gap="space-12" as="ul" style={LIST}>
+        {notes.map((n) => (
+          <NoteItem key={n.id} note={n} jobSeekerId={jobSeekerId} onDone={onDone} />
+        ))}
+      </VStack>
+    </section>
+  );
+}
+
 export function JournalNotes({ jobSeekerId }: { jobSeekerId: string }) {
   const { t } = useTranslation('portfolio');
   const session = useSession();
@@ -135,7 +166,7 @@ export function JournalNotes({ jobSeekerId }: { jobSeekerId: string }) {
     variables: { id: jobSeekerId },
   });
   // What the last marking did, shown above the lists: the note itself moves from one list to the other.
-  const [notice, setNotice] = useState<{ ok: boolean; text: string } | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
   if (fetching && !data) return <Loader title={t('jn_title')} />;
   if (error) return <BodyShort role="alert">{error.message}</BodyShort>;
   const node = data?.node;
@@ -149,6 +180,11 @@ export function JournalNotes({ jobSeekerId }: { jobSeekerId: string }) {
   if (!js || !mayRead) return <BodyShort>{t('jn_noAccess')}</BodyShort>;
   const { pending, entered } = orderNotes(js.journalNotes);
   const reload = () => refetch({ requestPolicy: 'network-only' });
+  // A marking that failed reloads the notes (another window may have changed them).
+  const onDone = (n: Notice) => {
+    setNotice(n);
+    if (!n.ok) reload();
+  };
 
   return (
     <VStack gap="space-16" paddingBlock="space-16" data-testid="journal-notes">
@@ -169,46 +205,20 @@ export function JournalNotes({ jobSeekerId }: { jobSeekerId: string }) {
           {notice.text}
         </Alert>
       ) : null}
-      {pending.length > 0 ? (
-        <section aria-labelledby="jn-pending-heading">
-          <Heading level="3" size="small" id="jn-pending-heading" spacing>
-            {t('jn_notEntered', { count: pending.length })}
-          </Heading>
-          <VStack gap="space-12" as="ul" style={LIST}>
-            {pending.map((n) => (
-              <NoteItem
-                key={n.id}
-                note={n}
-                jobSeekerId={jobSeekerId}
-                onDone={(n) => {
-                  setNotice(n);
-                  if (!n.ok) reload();
-                }}
-              />
-            ))}
-          </VStack>
-        </section>
-      ) : null}
-      {entered.length > 0 ? (
-        <section aria-labelledby="jn-entered-heading">
-          <Heading level="3" size="small" id="jn-entered-heading" spacing>
-            {t('jn_entered', { count: entered.length })}
-          </Heading>
-          <VStack gap="space-12" as="ul" style={LIST}>
-            {entered.map((n) => (
-              <NoteItem
-                key={n.id}
-                note={n}
-                jobSeekerId={jobSeekerId}
-                onDone={(n) => {
-                  setNotice(n);
-                  if (!n.ok) reload();
-                }}
-              />
-            ))}
-          </VStack>
-        </section>
-      ) : null}
+      <NoteSection
+        headingId="jn-pending-heading"
+        heading={t('jn_notEntered', { count: pending.length })}
+        notes={pending}
+        jobSeekerId={jobSeekerId}
+        onDone={onDone}
+      />
+      <NoteSection
+        headingId="jn-entered-heading"
+        heading={t('jn_entered', { count: entered.length })}
+        notes={entered}
+        jobSeekerId={jobSeekerId}
+        onDone={onDone}
+      />
     </VStack>
   );
 }
@@ -221,7 +231,7 @@ function NoteItem({
   note: Note;
   jobSeekerId: string;
   /** The marking's outcome; a refusal (entered meanwhile, gone) reloads the list. */
-  onDone: (notice: { ok: boolean; text: string }) => void;
+  onDone: (notice: Notice) => void;
 }) {
   const { t } = useTranslation('portfolio');
   const client = useClient();

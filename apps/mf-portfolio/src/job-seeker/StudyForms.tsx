@@ -6,8 +6,6 @@
 import {
   ConflictErrorFields,
   DateField,
-  FieldErrorSummary,
-  FormError,
   fieldId,
   graphql,
   NotFoundErrorFields,
@@ -17,9 +15,10 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
-import { Button, Heading, HStack, Radio, RadioGroup, Textarea, TextField, VStack } from '@navikt/ds-react';
+import { Radio, RadioGroup, TextField } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ReasonField, SubmitRow, WorkFormFrame } from './form-rows.js';
 
 const RECORD_STUDY_START = graphql(
   `
@@ -86,47 +85,44 @@ export function StudyStartForm({
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby="study-start-heading">
-      <VStack gap="space-12">
-        <Heading level="3" size="small" id="study-start-heading">
-          {t('wk_studyStartTitle')}
-        </Heading>
-        <FieldErrorSummary form={form} idPrefix="study-start" />
-        <FormError form={form} />
-        <TextField
-          id={fieldId('study-start', 'institution')}
-          label={t('wk_institution')}
-          value={institution}
-          maxLength={200}
-          error={issues.institution}
-          onChange={(e) => setInstitution(e.target.value)}
-        />
-        <TextField
-          id={fieldId('study-start', 'programme')}
-          label={t('wk_programme')}
-          value={programme}
-          maxLength={200}
-          error={issues.programme}
-          onChange={(e) => setProgramme(e.target.value)}
-        />
-        <DateField
-          id={fieldId('study-start', 'startDate')}
-          label={t('wk_startDate')}
-          value={startDate}
-          onChange={setStartDate}
-          error={issues.startDate}
-          name="studyStartDate"
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" loading={form.fetching}>
-            {t('wk_saveStudyStart')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('wk_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </form>
+    <WorkFormFrame
+      headingId="study-start-heading"
+      heading={t('wk_studyStartTitle')}
+      idPrefix="study-start"
+      form={form}
+      onSubmit={submit}
+    >
+      <TextField
+        id={fieldId('study-start', 'institution')}
+        label={t('wk_institution')}
+        value={institution}
+        maxLength={200}
+        error={issues.institution}
+        onChange={(e) => setInstitution(e.target.value)}
+      />
+      <TextField
+        id={fieldId('study-start', 'programme')}
+        label={t('wk_programme')}
+        value={programme}
+        maxLength={200}
+        error={issues.programme}
+        onChange={(e) => setProgramme(e.target.value)}
+      />
+      <DateField
+        id={fieldId('study-start', 'startDate')}
+        label={t('wk_startDate')}
+        value={startDate}
+        onChange={setStartDate}
+        error={issues.startDate}
+        name="studyStartDate"
+      />
+      <SubmitRow
+        submitLabel={t('wk_saveStudyStart')}
+        cancelLabel={t('wk_cancel')}
+        fetching={form.fetching}
+        onCancel={onCancel}
+      />
+    </WorkFormFrame>
   );
 }
 
@@ -173,52 +169,41 @@ export function StudyEndForm({
   };
 
   return (
-    <form onSubmit={submit} aria-labelledby={`study-end-${study.id}`}>
-      <VStack gap="space-12">
-        <Heading level="3" size="small" id={`study-end-${study.id}`}>
-          {t('wk_studyEndTitle', { programme: study.programme })}
-        </Heading>
-        <FieldErrorSummary form={form} idPrefix="study-end" />
-        <FormError form={form} />
-        <DateField
-          id={fieldId('study-end', 'endDate')}
-          label={t('wk_endDate')}
-          value={endDate}
-          onChange={setEndDate}
-          error={issues.endDate}
-          fromDay={study.startDate}
-          toDay={today}
-          name="studyEndDate"
-        />
-        <RadioGroup
-          id={fieldId('study-end', 'completed')}
-          legend={t('wk_studyOutcome')}
-          size="small"
-          value={completed}
-          error={issues.completed}
-          onChange={(v: 'yes' | 'no') => setCompleted(v)}
-        >
-          <Radio value="yes">{t('wk_completed')}</Radio>
-          <Radio value="no">{t('wk_notCompleted')}</Radio>
-        </RadioGroup>
-        <Textarea
-          id={fieldId('study-end', 'reason')}
-          label={t('wk_reason')}
-          value={reason}
-          maxLength={2000}
-          minRows={2}
-          error={issues.reason}
-          onChange={(e) => setReason(e.target.value)}
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" loading={form.fetching}>
-            {t('wk_saveStudyEnd')}
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            {t('wk_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </form>
+    <WorkFormFrame
+      headingId={`study-end-${study.id}`}
+      heading={t('wk_studyEndTitle', { programme: study.programme })}
+      idPrefix="study-end"
+      form={form}
+      onSubmit={submit}
+    >
+      <DateField
+        id={fieldId('study-end', 'endDate')}
+        label={t('wk_endDate')}
+        value={endDate}
+        onChange={setEndDate}
+        error={issues.endDate}
+        fromDay={study.startDate}
+        toDay={today}
+        name="studyEndDate"
+      />
+      <RadioGroup
+        id={fieldId('study-end', 'completed')}
+        legend={t('wk_studyOutcome')}
+        size="small"
+        value={completed}
+        error={issues.completed}
+        onChange={(v: 'yes' | 'no') => setCompleted(v)}
+      >
+        <Radio value="yes">{t('wk_completed')}</Radio>
+        <Radio value="no">{t('wk_notCompleted')}</Radio>
+      </RadioGroup>
+      <ReasonField prefix="study-end" value={reason} onChange={setReason} error={issues.reason} />
+      <SubmitRow
+        submitLabel={t('wk_saveStudyEnd')}
+        cancelLabel={t('wk_cancel')}
+        fetching={form.fetching}
+        onCancel={onCancel}
+      />
+    </WorkFormFrame>
   );
 }

@@ -3,8 +3,9 @@
  * face to face or not, purpose, outcome, contact person and note.
  */
 import { DateField, fieldId, osloToday, TimeField } from '@ips/ui';
-import { HStack, Select, Switch, Textarea, TextField } from '@navikt/ds-react';
+import { HStack, Switch, Textarea, TextField } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
+import { CodeSelect } from './form-rows.js';
 
 const PURPOSES = ['JOB_DEVELOPMENT_FOR_JOB_SEEKER', 'FOLLOW_UP_IN_EMPLOYMENT'] as const;
 export type Purpose = (typeof PURPOSES)[number];
@@ -67,33 +68,25 @@ export function ContactDetailFields({
       <Switch size="small" checked={values.faceToFace} onChange={(e) => set.setFaceToFace(e.target.checked)}>
         {t('fu_faceToFace')}
       </Switch>
-      <Select
+      <CodeSelect
         id={fieldId(prefix, 'purpose')}
         label={t('emp_purpose')}
         size="small"
+        values={PURPOSES}
+        textPrefix="contactPurpose"
         value={values.purpose}
-        onChange={(e) => set.setPurpose(e.target.value as Purpose)}
-      >
-        {PURPOSES.map((p) => (
-          <option key={p} value={p}>
-            {t(`contactPurpose_${p}`)}
-          </option>
-        ))}
-      </Select>
-      <Select
+        onChange={set.setPurpose}
+      />
+      <CodeSelect
         id={fieldId(prefix, 'outcome')}
         label={t('emp_outcome')}
         size="small"
+        values={OUTCOMES}
+        textPrefix="outcome"
+        empty="–"
         value={values.outcome}
-        onChange={(e) => set.setOutcome(e.target.value as Outcome | '')}
-      >
-        <option value="">–</option>
-        {OUTCOMES.map((o) => (
-          <option key={o} value={o}>
-            {t(`outcome_${o}`)}
-          </option>
-        ))}
-      </Select>
+        onChange={set.setOutcome}
+      />
       <TextField
         id={fieldId(prefix, 'contactPerson')}
         label={t('emp_contactPerson')}

@@ -37,6 +37,31 @@ interface ItemProps {
   onChanged: () => void;
 }
 
+/** Ending a job or a study: the button while it may be ended, then its form in place of the button. */
+function EndAction({
+  offered,
+  opened,
+  label,
+  onOpen,
+  children,
+}: {
+  offered: boolean;
+  opened: boolean;
+  label: string;
+  onOpen: () => void;
+  children: ReactNode;
+}) {
+  if (opened) return <FormBox>{children}</FormBox>;
+  if (!offered) return null;
+  return (
+    <div>
+      <Button size="small" variant="tertiary" onClick={onOpen}>
+        {label}
+      </Button>
+    </div>
+  );
+}
+
 /** A job or work practice: employer, whether competitive, dates, hours, who ended it. */
 export function EmploymentItem({
   e,
@@ -69,18 +94,14 @@ export function EmploymentItem({
           {t('js_hoursPerWeek', { hours: formatDecimal(e.hoursPerWeek) })}
           {e.endedBy ? `, ${t('wk_endedByShort', { who: t(`endedBy_${e.endedBy}`) })}` : ''}
         </Detail>
-        {active && !e.endDate && !(open?.form === 'jobEnd' && open.id === e.id) ? (
-          <div>
-            <Button size="small" variant="tertiary" onClick={() => start({ form: 'jobEnd', id: e.id })}>
-              {t('wk_endJob')}
-            </Button>
-          </div>
-        ) : null}
-        {open?.form === 'jobEnd' && open.id === e.id ? (
-          <FormBox>
-            <JobEndForm employment={e} onDone={finish} onCancel={close} onConflict={onChanged} />
-          </FormBox>
-        ) : null}
+        <EndAction
+          offered={active && !e.endDate}
+          opened={open?.form === 'jobEnd' && open.id === e.id}
+          label={t('wk_endJob')}
+          onOpen={() => start({ form: 'jobEnd', id: e.id })}
+        >
+          <JobEndForm employment={e} onDone={finish} onCancel={close} onConflict={onChanged} />
+        </EndAction>
       </VStack>
     </li>
   );
@@ -112,18 +133,14 @@ export function StudyItem({
         <Detail>
           {formatDay(s.startDate)} – {s.endDate ? formatDay(s.endDate) : t('js_ongoing')}
         </Detail>
-        {active && !s.endDate && !(open?.form === 'studyEnd' && open.id === s.id) ? (
-          <div>
-            <Button size="small" variant="tertiary" onClick={() => start({ form: 'studyEnd', id: s.id })}>
-              {t('wk_endStudy')}
-            </Button>
-          </div>
-        ) : null}
-        {open?.form === 'studyEnd' && open.id === s.id ? (
-          <FormBox>
-            <StudyEndForm study={s} onDone={finish} onCancel={close} onConflict={onChanged} />
-          </FormBox>
-        ) : null}
+        <EndAction
+          offered={active && !s.endDate}
+          opened={open?.form === 'studyEnd' && open.id === s.id}
+          label={t('wk_endStudy')}
+          onOpen={() => start({ form: 'studyEnd', id: s.id })}
+        >
+          <StudyEndForm study={s} onDone={finish} onCancel={close} onConflict={onChanged} />
+        </EndAction>
       </VStack>
     </li>
   );
