@@ -3,6 +3,7 @@ export * from './client.js';
 export * from './contract.js';
 export * from './date-field.js';
 export * from './dates.js';
+export * from './form-kit.js';
 export * from './graphql.js';
 export * from './ids.js';
 export * from './mutation.js';
