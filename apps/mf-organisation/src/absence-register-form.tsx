@@ -13,6 +13,7 @@ import {
   NotFoundErrorFields,
   osloToday,
   ownIssueText,
+  PersonSelect,
   useMutationForm,
   useSession,
   ValidationErrorFields,
@@ -124,19 +125,13 @@ export function AbsenceRegisterForm({
           {t('abs_register')}
         </Heading>
         <HStack gap="space-12" align="end" wrap>
-          <Select
+          <PersonSelect
             label={t('abs_specialist')}
             value={specialistId}
             error={issues.specialistId}
-            onChange={(e) => setSpecialistId(e.target.value)}
-          >
-            <option value="">–</option>
-            {specialists.map((s) => (
-              <option key={s.userId} value={s.userId}>
-                {s.givenName} {s.familyName}
-              </option>
-            ))}
-          </Select>
+            people={specialists.map((s) => ({ id: s.userId, name: `${s.givenName} ${s.familyName}` }))}
+            onChange={setSpecialistId}
+          />
           <Select label={t('abs_type')} value={type} onChange={(e) => setType(e.target.value as AbsenceType)}>
             {TYPES.map((x) => (
               <option key={x} value={x}>
