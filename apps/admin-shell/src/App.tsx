@@ -4,16 +4,16 @@
  * micro-frontends, each in its own error boundary.
  */
 import { createApiClient, type Membership, type Role, type Session, SessionContext } from '@ips/ui';
-import { Alert, BodyShort, Button, Heading, HStack, Loader, Select, ToggleGroup } from '@navikt/ds-react';
+import { Alert, Button, Heading, Loader } from '@navikt/ds-react';
 import type { i18n as I18n } from 'i18next';
 import type { User, UserManager } from 'oidc-client-ts';
-import { type ReactNode, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { BrowserRouter, NavLink, Route, Routes, useNavigate } from 'react-router';
+import { BrowserRouter, useNavigate } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
-import { AreaBoundary, type LoadedAreas, loadAreas } from './areas.js';
+import { type LoadedAreas, loadAreas } from './areas.js';
 import { remotesFor, type ShellConfig } from './config.js';
-import { Inbox } from './Inbox.js';
+import { ShellBody, ShellHeader } from './shell-layout.js';
 
 const ORG_KEY = 'ips.organization';
 
@@ -183,122 +183,22 @@ function SignedIn({ config, userManager, i18n }: Props) {
   return (
     <SessionContext.Provider value={session}>
       <UrqlProvider value={client}>
-        <header className="shell-header">
-          <Heading level="1" size="small">
-            {t('appName')}
-          </Heading>
-          <HStack gap="space-12" align="center">
-            {organizations.length > 1 && (
-              <Select
-                label={t('organization')}
-                size="small"
-                value={activeOrg ?? ''}
-                onChange={(e) => {
-                  sessionStorage.setItem(ORG_KEY, e.target.value);
-                  setOrganizationId(e.target.value);
-                }}
-              >
-                {organizations.map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </Select>
-            )}
-            <ToggleGroup
-              label={t('language')}
-              size="small"
-              value={i18n.language === 'en' ? 'en' : 'nb'}
-              onChange={(l) => void i18n.changeLanguage(l)}
-            >
-              <ToggleGroup.Item value="nb">Norsk</ToggleGroup.Item>
-              <ToggleGroup.Item value="en">English</ToggleGroup.Item>
-            </ToggleGroup>
-            <Inbox key={activeOrg} paths={routes.map((r) => r.path)} />
-            <BodyShort size="small">
-              {session.givenName} {session.familyName} ·{' '}
-              {[
-                ...session.roles.map((r) => t(`role_${r}`)),
-                ...(session.platformOperator ? [t('platformOperator')] : []),
-              ].join(', ')}
-            </BodyShort>
-            <Button size="small" variant="tertiary" onClick={() => void userManager.signoutRedirect()}>
-              {t('signOut')}
-            </Button>
-          </HStack>
-        </header>
-        <div className="shell-layout">
-          <nav className="shell-nav" aria-label={t('mainNavigation')}>
-            <ul>
-              {routes
-                .filter((r) => r.navKey)
-                .map((r) => (
-                  <li key={`${r.area}/${r.path}`}>
-                    <NavLink to={`/${r.path}`}>{t(`${r.area}:${r.navKey}`)}</NavLink>
-                  </li>
-                ))}
-            </ul>
-          </nav>
-          <main className="shell-main">
-            {loaded.failed.map((name) => (
-              <Alert key={name} variant="warning" size="small" data-testid={`area-failed-${name}`}>
-                {t('areaFailed')} ({name})
-              </Alert>
-            ))}
-            <Routes>
-              <Route
-                path="/"
-                element={
-                  <BodyShort>
-                    {t('welcome', { name: session.givenName })} {t('chooseArea')}
-                  </BodyShort>
-                }
-              />
-              {routes.map((r) => (
-                <Route
-                  key={`${r.area}/${r.path}`}
-                  path={`/${r.path}`}
-                  element={
-                    <RoutePurpose purpose={r.purpose} into={purpose}>
-                      <AreaBoundary message={t('areaFailed')} retry={t('retry')}>
-                        <Suspense
-                          fallback={
-                            <div className="shell-route-loading">
-                              <Loader title={t('loading')} />
-                            </div>
-                          }
-                        >
-                          {r.element}
-                        </Suspense>
-                      </AreaBoundary>
-                    </RoutePurpose>
-                  }
-                />
-              ))}
-              <Route path="*" element={<BodyShort>{t('notFound')}</BodyShort>} />
-            </Routes>
-          </main>
-        </div>
+        <ShellHeader
+          session={session}
+          organizations={organizations}
+          activeOrg={activeOrg}
+          onOrganization={(id) => {
+            sessionStorage.setItem(ORG_KEY, id);
+            setOrganizationId(id);
+          }}
+          routes={routes}
+          i18n={i18n}
+          userManager={userManager}
+        />
+        <ShellBody session={session} routes={routes} failed={loaded.failed} purpose={purpose} />
       </UrqlProvider>
     </SessionContext.Provider>
   );
-}
-
-/**
- * Makes the route's purpose the reason of every operation its screen sends. Set while rendering,
- * before the screen's own components render and send their queries.
- */
-function RoutePurpose({
-  purpose,
-  into,
-  children,
-}: {
-  purpose: string | undefined;
-  into: { current: string | null };
-  children: ReactNode;
-}) {
-  into.current = purpose ?? null;
-  return children;
 }
 
 function SignInPage({ userManager }: { userManager: UserManager }) {

@@ -8,18 +8,11 @@
  */
 
 import { PLANNED_ABSENCE_NOTICE_BOUNDS } from '@ips/domain';
-import {
-  FormError,
-  graphql,
-  NotFoundErrorFields,
-  ownIssueText,
-  useMutationForm,
-  ValidationErrorFields,
-} from '@ips/ui';
-import { Alert, Button, Heading, TextField, VStack } from '@navikt/ds-react';
+import { graphql, NotFoundErrorFields, ownIssueText, useMutationForm, ValidationErrorFields } from '@ips/ui';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { NumberSetting, SettingsSection } from './setting-fields.js';
 
 const NOTICE = graphql(`
   query PlannedAbsenceNotice($org: ID!) {
@@ -93,37 +86,24 @@ function NoticeForm({
     if (res.ok) setSaved(true);
   };
   return (
-    <section aria-labelledby="planned-absence-heading">
-      <form onSubmit={submit}>
-        <VStack gap="space-12">
-          <Heading level="2" size="medium" id="planned-absence-heading">
-            {t('pan_title')}
-          </Heading>
-          {saved ? (
-            <Alert variant="success" size="small" role="status">
-              {t('pan_saved')}
-            </Alert>
-          ) : null}
-          <FormError form={form} />
-          <TextField
-            label={t('pan_days')}
-            description={t('pan_help', PLANNED_ABSENCE_NOTICE_BOUNDS)}
-            inputMode="numeric"
-            htmlSize={6}
-            value={days}
-            readOnly={!editable}
-            error={form.fieldErrors.plannedAbsenceNoticeDays}
-            onChange={(e) => setDays(e.target.value)}
-          />
-          {editable ? (
-            <div>
-              <Button type="submit" variant="secondary" loading={form.fetching}>
-                {t('pan_save')}
-              </Button>
-            </div>
-          ) : null}
-        </VStack>
-      </form>
-    </section>
+    <SettingsSection
+      headingId="planned-absence-heading"
+      heading={t('pan_title')}
+      saved={saved ? t('pan_saved') : null}
+      form={form}
+      editable={editable}
+      submitLabel={t('pan_save')}
+      submitVariant="secondary"
+      onSubmit={submit}
+    >
+      <NumberSetting
+        label={t('pan_days')}
+        description={t('pan_help', PLANNED_ABSENCE_NOTICE_BOUNDS)}
+        value={days}
+        readOnly={!editable}
+        error={form.fieldErrors.plannedAbsenceNoticeDays}
+        onChange={setDays}
+      />
+    </SettingsSection>
   );
 }

@@ -28,13 +28,13 @@ import {
   HStack,
   Loader,
   Tag,
-  TextField,
   VStack,
 } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { PlannedAbsenceNoticeSetting } from './PlannedAbsenceNoticeSetting.js';
+import { NumberSetting, SettingsSection } from './setting-fields.js';
 
 const SETTINGS = graphql(`
   query OrganisationSettings($org: ID!) {
@@ -177,48 +177,32 @@ function StaffingSettingsForm({
     if (res.ok) setSaved(true);
   };
   return (
-    <section aria-labelledby="staffing-settings-heading">
-      <form onSubmit={submit}>
-        <VStack gap="space-12">
-          <Heading level="2" size="medium" id="staffing-settings-heading">
-            {t('set_staffing')}
-          </Heading>
-          {saved ? (
-            <Alert variant="success" size="small" role="status">
-              {t('set_savedStaffing')}
-            </Alert>
-          ) : null}
-          <FormError form={form} />
-          <TextField
-            label={t('set_longAbsence')}
-            description={t('set_longAbsenceHelp', LONG_ABSENCE_BOUNDS)}
-            inputMode="numeric"
-            htmlSize={6}
-            value={days}
-            readOnly={!editable}
-            error={form.fieldErrors.longAbsenceThresholdDays}
-            onChange={(e) => setDays(e.target.value)}
-          />
-          <TextField
-            label={t('set_stalled')}
-            description={t('set_stalledHelp', STALLED_BOUNDS)}
-            inputMode="numeric"
-            htmlSize={6}
-            value={weeks}
-            readOnly={!editable}
-            error={form.fieldErrors.stalledAfterWeeks}
-            onChange={(e) => setWeeks(e.target.value)}
-          />
-          {editable ? (
-            <div>
-              <Button type="submit" loading={form.fetching}>
-                {t('set_saveStaffing')}
-              </Button>
-            </div>
-          ) : null}
-        </VStack>
-      </form>
-    </section>
+    <SettingsSection
+      headingId="staffing-settings-heading"
+      heading={t('set_staffing')}
+      saved={saved ? t('set_savedStaffing') : null}
+      form={form}
+      editable={editable}
+      submitLabel={t('set_saveStaffing')}
+      onSubmit={submit}
+    >
+      <NumberSetting
+        label={t('set_longAbsence')}
+        description={t('set_longAbsenceHelp', LONG_ABSENCE_BOUNDS)}
+        value={days}
+        readOnly={!editable}
+        error={form.fieldErrors.longAbsenceThresholdDays}
+        onChange={setDays}
+      />
+      <NumberSetting
+        label={t('set_stalled')}
+        description={t('set_stalledHelp', STALLED_BOUNDS)}
+        value={weeks}
+        readOnly={!editable}
+        error={form.fieldErrors.stalledAfterWeeks}
+        onChange={setWeeks}
+      />
+    </SettingsSection>
   );
 }
 
@@ -321,27 +305,23 @@ function RuleCard({
               {fixed ? (
                 <Detail>{t('set_dueFixed', { min: bounds.minDueDays })}</Detail>
               ) : (
-                <TextField
+                <NumberSetting
                   label={t('set_due')}
                   description={t(bounds.minDueDays < 0 ? 'set_dueHelp' : 'set_dueHelpPositive', {
                     min: bounds.minDueDays,
                     max: bounds.maxDueDays,
                   })}
-                  inputMode="numeric"
-                  htmlSize={6}
                   value={due}
                   error={form.fieldErrors.dueDays}
-                  onChange={(e) => setDue(e.target.value)}
+                  onChange={setDue}
                 />
               )}
-              <TextField
+              <NumberSetting
                 label={t('set_warn')}
                 description={t('set_warnHelp', { max: bounds.maxWarnDays })}
-                inputMode="numeric"
-                htmlSize={6}
                 value={warn}
                 error={warnError}
-                onChange={(e) => setWarn(e.target.value)}
+                onChange={setWarn}
               />
               <div>
                 <Button

@@ -9,6 +9,7 @@ import {
   graphql,
   NotFoundErrorFields,
   ownIssueText,
+  PersonSelect,
   useMutationForm,
   useSession,
   ValidationErrorFields,
@@ -21,7 +22,6 @@ import {
   Heading,
   HStack,
   Loader,
-  Select,
   Switch,
   Table,
   TextField,
@@ -178,19 +178,13 @@ function Teams({
               maxLength={200}
               onChange={(e) => setName(e.target.value)}
             />
-            <Select
+            <PersonSelect
               label={t('setup_supervisor')}
               value={supervisor}
               error={issues.methodSupervisorId}
-              onChange={(e) => setSupervisor(e.target.value)}
-            >
-              <option value="">–</option>
-              {supervisors.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.givenName} {s.familyName}
-                </option>
-              ))}
-            </Select>
+              people={supervisors.map((s) => ({ id: s.id, name: `${s.givenName} ${s.familyName}` }))}
+              onChange={setSupervisor}
+            />
             <FormError form={form} />
             <Button type="submit" variant="secondary" loading={form.fetching}>
               {t('setup_newTeam')}
