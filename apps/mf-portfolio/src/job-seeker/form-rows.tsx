@@ -37,19 +37,22 @@ export function SubmitRow({
   submitLabel,
   cancelLabel,
   fetching,
+  disabled,
   onCancel,
   size,
 }: {
   submitLabel: string | null;
   cancelLabel: string;
   fetching: boolean;
+  /** The submit button is shown but cannot be used (after a conflict, until the form is reloaded). */
+  disabled?: boolean;
   onCancel: () => void;
   size?: 'small';
 }) {
   return (
     <HStack gap="space-8" wrap>
       {submitLabel === null ? null : (
-        <Button type="submit" size={size} loading={fetching}>
+        <Button type="submit" size={size} loading={fetching} disabled={disabled}>
           {submitLabel}
         </Button>
       )}
