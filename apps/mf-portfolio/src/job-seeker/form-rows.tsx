@@ -81,7 +81,10 @@ export function FieldAlert({
   );
 }
 
-/** A work form (job, study, application): the heading, the error summary and the form error, then its rows. */
+/**
+ * A work form (job, study, application): the heading, the error summary and the form error, then
+ * its rows, then the submit button (`submitLabel`) and cancel.
+ */
 export function WorkFormFrame({
   id,
   headingId,
@@ -89,16 +92,21 @@ export function WorkFormFrame({
   idPrefix,
   form,
   onSubmit,
+  submitLabel,
+  onCancel,
   children,
 }: {
   id?: string;
   headingId: string;
   heading: string;
   idPrefix: string;
-  form: { fieldErrors: Record<string, string>; formError: string | null };
+  form: { fieldErrors: Record<string, string>; formError: string | null; fetching: boolean };
   onSubmit: (e: FormEvent) => void;
+  submitLabel: string;
+  onCancel: () => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('portfolio');
   return (
     <form onSubmit={onSubmit} aria-labelledby={headingId} id={id}>
       <VStack gap="space-12">
@@ -108,6 +116,12 @@ export function WorkFormFrame({
         <FieldErrorSummary form={form} idPrefix={idPrefix} />
         <FormError form={form} />
         {children}
+        <SubmitRow
+          submitLabel={submitLabel}
+          cancelLabel={t('wk_cancel')}
+          fetching={form.fetching}
+          onCancel={onCancel}
+        />
       </VStack>
     </form>
   );
