@@ -19,7 +19,7 @@ import {
 import { Button, HStack, TextField } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CodeRadios, CodeSelect, SubmitRow, WorkFormFrame } from './form-rows.js';
+import { CodeRadios, CodeSelect, WorkFormFrame } from './form-rows.js';
 import { EmployerPicker } from './JobStartForm.js';
 
 const RECORD_APPLICATION = graphql(
@@ -108,6 +108,8 @@ export function ApplicationForm({
       idPrefix="application"
       form={form}
       onSubmit={submit}
+      submitLabel={t('wk_saveApplication')}
+      onCancel={onCancel}
     >
       <TextField
         id={fieldId('application', 'position')}
@@ -147,12 +149,6 @@ export function ApplicationForm({
         error={issues.appliedOn}
         toDay={osloToday()}
         name="appliedOn"
-      />
-      <SubmitRow
-        submitLabel={t('wk_saveApplication')}
-        cancelLabel={t('wk_cancel')}
-        fetching={form.fetching}
-        onCancel={onCancel}
       />
     </WorkFormFrame>
   );

@@ -32,8 +32,9 @@ import {
   TextField,
   VStack,
 } from '@navikt/ds-react';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SubmitRow } from './form-rows.js';
 import { NavConsentParts, type NavPart, withBasic } from './NavConsentParts.js';
 import type { JobSeekerView } from './query.js';
 
@@ -134,7 +135,43 @@ export interface ConsentPanelProps {
   onChanged: () => void;
 }
 
-type Open = { scope: string; action: 'record' | 'change' | 'withdraw' } | null;
+type Action = 'record' | 'change' | 'withdraw';
+type Open = { scope: string; action: Action } | null;
+
+/** A consent's state in words and colour: in force, withdrawn, expired, from a later day, or never given. */
+function ConsentStateTag({
+  state,
+  validFrom,
+}: {
+  state: ConsentState | null;
+  validFrom: string | undefined;
+}) {
+  const { t } = useTranslation('portfolio');
+  return (
+    <Tag
+      size="xsmall"
+      variant={
+        state === 'active'
+          ? 'success'
+          : state === 'withdrawn'
+            ? 'error'
+            : state === 'pending'
+              ? 'info'
+              : 'neutral'
+      }
+    >
+      {state === 'active'
+        ? t('js_consentActive')
+        : state === 'withdrawn'
+          ? t('js_consentWithdrawn')
+          : state === 'expired'
+            ? t('js_consentExpired')
+            : state === 'pending'
+              ? t('con_pending', { from: formatDay(validFrom) })
+              : t('con_notGiven')}
+    </Tag>
+  );
+}
 
 export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged }: ConsentPanelProps) {
   const { t } = useTranslation('portfolio');
@@ -162,33 +199,16 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
           const state = c ? consentState(c) : null;
           const live = state === 'active' || state === 'pending';
           const isOpen = open?.scope === scope ? open.action : null;
+          const openForm = (action: Action) => {
+            setNotice(null);
+            setOpen({ scope, action });
+          };
           return (
             <li key={scope} data-scope={scope} data-state={state ?? 'none'}>
               <VStack gap="space-4">
                 <HStack gap="space-8" align="center" wrap>
                   <strong>{t(`scope_${scope}`)}</strong>
-                  <Tag
-                    size="xsmall"
-                    variant={
-                      state === 'active'
-                        ? 'success'
-                        : state === 'withdrawn'
-                          ? 'error'
-                          : state === 'pending'
-                            ? 'info'
-                            : 'neutral'
-                    }
-                  >
-                    {state === 'active'
-                      ? t('js_consentActive')
-                      : state === 'withdrawn'
-                        ? t('js_consentWithdrawn')
-                        : state === 'expired'
-                          ? t('js_consentExpired')
-                          : state === 'pending'
-                            ? t('con_pending', { from: formatDay(c?.validFrom) })
-                            : t('con_notGiven')}
-                  </Tag>
+                  <ConsentStateTag state={state} validFrom={c?.validFrom} />
                 </HStack>
                 {c ? (
                   <Detail>
@@ -212,10 +232,7 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
                           size="small"
                           variant="secondary"
                           aria-label={`${t('con_change')}: ${t(`scope_${scope}`)}`}
-                          onClick={() => {
-                            setNotice(null);
-                            setOpen({ scope, action: 'change' });
-                          }}
+                          onClick={() => openForm('change')}
                         >
                           {t('con_change')}
                         </Button>
@@ -223,10 +240,7 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
                           size="small"
                           variant="tertiary"
                           aria-label={`${t('con_withdraw')}: ${t(`scope_${scope}`)}`}
-                          onClick={() => {
-                            setNotice(null);
-                            setOpen({ scope, action: 'withdraw' });
-                          }}
+                          onClick={() => openForm('withdraw')}
                         >
                           {t('con_withdraw')}
                         </Button>
@@ -236,10 +250,7 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
                         size="small"
                         variant="secondary"
                         aria-label={`${t('con_record')}: ${t(`scope_${scope}`)}`}
-                        onClick={() => {
-                          setNotice(null);
-                          setOpen({ scope, action: 'record' });
-                        }}
+                        onClick={() => openForm('record')}
                       >
                         {t('con_record')}
                       </Button>
@@ -288,6 +299,39 @@ export function ConsentPanel({ consents, grants, jobSeekerId, canEdit, onChanged
 
 const boxStyle = { maxWidth: '36rem' } as const;
 
+/** A consent form in its box (a red one for a withdrawal): the title as the form's name and heading, then its rows. */
+function ConsentFormBox({
+  title,
+  onSubmit,
+  danger,
+  children,
+}: {
+  title: string;
+  onSubmit: (e: FormEvent) => void;
+  danger?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <Box
+      as="form"
+      onSubmit={onSubmit}
+      aria-label={title}
+      padding="space-12"
+      borderWidth="1"
+      borderRadius="8"
+      borderColor={danger ? 'danger' : undefined}
+      style={boxStyle}
+    >
+      <VStack gap="space-12">
+        <Heading level="3" size="xsmall">
+          {title}
+        </Heading>
+        {children}
+      </VStack>
+    </Box>
+  );
+}
+
 function RecordConsentForm({
   scope,
   jobSeekerId,
@@ -329,54 +373,40 @@ function RecordConsentForm({
   };
   const title = t('con_recordTitle', { scope: t(`scope_${scope}`) });
   return (
-    <Box
-      as="form"
-      onSubmit={submit}
-      aria-label={title}
-      padding="space-12"
-      borderWidth="1"
-      borderRadius="8"
-      style={boxStyle}
-    >
-      <VStack gap="space-12">
-        <Heading level="3" size="xsmall">
-          {title}
-        </Heading>
-        <FormError form={form} />
-        <DateField
-          label={t('con_validFrom')}
-          value={from}
-          onChange={setFrom}
-          error={form.fieldErrors.validFrom}
-        />
-        <DateField
-          label={t('con_validUntil')}
-          description={t('con_validUntilHelp')}
-          value={until}
-          onChange={setUntil}
-          error={form.fieldErrors.validUntil}
-        />
-        {scope === 'NAV_SHARING' ? (
-          <NavConsentParts value={navParts} onChange={setNavParts} error={form.fieldErrors.navParts} />
-        ) : null}
-        <TextField
-          label={t('con_documentReference')}
-          description={t('con_documentReferenceHelp')}
-          value={documentReference}
-          maxLength={500}
-          error={form.fieldErrors.documentReference}
-          onChange={(e) => setDocumentReference(e.target.value)}
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" size="small" loading={form.fetching}>
-            {t('con_save')}
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
-            {t('con_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </Box>
+    <ConsentFormBox title={title} onSubmit={submit}>
+      <FormError form={form} />
+      <DateField
+        label={t('con_validFrom')}
+        value={from}
+        onChange={setFrom}
+        error={form.fieldErrors.validFrom}
+      />
+      <DateField
+        label={t('con_validUntil')}
+        description={t('con_validUntilHelp')}
+        value={until}
+        onChange={setUntil}
+        error={form.fieldErrors.validUntil}
+      />
+      {scope === 'NAV_SHARING' ? (
+        <NavConsentParts value={navParts} onChange={setNavParts} error={form.fieldErrors.navParts} />
+      ) : null}
+      <TextField
+        label={t('con_documentReference')}
+        description={t('con_documentReferenceHelp')}
+        value={documentReference}
+        maxLength={500}
+        error={form.fieldErrors.documentReference}
+        onChange={(e) => setDocumentReference(e.target.value)}
+      />
+      <SubmitRow
+        submitLabel={t('con_save')}
+        cancelLabel={t('con_cancel')}
+        fetching={form.fetching}
+        onCancel={onCancel}
+        size="small"
+      />
+    </ConsentFormBox>
   );
 }
 
@@ -423,58 +453,45 @@ function ChangeConsentForm({
   const title = t('con_changeTitle', { scope: t(`scope_${consent.scope}`) });
   const conflict = form.failure?.kind === 'conflict';
   return (
-    <Box
-      as="form"
-      onSubmit={submit}
-      aria-label={title}
-      padding="space-12"
-      borderWidth="1"
-      borderRadius="8"
-      style={boxStyle}
-    >
-      <VStack gap="space-12">
-        <Heading level="3" size="xsmall">
-          {title}
-        </Heading>
-        <FormError form={form} />
-        {conflict ? (
-          <Button type="button" size="small" variant="secondary" onClick={onReload}>
-            {t('con_reload')}
-          </Button>
-        ) : null}
-        <DateField
-          label={t('con_validUntil')}
-          description={t('con_validUntilHelp')}
-          value={until}
-          onChange={setUntil}
-          fromDay={from}
-          error={form.fieldErrors.validUntil}
+    <ConsentFormBox title={title} onSubmit={submit}>
+      <FormError form={form} />
+      {conflict ? (
+        <Button type="button" size="small" variant="secondary" onClick={onReload}>
+          {t('con_reload')}
+        </Button>
+      ) : null}
+      <DateField
+        label={t('con_validUntil')}
+        description={t('con_validUntilHelp')}
+        value={until}
+        onChange={setUntil}
+        fromDay={from}
+        error={form.fieldErrors.validUntil}
+      />
+      {consent.scope === 'NAV_SHARING' ? (
+        <NavConsentParts
+          value={navParts}
+          onChange={setNavParts}
+          error={form.fieldErrors.navParts}
+          narrowing
         />
-        {consent.scope === 'NAV_SHARING' ? (
-          <NavConsentParts
-            value={navParts}
-            onChange={setNavParts}
-            error={form.fieldErrors.navParts}
-            narrowing
-          />
-        ) : null}
-        <TextField
-          label={t('con_documentReference')}
-          value={documentReference}
-          maxLength={500}
-          error={form.fieldErrors.documentReference}
-          onChange={(e) => setDocumentReference(e.target.value)}
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" size="small" loading={form.fetching} disabled={conflict}>
-            {t('con_save')}
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
-            {t('con_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </Box>
+      ) : null}
+      <TextField
+        label={t('con_documentReference')}
+        value={documentReference}
+        maxLength={500}
+        error={form.fieldErrors.documentReference}
+        onChange={(e) => setDocumentReference(e.target.value)}
+      />
+      <SubmitRow
+        submitLabel={t('con_save')}
+        cancelLabel={t('con_cancel')}
+        fetching={form.fetching}
+        disabled={conflict}
+        onCancel={onCancel}
+        size="small"
+      />
+    </ConsentFormBox>
   );
 }
 
@@ -511,57 +528,43 @@ function WithdrawConsent({
     if (res.ok) onDone();
   };
   return (
-    <Box
-      as="form"
-      onSubmit={submit}
-      aria-label={title}
-      padding="space-12"
-      borderWidth="1"
-      borderRadius="8"
-      borderColor="danger"
-      style={boxStyle}
-    >
-      <VStack gap="space-12">
-        <Heading level="3" size="xsmall">
-          {title}
-        </Heading>
-        <BodyLong size="small">{t(`con_effect_${consent.scope}`)}</BodyLong>
-        {affected.length ? (
-          <div>
-            <BodyShort size="small">{t('con_effectGrants')}</BodyShort>
-            <ul>
-              {affected.map((g) => (
-                <li key={g.id}>
-                  {g.navOffice.name}: {g.scopes.map((s) => t(`navScope_${s}`)).join(', ')}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : null}
-        <BodyLong size="small">{t('con_withdrawNow')}</BodyLong>
-        <FormError form={form} />
-        {conflict ? (
-          <Button type="button" size="small" variant="secondary" onClick={onReload}>
-            {t('con_reload')}
-          </Button>
-        ) : null}
-        <Textarea
-          label={t('con_withdrawNote')}
-          value={note}
-          maxLength={2000}
-          minRows={2}
-          error={form.fieldErrors.note}
-          onChange={(e) => setNote(e.target.value)}
-        />
-        <HStack gap="space-8" wrap>
-          <Button type="submit" size="small" variant="danger" loading={form.fetching} disabled={conflict}>
-            {t('con_withdrawConfirm')}
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
-            {t('con_cancel')}
-          </Button>
-        </HStack>
-      </VStack>
-    </Box>
+    <ConsentFormBox title={title} onSubmit={submit} danger>
+      <BodyLong size="small">{t(`con_effect_${consent.scope}`)}</BodyLong>
+      {affected.length ? (
+        <div>
+          <BodyShort size="small">{t('con_effectGrants')}</BodyShort>
+          <ul>
+            {affected.map((g) => (
+              <li key={g.id}>
+                {g.navOffice.name}: {g.scopes.map((s) => t(`navScope_${s}`)).join(', ')}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      <BodyLong size="small">{t('con_withdrawNow')}</BodyLong>
+      <FormError form={form} />
+      {conflict ? (
+        <Button type="button" size="small" variant="secondary" onClick={onReload}>
+          {t('con_reload')}
+        </Button>
+      ) : null}
+      <Textarea
+        label={t('con_withdrawNote')}
+        value={note}
+        maxLength={2000}
+        minRows={2}
+        error={form.fieldErrors.note}
+        onChange={(e) => setNote(e.target.value)}
+      />
+      <HStack gap="space-8" wrap>
+        <Button type="submit" size="small" variant="danger" loading={form.fetching} disabled={conflict}>
+          {t('con_withdrawConfirm')}
+        </Button>
+        <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
+          {t('con_cancel')}
+        </Button>
+      </HStack>
+    </ConsentFormBox>
   );
 }

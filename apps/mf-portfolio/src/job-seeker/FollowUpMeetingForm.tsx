@@ -14,7 +14,6 @@ import {
   NotFoundErrorFields,
   osloInstant,
   ownIssueText,
-  parseTime,
   rawId,
   useMutationForm,
   ValidationErrorFields,
@@ -23,6 +22,7 @@ import { Alert, Heading, Radio, RadioGroup, Textarea, VStack } from '@navikt/ds-
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  draftIssues,
   MeetingDetailFields,
   type MeetingEmployments,
   type MeetingPurpose,
@@ -87,6 +87,33 @@ export interface FollowUpMeetingFormProps {
   onClose: () => void;
 }
 
+type Mode = 'held' | 'plan';
+
+/** A booking being recorded as held says when it was booked; otherwise: record a held meeting, or book one. */
+function MeetingMode({
+  planned,
+  mode,
+  onMode,
+}: {
+  planned: PlannedMeeting | null | undefined;
+  mode: Mode;
+  onMode: (mode: Mode) => void;
+}) {
+  const { t, i18n } = useTranslation('portfolio');
+  if (planned)
+    return (
+      <Alert variant="info" size="small" inline>
+        {t('fu_completing', { when: formatDayTime(planned.scheduledAt, i18n.language) })}
+      </Alert>
+    );
+  return (
+    <RadioGroup legend={t('fu_mode')} size="small" value={mode} onChange={(v: Mode) => onMode(v)}>
+      <Radio value="held">{t('fu_mode_held')}</Radio>
+      <Radio value="plan">{t('fu_mode_plan')}</Radio>
+    </RadioGroup>
+  );
+}
+
 export function FollowUpMeetingForm({
   jobSeekerId,
   employments,
@@ -97,8 +124,8 @@ export function FollowUpMeetingForm({
   onSaved,
   onClose,
 }: FollowUpMeetingFormProps) {
-  const { t, i18n } = useTranslation('portfolio');
-  const [mode, setMode] = useState<'held' | 'plan'>('held');
+  const { t } = useTranslation('portfolio');
+  const [mode, setMode] = useState<Mode>('held');
   const draft = useMeetingDraft({ planned, initialPurpose, initialEmploymentId });
   const issueText = ownIssueText(t, 'fu_issue_');
   // A meeting with the employer needs the employer-contact consent (seed 000 §3, issue 17 item 2).
@@ -117,7 +144,7 @@ export function FollowUpMeetingForm({
   const errors = form.fieldErrors;
   const ref = useFocusOnOpen(autoFocus);
 
-  const switchMode = (next: 'held' | 'plan') => {
+  const switchMode = (next: Mode) => {
     setMode(next);
     record.reset();
     plan.reset();
@@ -126,15 +153,10 @@ export function FollowUpMeetingForm({
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const { day, time, participants, summary } = draft;
-    const local: Record<string, string> = {};
-    const at = osloInstant(day, time);
-    if (!day) local.day = t('fu_issue_DAY');
-    else if (!parseTime(time)) local.time = t('fu_issue_TIME');
+    const { participants, summary } = draft;
+    const local = draftIssues(draft, t);
+    const at = osloInstant(draft.day, draft.time);
     const minutes = Number(draft.duration);
-    if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
-      local.durationMinutes = t('fu_issue_DURATION');
-    if (participants.length === 0) local.participants = t('fu_issue_PARTICIPANTS');
     form.setFieldErrors(local);
     if (Object.keys(local).length || !at) return;
     const common = {
@@ -182,21 +204,7 @@ export function FollowUpMeetingForm({
         <Heading level="3" size="small" id="meeting-form-heading">
           {t('fu_meetingTitle')}
         </Heading>
-        {planned ? (
-          <Alert variant="info" size="small" inline>
-            {t('fu_completing', { when: formatDayTime(planned.scheduledAt, i18n.language) })}
-          </Alert>
-        ) : (
-          <RadioGroup
-            legend={t('fu_mode')}
-            size="small"
-            value={mode}
-            onChange={(v: 'held' | 'plan') => switchMode(v)}
-          >
-            <Radio value="held">{t('fu_mode_held')}</Radio>
-            <Radio value="plan">{t('fu_mode_plan')}</Radio>
-          </RadioGroup>
-        )}
+        <MeetingMode planned={planned} mode={mode} onMode={switchMode} />
         <FieldErrorSummary form={form} idPrefix={prefix} targets={SUMMARY_TARGETS} />
         <MeetingWhenFields draft={draft} errors={errors} prefix={prefix} planning={planning} />
         <MeetingDetailFields draft={draft} errors={errors} prefix={prefix} employments={employments} />

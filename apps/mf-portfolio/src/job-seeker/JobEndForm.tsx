@@ -17,7 +17,7 @@ import {
 import { BodyShort } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CodeRadios, ReasonField, SubmitRow, WorkFormFrame } from './form-rows.js';
+import { CodeRadios, ReasonField, WorkFormFrame } from './form-rows.js';
 
 const END_EMPLOYMENT = graphql(
   `
@@ -90,6 +90,8 @@ export function JobEndForm({
       idPrefix="job-end"
       form={form}
       onSubmit={submit}
+      submitLabel={t('wk_saveJobEnd')}
+      onCancel={onCancel}
     >
       <DateField
         id={fieldId('job-end', 'endDate')}
@@ -127,12 +129,6 @@ export function JobEndForm({
           {issues.employmentId}
         </BodyShort>
       ) : null}
-      <SubmitRow
-        submitLabel={t('wk_saveJobEnd')}
-        cancelLabel={t('wk_cancel')}
-        fetching={form.fetching}
-        onCancel={onCancel}
-      />
     </WorkFormFrame>
   );
 }

@@ -19,7 +19,7 @@ import { BodyShort, Search, Select, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { CodeRadios, SubmitRow, WorkFormFrame } from './form-rows.js';
+import { CodeRadios, WorkFormFrame } from './form-rows.js';
 import { CompetitiveCriteria, CRITERIA, type Criterion, HoursAndWage } from './job-start-parts.js';
 
 /** A number typed with a decimal comma or point (37,5 or 37.5); null when it is not one. */
@@ -170,6 +170,8 @@ export function JobStartForm({
       idPrefix="job-start"
       form={form}
       onSubmit={submit}
+      submitLabel={t('wk_saveJobStart')}
+      onCancel={onCancel}
     >
       <CodeRadios
         id={fieldId('job-start', 'kind')}
@@ -221,12 +223,6 @@ export function JobStartForm({
         competitive={competitive}
         employerMeetingWanted={employerMeetingWanted}
         onEmployerMeetingWanted={setEmployerMeetingWanted}
-      />
-      <SubmitRow
-        submitLabel={t('wk_saveJobStart')}
-        cancelLabel={t('wk_cancel')}
-        fetching={form.fetching}
-        onCancel={onCancel}
       />
     </WorkFormFrame>
   );

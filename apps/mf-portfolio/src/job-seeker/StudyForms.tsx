@@ -18,7 +18,7 @@ import {
 import { Radio, RadioGroup, TextField } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ReasonField, SubmitRow, WorkFormFrame } from './form-rows.js';
+import { ReasonField, WorkFormFrame } from './form-rows.js';
 
 const RECORD_STUDY_START = graphql(
   `
@@ -91,6 +91,8 @@ export function StudyStartForm({
       idPrefix="study-start"
       form={form}
       onSubmit={submit}
+      submitLabel={t('wk_saveStudyStart')}
+      onCancel={onCancel}
     >
       <TextField
         id={fieldId('study-start', 'institution')}
@@ -115,12 +117,6 @@ export function StudyStartForm({
         onChange={setStartDate}
         error={issues.startDate}
         name="studyStartDate"
-      />
-      <SubmitRow
-        submitLabel={t('wk_saveStudyStart')}
-        cancelLabel={t('wk_cancel')}
-        fetching={form.fetching}
-        onCancel={onCancel}
       />
     </WorkFormFrame>
   );
@@ -175,6 +171,8 @@ export function StudyEndForm({
       idPrefix="study-end"
       form={form}
       onSubmit={submit}
+      submitLabel={t('wk_saveStudyEnd')}
+      onCancel={onCancel}
     >
       <DateField
         id={fieldId('study-end', 'endDate')}
@@ -198,12 +196,6 @@ export function StudyEndForm({
         <Radio value="no">{t('wk_notCompleted')}</Radio>
       </RadioGroup>
       <ReasonField prefix="study-end" value={reason} onChange={setReason} error={issues.reason} />
-      <SubmitRow
-        submitLabel={t('wk_saveStudyEnd')}
-        cancelLabel={t('wk_cancel')}
-        fetching={form.fetching}
-        onCancel={onCancel}
-      />
     </WorkFormFrame>
   );
 }

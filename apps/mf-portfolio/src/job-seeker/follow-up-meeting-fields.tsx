@@ -3,7 +3,7 @@
  * the kind of contact, the place, who took part, the purpose and the job. A booking being recorded
  * as held fills the draft in.
  */
-import { DateField, fieldId, osloNowTime, osloToday, TimeField } from '@ips/ui';
+import { DateField, fieldId, osloNowTime, osloToday, parseTime, TimeField } from '@ips/ui';
 import { Checkbox, CheckboxGroup, HStack, Select, TextField } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -102,6 +102,18 @@ export function useMeetingDraft({
 }
 
 export type MeetingDraft = ReturnType<typeof useMeetingDraft>;
+
+/** What the form itself finds wrong before asking the API: a day, a time, a length of 1–600 minutes, someone taking part. */
+export function draftIssues(draft: MeetingDraft, t: (key: string) => string): Record<string, string> {
+  const local: Record<string, string> = {};
+  if (!draft.day) local.day = t('fu_issue_DAY');
+  else if (!parseTime(draft.time)) local.time = t('fu_issue_TIME');
+  const minutes = Number(draft.duration);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 600)
+    local.durationMinutes = t('fu_issue_DURATION');
+  if (draft.participants.length === 0) local.participants = t('fu_issue_PARTICIPANTS');
+  return local;
+}
 type Errors = Record<string, string | undefined>;
 
 /** The day (only ahead when booking, only past when recording), the time and the length. */

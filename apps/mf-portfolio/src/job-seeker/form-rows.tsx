@@ -37,19 +37,22 @@ export function SubmitRow({
   submitLabel,
   cancelLabel,
   fetching,
+  disabled,
   onCancel,
   size,
 }: {
   submitLabel: string | null;
   cancelLabel: string;
   fetching: boolean;
+  /** The submit button is shown but cannot be used (after a conflict, until the form is reloaded). */
+  disabled?: boolean;
   onCancel: () => void;
   size?: 'small';
 }) {
   return (
     <HStack gap="space-8" wrap>
       {submitLabel === null ? null : (
-        <Button type="submit" size={size} loading={fetching}>
+        <Button type="submit" size={size} loading={fetching} disabled={disabled}>
           {submitLabel}
         </Button>
       )}
@@ -78,7 +81,10 @@ export function FieldAlert({
   );
 }
 
-/** A work form (job, study, application): the heading, the error summary and the form error, then its rows. */
+/**
+ * A work form (job, study, application): the heading, the error summary and the form error, then
+ * its rows, then the submit button (`submitLabel`) and cancel.
+ */
 export function WorkFormFrame({
   id,
   headingId,
@@ -86,16 +92,21 @@ export function WorkFormFrame({
   idPrefix,
   form,
   onSubmit,
+  submitLabel,
+  onCancel,
   children,
 }: {
   id?: string;
   headingId: string;
   heading: string;
   idPrefix: string;
-  form: { fieldErrors: Record<string, string>; formError: string | null };
+  form: { fieldErrors: Record<string, string>; formError: string | null; fetching: boolean };
   onSubmit: (e: FormEvent) => void;
+  submitLabel: string;
+  onCancel: () => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation('portfolio');
   return (
     <form onSubmit={onSubmit} aria-labelledby={headingId} id={id}>
       <VStack gap="space-12">
@@ -105,6 +116,12 @@ export function WorkFormFrame({
         <FieldErrorSummary form={form} idPrefix={idPrefix} />
         <FormError form={form} />
         {children}
+        <SubmitRow
+          submitLabel={submitLabel}
+          cancelLabel={t('wk_cancel')}
+          fetching={form.fetching}
+          onCancel={onCancel}
+        />
       </VStack>
     </form>
   );
