@@ -7,11 +7,20 @@
  * And a specialist employed by another organisation (seed 002) in a second team: the team page
  * (roster) shows the same caseload as the employer's staffing view, not 0.
  */
+import { consentRow, employmentRow, insertRow, jobSeekerRow } from '@ips/db';
 import { generateIdentityNumber } from '@ips/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
 
 let stack: Stack;
+/** What every job seeker of the fixture shares: referred 1 June 2025, taken in on the 5th, out of work. */
+const FIGURE_SEEKER = {
+  givenName: 'Figur',
+  birthDate: '1990-01-01',
+  referralDate: '2025-06-01',
+  intakeDate: '2025-06-05',
+  outOfWorkAtReferral: true,
+} as const;
 const ids: Record<string, string> = {};
 let orgId = '';
 let teamId = '';
@@ -26,7 +35,7 @@ const FTE = { A: 1, B: 0.8 } as const;
 /** Job seekers in each portfolio today (B's two discharged ones are not). */
 const CASELOAD = { A: 20, B: 16 } as const;
 /** Competitive job starts: A's four (one just outside the rolling year), B's one; a work practice. */
-const STARTS: { who: 'A' | 'B'; on: string; kind: string }[] = [
+const STARTS: { who: 'A' | 'B'; on: string; kind: 'ORDINARY_JOB' | 'WORK_PRACTICE' }[] = [
   { who: 'A', on: '2026-11-24', kind: 'ORDINARY_JOB' }, // this week
   { who: 'B', on: '2026-11-02', kind: 'ORDINARY_JOB' }, // this month
   { who: 'A', on: '2026-10-05', kind: 'ORDINARY_JOB' }, // this quarter
@@ -137,41 +146,54 @@ beforeAll(async () => {
   }
   for (const [i, s] of seekers.entries()) {
     const specialist = ids[s.who] as string;
-    const id = (
-      await q(
-        `INSERT INTO job_seeker (id, "organizationId", "identityNumber", "givenName", "familyName", "birthDate", "referralDate",
-           "intakeDate", "dischargedAt", phase, "outOfWorkAtReferral", "teamId", "currentSpecialistId", "updatedAt")
-         VALUES (gen_random_uuid(), $1, $2, 'Figur', $3, '1990-01-01', '2025-06-01', '2025-06-05', $4, $5, true, $6, $7, now()) RETURNING id`,
-        [
-          orgId,
-          numbers[i],
-          s.key,
-          s.discharged,
-          s.discharged ? 'DISCHARGED' : 'JOB_SEARCH',
-          teamId,
-          specialist,
-        ],
-      )
-    ).rows[0].id;
+    const id = await insertRow(
+      stack.admin,
+      'job_seeker',
+      jobSeekerRow({
+        ...FIGURE_SEEKER,
+        organizationId: orgId,
+        identityNumber: numbers[i] ?? '',
+        familyName: s.key,
+        dischargedAt: s.discharged,
+        phase: s.discharged ? 'DISCHARGED' : 'JOB_SEARCH',
+        teamId,
+        currentSpecialistId: specialist,
+      }),
+    );
     ids[s.key] = id;
     await q(
       `INSERT INTO assignment (id, "organizationId", "jobSeekerId", "specialistId", reason, "startedAt", "endedAt")
        VALUES (gen_random_uuid(), $1, $2, $3, 'INTAKE', '2025-06-01T10:00:00+02:00', NULL)`,
       [orgId, id, specialist],
     );
-    await q(
-      `INSERT INTO consent (id, "organizationId", "jobSeekerId", scope, "validFrom", "recordedById", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, 'TEAM_CASE_DISCUSSION', '2025-06-05T10:00:00+02:00', $3, now())`,
-      [orgId, id, specialist],
+    await insertRow(
+      stack.admin,
+      'consent',
+      consentRow({
+        organizationId: orgId,
+        jobSeekerId: id,
+        scope: 'TEAM_CASE_DISCUSSION',
+        validFrom: new Date('2025-06-05T10:00:00+02:00'),
+        recordedById: specialist,
+      }),
     );
   }
   // Each job start on a job seeker of its specialist still in the portfolio.
+  // A competitive job (the factory's default flags).
   for (const [i, start] of STARTS.entries())
-    await q(
-      `INSERT INTO employment (id, "organizationId", "jobSeekerId", "employerId", kind, "jobTitle", "jobType", "startDate", "hoursPerWeek",
-         "openLabourMarket", "atLeastMinimumWage", "openToAnyone", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Medarbeider', '9321', $5, 20, true, true, true, now())`,
-      [orgId, ids[`${start.who.toLowerCase()}${i}`], employerId, start.kind, start.on],
+    await insertRow(
+      stack.admin,
+      'employment',
+      employmentRow({
+        organizationId: orgId,
+        jobSeekerId: ids[`${start.who.toLowerCase()}${i}`] ?? '',
+        employerId,
+        kind: start.kind,
+        jobTitle: 'Medarbeider',
+        jobType: '9321',
+        startDate: start.on,
+        hoursPerWeek: 20,
+      }),
     );
 });
 beforeAll(async () => {
@@ -229,11 +251,17 @@ beforeAll(async () => {
       numbers.push(candidate);
   }
   for (const [i, number] of numbers.entries())
-    await q(
-      `INSERT INTO job_seeker (id, "organizationId", "identityNumber", "givenName", "familyName", "birthDate", "referralDate",
-         "intakeDate", phase, "outOfWorkAtReferral", "currentSpecialistId", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, 'Figur', $3, '1990-01-01', '2025-06-01', '2025-06-05', 'JOB_SEARCH', true, $4, now())`,
-      [otherOrgId, number, `c${i}`, ids.C],
+    await insertRow(
+      stack.admin,
+      'job_seeker',
+      jobSeekerRow({
+        ...FIGURE_SEEKER,
+        organizationId: otherOrgId,
+        identityNumber: number,
+        familyName: `c${i}`,
+        phase: 'JOB_SEARCH',
+        currentSpecialistId: ids.C ?? null,
+      }),
     );
 });
 afterAll(async () => {

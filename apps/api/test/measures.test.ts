@@ -5,6 +5,7 @@
  * Oslo days and row-level security. Also who sees what, and that the number of SQL statements
  * does not grow with the number of periods or specialists.
  */
+import { employerContactRow, employmentRow, followUpMeetingRow, insertRow, jobSeekerRow } from '@ips/db';
 import { generateIdentityNumber } from '@ips/domain';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type Stack, startStack } from './harness.js';
@@ -116,25 +117,24 @@ async function addJobSeekers(): Promise<void> {
   }
   for (const [i, [key, referral, intake, discharged, outOfWork]] of seekers.entries()) {
     const current = key === 'j2' || key === 'j3' || key === 'j5' ? ids.B : ids.A;
-    ids[key] = (
-      await q(
-        `INSERT INTO job_seeker (id, "organizationId", "identityNumber", "givenName", "familyName", "birthDate", "referralDate",
-           "intakeDate", "dischargedAt", phase, "outOfWorkAtReferral", "teamId", "currentSpecialistId", "updatedAt")
-         VALUES (gen_random_uuid(), $1, $2, 'Måle', $3, '1990-01-01', $4, $5, $6, $7, $8, $9, $10, now()) RETURNING id`,
-        [
-          orgId,
-          numbers[i],
-          key,
-          referral,
-          intake,
-          discharged,
-          discharged ? 'DISCHARGED' : 'JOB_SEARCH',
-          outOfWork,
-          teamId,
-          current,
-        ],
-      )
-    ).rows[0].id;
+    ids[key] = await insertRow(
+      stack.admin,
+      'job_seeker',
+      jobSeekerRow({
+        organizationId: orgId,
+        identityNumber: numbers[i] ?? '',
+        givenName: 'Måle',
+        familyName: key,
+        birthDate: '1990-01-01',
+        referralDate: referral,
+        intakeDate: intake,
+        dischargedAt: discharged,
+        phase: discharged ? 'DISCHARGED' : 'JOB_SEARCH',
+        outOfWorkAtReferral: outOfWork,
+        teamId,
+        currentSpecialistId: current,
+      }),
+    );
   }
 }
 
@@ -154,12 +154,21 @@ async function addWork(employerId: string): Promise<void> {
   await assign('j4', 'A', '2026-03-01', '2026-10-15');
   await assign('j5', 'B', '2026-08-01', null);
   await assign('j6', 'A', '2026-09-01', null);
-  const job = (js: string, start: string, kind: string) =>
-    q(
-      `INSERT INTO employment (id, "organizationId", "jobSeekerId", "employerId", kind, "jobTitle", "jobType", "startDate", "hoursPerWeek",
-         "openLabourMarket", "atLeastMinimumWage", "openToAnyone", "updatedAt")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, 'Medarbeider', '9321', $5, 20, true, true, true, now())`,
-      [orgId, ids[js], employerId, kind, start],
+  // A competitive job (the factory's default flags: open labour market, at least minimum wage, open to anyone).
+  const job = (js: string, start: string, kind: 'ORDINARY_JOB' | 'WORK_PRACTICE') =>
+    insertRow(
+      stack.admin,
+      'employment',
+      employmentRow({
+        organizationId: orgId,
+        jobSeekerId: ids[js] ?? '',
+        employerId,
+        kind,
+        jobTitle: 'Medarbeider',
+        jobType: '9321',
+        startDate: start,
+        hoursPerWeek: 20,
+      }),
     );
   await job('j1', '2026-09-01', 'ORDINARY_JOB');
   await job('j3', '2026-10-10', 'WORK_PRACTICE');
@@ -170,13 +179,22 @@ async function addWork(employerId: string): Promise<void> {
     js: string | null,
     dayIso: string,
     f2f: boolean,
-    purpose: string,
+    purpose: 'JOB_DEVELOPMENT_FOR_JOB_SEEKER' | 'RELATIONSHIP_BUILDING' | 'FOLLOW_UP_IN_EMPLOYMENT',
     minutes: number | null,
   ) =>
-    q(
-      `INSERT INTO employer_contact (id, "organizationId", "employerId", "specialistId", "jobSeekerId", "contactedAt", "faceToFace", purpose, "durationMinutes")
-       VALUES (gen_random_uuid(), $1, $2, $3, $4, ($5 || 'T10:00:00+02:00')::timestamptz, $6, $7, $8)`,
-      [orgId, employerId, ids[sp], js ? ids[js] : null, dayIso, f2f, purpose, minutes],
+    insertRow(
+      stack.admin,
+      'employer_contact',
+      employerContactRow({
+        organizationId: orgId,
+        employerId,
+        specialistId: ids[sp] ?? '',
+        jobSeekerId: js ? ids[js] : null,
+        contactedAt: new Date(`${dayIso}T10:00:00+02:00`),
+        faceToFace: f2f,
+        purpose,
+        durationMinutes: minutes,
+      }),
     );
   await contact('A', 'j2', '2026-10-12', true, 'JOB_DEVELOPMENT_FOR_JOB_SEEKER', 60);
   await contact('A', 'j6', '2026-10-15', true, 'JOB_DEVELOPMENT_FOR_JOB_SEEKER', 30);
@@ -184,11 +202,26 @@ async function addWork(employerId: string): Promise<void> {
   await contact('A', 'j6', '2026-10-22', false, 'JOB_DEVELOPMENT_FOR_JOB_SEEKER', 15);
   await contact('A', 'j1', '2026-09-30', true, 'JOB_DEVELOPMENT_FOR_JOB_SEEKER', 60);
   await contact('B', 'j5', '2026-10-05', true, 'FOLLOW_UP_IN_EMPLOYMENT', 45);
-  const meeting = (sp: string, js: string, dayIso: string, location: string, minutes: number) =>
-    q(
-      `INSERT INTO follow_up_meeting (id, "organizationId", "jobSeekerId", "specialistId", purpose, "scheduledAt", participants, "faceToFace", location, "durationMinutes")
-       VALUES (gen_random_uuid(), $1, $2, $3, 'FOLLOW_ALONG', ($4 || 'T09:00:00+02:00')::timestamptz, '{JOB_SEEKER}', $5, $6, $7)`,
-      [orgId, ids[js], ids[sp], dayIso, location !== 'REMOTE', location, minutes],
+  // Held, with the job seeker only, face to face unless remote (the factory's defaults).
+  const meeting = (
+    sp: string,
+    js: string,
+    dayIso: string,
+    location: 'COMMUNITY' | 'OFFICE' | 'REMOTE',
+    minutes: number,
+  ) =>
+    insertRow(
+      stack.admin,
+      'follow_up_meeting',
+      followUpMeetingRow({
+        organizationId: orgId,
+        jobSeekerId: ids[js] ?? '',
+        specialistId: ids[sp] ?? '',
+        purpose: 'FOLLOW_ALONG',
+        scheduledAt: new Date(`${dayIso}T09:00:00+02:00`),
+        location,
+        durationMinutes: minutes,
+      }),
     );
   await meeting('A', 'j1', '2026-10-02', 'COMMUNITY', 60);
   await meeting('A', 'j6', '2026-10-09', 'OFFICE', 45);

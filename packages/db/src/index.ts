@@ -4,6 +4,7 @@ export * from './bootstrap.js';
 export * from './client.js';
 export * from './embedded.js';
 export * from './environment.js';
+export * from './factories.js';
 export * from './generated/prisma/enums.js';
 export * from './job-queue.js';
 export * from './migrate.js';

@@ -11,6 +11,19 @@
 import { fakerNB_NO as faker } from '@faker-js/faker';
 import { generateIdentityNumber } from '@ips/domain';
 import {
+  consentRow,
+  employerContactRow,
+  employmentRow,
+  followUpMeetingRow,
+  jobSeekerRow,
+} from '../factories.js';
+import type {
+  DischargeReason,
+  JobSeekerPhase,
+  MeetingPurpose,
+  NavShareScope,
+} from '../generated/prisma/enums.js';
+import {
   type Org,
   type SeedContext,
   type SeekerSummary,
@@ -36,7 +49,7 @@ export const CONSENT_SCOPES = [
 
 interface PlannedMeeting {
   day: Day;
-  purpose: string;
+  purpose: MeetingPurpose;
   employmentId?: string;
 }
 
@@ -62,9 +75,9 @@ export class JobSeekerLife {
   private readonly consentRows = new Map<string, Row>();
   private readonly activeScopes = new Set<string>();
 
-  private phase = 'REFERRED';
+  private phase: JobSeekerPhase = 'REFERRED';
   private dischargedAt: Day | null = null;
-  private dischargeReason: string | null = null;
+  private dischargeReason: DischargeReason | null = null;
   private firstContactDay: Day | null = null;
   private stalled = false;
   private startedJobOn: Day | null = null;
@@ -180,7 +193,7 @@ export class JobSeekerLife {
         validFrom: isoDay(consentDay),
         validUntil: isoDay(validUntil),
       };
-      const consentRow: Row = {
+      const consent: Row = consentRow({
         id: cid,
         organizationId: this.org.id,
         jobSeekerId: this.id,
@@ -196,10 +209,10 @@ export class JobSeekerLife {
         version: withdrawn ? 2 : 1,
         updatedAt: at(withdrawn ?? consentDay, 13),
         // NAV_SHARING: set with the grant (the consent covers at least what the grant names).
-        navParts: [] as string[],
-      };
-      this.consentRows.set(scope, consentRow);
-      out.push('consent', consentRow);
+        navParts: [] as NavShareScope[],
+      });
+      this.consentRows.set(scope, consent);
+      out.push('consent', consent);
       this.consentEvent(cid, 'GIVEN', snapshot, this.specialist.id, at(consentDay, 11));
       if (withdrawn) {
         const withdrawnSnapshot = {
@@ -267,7 +280,7 @@ export class JobSeekerLife {
     });
   }
 
-  private phaseChange(from: string | null, to: string, day: Day, by: string) {
+  private phaseChange(from: JobSeekerPhase | null, to: JobSeekerPhase, day: Day, by: string) {
     this.ctx.out.push('job_seeker_phase_change', {
       id: this.ctx.rnd.uuid7(at(day, 12)),
       organizationId: this.org.id,
@@ -280,7 +293,7 @@ export class JobSeekerLife {
     });
   }
 
-  private moveTo(to: string, day: Day, by: string) {
+  private moveTo(to: JobSeekerPhase, day: Day, by: string) {
     this.phaseChange(this.phase, to, day, by);
     this.phase = to;
   }
@@ -352,21 +365,24 @@ export class JobSeekerLife {
       if (contactDay > today) break;
       if (this.firstContactDay === null) this.firstContactDay = contactDay;
       if (rnd.chance(detail)) {
-        out.push('employer_contact', {
-          id: rnd.uuid7(at(contactDay, 10)),
-          organizationId: this.org.id,
-          employerId: rnd.pick(this.employers),
-          specialistId: this.currentSpecialistAt(contactDay),
-          jobSeekerId: this.id,
-          contactedAt: at(contactDay, rnd.int(9, 15)),
-          faceToFace: rnd.chance(0.7),
-          purpose: 'JOB_DEVELOPMENT_FOR_JOB_SEEKER',
-          contactPerson: `${faker.person.firstName()} ${faker.person.lastName()}`,
-          durationMinutes: rnd.int(15, 60),
-          outcome: rnd.pick(['NO_OPENING', 'FOLLOW_UP_AGREED', 'INTERVIEW_ARRANGED', 'OTHER']),
-          notes: null,
-          createdAt: at(contactDay, 16),
-        });
+        out.push(
+          'employer_contact',
+          employerContactRow({
+            id: rnd.uuid7(at(contactDay, 10)),
+            organizationId: this.org.id,
+            employerId: rnd.pick(this.employers),
+            specialistId: this.currentSpecialistAt(contactDay),
+            jobSeekerId: this.id,
+            contactedAt: at(contactDay, rnd.int(9, 15)),
+            faceToFace: rnd.chance(0.7),
+            purpose: 'JOB_DEVELOPMENT_FOR_JOB_SEEKER',
+            contactPerson: `${faker.person.firstName()} ${faker.person.lastName()}`,
+            durationMinutes: rnd.int(15, 60),
+            outcome: rnd.pick(['NO_OPENING', 'FOLLOW_UP_AGREED', 'INTERVIEW_ARRANGED', 'OTHER']),
+            notes: null,
+            createdAt: at(contactDay, 16),
+          }),
+        );
       }
       if (rnd.chance(0.3 * detail)) this.meetings.push({ day: contactDay + 1, purpose: 'JOB_SEARCH' });
       if (rnd.chance(0.2 * detail)) this.jobApplication(contactDay + rnd.int(0, 3));
@@ -486,38 +502,41 @@ export class JobSeekerLife {
     const { rnd, out } = this.ctx;
     const { employmentId, start, ended, practice } = job;
     const competitive = !practice && rnd.chance(0.95);
-    out.push('employment', {
-      id: employmentId,
-      organizationId: this.org.id,
-      jobSeekerId: this.id,
-      employerId: rnd.pick(this.employers),
-      kind: practice ? 'WORK_PRACTICE' : 'ORDINARY_JOB',
-      jobTitle: job.jobTitle,
-      jobType: job.jobType,
-      startDate: isoDay(start),
-      endDate: ended !== null ? isoDay(ended) : null,
-      hoursPerWeek: String(rnd.pick([7.5, 15, 18.8, 22.5, 30, 37.5])),
-      hourlyWage: practice ? null : String(rnd.int(205, 290)),
-      openLabourMarket: competitive || practice === false,
-      atLeastMinimumWage: competitive,
-      openToAnyone: competitive,
-      employerMeetingWanted: rnd.chance(0.4),
-      endedBy: ended !== null ? rnd.pick(['JOB_SEEKER', 'EMPLOYER', 'MUTUAL', 'FIXED_TERM_EXPIRED']) : null,
-      endReason:
-        ended !== null
-          ? rnd.pick([
-              'Trivdes ikke',
-              'Sluttet etter prøvetid',
-              'Midlertidig stilling utløp',
-              'Helsemessige årsaker',
-            ])
-          : null,
-      endLearnedOn: ended !== null ? isoDay(ended + rnd.int(0, 2)) : null,
-      endRecordedById: ended !== null ? this.currentSpecialistAt(ended) : null,
-      version: ended !== null ? 2 : 1,
-      createdAt: at(start - 3),
-      updatedAt: at(ended ?? start - 3),
-    });
+    out.push(
+      'employment',
+      employmentRow({
+        id: employmentId,
+        organizationId: this.org.id,
+        jobSeekerId: this.id,
+        employerId: rnd.pick(this.employers),
+        kind: practice ? 'WORK_PRACTICE' : 'ORDINARY_JOB',
+        jobTitle: job.jobTitle,
+        jobType: job.jobType,
+        startDate: isoDay(start),
+        endDate: ended !== null ? isoDay(ended) : null,
+        hoursPerWeek: String(rnd.pick([7.5, 15, 18.8, 22.5, 30, 37.5])),
+        hourlyWage: practice ? null : String(rnd.int(205, 290)),
+        openLabourMarket: competitive || practice === false,
+        atLeastMinimumWage: competitive,
+        openToAnyone: competitive,
+        employerMeetingWanted: rnd.chance(0.4),
+        endedBy: ended !== null ? rnd.pick(['JOB_SEEKER', 'EMPLOYER', 'MUTUAL', 'FIXED_TERM_EXPIRED']) : null,
+        endReason:
+          ended !== null
+            ? rnd.pick([
+                'Trivdes ikke',
+                'Sluttet etter prøvetid',
+                'Midlertidig stilling utløp',
+                'Helsemessige årsaker',
+              ])
+            : null,
+        endLearnedOn: ended !== null ? isoDay(ended + rnd.int(0, 2)) : null,
+        endRecordedById: ended !== null ? this.currentSpecialistAt(ended) : null,
+        version: ended !== null ? 2 : 1,
+        createdAt: at(start - 3),
+        updatedAt: at(ended ?? start - 3),
+      }),
+    );
   }
 
   /** Within 3 days of the start, weekly the first month, then monthly (fidelity item 23). */
@@ -605,23 +624,26 @@ export class JobSeekerLife {
     for (const m of this.meetings) {
       if (m.day > today) continue;
       const community = rnd.chance(0.65);
-      out.push('follow_up_meeting', {
-        id: rnd.uuid7(at(m.day, 11)),
-        organizationId: this.org.id,
-        jobSeekerId: this.id,
-        specialistId: this.currentSpecialistAt(m.day),
-        employmentId: m.employmentId ?? null,
-        purpose: m.purpose,
-        status: rnd.chance(0.93) ? 'HELD' : 'NO_SHOW',
-        scheduledAt: at(m.day, rnd.int(9, 15)),
-        participants:
-          m.purpose === 'FOLLOW_ALONG' && rnd.chance(0.3) ? ['JOB_SEEKER', 'EMPLOYER'] : ['JOB_SEEKER'],
-        faceToFace: rnd.chance(0.85),
-        location: community ? 'COMMUNITY' : rnd.chance(0.8) ? 'OFFICE' : 'REMOTE',
-        durationMinutes: rnd.pick([30, 45, 60, 90]),
-        summary: 'Samtale om jobbønsker og neste steg. Avtalt ny kontakt.',
-        createdAt: at(m.day, 16),
-      });
+      out.push(
+        'follow_up_meeting',
+        followUpMeetingRow({
+          id: rnd.uuid7(at(m.day, 11)),
+          organizationId: this.org.id,
+          jobSeekerId: this.id,
+          specialistId: this.currentSpecialistAt(m.day),
+          employmentId: m.employmentId ?? null,
+          purpose: m.purpose,
+          status: rnd.chance(0.93) ? 'HELD' : 'NO_SHOW',
+          scheduledAt: at(m.day, rnd.int(9, 15)),
+          participants:
+            m.purpose === 'FOLLOW_ALONG' && rnd.chance(0.3) ? ['JOB_SEEKER', 'EMPLOYER'] : ['JOB_SEEKER'],
+          faceToFace: rnd.chance(0.85),
+          location: community ? 'COMMUNITY' : rnd.chance(0.8) ? 'OFFICE' : 'REMOTE',
+          durationMinutes: rnd.pick([30, 45, 60, 90]),
+          summary: 'Samtale om jobbønsker og neste steg. Avtalt ny kontakt.',
+          createdAt: at(m.day, 16),
+        }),
+      );
     }
   }
 
@@ -733,41 +755,44 @@ export class JobSeekerLife {
     const { rnd, out, today } = this.ctx;
     const { givenName, familyName, protectedAddress } = this;
     const strictly = protectedAddress === 'STRICTLY_CONFIDENTIAL';
-    out.push('job_seeker', {
-      id: this.id,
-      organizationId: this.org.id,
-      identityNumber: this.identityNumber,
-      givenName,
-      familyName,
-      birthDate: this.birthDate,
-      phone: `${rnd.pick(['4', '9'])}${rnd.int(1000000, 9999999)}`,
-      email: rnd.chance(0.7) ? `${slug(givenName)}.${slug(familyName)}${rnd.int(1, 99)}@epost.test` : null,
-      streetAddress: strictly ? null : faker.location.streetAddress(),
-      postalCode: strictly ? null : String(rnd.int(1000, 9999)),
-      city: strictly ? null : this.ctx.municipalityName(this.org.region),
-      protectedAddress,
-      referralDate: isoDay(this.referral),
-      referredBy: rnd.pick([
-        'Fastlege',
-        'DPS Allmennpoliklinikk',
-        'Oppfølgingstjenesten',
-        'Selvhenvist',
-        'NAV',
-      ]),
-      intakeDate: this.hasIntake ? isoDay(this.intake) : null,
-      phase: this.phase,
-      phaseChangedAt: at(today - rnd.int(0, 30), 12),
-      healthTeamId: this.healthTeamId,
-      teamId: this.teamOfCurrent.id,
-      currentSpecialistId: this.currentSpecialist.id,
-      outOfWorkAtReferral: this.outOfWork,
-      dischargedAt: this.dischargedAt !== null ? isoDay(this.dischargedAt) : null,
-      dischargeReason: this.dischargeReason,
-      dischargeNote: this.dischargeReason ? 'Avsluttet etter samtale med jobbsøker og helseteam.' : null,
-      version: 1,
-      createdAt: at(this.referral, 10),
-      updatedAt: at(today - rnd.int(0, 30), 12),
-    });
+    out.push(
+      'job_seeker',
+      jobSeekerRow({
+        id: this.id,
+        organizationId: this.org.id,
+        identityNumber: this.identityNumber,
+        givenName,
+        familyName,
+        birthDate: this.birthDate,
+        phone: `${rnd.pick(['4', '9'])}${rnd.int(1000000, 9999999)}`,
+        email: rnd.chance(0.7) ? `${slug(givenName)}.${slug(familyName)}${rnd.int(1, 99)}@epost.test` : null,
+        streetAddress: strictly ? null : faker.location.streetAddress(),
+        postalCode: strictly ? null : String(rnd.int(1000, 9999)),
+        city: strictly ? null : this.ctx.municipalityName(this.org.region),
+        protectedAddress,
+        referralDate: isoDay(this.referral),
+        referredBy: rnd.pick([
+          'Fastlege',
+          'DPS Allmennpoliklinikk',
+          'Oppfølgingstjenesten',
+          'Selvhenvist',
+          'NAV',
+        ]),
+        intakeDate: this.hasIntake ? isoDay(this.intake) : null,
+        phase: this.phase,
+        phaseChangedAt: at(today - rnd.int(0, 30), 12),
+        healthTeamId: this.healthTeamId,
+        teamId: this.teamOfCurrent.id,
+        currentSpecialistId: this.currentSpecialist.id,
+        outOfWorkAtReferral: this.outOfWork,
+        dischargedAt: this.dischargedAt !== null ? isoDay(this.dischargedAt) : null,
+        dischargeReason: this.dischargeReason,
+        dischargeNote: this.dischargeReason ? 'Avsluttet etter samtale med jobbsøker og helseteam.' : null,
+        version: 1,
+        createdAt: at(this.referral, 10),
+        updatedAt: at(today - rnd.int(0, 30), 12),
+      }),
+    );
   }
 
   private journal(kind: string, day: Day, sourceId: string | null, text: string) {
