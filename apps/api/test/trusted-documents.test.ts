@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readConfig } from '../src/config.js';
-import { documentHash, MANIFEST_FORMAT } from '../src/http/trusted-documents.js';
+import { documentHash, loadManifest, MANIFEST_FORMAT } from '../src/http/trusted-documents.js';
 import { type Api, createApi } from '../src/server.js';
 import { type Stack, startStack, userWith } from './harness.js';
 
@@ -114,5 +114,11 @@ describe('trusted documents', () => {
     expect(() =>
       readConfig({ APP_DATABASE_URL: 'postgres://u@localhost/x', API_TRUSTED_DOCUMENTS_ONLY: 'on' }),
     ).toThrow(/API_TRUSTED_DOCUMENTS/);
+  });
+
+  it("loads the admin's manifest (apps/api/trusted-documents.json): every document under its own hash", () => {
+    const documents = loadManifest(new URL('../trusted-documents.json', import.meta.url).pathname);
+    expect(documents.size).toBeGreaterThan(20);
+    expect([...documents.values()].some((d) => d.startsWith('query JobSeekerPage('))).toBe(true);
   });
 });
