@@ -1,10 +1,16 @@
 /**
  * The Apollo Server of the API: the schema, graphql-armor's limits as validation rules, no
- * cache-control plugin, errors counted for the metrics and formatted without internals.
+ * cache-control, reporting or inline-trace plugin (no landing page in production), errors counted for the metrics and formatted without internals.
  */
 import type { AsyncLocalStorage } from 'node:async_hooks';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
@@ -48,8 +54,16 @@ export async function startApollo(deps: {
     logger: apolloLogger(log),
     // No HTTP caching of GraphQL answers (authorised POSTs), so no cache-control plugin: Apollo
     // would otherwise wrap every field's resolver to compute cache hints nobody reads.
+    // Nor Apollo's implicit plugins (ADR 0023): usage and schema reporting would send operations to
+    // Apollo's cloud if APOLLO_KEY were ever set (health data must not leave), the inline-trace
+    // plugin hooks every request to check for a federation gateway we do not have, and production
+    // serves no landing page (development keeps Apollo's local one for GET /graphql in a browser).
     plugins: [
       ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(insecure ? [] : armor.plugins),
       {
         async requestDidStart() {

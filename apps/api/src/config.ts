@@ -64,6 +64,16 @@ export interface ApiConfig {
    * with NODE_ENV=production). Off by default everywhere: clients get "Internal server error".
    */
   exposeErrorDetails: boolean;
+  /**
+   * The trusted-documents manifest (API_TRUSTED_DOCUMENTS, a JSON file: ADR 0023,
+   * `http/trusted-documents.ts`); null = none. A client may send a listed document by its hash.
+   */
+  trustedDocuments: string | null;
+  /**
+   * Refuse every document the manifest does not list (API_TRUSTED_DOCUMENTS_ONLY=on|off; on by
+   * default in production when a manifest is given, off in development and tests).
+   */
+  trustedDocumentsOnly: boolean;
   /** OpenTelemetry traces over OTLP; null (the default) = off. */
   tracing: TracingConfig | null;
   /** pino's level. */
@@ -221,6 +231,15 @@ const schema = z.object({
   API_METRICS_PORT: integer('API_METRICS_PORT', 0, 65_535, 9464),
   API_METRICS_HOST: optional.transform((v) => v ?? '127.0.0.1'),
   API_EXPOSE_ERROR_DETAILS: onOff('API_EXPOSE_ERROR_DETAILS', false),
+  API_TRUSTED_DOCUMENTS: optional,
+  API_TRUSTED_DOCUMENTS_ONLY: optional.transform((v, ctx) => {
+    if (v === undefined || v === 'on' || v === 'off') return v;
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected "on" or "off", got ${shown('API_TRUSTED_DOCUMENTS_ONLY', v)}`,
+    });
+    return z.NEVER;
+  }),
   OTEL_EXPORTER_OTLP_ENDPOINT: url(
     'OTEL_EXPORTER_OTLP_ENDPOINT',
     ['http:', 'https:'],
@@ -281,6 +300,20 @@ export function readConfig(
       },
     ]);
   }
+  const trustedDocuments = overrides.trustedDocuments ?? e.API_TRUSTED_DOCUMENTS ?? null;
+  const trustedDocumentsOnly =
+    overrides.trustedDocumentsOnly ??
+    (e.API_TRUSTED_DOCUMENTS_ONLY === undefined
+      ? production && trustedDocuments !== null
+      : e.API_TRUSTED_DOCUMENTS_ONLY === 'on');
+  if (trustedDocumentsOnly && !trustedDocuments) {
+    throw new ConfigError([
+      {
+        variable: 'API_TRUSTED_DOCUMENTS_ONLY',
+        problem: 'needs API_TRUSTED_DOCUMENTS (the manifest of the documents to accept)',
+      },
+    ]);
+  }
   const apiPort = overrides.port ?? e.API_PORT;
   if (e.API_METRICS && apiPort !== 0 && e.API_METRICS_PORT === apiPort) {
     throw new ConfigError([
@@ -314,6 +347,8 @@ export function readConfig(
     metricsPort: e.API_METRICS_PORT,
     metricsHost: e.API_METRICS_HOST,
     exposeErrorDetails: e.API_EXPOSE_ERROR_DETAILS,
+    trustedDocuments,
+    trustedDocumentsOnly,
     tracing: e.OTEL_EXPORTER_OTLP_ENDPOINT
       ? {
           endpoint: e.OTEL_EXPORTER_OTLP_ENDPOINT,

@@ -20,6 +20,7 @@ import { startBackgroundTimers } from './background.js';
 import type { ApiConfig } from './config.js';
 import { graphqlRoute } from './http/graphql-route.js';
 import { rateLimiter } from './http/rate-limit.js';
+import { loadManifest } from './http/trusted-documents.js';
 import { errorHandler, methodNotAllowed, notFound } from './http-errors.js';
 import { createMetrics, type Metrics } from './metrics.js';
 import { startTracing } from './tracing.js';
@@ -53,6 +54,8 @@ export async function createApi(config: ApiConfig, options: ApiOptions = {}): Pr
   if (insecure && (config.production || process.env.NODE_ENV === 'production')) {
     throw new Error('benchmarkOnlyWithoutSecurity is for the benchmark only and refused in production');
   }
+  // Before anything is opened: a bad manifest stops the start (ADR 0023).
+  const trustedDocuments = config.trustedDocuments ? loadManifest(config.trustedDocuments) : null;
   const log = options.logger ?? pino({ level: config.logLevel, base: { service: 'ips-api' } });
   // Before anything that may trace; without an endpoint the API's tracer is a no-op.
   const tracing = config.tracing ? startTracing(config.tracing) : null;
@@ -75,6 +78,7 @@ export async function createApi(config: ApiConfig, options: ApiOptions = {}): Pr
     config,
     clock: options.clock,
     insecure,
+    trustedDocuments,
   });
   const app = publicApp(config, log, metrics, pool, handleGraphQL);
   const timers = startBackgroundTimers(pool, config, log);

@@ -54,6 +54,8 @@ describe('readConfig', () => {
       metricsPort: 9464,
       metricsHost: '127.0.0.1',
       exposeErrorDetails: false,
+      trustedDocuments: null,
+      trustedDocumentsOnly: false,
       tracing: null,
       logLevel: 'info',
     });

@@ -69,4 +69,17 @@ describe('production hardening', () => {
       ((await limited.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions.code,
     ).toBe('RATE_LIMITED');
   });
+
+  it('serves no landing page (ADR 0023: Apollo plugins nothing uses are off in production)', async () => {
+    const first = (await userWith(stack.admin, 'JOB_SPECIALIST')).email;
+    const other = await stack.issuer.sign(
+      (await userWith(stack.admin, 'JOB_SPECIALIST', `u.email <> '${first}'`)).email,
+    );
+    const res = await fetch(`${url}/graphql`, {
+      headers: { accept: 'text/html', authorization: `Bearer ${other}` },
+    });
+    expect(res.headers.get('content-type') ?? '').not.toMatch(/text\/html/);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await res.text()).not.toMatch(/<html/i);
+  });
 });

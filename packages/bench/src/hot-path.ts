@@ -5,7 +5,8 @@
  * and prints CPU ms per request (API and the small fetch client together), wall p50 and SQL
  * statements per request; with HOT_PATH_PROFILE=<file> also writes a V8 CPU profile of the
  * measured part. Env: HOT_PATH_REQUESTS (300), HOT_PATH_SECURE (1; 0 = security layers off),
- * HOT_PATH_AUDIT_ROWS (0; rows added to the access log before measuring).
+ * HOT_PATH_AUDIT_ROWS (0; rows added to the access log before measuring), HOT_PATH_WORKLOADS
+ * (comma-separated subset), API_COMPILED_EXECUTION (on|off: compiled execution, ADR 0023).
  */
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
@@ -62,7 +63,8 @@ try {
     await session.post('Profiler.enable');
     await session.post('Profiler.setSamplingInterval', { interval: 250 });
   }
-  for (const [name, make] of calls) {
+  const only = process.env.HOT_PATH_WORKLOADS?.split(',');
+  for (const [name, make] of calls.filter(([name]) => !only || only.includes(name))) {
     const once = async () => {
       const call = make();
       const res = await fetch(`${api.url}/graphql`, {

@@ -29,32 +29,35 @@ export function formatTable(cells: Cell[]): string {
   lines.push(head.map(([, n]) => '-'.repeat(n)).join(' '));
   const label = (name: string) =>
     name === 'bare' ? 'fixed JSON (no work)' : (WORKLOADS.find((w) => w.name === name)?.label ?? name);
-  for (const w of ['portfolio', ...WORKLOADS.map((x) => x.name)]) {
-    for (const r of RUNGS) {
-      const c = cells.find((x) => x.rung === r.rung && x.workload === w);
-      if (!c || (r.rung === 'bare') !== (w === 'portfolio' && lines.length === 2)) continue;
-      lines.push(
-        [
-          pad(r.rung === 'bare' ? label('bare') : label(w), 26),
-          pad(r.label, 20),
-          pad(f(c.rps, 0), 7, true),
-          pad(f(c.p50), 6, true),
-          pad(f(c.p95), 6, true),
-          pad(f(c.p99), 6, true),
-          pad(String(c.rate), 6, true),
-          pad(f(c.rateP50), 6, true),
-          pad(f(c.rateP95), 6, true),
-          pad(f(c.rateP99), 6, true),
-          pad(f(c.statementsPerRequest), 8, true),
-          pad(f(c.cpuMsPerRequest, 2), 7, true),
-          pad(f(c.rssMb, 0), 7, true),
-          pad(String(c.errors), 6, true),
-          pad(c.rows, 14),
-        ].join(' '),
-      );
-      if (r.rung === 'bare') break;
-    }
-    if (w === 'portfolio' && lines.length === 3) continue;
+  // The bare rung first (one row: fixed JSON), then each workload through the other rungs. Rows
+  // follow whichever rungs ran (BENCH_RUNGS), with or without the bare one.
+  type Row = [string, (typeof RUNGS)[number]];
+  const order: Row[] = [
+    ...RUNGS.filter((r) => r.rung === 'bare').map((r): Row => ['portfolio', r]),
+    ...WORKLOADS.flatMap((w) => RUNGS.filter((r) => r.rung !== 'bare').map((r): Row => [w.name, r])),
+  ];
+  for (const [w, r] of order) {
+    const c = cells.find((x) => x.rung === r.rung && x.workload === w);
+    if (!c) continue;
+    lines.push(
+      [
+        pad(r.rung === 'bare' ? label('bare') : label(w), 26),
+        pad(r.label, 20),
+        pad(f(c.rps, 0), 7, true),
+        pad(f(c.p50), 6, true),
+        pad(f(c.p95), 6, true),
+        pad(f(c.p99), 6, true),
+        pad(String(c.rate), 6, true),
+        pad(f(c.rateP50), 6, true),
+        pad(f(c.rateP95), 6, true),
+        pad(f(c.rateP99), 6, true),
+        pad(f(c.statementsPerRequest), 8, true),
+        pad(f(c.cpuMsPerRequest, 2), 7, true),
+        pad(f(c.rssMb, 0), 7, true),
+        pad(String(c.errors), 6, true),
+        pad(c.rows, 14),
+      ].join(' '),
+    );
   }
   return lines.join('\n');
 }

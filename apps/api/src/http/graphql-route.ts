@@ -6,7 +6,7 @@
  * first response again (`idempotent-replayed: true`) for a retry. Never an internal in the body.
  */
 import type { AsyncLocalStorage } from 'node:async_hooks';
-import { HeaderMap } from '@apollo/server';
+import { HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
 import { context as otelContext, propagation, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
@@ -18,6 +18,7 @@ import { IDEMPOTENCY_KEY, requestHash } from '../idempotency.js';
 import { runInTransaction, type TransactionDeps } from '../request-transaction.js';
 import { isMutation } from './operation-kind.js';
 import type { RateLimiter } from './rate-limit.js';
+import { checkTrustedDocument } from './trusted-documents.js';
 
 export interface GraphQLRouteDeps extends TransactionDeps {
   log: Logger;
@@ -26,6 +27,8 @@ export interface GraphQLRouteDeps extends TransactionDeps {
   /** Requests without a valid token, per client address (a flood of bad tokens costs no verification). */
   perAddress: RateLimiter;
   requestIds: AsyncLocalStorage<string>;
+  /** The trusted-documents manifest (ADR 0023); null = none. */
+  trustedDocuments: Map<string, string> | null;
 }
 
 export function graphqlRoute(deps: GraphQLRouteDeps) {
@@ -79,6 +82,14 @@ export function graphqlRoute(deps: GraphQLRouteDeps) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
     const search = new URL(req.originalUrl, 'http://localhost').search;
+    // Trusted documents (ADR 0023): a hash-only body gets its document; unknown ones are refused.
+    const trusted = checkTrustedDocument(
+      deps.trustedDocuments,
+      deps.config.trustedDocumentsOnly,
+      req.body,
+      search,
+    );
+    if (!trusted.ok) return sendError(res, 400, trusted.code, trusted.message, requestId);
     const mutation = isMutation(req.body, search);
     const idempotencyKey = mutation ? req.header('idempotency-key') : undefined;
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -130,20 +141,9 @@ export function graphqlRoute(deps: GraphQLRouteDeps) {
       return;
     }
     if (!response) return sendError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error', requestId);
-    for (const [key, value] of response.headers) res.setHeader(key, value);
-    res.setHeader('x-request-id', requestId);
-    res.status(response.status ?? 200);
-    // The database failed during the operation (formatError named it): 503, so clients retry.
-    if (response.body.kind === 'complete' && response.body.string.includes('"code":"DATABASE_UNAVAILABLE"')) {
-      res.status(503).setHeader('retry-after', '1');
-    }
-    log.info({ requestId, ms: Math.round(performance.now() - started), status: res.statusCode }, 'graphql');
-    if (response.body.kind === 'complete') {
-      res.send(response.body.string);
-    } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
-    }
+    await sendGraphQLResponse(res, response, requestId, () =>
+      log.info({ requestId, ms: Math.round(performance.now() - started), status: res.statusCode }, 'graphql'),
+    );
   };
 
   return (req: Request, res: Response) => {
@@ -171,4 +171,27 @@ export function graphqlRoute(deps: GraphQLRouteDeps) {
           }),
     );
   };
+}
+
+/** Writes the operation's response: Apollo's headers and status, a 503 when the database failed. */
+async function sendGraphQLResponse(
+  res: Response,
+  response: HTTPGraphQLResponse,
+  requestId: string,
+  logDone: () => void,
+): Promise<void> {
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.setHeader('x-request-id', requestId);
+  res.status(response.status ?? 200);
+  // The database failed during the operation (formatError named it): 503, so clients retry.
+  if (response.body.kind === 'complete' && response.body.string.includes('"code":"DATABASE_UNAVAILABLE"')) {
+    res.status(503).setHeader('retry-after', '1');
+  }
+  logDone();
+  if (response.body.kind === 'complete') {
+    res.send(response.body.string);
+  } else {
+    for await (const chunk of response.body.asyncIterator) res.write(chunk);
+    res.end();
+  }
 }
