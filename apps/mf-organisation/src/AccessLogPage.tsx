@@ -4,22 +4,17 @@
  * data, when, in which role and organisation, newest first. The lookup is itself logged by the API;
  * the number is checked as the API checks it before it is sent.
  */
-import { parseIdentityNumber } from '@ips/domain';
 import { formatDayTime, graphql } from '@ips/ui';
-import {
-  Alert,
-  BodyShort,
-  Button,
-  Heading,
-  HStack,
-  Loader,
-  Table,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
-import { type FormEvent, useState } from 'react';
+import { BodyShort, Heading, Table, VStack } from '@navikt/ds-react';
+import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import {
+  IdentityNumberForm,
+  identityNumberIssue,
+  LookupStatus,
+  useIdentityNumber,
+} from './identity-number-lookup.js';
 
 const ACCESS_LOG = graphql(`
   query AccessLogByIdentityNumber($n: String!) {
@@ -36,9 +31,7 @@ const ACCESS_LOG = graphql(`
 
 export function AccessLogPage() {
   const { t, i18n } = useTranslation('organisation');
-  const [input, setInput] = useState('');
-  const [asked, setAsked] = useState<string | null>(null);
-  const [localError, setLocalError] = useState<string | undefined>();
+  const { input, setInput, asked, setAsked, localError, check } = useIdentityNumber();
   const [{ data, fetching, error }] = useQuery({
     query: ACCESS_LOG,
     variables: { n: asked ?? '' },
@@ -48,53 +41,32 @@ export function AccessLogPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    // Format and check digits as the API checks them; synthetic test numbers are the API's call.
-    const parsed = parseIdentityNumber(input, { allowSynthetic: true });
-    if (!parsed.ok) {
-      setLocalError(t(`al_issue_${parsed.error.toUpperCase().replaceAll('-', '_')}`));
-      return;
-    }
-    setLocalError(undefined);
-    setAsked(parsed.value.number);
+    const number = check();
+    if (number !== null) setAsked(number);
   };
 
   const result = data?.accessLogByIdentityNumber;
-  const apiIssue =
-    result?.__typename === 'ValidationError'
-      ? t(`al_issue_${result.issues[0]?.code ?? 'FORMAT'}`, { defaultValue: result.message })
-      : undefined;
   return (
     <VStack gap="space-24">
       <Heading level="1" size="large">
         {t('al_title')}
       </Heading>
       <BodyShort>{t('al_intro')}</BodyShort>
-      <form onSubmit={submit}>
-        <HStack gap="space-8" align="end" wrap>
-          <TextField
-            label={t('al_identityNumber')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={input}
-            error={localError ?? apiIssue}
-            onChange={(e) => setInput(e.target.value)}
-          />
-          <Button type="submit" loading={fetching}>
-            {t('al_show')}
-          </Button>
-        </HStack>
-      </form>
-      {fetching && !data ? <Loader title={t('al_title')} /> : null}
-      {error ? (
-        <Alert variant="error" role="alert">
-          {error.message}
-        </Alert>
-      ) : null}
-      {result?.__typename === 'NotFoundError' ? (
-        <Alert variant="info" role="status">
-          {t('al_notFound')}
-        </Alert>
-      ) : null}
+      <IdentityNumberForm
+        label={t('al_identityNumber')}
+        submitLabel={t('al_show')}
+        value={input}
+        error={localError ?? identityNumberIssue(t, result)}
+        loading={fetching}
+        onChange={setInput}
+        onSubmit={submit}
+      />
+      <LookupStatus
+        loading={fetching && !data}
+        loaderTitle={t('al_title')}
+        error={error}
+        notFound={result?.__typename === 'NotFoundError' ? t('al_notFound') : null}
+      />
       {result?.__typename === 'QueryAccessLogByIdentityNumberSuccess' ? (
         <VStack gap="space-8">
           <BodyShort role="status">{t('al_count', { count: result.data.length })}</BodyShort>

@@ -5,7 +5,6 @@
  * everywhere and is listed under "Deleted cases", where it can be restored until its purge date.
  * The deletion is version-checked: a case changed since it was found is reported, not deleted.
  */
-import { parseIdentityNumber } from '@ips/domain';
 import {
   ConflictErrorFields,
   canOn,
@@ -19,23 +18,17 @@ import {
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
-import {
-  Alert,
-  BodyShort,
-  Box,
-  Button,
-  Heading,
-  HStack,
-  Link,
-  Loader,
-  Textarea,
-  TextField,
-  VStack,
-} from '@navikt/ds-react';
+import { Alert, BodyShort, Box, Button, Heading, Link, Textarea, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from 'urql';
+import {
+  IdentityNumberForm,
+  identityNumberIssue,
+  LookupStatus,
+  useIdentityNumber,
+} from './identity-number-lookup.js';
 
 const FIND = graphql(`
   query CaseToDelete($n: String!) {
@@ -67,9 +60,7 @@ export function DeleteCasePage() {
   const { t } = useTranslation('organisation');
   const session = useSession();
   const ability = useAbility();
-  const [input, setInput] = useState('');
-  const [asked, setAsked] = useState<string | null>(null);
-  const [localError, setLocalError] = useState<string | undefined>();
+  const { input, setInput, asked, setAsked, localError, check } = useIdentityNumber();
   const [reason, setReason] = useState('');
   const [deleted, setDeleted] = useState<string | null>(null);
   const [{ data, fetching, error }] = useQuery({
@@ -89,22 +80,14 @@ export function DeleteCasePage() {
     e.preventDefault();
     setDeleted(null);
     form.reset();
-    const parsed = parseIdentityNumber(input, { allowSynthetic: true });
-    if (!parsed.ok) {
-      setLocalError(t(`al_issue_${parsed.error.toUpperCase().replaceAll('-', '_')}`));
-      return;
-    }
-    setLocalError(undefined);
+    const number = check();
+    if (number === null) return;
     setReason('');
-    setAsked(parsed.value.number);
+    setAsked(number);
   };
 
   const result = asked === null ? undefined : data?.caseToDelete;
   const found = result?.__typename === 'QueryCaseToDeleteSuccess' ? result.data : null;
-  const apiIssue =
-    result?.__typename === 'ValidationError'
-      ? t(`al_issue_${result.issues[0]?.code ?? 'FORMAT'}`, { defaultValue: result.message })
-      : undefined;
   const name = found ? `${found.givenName} ${found.familyName}` : '';
 
   const remove = async (e: FormEvent) => {
@@ -140,32 +123,22 @@ export function DeleteCasePage() {
           </Link>
         </Alert>
       ) : null}
-      <form onSubmit={find}>
-        <HStack gap="space-8" align="end" wrap>
-          <TextField
-            label={t('dc_identityNumber')}
-            inputMode="numeric"
-            autoComplete="off"
-            value={input}
-            error={localError ?? apiIssue}
-            onChange={(e) => setInput(e.target.value)}
-          />
-          <Button type="submit" variant="secondary" loading={fetching}>
-            {t('dc_find')}
-          </Button>
-        </HStack>
-      </form>
-      {fetching && !data ? <Loader title={t('dc_find')} /> : null}
-      {error ? (
-        <Alert variant="error" role="alert">
-          {error.message}
-        </Alert>
-      ) : null}
-      {result?.__typename === 'NotFoundError' ? (
-        <Alert variant="info" role="status">
-          {t('dc_notFound')}
-        </Alert>
-      ) : null}
+      <IdentityNumberForm
+        label={t('dc_identityNumber')}
+        submitLabel={t('dc_find')}
+        submitVariant="secondary"
+        value={input}
+        error={localError ?? identityNumberIssue(t, result)}
+        loading={fetching}
+        onChange={setInput}
+        onSubmit={find}
+      />
+      <LookupStatus
+        loading={fetching && !data}
+        loaderTitle={t('dc_find')}
+        error={error}
+        notFound={result?.__typename === 'NotFoundError' ? t('dc_notFound') : null}
+      />
       {found && may ? (
         <Box padding="space-16" borderWidth="1" borderRadius="8" borderColor="neutral-subtle">
           <form onSubmit={remove} aria-labelledby="case-heading">

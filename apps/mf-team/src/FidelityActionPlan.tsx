@@ -14,6 +14,7 @@ import {
   graphql,
   NotFoundErrorFields,
   osloToday,
+  PersonSelect,
   useMutationForm,
   useSession,
   ValidationErrorFields,
@@ -299,20 +300,14 @@ function AddAction({
               </option>
             ))}
           </Select>
-          <Select
+          <PersonSelect
             label={t('fid_actionOwner')}
             size="small"
             value={ownerId}
             error={issues.ownerId}
-            onChange={(e) => setOwnerId(e.target.value)}
-          >
-            <option value="">–</option>
-            {owners.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </Select>
+            people={owners}
+            onChange={setOwnerId}
+          />
           <DateField
             label={t('fid_actionDue')}
             size="small"

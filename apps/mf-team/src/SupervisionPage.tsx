@@ -6,16 +6,16 @@
  */
 import {
   DateField,
-  FormError,
+  FormOutcome,
   graphql,
   NotFoundErrorFields,
   osloToday,
+  PersonSelect,
   useMutationForm,
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
 import {
-  Alert,
   BodyShort,
   Button,
   Detail,
@@ -145,34 +145,22 @@ function Mentoring({
         <form onSubmit={submit} aria-label={t('sv_log')}>
           <VStack gap="space-8">
             <HStack gap="space-8" align="end" wrap>
-              <Select
+              <PersonSelect
                 label={t('sv_observed')}
                 size="small"
                 value={observed}
                 error={issues.observedSpecialistId}
-                onChange={(e) => setObserved(e.target.value)}
-              >
-                <option value="">–</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </Select>
-              <Select
+                people={people}
+                onChange={setObserved}
+              />
+              <PersonSelect
                 label={t('sv_observer')}
                 size="small"
                 value={observer}
                 error={issues.observerId}
-                onChange={(e) => setObserver(e.target.value)}
-              >
-                <option value="">–</option>
-                {people.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </Select>
+                people={people}
+                onChange={setObserver}
+              />
               <DateField
                 label={t('sv_occurredOn')}
                 size="small"
@@ -217,12 +205,7 @@ function Mentoring({
                 {t('sv_log')}
               </Button>
             </div>
-            <FormError form={form} />
-            {done ? (
-              <Alert variant="success" size="small" role="status">
-                {t('sv_logged')}
-              </Alert>
-            ) : null}
+            <FormOutcome form={form} done={done ? t('sv_logged') : null} />
           </VStack>
         </form>
         <MentoringLog log={log} />
@@ -279,20 +262,14 @@ function Reviews({
         <form onSubmit={submit} aria-label={t('sv_startReview')}>
           <VStack gap="space-8">
             <HStack gap="space-8" align="end" wrap>
-              <Select
+              <PersonSelect
                 label={t('sv_specialist')}
                 size="small"
                 value={specialist}
                 error={issues.specialistId}
-                onChange={(e) => setSpecialist(e.target.value)}
-              >
-                <option value="">–</option>
-                {specialists.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </Select>
+                people={specialists}
+                onChange={setSpecialist}
+              />
               <DateField
                 label={t('sv_reviewedOn')}
                 size="small"
@@ -315,12 +292,7 @@ function Reviews({
                 {t('sv_startReview')}
               </Button>
             </div>
-            <FormError form={form} />
-            {done ? (
-              <Alert variant="success" size="small" role="status">
-                {t('sv_reviewed')}
-              </Alert>
-            ) : null}
+            <FormOutcome form={form} done={done ? t('sv_reviewed') : null} />
           </VStack>
         </form>
         <ReviewList reviews={reviews} />

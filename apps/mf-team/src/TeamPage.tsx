@@ -8,6 +8,7 @@ import {
   canOn,
   DateField,
   FormError,
+  FormOutcome,
   formatDay,
   formatDecimal,
   graphql,
@@ -421,12 +422,7 @@ function Targets({ teamId }: { teamId: string }) {
               </Button>
             </HStack>
             <Detail>{t(`tpm_${measure}`)}</Detail>
-            <FormError form={form} />
-            {done ? (
-              <Alert variant="success" size="small" role="status">
-                {t('tp_targetSet')}
-              </Alert>
-            ) : null}
+            <FormOutcome form={form} done={done ? t('tp_targetSet') : null} />
           </VStack>
         </form>
       </VStack>
