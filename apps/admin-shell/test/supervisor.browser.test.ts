@@ -129,10 +129,14 @@ describe('method supervisor: the weekly routine through the screens', () => {
       await page.getByLabel('Referat', { exact: true }).fill('Vi gikk gjennom nye i jobb. Kari følger opp.');
       await page.getByRole('button', { name: 'Lagre referat' }).click();
       await page.getByRole('status').filter({ hasText: 'Referatet er lagret.' }).waitFor();
+      // The save refetches the meeting; a person types the action point after that, not within
+      // the same milliseconds (one CI run found the date field empty at the click).
+      await page.waitForLoadState('networkidle');
       const actions = page.getByRole('form', { name: 'Legg til aksjonspunkt' });
       await actions.getByLabel('Hva').fill('Besøk lageret på Alnabru');
       await actions.getByLabel('Ansvarlig').selectOption(specialist.id);
       await actions.getByLabel('Frist').fill(typedDay(7));
+      await expect.poll(() => actions.getByLabel('Frist').inputValue()).toBe(typedDay(7));
       await actions.getByRole('button', { name: 'Legg til aksjonspunkt' }).click();
       await page.getByTestId('action-points').getByText('Besøk lageret på Alnabru').waitFor();
       await page.getByRole('button', { name: 'Send referatet til teamet' }).click();
