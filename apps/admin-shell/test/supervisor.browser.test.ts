@@ -126,7 +126,14 @@ describe('method supervisor: the weekly routine through the screens', () => {
       await page.getByRole('button', { name: 'Start nytt teammøte' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('mote')).toBeTruthy();
       meetingId = new URL(page.url()).searchParams.get('mote') as string;
+      // Starting a meeting refetches the team's meetings; in the whole suite a late answer has
+      // emptied what was typed into the new meeting before it (an open bug, see the closing note
+      // of 07.12.2026): type once the page has its data.
+      await page.waitForLoadState('networkidle');
       await page.getByLabel('Referat', { exact: true }).fill('Vi gikk gjennom nye i jobb. Kari følger opp.');
+      await expect
+        .poll(() => page.getByLabel('Referat', { exact: true }).inputValue())
+        .toBe('Vi gikk gjennom nye i jobb. Kari følger opp.');
       await page.getByRole('button', { name: 'Lagre referat' }).click();
       await page.getByRole('status').filter({ hasText: 'Referatet er lagret.' }).waitFor();
       // The save refetches the meeting; a person types the action point after that, not within
