@@ -17,7 +17,7 @@ import {
   withCredentials,
   withDatabase,
 } from '@ips/db';
-import { defaultSeedOptions, seedDatabase } from '@ips/db/seed';
+import { defaultSeedOptions, type SeedScale, seedDatabase } from '@ips/db/seed';
 import { type Issuer, startIssuer } from '../test/harness.js';
 
 const APP_PASSWORD = 'ips-app-fault-only';
@@ -43,7 +43,8 @@ export interface FaultDatabase {
   close(): Promise<void>;
 }
 
-export async function startFaultDatabase(): Promise<FaultDatabase> {
+/** `scale`: the seed's size (the demo data unless given; the soak takes the national seed on request). */
+export async function startFaultDatabase(options: { scale?: SeedScale } = {}): Promise<FaultDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ips-fault-pg-'));
   const port = await freePort();
   let server: EmbeddedServer | null = await startEmbeddedPostgres({ dataDir, port });
@@ -52,7 +53,10 @@ export async function startFaultDatabase(): Promise<FaultDatabase> {
   await createDatabase(server.adminUrl, 'ips');
   const adminUrl = withDatabase(server.adminUrl, 'ips');
   await migrate(adminUrl);
-  await seedDatabase(adminUrl, defaultSeedOptions({ devIssuer: issuer.url }));
+  await seedDatabase(
+    adminUrl,
+    defaultSeedOptions({ devIssuer: issuer.url, ...(options.scale ? { scale: options.scale } : {}) }),
+  );
   return {
     adminUrl,
     appUrl: withCredentials(adminUrl, 'ips_app', APP_PASSWORD),

@@ -7,8 +7,13 @@
  * resident memory (from its /metrics); then errors, RSS growth and p99 drift against the targets (no
  * errors, RSS < +10 %, p99 < +20 %). The first window is warm-up (JIT, caches, pools): growth and
  * drift compare windows 2–3 with the last two (RSS: window 2 with the last).
+ * SOAK_DATA=national: on the national-scale seed (6,000 job specialists, 120,000 job seekers; seeding
+ * takes minutes) instead of the demo data. Prints the access log's rows before and after and the
+ * rate it grew at (each list read writes a row per job seeker read, ADR 0017).
  */
 import { randomUUID } from 'node:crypto';
+import { NATIONAL_SCALE } from '@ips/db/seed';
+import pg from 'pg';
 import {
   type ApiProcess,
   type FaultDatabase,
@@ -22,13 +27,27 @@ import {
 const MINUTES = Number(process.env.SOAK_MINUTES ?? 30);
 const WINDOWS = 10;
 const MAX_IN_FLIGHT = 100;
+const DATA = process.env.SOAK_DATA === 'national' ? 'national' : 'demo';
+
+async function accessLogRows(adminUrl: string): Promise<number> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const { rows } = await c.query<{ n: string }>('SELECT count(*) AS n FROM audit_log');
+    return Number(rows[0]?.n ?? 0);
+  } finally {
+    await c.end();
+  }
+}
 
 let db: FaultDatabase | undefined;
 let api: ApiProcess | undefined;
 let exitCode = 0;
 try {
-  console.log('setting up: embedded PostgreSQL, demo data, API process …');
-  db = await startFaultDatabase();
+  console.log(`setting up: embedded PostgreSQL, ${DATA} data, API process …`);
+  const seeded = performance.now();
+  db = await startFaultDatabase(DATA === 'national' ? { scale: NATIONAL_SCALE } : {});
+  console.log(`  seeded in ${((performance.now() - seeded) / 1000).toFixed(0)} s`);
   api = await startApiProcess(db.appUrl);
   const { token, organizationId } = await specialistToken(db);
   const base = api.url;
@@ -71,6 +90,8 @@ try {
   const peak = peakCount / 10;
   const rate = peak / 2;
   console.log(`peak ${peak.toFixed(1)} req/s; soaking at ${rate.toFixed(1)} req/s for ${MINUTES} min`);
+  const logBefore = await accessLogRows(db.adminUrl);
+  const soakStart = performance.now();
 
   const windowMs = (MINUTES * 60_000) / WINDOWS;
   const rows: {
@@ -124,6 +145,8 @@ try {
     rows.push(row);
     console.log(JSON.stringify(row));
   }
+  const logAfter = await accessLogRows(db.adminUrl);
+  const soakSeconds = (performance.now() - soakStart) / 1000;
   const pooled = (ws: number[][]) => ws.flat().sort((a, b) => a - b);
   const baseP99 = percentile(pooled(perWindow.slice(1, 3)), 99);
   const endP99 = percentile(pooled(perWindow.slice(-2)), 99);
@@ -135,7 +158,10 @@ try {
   const p99Drift = ((endP99 - baseP99) / baseP99) * 100;
   const sign = (n: number) => `${n >= 0 ? '+' : ''}${n.toFixed(1)} %`;
   console.log(
-    `\nSoak at half of peak (${rate.toFixed(1)} req/s, 1 in 10 a create), ${MINUTES} min, ${WINDOWS} windows`,
+    `\nSoak at half of peak (${rate.toFixed(1)} req/s, 1 in 10 a create), ${MINUTES} min, ${WINDOWS} windows, ${DATA} data`,
+  );
+  console.log(
+    `  access log ${logBefore} → ${logAfter} rows (+${logAfter - logBefore}, ${((logAfter - logBefore) / soakSeconds).toFixed(0)} rows/s)`,
   );
   console.log(
     `  requests ${requests}, errors ${errors}, not sent (over ${MAX_IN_FLIGHT} in flight) ${dropped}`,
