@@ -3,7 +3,15 @@
  * memberships), navigation by role, bokmål/English, the inbox, and the areas of the loaded
  * micro-frontends, each in its own error boundary.
  */
-import { createApiClient, type Membership, type Role, type Session, SessionContext } from '@ips/ui';
+import {
+  createApiClient,
+  type Membership,
+  prefetchFirstScreen,
+  type Role,
+  SESSION_DOCUMENT,
+  type Session,
+  SessionContext,
+} from '@ips/ui';
 import { Alert, Button, Heading, Loader } from '@navikt/ds-react';
 import type { i18n as I18n } from 'i18next';
 import type { User, UserManager } from 'oidc-client-ts';
@@ -37,7 +45,12 @@ export function App({ config, i18n, userManager }: Props) {
 const callbacks = new Map<string, Promise<User>>();
 
 function useUser(userManager: UserManager) {
+  // The router's `navigate` changes with every screen: held in a ref, so the user is read once per
+  // sign-in, not again on each screen change (a new user object would re-read the session and make
+  // a new API client with an empty cache, remounting the screen and emptying a form being typed in).
   const navigate = useNavigate();
+  const navigateRef = useRef(navigate);
+  navigateRef.current = navigate;
   const [user, setUser] = useState<User | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
@@ -52,7 +65,7 @@ function useUser(userManager: UserManager) {
         .then((u) => {
           const back = typeof u.state === 'string' && u.state.startsWith('/') ? u.state : '/';
           // Through the router, so it sees the new address.
-          navigate(back, { replace: true });
+          navigateRef.current(back, { replace: true });
           setUser(u);
         })
         .catch((e: unknown) => setError(String(e)));
@@ -62,7 +75,7 @@ function useUser(userManager: UserManager) {
       (u) => setUser(u && !u.expired ? u : null),
       (e: unknown) => setError(String(e)),
     );
-  }, [userManager, navigate]);
+  }, [userManager]);
   return { user, error };
 }
 
@@ -73,10 +86,7 @@ async function fetchSession(
   const res = await fetch(apiUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({
-      query:
-        '{ me { id givenName familyName platformOperator memberships { role organization { id name } } } myTeams { teamId organizationId role } }',
-    }),
+    body: JSON.stringify({ query: SESSION_DOCUMENT }),
   });
   const body = (await res.json()) as {
     data?: {
@@ -154,6 +164,17 @@ function SignedIn({ config, userManager, i18n }: Props) {
       }),
     [config.apiUrl, user, activeOrg],
   );
+  // The first screen's query goes out with the session, while the screen's code still loads
+  // (docs/adr/0021); the screen then finds its answer in the client's cache.
+  const prefetched = useRef(false);
+  useEffect(() => {
+    if (!profile || !activeOrg || prefetched.current) return;
+    prefetched.current = true;
+    prefetchFirstScreen(client, window.location.pathname, {
+      userId: profile.userId,
+      roles: profile.memberships.filter((m) => m.organizationId === activeOrg).map((m) => m.role),
+    });
+  }, [client, profile, activeOrg]);
 
   if (error || problem) return <Alert variant="error">{t('error', { message: error ?? problem })}</Alert>;
   if (user === undefined) return <Loader title={t('loading')} />;

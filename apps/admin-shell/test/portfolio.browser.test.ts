@@ -3,7 +3,8 @@
  * provider, see the portfolio — the same job seekers and overdue count as the database says,
  * overdue first — filter it, reload and find the filter kept, open a job seeker, switch to
  * English; at 1280 px and 360 px, with no serious or critical axe violation, screenshots kept.
- * And a micro-frontend that fails to load leaves the rest of the admin usable.
+ * Moving between screens keeps the session and the client's cache. And a micro-frontend that fails
+ * to load leaves the rest of the admin usable.
  */
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -124,6 +125,36 @@ describe('job specialist: my deadlines', () => {
     // The name leads to the job seeker's page (the duty itself leads to its form: follow-up test).
     await table.locator('tbody tr td:nth-child(3) a').first().click();
     await page.getByRole('heading', { level: 2, name: 'Åpne frister' }).waitFor();
+    await page.context().close();
+  });
+});
+
+describe('moving between screens', () => {
+  it('keeps the session and the data already read: no new sign-in round, no refetch of a screen seen', async () => {
+    // Each screen change used to re-read the session, which made a new API client with an empty
+    // cache: every screen's data was fetched again and a form being typed in could be emptied by
+    // the remount (the supervisor's team-meeting test lost typed minutes that way).
+    const page = await stack.newPage();
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postData() ?? '');
+    });
+    const sessionReads = () => sent.filter((b) => b.includes('myTeams')).length;
+    const portfolioReads = () => sent.filter((b) => b.includes('query Portfolio')).length;
+    await signIn(page, stack.shellUrl, email, '/portfolio');
+    await page.getByTestId('portfolio').locator('tbody tr').first().waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(sessionReads()).toBe(1);
+    expect(portfolioReads()).toBe(1);
+    for (const path of ['/deadlines', '/employers', '/portfolio', '/deadlines', '/portfolio']) {
+      await page.locator(`nav a[href="${path}"]`).click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe(path);
+      await page.waitForLoadState('networkidle');
+    }
+    await page.getByTestId('portfolio').locator('tbody tr').first().waitFor();
+    expect(sessionReads()).toBe(1);
+    // The portfolio's rows come from the client's cache when it is shown again.
+    expect(portfolioReads()).toBe(1);
     await page.context().close();
   });
 });

@@ -3,7 +3,7 @@
  * provider, the API over HTTP, the built shell and micro-frontend served by `vite preview` (the
  * shell proxies /graphql to the API), and Debian's Chromium driven by playwright-core.
  */
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,6 +56,11 @@ export async function startAdminStack(
         sealIntervalMs: 0,
         outboxIntervalMs: 0,
         digestHour: null,
+        // The built admin runs against the API as production runs it: only the documents in the
+        // trusted-documents manifest are accepted (ADR 0023), so a screen whose document is not
+        // in the manifest fails its browser test.
+        trustedDocuments: join(import.meta.dirname, '..', '..', 'api', 'trusted-documents.json'),
+        trustedDocumentsOnly: true,
       },
     ),
     { logger: pino({ level: 'silent' }), ...(options.clock ? { clock: options.clock } : {}) },
@@ -136,6 +141,15 @@ export async function startAdminStack(
               ),
             );
       });
+      // IPS_RECORD_DOCUMENTS=<file>: every GraphQL document the built admin sends, one JSON line each
+      // (to compare with the trusted-documents manifest, ADR 0023).
+      const recordTo = process.env.IPS_RECORD_DOCUMENTS;
+      if (recordTo)
+        page.on('request', (r) => {
+          if (!r.url().endsWith('/graphql') || r.method() !== 'POST') return;
+          const query = (r.postDataJSON() as { query?: unknown } | null)?.query;
+          if (typeof query === 'string') appendFileSync(recordTo, `${JSON.stringify(query)}\n`);
+        });
       page.on('console', (m) => {
         if (m.type() === 'error') console.error(`[browser console] ${m.text()}`);
       });

@@ -3,7 +3,7 @@ import type { Area } from '@ips/ui';
 import { lazy } from 'react';
 import { texts } from './texts.js';
 
-// Each screen is its own chunk, loaded when its route is shown (docs/adr/0020): the menu needs
+// Each screen is its own chunk, loaded when its route is shown (docs/adr/0021): the menu needs
 // only the routes and texts.
 const NavJobSeekerPage = lazy(() =>
   import('./NavJobSeekerPage.js').then((m) => ({ default: m.NavJobSeekerPage })),

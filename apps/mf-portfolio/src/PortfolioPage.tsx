@@ -3,7 +3,7 @@
  * counters (total, new for me, overdue, due soon) and filters kept in the address, so they survive a
  * reload and can be saved under a name (kept in this browser, per user) and applied with one tap.
  */
-import { graphql, useSession } from '@ips/ui';
+import { PORTFOLIO_QUERY, useSession } from '@ips/ui';
 import {
   BodyShort,
   Button,
@@ -22,15 +22,6 @@ import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { JobSeekerSearch } from './JobSeekerSearch.js';
 import { PortfolioTable, SavedFilterChips } from './portfolio-parts.js';
-
-const PORTFOLIO = graphql(`
-  query Portfolio($specialistId: ID!) {
-    myMeetingsToday
-    jobSeekers(first: 100, specialistId: $specialistId) {
-      edges { node { id givenName familyName phase deadlineStatus referralDate teamDiscussionConsent protectedAddress } }
-    }
-  }
-`);
 
 type Status = 'OVERDUE' | 'DUE' | 'UPCOMING' | 'NONE';
 
@@ -94,7 +85,7 @@ export function PortfolioPage() {
     setParams(next);
   };
   const [{ data, fetching, error }] = useQuery({
-    query: PORTFOLIO,
+    query: PORTFOLIO_QUERY,
     variables: { specialistId: session.userId },
   });
   if (fetching && !data) return <Loader title={t('title')} />;

@@ -1,10 +1,10 @@
 /** The portfolio area: the job specialist's portfolio and a job seeker's page. */
-import type { Area } from '@ips/ui';
+import { type Area, PORTFOLIO_PURPOSE, PORTFOLIO_ROLES } from '@ips/ui';
 import { lazy } from 'react';
 import { PortfolioPage } from './PortfolioPage.js';
 import { texts } from './texts.js';
 
-// Each screen is its own chunk, loaded when its route is shown (docs/adr/0020): the menu needs
+// Each screen is its own chunk, loaded when its route is shown (docs/adr/0021): the menu needs
 // only the routes and texts.
 const DeadlinesPage = lazy(() => import('./DeadlinesPage.js').then((m) => ({ default: m.DeadlinesPage })));
 const EmployersPage = lazy(() => import('./EmployersPage.js').then((m) => ({ default: m.EmployersPage })));
@@ -19,8 +19,8 @@ export default function register(): Area {
       {
         path: 'portfolio',
         navKey: 'nav',
-        roles: ['JOB_SPECIALIST', 'METHOD_SUPERVISOR'],
-        purpose: 'Min portefølje: oppfølging av egen portefølje',
+        roles: [...PORTFOLIO_ROLES],
+        purpose: PORTFOLIO_PURPOSE,
         element: <PortfolioPage />,
       },
       {

@@ -7,7 +7,7 @@
 import { JOB_SEEKER_PAGE_DOCUMENT } from './admin-documents.js';
 import type { BenchData, PlanForUpdate } from './setup.js';
 
-/** apps/mf-portfolio/src/PortfolioPage.tsx */
+/** packages/ui/src/first-screen.ts, `PORTFOLIO_QUERY` (the portfolio screen's query) */
 export const PORTFOLIO = `query Portfolio($specialistId: ID!) {
   jobSeekers(first: 100, specialistId: $specialistId) {
     edges { node { id givenName familyName phase deadlineStatus referralDate } }

@@ -5,6 +5,7 @@ export * from './client';
 export * from './contract';
 export * from './date-field';
 export * from './dates';
+export * from './first-screen';
 export * from './form-kit';
 export * from './graphql';
 export * from './ids';

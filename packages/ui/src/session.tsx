@@ -16,3 +16,11 @@ export function useSession(): Session {
   if (!session) throw new Error('useSession outside the admin shell');
   return session;
 }
+
+/**
+ * The shell's session read (who signed in, their memberships and teams). Sent with `fetch` before
+ * the API client exists (the client needs the organisation the session names), so it is a plain
+ * text: the trusted-documents manifest lists it as it is (ADR 0023).
+ */
+export const SESSION_DOCUMENT =
+  '{ me { id givenName familyName platformOperator memberships { role organization { id name } } } myTeams { teamId organizationId role } }';

@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from './client.js';
+import { SESSION_DOCUMENT } from './session.js';
 
 const recorded: unknown[] = [];
 vi.mock('./graphql.js', async (importOriginal) => {
@@ -73,7 +74,8 @@ describe('the trusted-documents manifest', () => {
       if (ENTRY_POINTS.test(path)) continue;
       await load();
     }
-    const texts = await sentTexts();
+    // The client's documents, and the shell's session read (a plain text sent with `fetch`).
+    const texts = [...(await sentTexts()), SESSION_DOCUMENT];
     expect(texts.length).toBeGreaterThan(20);
     const documents = Object.fromEntries(
       texts
