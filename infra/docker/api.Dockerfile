@@ -18,8 +18,11 @@ ENV NODE_ENV=production \
     API_HOST=0.0.0.0 \
     API_PORT=4100 \
     CHECKPOINT_DISABLE=1 \
-    TZ=UTC
+    TZ=UTC \
+    API_TRUSTED_DOCUMENTS=/app/apps/api/trusted-documents.json
 WORKDIR /app
+# API_TRUSTED_DOCUMENTS: the admin's documents (ADR 0023), copied with apps/api; in production the
+# API refuses every other document (API_TRUSTED_DOCUMENTS_ONLY defaults to on there).
 # Owned by root, read-only for the runtime user: the process cannot change its own code.
 COPY --from=build /src/package.json /src/pnpm-workspace.yaml /src/tsconfig.base.json /app/
 COPY --from=build /src/node_modules /app/node_modules

@@ -60,6 +60,17 @@ describe('Dockerfiles', () => {
     expect(env.API_HOST).toBe('0.0.0.0');
     expect(env.NODE_ENV).toBe('production');
   });
+  it('the API image enforces the trusted documents: the manifest it names is copied into it (ADR 0023)', () => {
+    const env = finalEnv(apiDockerfile);
+    expect(env.API_TRUSTED_DOCUMENTS).toBe('/app/apps/api/trusted-documents.json');
+    // apps/api is copied whole into /app/apps/api, and the manifest is in the repository.
+    expect(apiDockerfile).toMatch(/^COPY --from=build \/src\/apps\/api \/app\/apps\/api$/m);
+    const manifest = JSON.parse(read('apps/api/trusted-documents.json')) as { documents: object };
+    expect(Object.keys(manifest.documents).length).toBeGreaterThan(20);
+    // Nothing turns the enforcement off in production.
+    expect(env.API_TRUSTED_DOCUMENTS_ONLY).toBeUndefined();
+    expect(read('infra/k8s/api.yaml')).not.toMatch(/API_TRUSTED_DOCUMENTS_ONLY/);
+  });
   it('the admin image: multi-stage, pinned bases, non-root, health check', () => {
     expect(checkDockerfile(adminDockerfile, ADMIN)).toEqual([]);
   });
