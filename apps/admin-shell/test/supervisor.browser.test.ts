@@ -126,9 +126,10 @@ describe('method supervisor: the weekly routine through the screens', () => {
       await page.getByRole('button', { name: 'Start nytt teammøte' }).click();
       await expect.poll(() => new URL(page.url()).searchParams.get('mote')).toBeTruthy();
       meetingId = new URL(page.url()).searchParams.get('mote') as string;
-      // Starting a meeting refetches the team's meetings; in the whole suite a late answer has
-      // emptied what was typed into the new meeting before it (an open bug, see the closing note
-      // of 07.12.2026): type once the page has its data.
+      // Starting a meeting refetches the team's meetings: type once the page has its data. (Typed
+      // minutes were once emptied here: the shell re-read the session on each change of address and
+      // replaced the API client, remounting the screen — fixed, and guarded by the portfolio
+      // browser test "moving between screens".)
       await page.waitForLoadState('networkidle');
       await page.getByLabel('Referat', { exact: true }).fill('Vi gikk gjennom nye i jobb. Kari følger opp.');
       await expect
