@@ -370,6 +370,7 @@ CREATE INDEX "consent_organizationId_jobSeekerId_scope_idx" ON public.consent US
 CREATE INDEX "consent_organizationId_validUntil_idx" ON public.consent USING btree ("organizationId", "validUntil");
 CREATE UNIQUE INDEX consent_pkey ON public.consent USING btree (id);
 CREATE TRIGGER consent_nav_parts BEFORE INSERT OR UPDATE OF scope, "navParts" ON public.consent FOR EACH ROW EXECUTE FUNCTION app.check_consent_nav_parts();
+CREATE TRIGGER nav_ids_forget AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.consent FOR EACH STATEMENT EXECUTE FUNCTION app.forget_nav_job_seeker_ids();
 CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.consent FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."consent" TO ips_app;
 
@@ -875,6 +876,7 @@ CREATE INDEX "membership_organizationId_role_idx" ON public.membership USING btr
 CREATE UNIQUE INDEX "membership_organizationId_userId_role_key" ON public.membership USING btree ("organizationId", "userId", role);
 CREATE UNIQUE INDEX membership_pkey ON public.membership USING btree (id);
 CREATE INDEX "membership_userId_idx" ON public.membership USING btree ("userId");
+CREATE TRIGGER nav_ids_forget AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.membership FOR EACH STATEMENT EXECUTE FUNCTION app.forget_nav_job_seeker_ids();
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."membership" TO ips_app;
 
 CREATE TABLE public."nav_dialogue_message" (
@@ -977,6 +979,7 @@ CREATE POLICY "tenant_isolation" ON public."nav_sharing_grant" AS PERMISSIVE FOR
 CREATE INDEX "nav_sharing_grant_navOfficeId_counsellorId_idx" ON public.nav_sharing_grant USING btree ("navOfficeId", "counsellorId");
 CREATE INDEX "nav_sharing_grant_organizationId_jobSeekerId_idx" ON public.nav_sharing_grant USING btree ("organizationId", "jobSeekerId");
 CREATE UNIQUE INDEX nav_sharing_grant_pkey ON public.nav_sharing_grant USING btree (id);
+CREATE TRIGGER nav_ids_forget AFTER INSERT OR DELETE OR UPDATE OR TRUNCATE ON public.nav_sharing_grant FOR EACH STATEMENT EXECUTE FUNCTION app.forget_nav_job_seeker_ids();
 CREATE TRIGGER not_deleted_case BEFORE INSERT OR UPDATE OF "jobSeekerId" ON public.nav_sharing_grant FOR EACH ROW EXECUTE FUNCTION app.refuse_deleted_case();
 GRANT DELETE, INSERT, SELECT, UPDATE ON public."nav_sharing_grant" TO ips_app;
 
@@ -1903,6 +1906,17 @@ CREATE OR REPLACE FUNCTION app.ensure_current_audit_partitions()
  SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$ SELECT app.ensure_audit_partitions(now(), 2) $function$;
 
+CREATE OR REPLACE FUNCTION app.forget_nav_job_seeker_ids()
+ RETURNS trigger
+ LANGUAGE plpgsql
+ SET search_path TO 'pg_catalog', 'pg_temp'
+AS $function$
+  BEGIN
+    PERFORM set_config('app.nav_ids_generation',
+      (coalesce(nullif(current_setting('app.nav_ids_generation', true), ''), '0')::bigint + 1)::text, true);
+    RETURN NULL;
+  END $function$;
+
 CREATE OR REPLACE FUNCTION app.has_active_consent(p_organization_id uuid, p_job_seeker_id uuid, p_scope "ConsentScope")
  RETURNS boolean
  LANGUAGE sql
@@ -2084,11 +2098,22 @@ AS $function$
 
 CREATE OR REPLACE FUNCTION app.nav_job_seeker_ids(required_scope "NavShareScope")
  RETURNS uuid[]
- LANGUAGE sql
+ LANGUAGE plpgsql
  STABLE SECURITY DEFINER
  SET search_path TO 'pg_catalog', 'public', 'pg_temp'
 AS $function$
-    SELECT coalesce(array_agg(DISTINCT g."jobSeekerId"), '{}'::uuid[])
+  DECLARE
+    slot text := 'app.nav_ids_' || lower(coalesce(required_scope::text, 'any'));
+    key text := coalesce(current_setting('app.user_id', true), '') || '|'
+      || coalesce(current_setting('app.org_ids', true), '') || '|'
+      || coalesce(current_setting('app.nav_ids_generation', true), '');
+    cached text := current_setting(slot, true);
+    ids uuid[];
+  BEGIN
+    IF cached IS NOT NULL AND left(cached, length(key) + 1) = key || '#' THEN
+      RETURN substr(cached, length(key) + 2)::uuid[];
+    END IF;
+    SELECT coalesce(array_agg(DISTINCT g."jobSeekerId"), '{}'::uuid[]) INTO ids
     FROM nav_sharing_grant g
     JOIN consent c ON c."organizationId" = g."organizationId" AND c.id = g."consentId"
     JOIN membership m ON m."organizationId" = g."navOfficeId"
@@ -2100,8 +2125,10 @@ AS $function$
       AND (required_scope IS NULL
            OR (required_scope = ANY (g.scopes) AND required_scope = ANY (coalesce(c."navParts", '{}'))))
       AND c.scope = 'NAV_SHARING' AND c."withdrawnAt" IS NULL AND c."deletedAt" IS NULL
-      AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now())
-  $function$;
+      AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now());
+    PERFORM set_config(slot, key || '#' || ids::text, true);
+    RETURN ids;
+  END $function$;
 
 CREATE OR REPLACE FUNCTION app.notify_expiring_consents(p_now timestamp with time zone, p_days integer DEFAULT 14)
  RETURNS integer

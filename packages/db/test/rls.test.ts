@@ -362,6 +362,61 @@ describe('NAV: access ends on the next transaction', () => {
   }
 });
 
+describe('NAV: what a counsellor may read is computed once per transaction, never stale or shared', () => {
+  it('a revocation in the same transaction is seen by the next statement', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      // The job specialist revokes the grant in the same transaction (a change of context within it).
+      await setContext(c, ID.userA, [ID.orgA]);
+      await c.query(`UPDATE nav_sharing_grant SET "revokedAt" = now() WHERE id = '${ID.grantA}'`);
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([]);
+    });
+  });
+
+  it('a consent withdrawn in the same transaction is seen by the next statement', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([ID.employmentA]);
+      await setContext(c, ID.userA, [ID.orgA]);
+      await c.query(`UPDATE consent SET "withdrawnAt" = now() WHERE id = '${ID.consentA}'`);
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([]);
+    });
+  });
+
+  it('the answer belongs to the user and organisations it was computed for', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      await setContext(c, ID.otherCounsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      await setContext(c, ID.counsellor, []);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+    });
+  });
+
+  it('is computed once: a change committed by another session after the first read counts from the next transaction', async () => {
+    try {
+      await asApp(async (c) => {
+        await setContext(c, ID.counsellor, [ID.nav]);
+        expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+        await admin.query(`UPDATE nav_sharing_grant SET "revokedAt" = now() WHERE id = '${ID.grantA}'`);
+        // Within the request's transaction the answer is kept (a request lasts milliseconds);
+        // without the cache this statement would already see the revocation.
+        expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      });
+      await asCounsellor(ID.counsellor, async (c) => {
+        expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      });
+    } finally {
+      await admin.query(`UPDATE nav_sharing_grant SET "revokedAt" = NULL WHERE id = '${ID.grantA}'`);
+    }
+  });
+});
+
 describe('NAV reads only what the consent covers: part × consent × reader (issue 17 item 1)', () => {
   // The grant names every part; only the consent's parts (and its state) decide.
   const PARTS: [string, string, string][] = [
