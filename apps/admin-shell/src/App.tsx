@@ -76,6 +76,13 @@ function useUser(userManager: UserManager) {
       (e: unknown) => setError(String(e)),
     );
   }, [userManager]);
+  // An access token that expires sends the user back to the sign-in page (read once per sign-in,
+  // nothing else would notice; the provider's session usually signs them straight back in).
+  useEffect(() => {
+    const expired = () => setUser(null);
+    userManager.events.addAccessTokenExpired(expired);
+    return () => userManager.events.removeAccessTokenExpired(expired);
+  }, [userManager]);
   return { user, error };
 }
 
@@ -168,13 +175,15 @@ function SignedIn({ config, userManager, i18n }: Props) {
   // (docs/adr/0021); the screen then finds its answer in the client's cache.
   const prefetched = useRef(false);
   useEffect(() => {
-    if (!profile || !activeOrg || prefetched.current) return;
+    if (!profile || !activeOrg || !needed || prefetched.current) return;
+    // Only when the portfolio's micro-frontend is one the user's roles load.
+    if (!needed.some((r) => r.name === 'portfolio')) return;
     prefetched.current = true;
     prefetchFirstScreen(client, window.location.pathname, {
       userId: profile.userId,
       roles: profile.memberships.filter((m) => m.organizationId === activeOrg).map((m) => m.role),
     });
-  }, [client, profile, activeOrg]);
+  }, [client, profile, activeOrg, needed]);
 
   if (error || problem) return <Alert variant="error">{t('error', { message: error ?? problem })}</Alert>;
   if (user === undefined) return <Loader title={t('loading')} />;

@@ -159,6 +159,19 @@ describe('moving between screens', () => {
   });
 });
 
+describe('an expired sign-in', () => {
+  it('leads back to the sign-in page by itself, not to screens that fail', async () => {
+    const page = await stack.newPage();
+    await page.clock.install();
+    await signIn(page, stack.shellUrl, email, '/portfolio');
+    await page.getByTestId('portfolio').locator('tbody tr').first().waitFor();
+    // The development provider's access tokens live 15 minutes.
+    await page.clock.fastForward('16:00');
+    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    await page.context().close();
+  });
+});
+
 describe('a micro-frontend that fails to load', () => {
   it('leaves the shell usable and says which part is missing', async () => {
     const page = await stack.newPage();
