@@ -387,6 +387,44 @@ describe('NAV: what a counsellor may read is computed once per transaction, neve
     });
   });
 
+  it('a membership ended or a scope narrowed in the same transaction is seen by the next statement', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([ID.employmentA]);
+      await setContext(c, ID.userA, [ID.orgA]);
+      // The EMPLOYMENT_STATUS part leaves the grant (its own cached slot).
+      await c.query(`UPDATE nav_sharing_grant SET scopes = '{BASIC_DETAILS}' WHERE id = '${ID.grantA}'`);
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM employment')).toEqual([]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+    });
+    await asApp(async (c) => {
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      // The NAV office's membership ends in the same transaction.
+      const ended = await c.query(
+        `UPDATE membership SET "endedAt" = now() WHERE "userId" = '${ID.counsellor}'`,
+      );
+      expect(ended.rowCount).toBe(1);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+    });
+  });
+
+  it('a change rolled back to a savepoint takes its answer with it', async () => {
+    await asApp(async (c) => {
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+      await c.query('SAVEPOINT s');
+      await setContext(c, ID.userA, [ID.orgA]);
+      await c.query(`UPDATE nav_sharing_grant SET "revokedAt" = now() WHERE id = '${ID.grantA}'`);
+      await setContext(c, ID.counsellor, [ID.nav]);
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([]);
+      await c.query('ROLLBACK TO SAVEPOINT s');
+      // The revocation is undone, and so is the answer computed after it.
+      expect(await ids(c, 'SELECT id FROM job_seeker')).toEqual([ID.seekerA]);
+    });
+  });
+
   it('the answer belongs to the user and organisations it was computed for', async () => {
     await asApp(async (c) => {
       await setContext(c, ID.counsellor, [ID.nav]);
