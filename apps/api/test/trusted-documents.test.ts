@@ -2,11 +2,13 @@
  * Trusted documents (ADR 0023 step 3) over real HTTP: with a manifest in production mode, a known
  * document runs (sent whole or by its hash alone), an unknown one is refused with a typed 400 and
  * no 5xx; a manifest with a document under a wrong hash stops the start; without the switch
- * (development) an unknown document still runs.
+ * (development) an unknown document still runs; every document of the admin's manifest is valid
+ * against today's schema.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSchema, parse, validate } from 'graphql';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readConfig } from '../src/config.js';
@@ -120,5 +122,16 @@ describe('trusted documents', () => {
     const documents = loadManifest(new URL('../trusted-documents.json', import.meta.url).pathname);
     expect(documents.size).toBeGreaterThan(20);
     expect([...documents.values()].some((d) => d.startsWith('query JobSeekerPage('))).toBe(true);
+  });
+
+  it("every document in the admin's manifest, earlier releases' included, is valid against today's schema", () => {
+    const schema = buildSchema(readFileSync(new URL('../schema.graphql', import.meta.url), 'utf8'));
+    const documents = loadManifest(new URL('../trusted-documents.json', import.meta.url).pathname);
+    const invalid = [...documents]
+      .filter(([, d]) => validate(schema, parse(d)).length > 0)
+      .map(([h, d]) => `${h.slice(0, 12)} ${d.slice(0, 60)}`);
+    expect(invalid, 'run `pnpm --filter @ips/ui run trusted-documents:prune`').toEqual([]);
+    // The check can fail: a document asking for a field the schema lacks.
+    expect(validate(schema, parse('query X { me { noSuchField } }')).length).toBeGreaterThan(0);
   });
 });
