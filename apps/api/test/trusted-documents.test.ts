@@ -91,6 +91,14 @@ describe('trusted documents', () => {
       expect(res.status).toBeLessThan(500);
       expect(res.status).toBeGreaterThanOrEqual(400);
     }
+    // A POST's document is its body's: a known one in the address vouches for no other body.
+    const mixed = await fetch(`${url}/graphql?query=${encodeURIComponent(KNOWN)}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: null }),
+    });
+    expect(mixed.status).toBe(400);
+    expect(await codeOf(mixed)).toBe('UNTRUSTED_DOCUMENT');
     const get = await fetch(`${url}/graphql?query=${encodeURIComponent('{ me { id } }')}`, {
       headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' },
     });

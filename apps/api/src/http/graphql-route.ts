@@ -86,7 +86,7 @@ export function graphqlRoute(deps: GraphQLRouteDeps) {
     const trusted = checkTrustedDocument(
       deps.trustedDocuments,
       deps.config.trustedDocumentsOnly,
-      req.body,
+      req.method === 'GET' ? undefined : req.body,
       search,
     );
     if (!trusted.ok) return sendError(res, 400, trusted.code, trusted.message, requestId);

@@ -85,7 +85,8 @@ export function checkTrustedDocument(
     return { ok: true };
   }
   if (!only) return { ok: true };
-  const query = request?.query ?? new URLSearchParams(search).get('query') ?? undefined;
+  // The document from where Apollo takes it: the body of a POST, the address of a GET.
+  const query = request ? request.query : (new URLSearchParams(search).get('query') ?? undefined);
   if (typeof query === 'string' && documents.has(documentHash(query))) return { ok: true };
   return {
     ok: false,
