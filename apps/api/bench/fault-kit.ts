@@ -47,7 +47,10 @@ export interface FaultDatabase {
 export async function startFaultDatabase(options: { scale?: SeedScale } = {}): Promise<FaultDatabase> {
   const dataDir = await mkdtemp(join(tmpdir(), 'ips-fault-pg-'));
   const port = await freePort();
-  let server: EmbeddedServer | null = await startEmbeddedPostgres({ dataDir, port });
+  let server: EmbeddedServer | null = await startEmbeddedPostgres({
+    dataDir,
+    port,
+  });
   const issuer = await startIssuer();
   await ensureRoles(server.adminUrl, APP_PASSWORD);
   await createDatabase(server.adminUrl, 'ips');
@@ -55,7 +58,10 @@ export async function startFaultDatabase(options: { scale?: SeedScale } = {}): P
   await migrate(adminUrl);
   await seedDatabase(
     adminUrl,
-    defaultSeedOptions({ devIssuer: issuer.url, ...(options.scale ? { scale: options.scale } : {}) }),
+    defaultSeedOptions({
+      devIssuer: issuer.url,
+      ...(options.scale ? { scale: options.scale } : {}),
+    }),
   );
   return {
     adminUrl,
@@ -79,8 +85,11 @@ export async function startFaultDatabase(options: { scale?: SeedScale } = {}): P
 export interface ApiProcess {
   url: string;
   child: ChildProcess;
-  /** The server's own figures from its /metrics. */
-  metric(name: string): Promise<number>;
+  /**
+   * The server's own figures from one read of its /metrics: each name's value, summed over its
+   * labels (e.g. the GC's time over its kinds); NaN for a name it does not print.
+   */
+  metrics<N extends string>(names: readonly N[]): Promise<Record<N, number>>;
   stop(): Promise<void>;
 }
 
@@ -125,10 +134,16 @@ export async function startApiProcess(appUrl: string, env: Record<string, string
   return {
     url,
     child,
-    async metric(name) {
-      const text = await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text();
-      const line = text.split('\n').find((l) => l.startsWith(`${name} `));
-      return line ? Number(line.slice(name.length + 1)) : Number.NaN;
+    async metrics(names) {
+      const lines = (await (await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).text()).split('\n');
+      const out = {} as Record<(typeof names)[number], number>;
+      for (const name of names) {
+        const values = lines
+          .filter((l) => l.startsWith(`${name} `) || l.startsWith(`${name}{`))
+          .map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)));
+        out[name] = values.length ? values.reduce((a, b) => a + b, 0) : Number.NaN;
+      }
+      return out;
     },
     async stop() {
       if (child.exitCode !== null) return;
@@ -159,7 +174,10 @@ export async function specialistToken(db: FaultDatabase): Promise<{ token: strin
     );
     const row = rows[0];
     if (!row) throw new Error('no seeded job specialist');
-    return { token: await db.issuer.sign(row.email, { expiresIn: '2h' }), organizationId: row.org };
+    return {
+      token: await db.issuer.sign(row.email, { expiresIn: '2h' }),
+      organizationId: row.org,
+    };
   } finally {
     await c.end();
   }

@@ -10,8 +10,17 @@
  * SOAK_DATA=national: on the national-scale seed (6,000 job specialists, 120,000 job seekers; seeding
  * takes minutes) instead of the demo data. Prints the access log's rows before and after and the
  * rate it grew at (each list read writes a row per job seeker read, ADR 0017).
+ * What the tail moves with, per window: the machine's CPU busy share (all processes, /proc/stat),
+ * the API's and this client's CPU share, the API's GC time and worst event-loop delay, PostgreSQL's
+ * checkpoints and autovacuum/autoanalyze runs on the access log, what the API's database sessions
+ * were waiting for (pg_stat_activity sampled ten times a second: the most seen wait events), this
+ * client's own worst event-loop delay, and requests over 100 ms; at the end,
+ * how closely each window's p99 follows each of them (Pearson r over the windows).
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { NATIONAL_SCALE } from '@ips/db/seed';
 import pg from 'pg';
 import {
@@ -40,6 +49,94 @@ async function accessLogRows(adminUrl: string): Promise<number> {
   }
 }
 
+/** CPU time of the whole machine so far, in clock ticks: busy and total. */
+function machineTicks(): { busy: number; total: number } {
+  const line = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+  const t = line.trim().split(/\s+/).slice(1).map(Number);
+  const total = t.reduce((a, b) => a + b, 0);
+  const idle = (t[3] ?? 0) + (t[4] ?? 0);
+  return { busy: total - idle, total };
+}
+
+/** PostgreSQL's checkpoints so far, and the access log's autovacuum and autoanalyze runs. */
+async function databaseActivity(adminUrl: string): Promise<{ checkpoints: number; autovacuums: number }> {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  try {
+    const cp = await c.query<{ n: string }>(
+      'SELECT num_timed + num_requested AS n FROM pg_stat_checkpointer',
+    );
+    const av = await c.query<{ n: string }>(
+      `SELECT coalesce(sum(autovacuum_count + autoanalyze_count), 0) AS n FROM pg_stat_all_tables
+       WHERE relname LIKE 'audit_log%'`,
+    );
+    return {
+      checkpoints: Number(cp.rows[0]?.n ?? 0),
+      autovacuums: Number(av.rows[0]?.n ?? 0),
+    };
+  } finally {
+    await c.end();
+  }
+}
+
+/**
+ * Samples what the API's sessions wait for, ten times a second, on a connection of its own: counts
+ * per wait event (e.g. `IO:WalSync`, `Lock:transactionid`), `CPU` for an active session waiting for
+ * nothing. `take()` returns the counts since the last take.
+ */
+async function waitSampler(adminUrl: string) {
+  const c = new pg.Client({ connectionString: adminUrl });
+  await c.connect();
+  let counts = new Map<string, number>();
+  let stopped = false;
+  const loop = (async () => {
+    while (!stopped) {
+      const { rows } = await c.query<{ w: string }>(
+        `SELECT coalesce(wait_event_type || ':' || wait_event, 'CPU') AS w FROM pg_stat_activity
+         WHERE usename = 'ips_app' AND state = 'active'`,
+      );
+      for (const r of rows) counts.set(r.w, (counts.get(r.w) ?? 0) + 1);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return {
+    take(): string {
+      const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      counts = new Map();
+      return top.map(([w, n]) => `${w} ${n}`).join(', ');
+    },
+    async stop() {
+      stopped = true;
+      await loop.catch(() => {});
+      await c.end();
+    },
+  };
+}
+
+function pearson(xs: number[], ys: number[]): number {
+  const n = xs.length;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const my = ys.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0;
+  let sxx = 0;
+  let syy = 0;
+  for (let i = 0; i < n; i++) {
+    const dx = (xs[i] as number) - mx;
+    const dy = (ys[i] as number) - my;
+    sxy += dx * dy;
+    sxx += dx * dx;
+    syy += dy * dy;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}
+
+const SERVER_FIGURES = [
+  'ips_process_resident_memory_bytes',
+  'ips_process_cpu_seconds_total',
+  'ips_nodejs_gc_duration_seconds_sum',
+  'ips_nodejs_eventloop_lag_max_seconds',
+] as const;
+
 let db: FaultDatabase | undefined;
 let api: ApiProcess | undefined;
 let exitCode = 0;
@@ -51,7 +148,10 @@ try {
   api = await startApiProcess(db.appUrl);
   const { token, organizationId } = await specialistToken(db);
   const base = api.url;
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
+  const headers = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${token}`,
+  };
   const LIST = JSON.stringify({
     query: '{ jobSeekers(first: 20) { edges { node { id givenName phase } } } }',
   });
@@ -64,12 +164,18 @@ try {
         method: 'POST',
         headers: write ? { ...headers, 'idempotency-key': key } : headers,
         body: write
-          ? JSON.stringify({ query: CREATE, variables: { input: { organizationId, name: `soak-${key}` } } })
+          ? JSON.stringify({
+              query: CREATE,
+              variables: { input: { organizationId, name: `soak-${key}` } },
+            })
           : LIST,
         signal: AbortSignal.timeout(10_000),
       });
       const text = await res.text();
-      return { ms: performance.now() - t, ok: res.status === 200 && !text.includes('"errors"') };
+      return {
+        ms: performance.now() - t,
+        ok: res.status === 200 && !text.includes('"errors"'),
+      };
     } catch {
       return { ms: performance.now() - t, ok: false };
     }
@@ -101,7 +207,25 @@ try {
     p50: number;
     p99: number;
     rssMiB: number;
+    over100ms: number;
+    machineBusyPct: number;
+    apiCpuPct: number;
+    clientCpuPct: number;
+    gcMs: number;
+    loopDelayMaxMs: number;
+    checkpoints: number;
+    autovacuums: number;
+    clientLoopDelayMaxMs: number;
+    waits: string;
   }[] = [];
+  const clientLoop = monitorEventLoopDelay({ resolution: 10 });
+  clientLoop.enable();
+  const waits = await waitSampler(db.adminUrl);
+  const cores = cpus().length;
+  let server = await api.metrics(SERVER_FIGURES);
+  let machine = machineTicks();
+  let client = process.cpuUsage();
+  let database = await databaseActivity(db.adminUrl);
   const perWindow: number[][] = [];
   let inFlight = 0;
   let dropped = 0;
@@ -133,18 +257,45 @@ try {
     await Promise.all(pending);
     latencies.sort((a, b) => a - b);
     perWindow.push(latencies);
-    const rss = await api.metric('ips_process_resident_memory_bytes');
+    const seconds = (performance.now() - start) / 1000;
+    const serverNow = await api.metrics(SERVER_FIGURES);
+    const machineNow = machineTicks();
+    const clientNow = process.cpuUsage(client);
+    const databaseNow = await databaseActivity(db.adminUrl);
+    const pct = (cpuSeconds: number) => +((cpuSeconds / seconds / cores) * 100).toFixed(1);
     const row = {
       window: w + 1,
       requests: latencies.length,
       errors,
       p50: +percentile(latencies, 50).toFixed(1),
       p99: +percentile(latencies, 99).toFixed(1),
-      rssMiB: +(rss / 1024 / 1024).toFixed(1),
+      rssMiB: +(serverNow.ips_process_resident_memory_bytes / 1024 / 1024).toFixed(1),
+      over100ms: latencies.filter((l) => l > 100).length,
+      machineBusyPct: +(
+        ((machineNow.busy - machine.busy) / (machineNow.total - machine.total)) *
+        100
+      ).toFixed(1),
+      apiCpuPct: pct(serverNow.ips_process_cpu_seconds_total - server.ips_process_cpu_seconds_total),
+      clientCpuPct: pct((clientNow.user + clientNow.system) / 1e6),
+      gcMs: Math.round(
+        (serverNow.ips_nodejs_gc_duration_seconds_sum - server.ips_nodejs_gc_duration_seconds_sum) * 1000,
+      ),
+      loopDelayMaxMs: Math.round(serverNow.ips_nodejs_eventloop_lag_max_seconds * 1000),
+      checkpoints: databaseNow.checkpoints - database.checkpoints,
+      autovacuums: databaseNow.autovacuums - database.autovacuums,
+      clientLoopDelayMaxMs: Math.round(clientLoop.max / 1e6),
+      waits: waits.take(),
     };
+    clientLoop.reset();
+    server = serverNow;
+    machine = machineNow;
+    client = process.cpuUsage();
+    database = databaseNow;
     rows.push(row);
     console.log(JSON.stringify(row));
   }
+  await waits.stop();
+  clientLoop.disable();
   const logAfter = await accessLogRows(db.adminUrl);
   const soakSeconds = (performance.now() - soakStart) / 1000;
   const pooled = (ws: number[][]) => ws.flat().sort((a, b) => a - b);
@@ -171,6 +322,32 @@ try {
   );
   console.log(
     `  p99 ${ms(baseP99)} → ${ms(endP99)} (windows 2–3 → last two: ${sign(p99Drift)}; target < +20 %)`,
+  );
+  const p99s = rows.map((r) => r.p99);
+  const follows = (
+    key:
+      | 'machineBusyPct'
+      | 'apiCpuPct'
+      | 'gcMs'
+      | 'loopDelayMaxMs'
+      | 'clientLoopDelayMaxMs'
+      | 'checkpoints'
+      | 'autovacuums',
+  ) =>
+    `${key} ${pearson(
+      p99s,
+      rows.map((r) => r[key]),
+    ).toFixed(2)}`;
+  console.log(
+    `  window p99 follows (Pearson r): ${[
+      follows('machineBusyPct'),
+      follows('apiCpuPct'),
+      follows('gcMs'),
+      follows('loopDelayMaxMs'),
+      follows('clientLoopDelayMaxMs'),
+      follows('checkpoints'),
+      follows('autovacuums'),
+    ].join(', ')}`,
   );
   if (errors > 0 || dropped > 0 || rssGrowth >= 10 || p99Drift >= 20) exitCode = 1;
 } catch (error) {
