@@ -13,7 +13,8 @@
  * What the tail moves with, per window: the machine's CPU busy share (all processes, /proc/stat),
  * the API's and this client's CPU share, the API's GC time and worst event-loop delay, PostgreSQL's
  * checkpoints and autovacuum/autoanalyze runs on the access log, what the API's database sessions
- * were waiting for (pg_stat_activity sampled ten times a second: the most seen wait events), this
+ * were waiting for (pg_stat_activity sampled ten times a second: the most seen wait events, and how
+ * often one waited for the WAL's flush to disk, `IO:WalSync`: a commit's fsync), this
  * client's own worst event-loop delay, and requests over 100 ms; at the end,
  * how closely each window's p99 follows each of them (Pearson r over the windows).
  */
@@ -100,10 +101,11 @@ async function waitSampler(adminUrl: string) {
     }
   })();
   return {
-    take(): string {
+    take(): { top: string; walSync: number } {
       const top = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
+      const walSync = counts.get('IO:WalSync') ?? 0;
       counts = new Map();
-      return top.map(([w, n]) => `${w} ${n}`).join(', ');
+      return { top: top.map(([w, n]) => `${w} ${n}`).join(', '), walSync };
     },
     async stop() {
       stopped = true;
@@ -216,6 +218,7 @@ try {
     checkpoints: number;
     autovacuums: number;
     clientLoopDelayMaxMs: number;
+    walSyncSamples: number;
     waits: string;
   }[] = [];
   const clientLoop = monitorEventLoopDelay({ resolution: 10 });
@@ -284,7 +287,7 @@ try {
       checkpoints: databaseNow.checkpoints - database.checkpoints,
       autovacuums: databaseNow.autovacuums - database.autovacuums,
       clientLoopDelayMaxMs: Math.round(clientLoop.max / 1e6),
-      waits: waits.take(),
+      ...(({ top, walSync }) => ({ walSyncSamples: walSync, waits: top }))(waits.take()),
     };
     clientLoop.reset();
     server = serverNow;
@@ -332,7 +335,8 @@ try {
       | 'loopDelayMaxMs'
       | 'clientLoopDelayMaxMs'
       | 'checkpoints'
-      | 'autovacuums',
+      | 'autovacuums'
+      | 'walSyncSamples',
   ) =>
     `${key} ${pearson(
       p99s,
@@ -347,6 +351,7 @@ try {
       follows('clientLoopDelayMaxMs'),
       follows('checkpoints'),
       follows('autovacuums'),
+      follows('walSyncSamples'),
     ].join(', ')}`,
   );
   if (errors > 0 || dropped > 0 || rssGrowth >= 10 || p99Drift >= 20) exitCode = 1;
