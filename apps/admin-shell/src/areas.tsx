@@ -8,6 +8,7 @@ import { SHARED } from '@ips/federation/shared';
 import type { Area } from '@ips/ui';
 import * as ui from '@ips/ui';
 import { createInstance } from '@module-federation/runtime';
+import * as runtimeCore from '@module-federation/runtime/core';
 import { Alert, Button } from '@navikt/ds-react';
 import * as i18next from 'i18next';
 import * as React from 'react';
@@ -16,9 +17,9 @@ import * as jsxRuntime from 'react/jsx-runtime';
 import * as ReactDOM from 'react-dom';
 import * as ReactDOMClient from 'react-dom/client';
 import * as reactI18next from 'react-i18next';
-import * as reactRouter from 'react-router';
 import * as urql from 'urql';
 import type { ShellConfig } from './config.js';
+import * as reactRouter from './shared/react-router.js';
 
 export interface LoadedAreas {
   areas: Area[];
@@ -44,8 +45,17 @@ const PROVIDED: Record<string, { lib: unknown; version: string; key: keyof typeo
 
 let federation: ReturnType<typeof createInstance> | null = null;
 
+declare global {
+  // Read by the micro-frontends' builds (`experiments.externalRuntime`).
+  var _FEDERATION_RUNTIME_CORE: typeof runtimeCore | undefined;
+}
+
 function runtime() {
   if (federation) return federation;
+  // The micro-frontends are built without their own copy of the federation runtime (about 19 KiB
+  // gzip each; packages/tooling/federation/remote-vite-config.ts, docs/adr/0021 §7): they use the
+  // shell's, published here before the first remote entry loads.
+  globalThis._FEDERATION_RUNTIME_CORE ??= runtimeCore;
   federation = createInstance({ name: 'shell', remotes: [] });
   federation.registerShared(
     Object.fromEntries(

@@ -2,12 +2,15 @@
  * The micro-frontends carry no copy of what the shell provides (docs/adr/0021 §3): React DOM and
  * `@ips/ui` (with the Aksel components it uses) are built once, into the shell, and every remote
  * consumes them at run time. A fallback copy in a remote cost a job specialist about 330 KiB
- * gzip on the first screen (two remotes × the `@ips/ui` chunk). Reads the production builds the
- * global set-up makes.
+ * gzip on the first screen (two remotes × the `@ips/ui` chunk). Nor do they carry the federation
+ * runtime: they use the shell's (§7). And the shell's start-up chunk holds only what the first
+ * screen needs (§7): not the date picker, not the router's data routers. Reads the production
+ * builds the global set-up makes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import shellPackage from '../package.json' with { type: 'json' };
 
 const apps = join(import.meta.dirname, '..', '..');
 
@@ -18,22 +21,74 @@ function builtJs(app: string): string {
   return files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
 }
 
-// Strings that only a copy of the module would contain (a text of @ips/ui's, React DOM's error link).
+// Strings that only a copy of the module would contain (a text of @ips/ui's, React DOM's error link,
+// an error text of the federation runtime's core).
 const MARKERS = {
   '@ips/ui': 'Teksten inneholder tegn som ikke kan lagres',
   'react-dom': 'react.dev/errors',
+  '@module-federation/runtime-core': 'is not a valid federation manifest for remote',
 };
+
+/**
+ * The shell's start-up code: the `bootstrap` chunk `index.html`'s script loads (src/main.ts), with
+ * every chunk it imports statically, followed through; chunks loaded later by `import()` left out.
+ */
+function shellStartup(): { name: string; js: string } {
+  const dist = join(apps, 'admin-shell', 'dist');
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const entry = /<script type="module"[^>]*src="\/([^"]+)"/.exec(html)?.[1];
+  if (!entry) throw new Error('no module script in the built index.html');
+  const entryJs = readFileSync(join(dist, entry), 'utf8');
+  const name = /bootstrap-[\w-]+\.js/.exec(entryJs)?.[0];
+  if (!name) throw new Error('the entry imports no bootstrap chunk');
+  const seen = new Set<string>();
+  const read = (file: string): string => {
+    if (seen.has(file)) return '';
+    seen.add(file);
+    const js = readFileSync(join(dist, 'assets', file), 'utf8');
+    // Static imports between chunks: `import{…}from"./x.js"` and `import"./x.js"` (not `import(`).
+    const deps = [...js.matchAll(/(?:\bfrom|\bimport)\s*"\.\/([\w.-]+\.js)"/g)].map((m) => m[1] as string);
+    return [js, ...deps.map(read)].join('\n');
+  };
+  return { name, js: read(name) };
+}
 
 describe('shared modules are built once, into the shell', () => {
   const shell = builtJs('admin-shell');
   it.each(Object.entries(MARKERS))('the shell holds %s', (_, marker) => {
     expect(shell).toContain(marker);
   });
+  // The first screen carries only what it shows (docs/adr/0021 §7).
+  it('the shell’s start-up chunk leaves the date picker (react-day-picker) to a chunk of its own', () => {
+    const { name, js } = shellStartup();
+    expect(js.includes('react.dev/errors'), `${name} is the start-up chunk`).toBe(true);
+    expect(js.includes('rdp-'), `${name} holds react-day-picker`).toBe(false);
+    expect(shell.includes('rdp-'), 'the shell’s build holds the date picker somewhere').toBe(true);
+  });
+  it('the shell’s start-up chunk holds the router’s chosen names, not the whole package', () => {
+    const { name, js } = shellStartup();
+    // createBrowserRouter's data-router error text: in the package, not among the names provided.
+    const marker = 'You must provide a non-empty routes array to createRouter';
+    expect(js.includes(marker), `${name} holds the data routers`).toBe(false);
+  });
+  it('the shell’s federation runtime is the version the remotes’ build plugin is made for', () => {
+    // The remotes use the shell's runtime (externalRuntime) and are deployed alone: the two must
+    // move together (upgrade the shell first).
+    const plugin = JSON.parse(
+      readFileSync(
+        join(apps, 'admin-shell', 'node_modules', '@module-federation', 'vite', 'package.json'),
+        'utf8',
+      ),
+    ) as { dependencies: Record<string, string> };
+    expect(shellPackage.dependencies['@module-federation/runtime']).toBe(
+      plugin.dependencies['@module-federation/runtime'],
+    );
+  });
   describe.each(['mf-portfolio', 'mf-team', 'mf-nav', 'mf-organisation'])('%s', (app) => {
     const js = builtJs(app);
     it.each(Object.entries(MARKERS))('carries no copy of %s', (_, marker) => {
       expect(js.length).toBeGreaterThan(0);
-      expect(js).not.toContain(marker);
+      expect(js.includes(marker), `${app}'s build holds “${marker}”`).toBe(false);
     });
   });
 });

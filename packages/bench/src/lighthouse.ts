@@ -203,6 +203,60 @@ async function shifts(browser: Browser, shellUrl: string, email: string) {
   return found;
 }
 
+/**
+ * Diagnostic (`LH_PROFILE=1`): where the main thread's time goes on a signed-in load with an empty
+ * cache at Lighthouse's phone CPU (4× slower): a V8 CPU profile from navigation until the portfolio
+ * shows and the page is quiet, self time summed per function and per script.
+ */
+async function profile(browser: Browser, shellUrl: string, email: string) {
+  const context = await browser.createBrowserContext();
+  const page = await context.newPage();
+  await page.goto(`${shellUrl}/portfolio?login_hint=${encodeURIComponent(email)}`);
+  await (await page.waitForSelector('xpath///button[normalize-space()="Logg inn"]'))?.click();
+  await page.waitForSelector('[data-testid="portfolio"]', { timeout: 60_000 });
+  const cdp = await page.createCDPSession();
+  await cdp.send('Network.clearBrowserCache');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  await page.reload();
+  await page.waitForSelector('table[data-testid="portfolio"] tbody tr', { timeout: 60_000 });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const { profile: p } = (await cdp.send('Profiler.stop')) as unknown as {
+    profile: {
+      nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+      samples: number[];
+      timeDeltas: number[];
+    };
+  };
+  await context.close();
+  const byId = new Map(p.nodes.map((n) => [n.id, n.callFrame]));
+  const perFunction = new Map<string, number>();
+  const perScript = new Map<string, number>();
+  p.samples.forEach((id, i) => {
+    const frame = byId.get(id);
+    const ms = (p.timeDeltas[i + 1] ?? 0) / 1000;
+    if (!frame || frame.functionName === '(idle)' || frame.functionName === '(program)') return;
+    const script = frame.url.replace(/^.*\//, '') || frame.functionName;
+    const fn = `${frame.functionName || '(anonymous)'} ${script}:${frame.lineNumber + 1}`;
+    perFunction.set(fn, (perFunction.get(fn) ?? 0) + ms);
+    perScript.set(script, (perScript.get(script) ?? 0) + ms);
+  });
+  const top = (m: Map<string, number>, n: number) =>
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `${v.toFixed(0).padStart(6)} ms  ${k}`);
+  const busy = [...perScript.values()].reduce((a, b) => a + b, 0);
+  return [
+    `busy ${busy.toFixed(0)} ms (4× CPU slow-down), per script:`,
+    ...top(perScript, 12),
+    'per function:',
+    ...top(perFunction, 30),
+  ];
+}
+
 const kib = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 function line(label: string, f: Figures) {
   return [
@@ -240,6 +294,8 @@ const rows: string[] = [];
 try {
   if (process.env.LH_SHIFTS === '1')
     for (const s of await shifts(browser, stack.shellUrl, stack.specialist.email)) console.log(`shift ${s}`);
+  if (process.env.LH_PROFILE === '1')
+    for (const l of await profile(browser, stack.shellUrl, stack.specialist.email)) console.log(l);
   for (const formFactor of ['mobile', 'desktop'] as const)
     for (let i = 1; i <= RUNS; i++)
       rows.push(

@@ -1,7 +1,11 @@
 /**
  * The build of every micro-frontend: built and deployed alone, exposing only `./register`; React,
- * the router, urql, i18n and the shared UI package are singletons provided by the shell. Served
- * from its own port; `MF_<NAME>_BASE` overrides the address its assets are fetched from.
+ * the router, urql, i18n and the shared UI package are singletons provided by the shell, and so is
+ * the federation runtime itself (`experiments.externalRuntime`: the remote reads the runtime's core
+ * from `globalThis._FEDERATION_RUNTIME_CORE`, which the shell publishes — apps/admin-shell/src/areas.tsx;
+ * a remote therefore runs only inside the shell, and the shell's `@module-federation/runtime` must be
+ * the version this plugin is built against: apps/admin-shell/test/bundles.test.ts). Served from its
+ * own port; `MF_<NAME>_BASE` overrides the address its assets are fetched from.
  */
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
@@ -27,6 +31,7 @@ export function remoteViteConfig(name: string, port: number): UserConfig {
           Object.entries(SHARED).map(([n, s]) => [n, { ...s, import: false as const }]),
         ),
         dts: false,
+        experiments: { externalRuntime: true },
       }),
     ],
     server: {
