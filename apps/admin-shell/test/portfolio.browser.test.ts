@@ -159,6 +159,30 @@ describe('moving between screens', () => {
   });
 });
 
+describe('the first screen’s query, sent with the session', () => {
+  it('is not sent when the portfolio’s micro-frontend is not configured', async () => {
+    // The shell sends the portfolio's query itself only when that micro-frontend is one the user's
+    // roles load (docs/adr/0021 item 6): without it no screen would use the answer, and the access
+    // log would record a read of every job seeker in the portfolio that nobody saw.
+    const page = await stack.newPage();
+    const config = stack.config as { remotes: { name: string }[] };
+    const remotes = config.remotes.filter((r) => r.name !== 'portfolio');
+    expect(remotes.length).toBe(config.remotes.length - 1);
+    await page.route('**/config.json', (route) => route.fulfill({ json: { ...config, remotes } }));
+    const sent: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/graphql') && r.method() === 'POST') sent.push(r.postData() ?? '');
+    });
+    await signIn(page, stack.shellUrl, email, '/portfolio');
+    // Signed in: the menu shows the areas that did load (the team area's meeting).
+    await page.locator('nav a[href="/team-meeting"]').waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(sent.filter((b) => b.includes('myTeams'))).toHaveLength(1);
+    expect(sent.filter((b) => b.includes('query Portfolio'))).toEqual([]);
+    await page.context().close();
+  });
+});
+
 describe('an expired sign-in', () => {
   it('leads back to the sign-in page by itself, not to screens that fail', async () => {
     const page = await stack.newPage();
