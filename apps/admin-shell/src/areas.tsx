@@ -8,7 +8,6 @@ import { SHARED } from '@ips/federation/shared';
 import type { Area } from '@ips/ui';
 import * as ui from '@ips/ui';
 import { createInstance } from '@module-federation/runtime';
-import * as runtimeCore from '@module-federation/runtime/core';
 import { Alert, Button } from '@navikt/ds-react';
 import * as i18next from 'i18next';
 import * as React from 'react';
@@ -45,17 +44,8 @@ const PROVIDED: Record<string, { lib: unknown; version: string; key: keyof typeo
 
 let federation: ReturnType<typeof createInstance> | null = null;
 
-declare global {
-  // Read by the micro-frontends' builds (`experiments.externalRuntime`).
-  var _FEDERATION_RUNTIME_CORE: typeof runtimeCore | undefined;
-}
-
 function runtime() {
   if (federation) return federation;
-  // The micro-frontends are built without their own copy of the federation runtime (about 19 KiB
-  // gzip each; packages/tooling/federation/remote-vite-config.ts, docs/adr/0021 §7): they use the
-  // shell's, published here before the first remote entry loads.
-  globalThis._FEDERATION_RUNTIME_CORE ??= runtimeCore;
   federation = createInstance({ name: 'shell', remotes: [] });
   federation.registerShared(
     Object.fromEntries(

@@ -2,15 +2,13 @@
  * The micro-frontends carry no copy of what the shell provides (docs/adr/0021 §3): React DOM and
  * `@ips/ui` (with the Aksel components it uses) are built once, into the shell, and every remote
  * consumes them at run time. A fallback copy in a remote cost a job specialist about 330 KiB
- * gzip on the first screen (two remotes × the `@ips/ui` chunk). Nor do they carry the federation
- * runtime: they use the shell's (§7). And the shell's start-up chunk holds only what the first
- * screen needs (§7): not the date picker, not the router's data routers. Reads the production
- * builds the global set-up makes.
+ * gzip on the first screen (two remotes × the `@ips/ui` chunk). And the shell's start-up chunk
+ * holds only what the first screen needs (§7): not the date picker, not the router's data routers.
+ * Reads the production builds the global set-up makes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import shellPackage from '../package.json' with { type: 'json' };
 
 const apps = join(import.meta.dirname, '..', '..');
 
@@ -21,12 +19,10 @@ function builtJs(app: string): string {
   return files.map((f) => readFileSync(join(dist, f), 'utf8')).join('\n');
 }
 
-// Strings that only a copy of the module would contain (a text of @ips/ui's, React DOM's error link,
-// an error text of the federation runtime's core).
+// Strings that only a copy of the module would contain (a text of @ips/ui's, React DOM's error link).
 const MARKERS = {
   '@ips/ui': 'Teksten inneholder tegn som ikke kan lagres',
   'react-dom': 'react.dev/errors',
-  '@module-federation/runtime-core': 'is not a valid federation manifest for remote',
 };
 
 /**
@@ -70,19 +66,6 @@ describe('shared modules are built once, into the shell', () => {
     // createBrowserRouter's data-router error text: in the package, not among the names provided.
     const marker = 'You must provide a non-empty routes array to createRouter';
     expect(js.includes(marker), `${name} holds the data routers`).toBe(false);
-  });
-  it('the shell’s federation runtime is the version the remotes’ build plugin is made for', () => {
-    // The remotes use the shell's runtime (externalRuntime) and are deployed alone: the two must
-    // move together (upgrade the shell first).
-    const plugin = JSON.parse(
-      readFileSync(
-        join(apps, 'admin-shell', 'node_modules', '@module-federation', 'vite', 'package.json'),
-        'utf8',
-      ),
-    ) as { dependencies: Record<string, string> };
-    expect(shellPackage.dependencies['@module-federation/runtime']).toBe(
-      plugin.dependencies['@module-federation/runtime'],
-    );
   });
   describe.each(['mf-portfolio', 'mf-team', 'mf-nav', 'mf-organisation'])('%s', (app) => {
     const js = builtJs(app);

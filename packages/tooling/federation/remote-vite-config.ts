@@ -1,11 +1,9 @@
 /**
  * The build of every micro-frontend: built and deployed alone, exposing only `./register`; React,
- * the router, urql, i18n and the shared UI package are singletons provided by the shell, and so is
- * the federation runtime itself (`experiments.externalRuntime`: the remote reads the runtime's core
- * from `globalThis._FEDERATION_RUNTIME_CORE`, which the shell publishes — apps/admin-shell/src/areas.tsx;
- * a remote therefore runs only inside the shell, and the shell's `@module-federation/runtime` must be
- * the version this plugin is built against: apps/admin-shell/test/bundles.test.ts). Served from its
- * own port; `MF_<NAME>_BASE` overrides the address its assets are fetched from.
+ * the router, urql, i18n and the shared UI package are singletons provided by the shell. Served
+ * from its own port; `MF_<NAME>_BASE` overrides the address its assets are fetched from.
+ * (`experiments.externalRuntime`, the remotes using the shell's federation runtime, was tried and
+ * taken out again: docs/adr/0021 §7.)
  */
 import { federation } from '@module-federation/vite';
 import react from '@vitejs/plugin-react';
@@ -31,7 +29,6 @@ export function remoteViteConfig(name: string, port: number): UserConfig {
           Object.entries(SHARED).map(([n, s]) => [n, { ...s, import: false as const }]),
         ),
         dts: false,
-        experiments: { externalRuntime: true },
       }),
     ],
     server: {
