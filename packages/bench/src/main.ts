@@ -11,7 +11,8 @@
  * BENCH_RUNGS / BENCH_WORKLOADS (comma-separated subsets), BENCH_SCALE_POINTS (1,40,400; empty:
  * no scale curve), BENCH_SCALE_SECONDS (3), BENCH_DATA (`demo`, or `national`: the ladder on the
  * national-scale seed — 400 organisations, 120,000 job seekers, about 7 million rows; seeding takes
- * minutes).
+ * minutes), BENCH_TEAM_MEMBERS (the team dashboard's team: the one with this many members, the
+ * nearest size if none; default the largest team).
  */
 import { cpus, loadavg, totalmem } from 'node:os';
 import { DEMO_SCALE, NATIONAL_SCALE } from '@ips/db/seed';
@@ -55,7 +56,7 @@ try {
   });
   try {
     log(
-      `portfolio of ${data.portfolioSize} job seekers; ${data.plans.length} support plans; running the ladder …`,
+      `portfolio of ${data.portfolioSize} job seekers; the dashboard's team ${data.teamSize.members} members following ${data.teamSize.jobSeekers} job seekers; ${data.plans.length} support plans; running the ladder …`,
     );
     cells = await runLadder(data, settings, log, rungs, workloads);
   } finally {

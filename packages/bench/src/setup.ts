@@ -50,6 +50,8 @@ export interface BenchData {
   jobSeekerId: string;
   supervisor: Persona;
   teamId: string;
+  /** The dashboard's team: its current members and the job seekers they follow. */
+  teamSize: { members: number; jobSeekers: number };
   navCounsellor: Persona;
   /** Support plans, each revised by its own job specialist (one per load-generator connection). */
   plans: PlanForUpdate[];
@@ -110,12 +112,23 @@ export async function findPersonas(
     'SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 ORDER BY "referralDate" DESC, id LIMIT 1',
     [s.id],
   );
-  // The method supervisor of the largest team.
-  const team = await one<{ teamId: string; supervisorId: string }>(
+  // The method supervisor of the largest team, or (`BENCH_TEAM_MEMBERS=n`) of the team whose
+  // number of members is closest to n, the larger first: comparing the dashboard across seeds
+  // with teams of one size measures the country's size, not the team's (issue 18 item 2).
+  const size = Number(process.env.BENCH_TEAM_MEMBERS ?? Number.NaN);
+  const team = await one<{ teamId: string; supervisorId: string; members: string; jobSeekers: string }>(
     admin,
     'specialist team',
-    `SELECT t.id AS "teamId", t."methodSupervisorId" AS "supervisorId" FROM specialist_team t
-     ORDER BY (SELECT count(*) FROM team_member tm WHERE tm."teamId" = t.id AND tm."leftOn" IS NULL) DESC, t.id LIMIT 1`,
+    `WITH t AS (
+       SELECT t.id, t."methodSupervisorId",
+              (SELECT count(*) FROM team_member tm WHERE tm."teamId" = t.id AND tm."leftOn" IS NULL) AS members
+       FROM specialist_team t)
+     SELECT t.id AS "teamId", t."methodSupervisorId" AS "supervisorId", t.members,
+            (SELECT count(*) FROM job_seeker j JOIN team_member tm ON tm."userId" = j."currentSpecialistId"
+             WHERE tm."teamId" = t.id AND tm."leftOn" IS NULL) AS "jobSeekers"
+     FROM t
+     ORDER BY CASE WHEN $1::int IS NULL THEN 0 ELSE abs(t.members - $1::int) END, t.members DESC, t.id LIMIT 1`,
+    [Number.isFinite(size) ? size : null],
   );
   const supervisor = await persona(admin, issuer, team.supervisorId);
   // The NAV counsellor with the most job seekers shared with them.
@@ -149,6 +162,7 @@ export async function findPersonas(
     jobSeekerId: js.id,
     supervisor,
     teamId: team.teamId,
+    teamSize: { members: Number(team.members), jobSeekers: Number(team.jobSeekers) },
     navCounsellor,
     plans,
     portfolioSize: Number(portfolioSize),
