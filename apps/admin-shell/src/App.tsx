@@ -7,7 +7,6 @@ import {
   createApiClient,
   type Membership,
   prefetchFirstScreen,
-  preloadDateField,
   type Role,
   SESSION_DOCUMENT,
   type Session,
@@ -18,7 +17,7 @@ import type { i18n as I18n } from 'i18next';
 import type { User, UserManager } from 'oidc-client-ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
-import { BrowserRouter, useLocation, useNavigate } from 'react-router';
+import { BrowserRouter, useNavigate } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { type LoadedAreas, loadAreas } from './areas.js';
 import { remotesFor, type ShellConfig } from './config.js';
@@ -227,24 +226,9 @@ function SignedIn({ config, userManager, i18n }: Props) {
           userManager={userManager}
         />
         <ShellBody session={session} routes={routes} failed={loaded.failed} purpose={purpose} />
-        <PreloadOnNavigation />
       </UrqlProvider>
     </SessionContext.Provider>
   );
-}
-
-/**
- * The date picker is not in the first screen's code (docs/adr/0021 §7): it starts loading when the
- * user first moves to another screen, while that screen's own code loads, so a form rarely shows
- * its read-only stand-in. Rendered alone, so only it follows the address.
- */
-function PreloadOnNavigation() {
-  const { pathname } = useLocation();
-  const first = useRef(pathname);
-  useEffect(() => {
-    if (pathname !== first.current) preloadDateField().catch(() => {});
-  }, [pathname]);
-  return null;
 }
 
 function SignInPage({ userManager }: { userManager: UserManager }) {

@@ -3,7 +3,7 @@
  * `@ips/ui` (with the Aksel components it uses) are built once, into the shell, and every remote
  * consumes them at run time. A fallback copy in a remote cost a job specialist about 330 KiB
  * gzip on the first screen (two remotes × the `@ips/ui` chunk). And the shell's start-up chunk
- * holds only what the first screen needs (§7): not the date picker, not the router's data routers.
+ * holds only the router's chosen names, not its data routers (§7).
  * Reads the production builds the global set-up makes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -55,12 +55,6 @@ describe('shared modules are built once, into the shell', () => {
     expect(shell).toContain(marker);
   });
   // The first screen carries only what it shows (docs/adr/0021 §7).
-  it('the shell’s start-up chunk leaves the date picker (react-day-picker) to a chunk of its own', () => {
-    const { name, js } = shellStartup();
-    expect(js.includes('react.dev/errors'), `${name} is the start-up chunk`).toBe(true);
-    expect(js.includes('rdp-'), `${name} holds react-day-picker`).toBe(false);
-    expect(shell.includes('rdp-'), 'the shell’s build holds the date picker somewhere').toBe(true);
-  });
   it('the shell’s start-up chunk holds the router’s chosen names, not the whole package', () => {
     const { name, js } = shellStartup();
     // createBrowserRouter's data-router error text: in the package, not among the names provided.

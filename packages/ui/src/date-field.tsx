@@ -9,8 +9,9 @@
  *   whatever the UI's language (the product's formats are Norwegian; only the words change).
  */
 import { TZDate } from '@date-fns/tz';
-import { TextField } from '@navikt/ds-react';
-import { type ComponentType, useEffect, useRef, useState } from 'react';
+import { DatePicker, TextField, useDatepicker } from '@navikt/ds-react';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 import { languageOf } from './mutation-texts.js';
 
 const OSLO_ZONE = 'Europe/Oslo';
@@ -110,80 +111,53 @@ export interface DateFieldProps {
   id?: string;
 }
 
-/**
- * Aksel's date picker (and with it react-day-picker and date-fns: 135 KiB of minified code, 38 KiB
- * gzip) is not in the shell's start-up chunk (docs/adr/0021 §7): it loads when the user first
- * leaves the first screen (`preloadDateField`, called by the shell) or when a date field first
- * shows, whichever comes first. Until it is there the field shows its label and value read-only
- * (a read-only input takes no typing, so nothing typed is lost); focus moves on to the picker's
- * input when it arrives. A failed load is tried again by the next field that shows.
- */
-let Picker: ComponentType<DateFieldProps> | null = null;
-let loading: Promise<void> | null = null;
-
-/** Loads the date picker once; resolves when `DateField` renders it directly. */
-export function preloadDateField(): Promise<void> {
-  if (Picker) return Promise.resolve();
-  loading ??= import('./date-picker-field.js').then(
-    (m) => {
-      Picker = m.default;
-    },
-    (error: unknown) => {
-      loading = null;
-      throw error;
-    },
-  );
-  return loading;
-}
-
 /** Aksel's date picker as a controlled field of ISO days, in the UI's language, typed as dd.mm.åååå. */
-export function DateField(props: DateFieldProps) {
-  const [, setLoaded] = useState(Picker !== null);
-  const box = useRef<HTMLDivElement>(null);
-  const hadFocus = useRef(false);
-  useEffect(() => {
-    if (Picker) return;
-    let live = true;
-    preloadDateField().then(
-      () => {
-        hadFocus.current = box.current?.contains(document.activeElement) ?? false;
-        if (live) setLoaded(true);
-      },
-      () => {},
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  useEffect(() => {
-    if (Picker && hadFocus.current) {
-      hadFocus.current = false;
-      box.current?.querySelector('input')?.focus();
-    }
+export function DateField({
+  label,
+  value,
+  onChange,
+  error,
+  description,
+  fromDay,
+  toDay,
+  size,
+  name,
+  id,
+}: DateFieldProps) {
+  const { i18n } = useTranslation();
+  const locale = languageOf(i18n?.language) === 'en' ? 'en' : 'nb';
+  const last = useRef(value);
+  const { datepickerProps, inputProps, setSelected } = useDatepicker({
+    locale,
+    defaultSelected: dateOfIsoDay(value),
+    fromDate: dateOfIsoDay(fromDay),
+    toDate: dateOfIsoDay(toDay),
+    onDateChange: (date) => {
+      const day = date ? isoDayOf(date) : '';
+      last.current = day;
+      onChange(day);
+    },
   });
-  if (Picker) {
-    return (
-      <div ref={box} style={{ display: 'contents' }}>
-        <Picker {...props} />
-      </div>
-    );
-  }
-  const { label, value, error, description, size, name, id } = props;
+  // A value set from outside (a reset after saving, a prefill) reaches the picker.
+  useEffect(() => {
+    if (value !== last.current) {
+      last.current = value;
+      setSelected(dateOfIsoDay(value));
+    }
+  }, [value, setSelected]);
   return (
-    <div ref={box} style={{ display: 'contents' }}>
-      <TextField
+    <DatePicker {...datepickerProps}>
+      <DatePicker.Input
+        {...inputProps}
         label={label}
         description={description}
         error={error}
         size={size}
         name={name}
         {...(id ? { id } : {})}
-        value={value ? formatDay(value) : ''}
         placeholder="dd.mm.åååå"
-        readOnly
-        htmlSize={11}
       />
-    </div>
+    </DatePicker>
   );
 }
 

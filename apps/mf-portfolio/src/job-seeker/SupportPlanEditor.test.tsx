@@ -5,14 +5,12 @@
  * someone the rules do not allow. The API answers are fixed here; a browser test runs the editor
  * against the real API.
  */
-
-import { preloadDateField } from '@ips/ui';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import i18next from 'i18next';
 import { useState } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { type Client, Provider } from 'urql';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fromValue } from 'wonka';
 import { texts } from '../texts.js';
 import { type SupportPlan, SupportPlanEditor } from './SupportPlanEditor.js';
@@ -112,8 +110,6 @@ const type = (label: string, value: string) =>
 const save = () => fireEvent.click(screen.getByRole('button', { name: 'Lagre ny versjon' }));
 
 afterEach(cleanup);
-// The date picker loads on first use (docs/adr/0021 §7); these forms are typed into at once.
-beforeAll(() => preloadDateField());
 
 describe('the support-plan editor', () => {
   it('shows no edit action to someone the rules do not allow', () => {

@@ -3,14 +3,12 @@
  * date and time fields too (Aksel's DatePicker input and the time field carry the summary's target
  * ids), and an issue the API reports at an instant (`heldAt`) leads to the day field that shows it.
  */
-
-import { preloadDateField } from '@ips/ui';
 import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import i18next from 'i18next';
 import type { ReactNode } from 'react';
 import { I18nextProvider, initReactI18next } from 'react-i18next';
 import { type Client, Provider } from 'urql';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { fromValue } from 'wonka';
 import { texts } from '../texts.js';
 import { FollowUpMeetingForm } from './FollowUpMeetingForm.js';
@@ -48,8 +46,6 @@ const meetingForm = (
 );
 
 afterEach(cleanup);
-// The date picker loads on first use (docs/adr/0021 §7); these forms are typed into at once.
-beforeAll(() => preloadDateField());
 
 describe('the error summary’s links', () => {
   it('move focus to the time field and to the day field of the follow-up meeting', () => {
