@@ -265,6 +265,7 @@ try {
     const machineNow = machineTicks();
     const clientNow = process.cpuUsage(client);
     const databaseNow = await databaseActivity(db.adminUrl);
+    const waited = waits.take();
     const pct = (cpuSeconds: number) => +((cpuSeconds / seconds / cores) * 100).toFixed(1);
     const row = {
       window: w + 1,
@@ -287,7 +288,8 @@ try {
       checkpoints: databaseNow.checkpoints - database.checkpoints,
       autovacuums: databaseNow.autovacuums - database.autovacuums,
       clientLoopDelayMaxMs: Math.round(clientLoop.max / 1e6),
-      ...(({ top, walSync }) => ({ walSyncSamples: walSync, waits: top }))(waits.take()),
+      walSyncSamples: waited.walSync,
+      waits: waited.top,
     };
     clientLoop.reset();
     server = serverNow;
