@@ -14,12 +14,12 @@ import {
 } from '@ips/ui';
 import { Alert, Button, Heading, Loader } from '@navikt/ds-react';
 import type { i18n as I18n } from 'i18next';
-import type { User, UserManager } from 'oidc-client-ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, useNavigate } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { type LoadedAreas, loadAreas } from './areas.js';
+import { type SignedInUser, storedUser, userManager } from './auth.js';
 import { remotesFor, type ShellConfig } from './config.js';
 import { ShellBody, ShellHeader } from './shell-layout.js';
 
@@ -28,61 +28,65 @@ const ORG_KEY = 'ips.organization';
 interface Props {
   config: ShellConfig;
   i18n: I18n;
-  userManager: UserManager;
 }
 
-export function App({ config, i18n, userManager }: Props) {
+export function App({ config, i18n }: Props) {
   return (
     <I18nextProvider i18n={i18n}>
       <BrowserRouter>
-        <SignedIn config={config} userManager={userManager} i18n={i18n} />
+        <SignedIn config={config} i18n={i18n} />
       </BrowserRouter>
     </I18nextProvider>
   );
 }
 
 /** One code exchange per callback URL, however often the effect runs (a code is single-use). */
-const callbacks = new Map<string, Promise<User>>();
+const callbacks = new Map<string, Promise<{ user: SignedInUser; back: string }>>();
 
-function useUser(userManager: UserManager) {
+const isCallback = () => window.location.pathname === '/callback';
+
+function useUser(config: ShellConfig) {
   // The router's `navigate` changes with every screen: held in a ref, so the user is read once per
   // sign-in, not again on each screen change (a new user object would re-read the session and make
   // a new API client with an empty cache, remounting the screen and emptying a form being typed in).
   const navigate = useNavigate();
   const navigateRef = useRef(navigate);
   navigateRef.current = navigate;
-  const [user, setUser] = useState<User | null | undefined>(undefined);
+  // Signed in already: read from session storage at once, without loading oidc-client-ts (auth.ts).
+  const [user, setUser] = useState<SignedInUser | null | undefined>(() =>
+    isCallback() ? undefined : storedUser(config),
+  );
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    const url = new URL(window.location.href);
-    if (url.pathname === '/callback') {
-      let exchange = callbacks.get(url.href);
-      if (!exchange) {
-        exchange = userManager.signinRedirectCallback(url.href);
-        callbacks.set(url.href, exchange);
-      }
-      exchange
-        .then((u) => {
-          const back = typeof u.state === 'string' && u.state.startsWith('/') ? u.state : '/';
-          // Through the router, so it sees the new address.
-          navigateRef.current(back, { replace: true });
-          setUser(u);
-        })
-        .catch((e: unknown) => setError(String(e)));
-      return;
+    if (!isCallback()) return;
+    const href = window.location.href;
+    let exchange = callbacks.get(href);
+    if (!exchange) {
+      exchange = userManager(config)
+        .then((manager) => manager.signinRedirectCallback(href))
+        .then((u) => ({
+          user: { accessToken: u.access_token, expiresAt: u.expires_at ?? null },
+          back: typeof u.state === 'string' && u.state.startsWith('/') ? u.state : '/',
+        }));
+      callbacks.set(href, exchange);
     }
-    userManager.getUser().then(
-      (u) => setUser(u && !u.expired ? u : null),
-      (e: unknown) => setError(String(e)),
-    );
-  }, [userManager]);
+    exchange
+      .then(({ user: signedIn, back }) => {
+        // Through the router, so it sees the new address.
+        navigateRef.current(back, { replace: true });
+        setUser(signedIn);
+      })
+      .catch((e: unknown) => setError(String(e)));
+  }, [config]);
   // An access token that expires sends the user back to the sign-in page (read once per sign-in,
   // nothing else would notice; the provider's session usually signs them straight back in).
   useEffect(() => {
-    const expired = () => setUser(null);
-    userManager.events.addAccessTokenExpired(expired);
-    return () => userManager.events.removeAccessTokenExpired(expired);
-  }, [userManager]);
+    if (!user || user.expiresAt === null) return;
+    const left = user.expiresAt * 1000 - Date.now();
+    // setTimeout's longest wait is 2^31 - 1 ms (about 24 days); a longer one would fire at once.
+    const timer = setTimeout(() => setUser(null), Math.min(Math.max(left, 0), 2 ** 31 - 1));
+    return () => clearTimeout(timer);
+  }, [user]);
   return { user, error };
 }
 
@@ -125,9 +129,9 @@ async function fetchSession(
   };
 }
 
-function SignedIn({ config, userManager, i18n }: Props) {
+function SignedIn({ config, i18n }: Props) {
   const { t } = useTranslation();
-  const { user, error } = useUser(userManager);
+  const { user, error } = useUser(config);
   const [profile, setProfile] = useState<Omit<Session, 'organizationId' | 'roles'> | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(() => sessionStorage.getItem(ORG_KEY));
   const [loaded, setLoaded] = useState<LoadedAreas | null>(null);
@@ -135,7 +139,7 @@ function SignedIn({ config, userManager, i18n }: Props) {
 
   useEffect(() => {
     if (!user) return;
-    fetchSession(config.apiUrl, user.access_token).then(setProfile, (e: unknown) => setProblem(String(e)));
+    fetchSession(config.apiUrl, user.accessToken).then(setProfile, (e: unknown) => setProblem(String(e)));
   }, [user, config]);
   // Only the micro-frontends the user's roles need (in any of their organisations), once the
   // session names the roles; each loads its screens when a route of it is shown (docs/adr/0021).
@@ -165,7 +169,7 @@ function SignedIn({ config, userManager, i18n }: Props) {
     () =>
       createApiClient({
         url: config.apiUrl,
-        token: () => user?.access_token ?? null,
+        token: () => user?.accessToken ?? null,
         organizationId: () => activeOrg,
         accessReason: () => purpose.current,
       }),
@@ -187,7 +191,7 @@ function SignedIn({ config, userManager, i18n }: Props) {
 
   if (error || problem) return <Alert variant="error">{t('error', { message: error ?? problem })}</Alert>;
   if (user === undefined) return <Loader title={t('loading')} />;
-  if (user === null) return <SignInPage userManager={userManager} />;
+  if (user === null) return <SignInPage config={config} />;
   // A platform operator may hold no membership at all: they still reach their onboarding page.
   if (!profile || !loaded || (!activeOrg && !profile.platformOperator))
     return <Loader title={t('signingIn')} />;
@@ -223,7 +227,7 @@ function SignedIn({ config, userManager, i18n }: Props) {
           }}
           routes={routes}
           i18n={i18n}
-          userManager={userManager}
+          onSignOut={() => void userManager(config).then((manager) => manager.signoutRedirect())}
         />
         <ShellBody session={session} routes={routes} failed={loaded.failed} purpose={purpose} />
       </UrqlProvider>
@@ -231,14 +235,20 @@ function SignedIn({ config, userManager, i18n }: Props) {
   );
 }
 
-function SignInPage({ userManager }: { userManager: UserManager }) {
+function SignInPage({ config }: { config: ShellConfig }) {
   const { t } = useTranslation();
+  // The library loads while the page is read, so the click goes straight to the provider.
+  useEffect(() => {
+    userManager(config).catch(() => undefined);
+  }, [config]);
   const signIn = () => {
     const hint = new URL(window.location.href).searchParams.get('login_hint');
-    void userManager.signinRedirect({
-      state: window.location.pathname + window.location.search.replace(/[?&]login_hint=[^&]*/, ''),
-      ...(hint ? { login_hint: hint } : {}),
-    });
+    void userManager(config).then((manager) =>
+      manager.signinRedirect({
+        state: window.location.pathname + window.location.search.replace(/[?&]login_hint=[^&]*/, ''),
+        ...(hint ? { login_hint: hint } : {}),
+      }),
+    );
   };
   return (
     <main className="shell-main">

@@ -7,7 +7,6 @@ import './shell.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
-import { createUserManager } from './auth.js';
 import { loadConfig } from './config.js';
 import { installFonts } from './fonts.js';
 import { createI18n } from './i18n.js';
@@ -19,7 +18,7 @@ loadConfig()
   .then((config) => {
     root.render(
       <StrictMode>
-        <App config={config} i18n={createI18n()} userManager={createUserManager(config)} />
+        <App config={config} i18n={createI18n()} />
       </StrictMode>,
     );
   })

@@ -6,7 +6,6 @@
 import type { AreaRoute, Session } from '@ips/ui';
 import { Alert, BodyShort, Button, Heading, HStack, Loader, Select, ToggleGroup } from '@navikt/ds-react';
 import type { i18n as I18n } from 'i18next';
-import type { UserManager } from 'oidc-client-ts';
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Route, Routes } from 'react-router';
@@ -24,7 +23,7 @@ export function ShellHeader({
   onOrganization,
   routes,
   i18n,
-  userManager,
+  onSignOut,
 }: {
   session: Session;
   organizations: [string, string][];
@@ -32,7 +31,7 @@ export function ShellHeader({
   onOrganization: (id: string) => void;
   routes: ShellRoute[];
   i18n: I18n;
-  userManager: UserManager;
+  onSignOut: () => void;
 }) {
   const { t } = useTranslation();
   return (
@@ -72,7 +71,7 @@ export function ShellHeader({
             ...(session.platformOperator ? [t('platformOperator')] : []),
           ].join(', ')}
         </BodyShort>
-        <Button size="small" variant="tertiary" onClick={() => void userManager.signoutRedirect()}>
+        <Button size="small" variant="tertiary" onClick={onSignOut}>
           {t('signOut')}
         </Button>
       </HStack>

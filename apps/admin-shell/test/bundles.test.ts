@@ -2,8 +2,10 @@
  * The micro-frontends carry no copy of what the shell provides (docs/adr/0021 §3): React DOM and
  * `@ips/ui` (with the Aksel components it uses) are built once, into the shell, and every remote
  * consumes them at run time. A fallback copy in a remote cost a job specialist about 330 KiB
- * gzip on the first screen (two remotes × the `@ips/ui` chunk). And the shell's start-up chunk
- * holds only the router's chosen names, not its data routers (§7).
+ * gzip on the first screen (two remotes × the `@ips/ui` chunk). And the shell's start-up code
+ * holds only the router's chosen names, not its data routers, and neither the date picker (built
+ * into the micro-frontends' screens that have a day to type: `@ips/ui/date-field`) nor
+ * oidc-client-ts (loaded when signing in or out) (§7).
  * Reads the production builds the global set-up makes.
  */
 import { readdirSync, readFileSync } from 'node:fs';
@@ -60,6 +62,18 @@ describe('shared modules are built once, into the shell', () => {
     // createBrowserRouter's data-router error text: in the package, not among the names provided.
     const marker = 'You must provide a non-empty routes array to createRouter';
     expect(js.includes(marker), `${name} holds the data routers`).toBe(false);
+  });
+  it('the shell’s start-up code holds no date picker and no oidc-client-ts; both are built elsewhere', () => {
+    const { name, js } = shellStartup();
+    // react-day-picker's class names, under Aksel's date picker.
+    const picker = 'rdp-day_selected';
+    // oidc-client-ts's message when a callback's state is not found.
+    const oidc = 'No matching state found in storage';
+    expect(js.includes(picker), `${name} holds the date picker`).toBe(false);
+    expect(js.includes(oidc), `${name} holds oidc-client-ts`).toBe(false);
+    // The markers are real: the portfolio's screens carry the picker, the shell's build the library.
+    expect(builtJs('mf-portfolio')).toContain(picker);
+    expect(shell).toContain(oidc);
   });
   describe.each(['mf-portfolio', 'mf-team', 'mf-nav', 'mf-organisation'])('%s', (app) => {
     const js = builtJs(app);

@@ -6,7 +6,6 @@
  */
 import { absenceIssues } from '@ips/domain';
 import {
-  DateField,
   FormError,
   formatDay,
   graphql,
@@ -18,6 +17,7 @@ import {
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { Alert, Button, Checkbox, Heading, HStack, Select, VStack } from '@navikt/ds-react';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';

@@ -5,7 +5,6 @@
  */
 import {
   ConsentRequiredErrorFields,
-  DateField,
   formatDayTime,
   graphql,
   NotFoundErrorFields,
@@ -19,6 +18,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   BodyShort,
   Detail,

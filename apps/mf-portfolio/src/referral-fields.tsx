@@ -3,7 +3,8 @@
  * link, name and contact, the protected address and its address fields, and where the referral
  * came from. Each group edits the form's one state object (`referral-form.ts`).
  */
-import { DateField, fieldId, osloToday } from '@ips/ui';
+import { fieldId, osloToday } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { BodyShort, HGrid, Radio, RadioGroup, Select, TextField, VStack } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';

@@ -8,7 +8,6 @@
 import { FIDELITY_ITEMS } from '@ips/domain';
 import {
   ConflictErrorFields,
-  DateField,
   FormError,
   formatDay,
   graphql,
@@ -19,6 +18,7 @@ import {
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   BodyShort,
   Button,

@@ -5,7 +5,6 @@
  * the organisation's "stalled after" weeks), and the decisions taken are recorded with it.
  */
 import {
-  DateField,
   FormOutcome,
   graphql,
   NotFoundErrorFields,
@@ -15,6 +14,7 @@ import {
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   BodyShort,
   Button,

@@ -10,7 +10,6 @@ import {
   ConflictAlert,
   ConflictErrorFields,
   canOn,
-  DateField,
   FormError,
   formatDay,
   formatDayTime,
@@ -24,6 +23,7 @@ import {
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   Alert,
   BodyLong,

@@ -6,7 +6,6 @@
  */
 import {
   canOn,
-  DateField,
   FormError,
   FormOutcome,
   formatDay,
@@ -19,6 +18,7 @@ import {
   useSession,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   Alert,
   BodyShort,

@@ -4,7 +4,6 @@
  * position so the supervisor sees who has room.
  */
 import {
-  DateField,
   FormError,
   formatDecimal,
   graphql,
@@ -13,6 +12,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { BodyShort, Button, Heading, HStack, Select, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

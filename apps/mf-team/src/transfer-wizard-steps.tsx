@@ -4,7 +4,8 @@
  * the reason, the day it takes effect, a note, and — only when another service level is chosen while
  * a same-level colleague has room (seed 001 §4.2) — the reason for that.
  */
-import { DateField, type FieldErrors } from '@ips/ui';
+import type { FieldErrors } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   Alert,
   BodyShort,

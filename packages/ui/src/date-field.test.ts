@@ -1,15 +1,7 @@
 /** Norwegian days and times: the wall clock of Oslo, whatever the machine's zone or the UI's language. */
 import { describe, expect, it } from 'vitest';
-import {
-  dateOfIsoDay,
-  formatDay,
-  formatDayTime,
-  formatDecimal,
-  formatTime,
-  isoDayOf,
-  osloInstant,
-  parseTime,
-} from './date-field.js';
+import { formatDay, formatDayTime, formatDecimal, formatTime, osloInstant, parseTime } from './date-field.js';
+import { dateOfIsoDay, isoDayOf } from './iso-day.js';
 
 describe('days and times in Oslo', () => {
   it('turns a day and a wall-clock time into the instant, in winter and in summer time', () => {

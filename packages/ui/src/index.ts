@@ -9,6 +9,7 @@ export * from './first-screen';
 export * from './form-kit';
 export * from './graphql';
 export * from './ids';
+export * from './iso-day';
 export * from './mutation';
 export * from './mutation-texts';
 export * from './mutation-ui';

@@ -5,7 +5,6 @@
  */
 import {
   ConflictErrorFields,
-  DateField,
   FormError,
   fieldId,
   graphql,
@@ -16,6 +15,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { Button, HStack, TextField } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

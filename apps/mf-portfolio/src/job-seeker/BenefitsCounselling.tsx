@@ -8,7 +8,6 @@
  */
 import {
   ConflictErrorFields,
-  DateField,
   FieldErrorSummary,
   FormError,
   fieldId,
@@ -20,6 +19,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   Alert,
   BodyShort,

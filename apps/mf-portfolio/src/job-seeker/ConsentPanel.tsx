@@ -7,7 +7,6 @@
  */
 import {
   ConflictErrorFields,
-  DateField,
   FormError,
   formatDay,
   graphql,
@@ -18,6 +17,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   Alert,
   BodyLong,

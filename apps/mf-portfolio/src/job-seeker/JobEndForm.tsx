@@ -5,7 +5,6 @@
  */
 import {
   ConflictErrorFields,
-  DateField,
   fieldId,
   graphql,
   NotFoundErrorFields,
@@ -14,6 +13,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { BodyShort } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

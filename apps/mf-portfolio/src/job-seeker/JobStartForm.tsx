@@ -6,7 +6,6 @@
  * is recorded but is never a job start.
  */
 import {
-  DateField,
   fieldId,
   graphql,
   NotFoundErrorFields,
@@ -15,6 +14,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { BodyShort, Search, Select, TextField, VStack } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -4,7 +4,6 @@
  * deadlines" on their day, and marked done with one click.
  */
 import {
-  DateField,
   FieldErrorSummary,
   FormError,
   fieldId,
@@ -18,6 +17,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { Alert, BodyShort, Button, Detail, Heading, HStack, Tag, Textarea, VStack } from '@navikt/ds-react';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -5,7 +5,6 @@
  */
 import {
   ConflictErrorFields,
-  DateField,
   fieldId,
   graphql,
   NotFoundErrorFields,
@@ -15,6 +14,7 @@ import {
   useMutationForm,
   ValidationErrorFields,
 } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { Radio, RadioGroup, TextField } from '@navikt/ds-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,7 +2,8 @@
  * The discharge form's parts (`DischargeForm`): the reasons, the form step (reason, day, note), the
  * confirmation step that lists the open duties the discharge closes, and what was done after success.
  */
-import { DateField, FormError, formatDay, osloToday } from '@ips/ui';
+import { FormError, formatDay, osloToday } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { Alert, BodyShort, Button, Heading, HStack, Select, Textarea, VStack } from '@navikt/ds-react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,7 +2,8 @@
  * The employer contact form's fields after the employer (`EmployerContactForm`): date and time,
  * face to face or not, purpose, outcome, contact person and note.
  */
-import { DateField, fieldId, osloToday, TimeField } from '@ips/ui';
+import { fieldId, osloToday, TimeField } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { HStack, Switch, Textarea, TextField } from '@navikt/ds-react';
 import { useTranslation } from 'react-i18next';
 import { CodeSelect } from './form-rows.js';

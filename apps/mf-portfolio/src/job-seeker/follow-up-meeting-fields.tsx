@@ -3,7 +3,8 @@
  * the kind of contact, the place, who took part, the purpose and the job. A booking being recorded
  * as held fills the draft in.
  */
-import { DateField, fieldId, osloNowTime, osloToday, parseTime, TimeField } from '@ips/ui';
+import { fieldId, osloNowTime, osloToday, parseTime, TimeField } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import { Checkbox, CheckboxGroup, HStack, Select, TextField } from '@navikt/ds-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';

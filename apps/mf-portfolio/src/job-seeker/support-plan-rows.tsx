@@ -4,7 +4,7 @@
  * issues (seed 000 §7: at least two face-to-face meetings, the first within three days of the
  * start), checked in the browser with the same domain function the API uses.
  */
-import { DateField } from '@ips/ui';
+import { DateField } from '@ips/ui/date-field';
 import {
   Button,
   Checkbox,
