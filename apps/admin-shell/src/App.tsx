@@ -19,7 +19,7 @@ import { I18nextProvider, useTranslation } from 'react-i18next';
 import { BrowserRouter, useNavigate } from 'react-router';
 import { Provider as UrqlProvider } from 'urql';
 import { type LoadedAreas, loadAreas } from './areas.js';
-import { type SignedInUser, storedUser, userManager } from './auth.js';
+import { forgetStoredUser, type SignedInUser, storedUser, userManager } from './auth.js';
 import { remotesFor, type ShellConfig } from './config.js';
 import { ShellBody, ShellHeader } from './shell-layout.js';
 
@@ -80,14 +80,34 @@ function useUser(config: ShellConfig) {
   }, [config]);
   // An access token that expires sends the user back to the sign-in page (read once per sign-in,
   // nothing else would notice; the provider's session usually signs them straight back in).
+  // Checked every 5 s and whenever the page is shown again, against the wall clock, as
+  // oidc-client-ts's own expiry timer does: one long timer may not count the time a laptop slept.
   useEffect(() => {
     if (!user || user.expiresAt === null) return;
-    const left = user.expiresAt * 1000 - Date.now();
-    // setTimeout's longest wait is 2^31 - 1 ms (about 24 days); a longer one would fire at once.
-    const timer = setTimeout(() => setUser(null), Math.min(Math.max(left, 0), 2 ** 31 - 1));
-    return () => clearTimeout(timer);
+    const expiresAt = user.expiresAt;
+    const check = () => {
+      if (Date.now() / 1000 >= expiresAt) setUser(null);
+    };
+    const timer = setInterval(check, 5000);
+    document.addEventListener('visibilitychange', check);
+    window.addEventListener('focus', check);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', check);
+      window.removeEventListener('focus', check);
+    };
   }, [user]);
-  return { user, error };
+  // Signing out: the library ends the provider's session too; should it not load (offline, a new
+  // deployment's chunk), the session ends here at least.
+  const signOut = () => {
+    userManager(config)
+      .then((manager) => manager.signoutRedirect())
+      .catch(() => {
+        forgetStoredUser(config);
+        setUser(null);
+      });
+  };
+  return { user, error, signOut };
 }
 
 async function fetchSession(
@@ -131,7 +151,7 @@ async function fetchSession(
 
 function SignedIn({ config, i18n }: Props) {
   const { t } = useTranslation();
-  const { user, error } = useUser(config);
+  const { user, error, signOut } = useUser(config);
   const [profile, setProfile] = useState<Omit<Session, 'organizationId' | 'roles'> | null>(null);
   const [organizationId, setOrganizationId] = useState<string | null>(() => sessionStorage.getItem(ORG_KEY));
   const [loaded, setLoaded] = useState<LoadedAreas | null>(null);
@@ -227,7 +247,7 @@ function SignedIn({ config, i18n }: Props) {
           }}
           routes={routes}
           i18n={i18n}
-          onSignOut={() => void userManager(config).then((manager) => manager.signoutRedirect())}
+          onSignOut={signOut}
         />
         <ShellBody session={session} routes={routes} failed={loaded.failed} purpose={purpose} />
       </UrqlProvider>
@@ -237,24 +257,29 @@ function SignedIn({ config, i18n }: Props) {
 
 function SignInPage({ config }: { config: ShellConfig }) {
   const { t } = useTranslation();
+  const [problem, setProblem] = useState<string | null>(null);
   // The library loads while the page is read, so the click goes straight to the provider.
   useEffect(() => {
     userManager(config).catch(() => undefined);
   }, [config]);
   const signIn = () => {
+    setProblem(null);
     const hint = new URL(window.location.href).searchParams.get('login_hint');
-    void userManager(config).then((manager) =>
-      manager.signinRedirect({
-        state: window.location.pathname + window.location.search.replace(/[?&]login_hint=[^&]*/, ''),
-        ...(hint ? { login_hint: hint } : {}),
-      }),
-    );
+    userManager(config)
+      .then((manager) =>
+        manager.signinRedirect({
+          state: window.location.pathname + window.location.search.replace(/[?&]login_hint=[^&]*/, ''),
+          ...(hint ? { login_hint: hint } : {}),
+        }),
+      )
+      .catch((e: unknown) => setProblem(String(e)));
   };
   return (
     <main className="shell-main">
       <Heading level="1" size="large">
         {t('appName')}
       </Heading>
+      {problem && <Alert variant="error">{t('error', { message: problem })}</Alert>}
       <Button onClick={signIn}>{t('signIn')}</Button>
     </main>
   );

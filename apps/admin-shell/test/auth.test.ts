@@ -6,7 +6,7 @@
  */
 import { User, UserManager, WebStorageStateStore } from 'oidc-client-ts';
 import { describe, expect, it } from 'vitest';
-import { storedUser, userStorageKey } from '../src/auth.js';
+import { forgetStoredUser, storedUser, userStorageKey } from '../src/auth.js';
 
 const config = { issuer: 'http://127.0.0.1:7091', clientId: 'ips-admin' };
 
@@ -82,7 +82,16 @@ describe('the signed-in user, read without the library', () => {
     await storeThroughLibrary(storage, now + 600);
     expect(storedUser({ ...config, clientId: 'other' }, storage, now)).toBeNull();
     expect(storedUser({ ...config, issuer: 'http://127.0.0.1:9999' }, storage, now)).toBeNull();
-    for (const text of ['not json', 'null', '42', '{"access_token":""}', '{"access_token":7}']) {
+    for (const text of [
+      'not json',
+      'null',
+      '42',
+      '{"access_token":""}',
+      '{"access_token":7}',
+      // An expiry that is not a number: the library never writes one (it counts null as expired).
+      '{"access_token":"t","expires_at":null}',
+      '{"access_token":"t","expires_at":"2000000000"}',
+    ]) {
       storage.setItem(userStorageKey(config), text);
       expect(storedUser(config, storage, now), text).toBeNull();
     }
@@ -93,5 +102,16 @@ describe('the signed-in user, read without the library', () => {
       },
     };
     expect(storedUser(config, refusing, now)).toBeNull();
+    // Without an expiry at all the library's user is not expired; neither is ours.
+    storage.setItem(userStorageKey(config), '{"access_token":"t"}');
+    expect(storedUser(config, storage, now)).toEqual({ accessToken: 't', expiresAt: null });
+  });
+
+  it('is forgotten when the shell signs out without the library', async () => {
+    const storage = memoryStorage();
+    const now = 1_800_000_000;
+    await storeThroughLibrary(storage, now + 600);
+    forgetStoredUser(config, storage);
+    expect(storedUser(config, storage, now)).toBeNull();
   });
 });

@@ -196,6 +196,40 @@ describe('an expired sign-in', () => {
   });
 });
 
+describe('signing in and out when oidc-client-ts cannot be loaded', () => {
+  // The shell loads the library only to sign in or out (docs/adr/0021 §7); a failed load must not
+  // leave a click doing nothing, nor a signed-out user's token in the browser.
+  it('signing out still ends the session in the browser', async () => {
+    const page = await stack.newPage();
+    await signIn(page, stack.shellUrl, email, '/portfolio');
+    await page.getByTestId('portfolio').locator('tbody tr').first().waitFor();
+    // A new page load (the library not yet loaded in it), with its chunk unavailable.
+    await page.route('**/assets/oidc-client-ts-*.js', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.reload();
+    await page.getByTestId('portfolio').locator('tbody tr').first().waitFor();
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    const stored = await page.evaluate(() =>
+      Object.keys(sessionStorage).filter((k) => k.startsWith('oidc.user:')),
+    );
+    expect(stored).toEqual([]);
+    // Loading the page again does not sign the user back in from the browser's storage.
+    await page.reload();
+    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    await page.context().close();
+  });
+
+  it('signing in says so instead of doing nothing', async () => {
+    const page = await stack.newPage();
+    await page.route('**/assets/oidc-client-ts-*.js', (route) => route.fulfill({ status: 503, body: '' }));
+    await page.goto(`${stack.shellUrl}/portfolio`);
+    await page.getByRole('button', { name: 'Logg inn' }).click();
+    await page.getByText('Noe gikk galt', { exact: false }).waitFor();
+    expect(new URL(page.url()).origin).toBe(stack.shellUrl);
+    await page.context().close();
+  });
+});
+
 describe('a micro-frontend that fails to load', () => {
   it('leaves the shell usable and says which part is missing', async () => {
     const page = await stack.newPage();
