@@ -49,16 +49,12 @@ export function storedUser(
   }
   if (typeof stored !== 'object' || stored === null) return null;
   if (typeof stored.access_token !== 'string' || stored.access_token === '') return null;
+  const { access_token: accessToken, expires_at: expiresAt } = stored;
   // Absent: no expiry known (the library's `expired` is then undefined). Present, it must be a
   // number (the library writes one; it counts `null` as expired): anything else is not a sign-in.
-  if (
-    stored.expires_at !== undefined &&
-    (typeof stored.expires_at !== 'number' || !Number.isFinite(stored.expires_at))
-  )
-    return null;
-  const expiresAt = typeof stored.expires_at === 'number' ? stored.expires_at : null;
-  if (expiresAt !== null && expiresAt <= Math.floor(nowSeconds)) return null;
-  return { accessToken: stored.access_token, expiresAt };
+  if (expiresAt === undefined) return { accessToken, expiresAt: null };
+  if (typeof expiresAt !== 'number' || !Number.isFinite(expiresAt)) return null;
+  return expiresAt <= Math.floor(nowSeconds) ? null : { accessToken, expiresAt };
 }
 
 /** Forgets the stored user (signing out when the library cannot be loaded). */

@@ -8,11 +8,10 @@
  */
 import { TZDate } from '@date-fns/tz';
 import { TextField } from '@navikt/ds-react';
-import { dateOfIsoDay } from './iso-day';
+import { dateOfIsoDay, ISO_DAY } from './iso-day';
 import { languageOf } from './mutation-texts.js';
 
 const OSLO_ZONE = 'Europe/Oslo';
-const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME = /^([01]?\d|2[0-3])[:.]?([0-5]\d)$/;
 
 /** Today's day in Oslo as `YYYY-MM-DD` (the day the user lives in, not UTC's). */
@@ -33,7 +32,7 @@ export function parseTime(text: string): string | null {
 
 /** The instant (ISO, UTC) of a day and a time of day on Oslo's clocks; null when either is invalid. */
 export function osloInstant(day: string, time: string): string | null {
-  const d = DAY.exec(day);
+  const d = ISO_DAY.exec(day);
   const hm = parseTime(time);
   if (!d || !hm || !dateOfIsoDay(day)) return null;
   const [h, m] = hm.split(':').map(Number) as [number, number];
@@ -45,7 +44,7 @@ export function osloInstant(day: string, time: string): string | null {
 /** dd.mm.åååå in Oslo, for an ISO day or an instant; '–' when there is none. */
 export function formatDay(value: string | Date | null | undefined): string {
   if (!value) return '–';
-  if (typeof value === 'string' && DAY.test(value)) {
+  if (typeof value === 'string' && ISO_DAY.test(value)) {
     const [y, m, d] = value.split('-');
     return `${d}.${m}.${y}`;
   }
