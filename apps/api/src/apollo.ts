@@ -20,6 +20,7 @@ import { MAX_TOKENS } from './http/operation-kind.js';
 import { apolloLogger } from './http-errors.js';
 import type { Metrics } from './metrics.js';
 import { schema } from './schema/index.js';
+import { planFor, runPlan, shapedListsOn } from './shaped/job-seeker-list.js';
 
 export async function startApollo(deps: {
   config: ApiConfig;
@@ -65,6 +66,29 @@ export async function startApollo(deps: {
       ApolloServerPluginInlineTraceDisabled(),
       ...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []),
       ...(insecure ? [] : armor.plugins),
+      // The job-seeker list shaped by one SQL statement (ADR 0023 step 5), after parsing and
+      // validation; null (another document, another user's rules) runs the normal execution.
+      {
+        async requestDidStart() {
+          return {
+            async responseForOperation(rc) {
+              if (!rc.operation || !shapedListsOn()) return null;
+              const plan = planFor(schema, rc.operation);
+              if (!plan) return null;
+              let data: Record<string, unknown> | null;
+              try {
+                data = await runPlan(rc.contextValue, schema, rc.operation, plan, rc.request.variables);
+              } catch {
+                // The normal execution answers, with its own error if the transaction cannot go on.
+                return null;
+              }
+              return data
+                ? { http: rc.response.http, body: { kind: 'single', singleResult: { data } } }
+                : null;
+            },
+          };
+        },
+      },
       {
         async requestDidStart() {
           return {

@@ -15,6 +15,9 @@ let stack: Stack;
 let nav: { userId: string; email: string; officeId: string };
 
 beforeAll(async () => {
+  // This file holds the page-first path (ADR 0020), which serves the NAV documents the shaped list
+  // does not answer; the shaped list (ADR 0023 step 5) is compared with it in shaped-list.test.ts.
+  process.env.IPS_SHAPED_LISTS = '0';
   stack = await startStack(inject('ipsTemplate'));
   const { rows } = await stack.admin.query<{ userId: string; email: string; officeId: string }>(
     `SELECT m."userId", u.email, m."organizationId" AS "officeId" FROM membership m JOIN app_user u ON u.id = m."userId"
@@ -26,6 +29,7 @@ beforeAll(async () => {
   nav = rows[0];
 });
 afterAll(async () => {
+  delete process.env.IPS_SHAPED_LISTS;
   await stack?.close();
 });
 

@@ -129,7 +129,8 @@ builder.prismaObjectField(JobSeekerNode, 'navSharingGrants', (t) =>
     authScopes: { signedIn: true },
     query: (_args, ctx) => ({
       where: accessibleWhere(ctx.ability, 'read', 'NavSharingGrant'),
-      orderBy: [{ validFrom: 'desc' }],
+      // The id breaks ties, so the order is the same on every path (the shaped list's too).
+      orderBy: [{ validFrom: 'desc' }, { id: 'desc' }],
     }),
   }),
 );

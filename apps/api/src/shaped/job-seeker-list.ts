@@ -1,0 +1,425 @@
+/**
+ * The job-seeker list in one SQL statement that shapes its rows in PostgreSQL (ADR 0023 step 5,
+ * issue 18 items 1 and 4): for a document that asks `jobSeekers` for what the NAV counsellor's
+ * list and the authorization matrix ask (names, phase, days, grants, jobs, the page), the API
+ * answers from one statement instead of Pothos's resolvers and Prisma's client.
+ *
+ * Nothing is decided here that the normal path decides elsewhere:
+ * - the rows: the same Prisma `where` the resolver builds (`accessibleWhere` of the user's CASL
+ *   rules AND the list's filters), written as SQL by `where-sql.ts`; the grants and jobs under
+ *   their own models' `accessibleWhere`; all of it under the same row-level security, in the
+ *   request's transaction;
+ * - the fields: only when every rule that lets the user read a job seeker (or a grant, a job)
+ *   grants every field the document asks for, so a row the rules let through has all of them
+ *   readable and the normal path would null none; otherwise the normal path answers;
+ * - the page: Pothos's page size, cursor format and `hasNextPage` rule, Prisma's cursor reading;
+ * - the access log: one `JobSeeker.list` entry per job seeker shown, as the resolver writes.
+ *
+ * Anything else — another field, an argument, a fragment, a directive, a rule the SQL writer does
+ * not know — answers null and the normal path runs. `IPS_SHAPED_LISTS=0` turns it off (the test
+ * that compares both paths, the bench's before/after).
+ */
+import { type AppAbility, type ModelName as AuthzModel, accessibleWhere } from '@ips/authz';
+import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
+import { encodeGlobalID } from '@pothos/plugin-relay';
+import {
+  type FieldNode,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  getArgumentValues,
+  getNamedType,
+  getVariableValues,
+  isObjectType,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { recordRead } from '../schema/job-seeker-fields.js';
+import { Params, tableOf, whereSql } from './where-sql.js';
+
+type Format = 'text' | 'int' | 'date' | 'datetime' | 'globalId' | 'list';
+
+/** The fields a shaped list can answer, per GraphQL type: the column and how it is written. */
+const JOB_SEEKER_COLUMNS: Record<string, { column: string; format: Format }> = {
+  id: { column: 'id', format: 'globalId' },
+  givenName: { column: 'givenName', format: 'text' },
+  familyName: { column: 'familyName', format: 'text' },
+  phase: { column: 'phase', format: 'text' },
+  referralDate: { column: 'referralDate', format: 'date' },
+  intakeDate: { column: 'intakeDate', format: 'date' },
+  dischargedAt: { column: 'dischargedAt', format: 'date' },
+  version: { column: 'version', format: 'int' },
+};
+const GRANT_COLUMNS: Record<string, { column: string; format: Format }> = {
+  id: { column: 'id', format: 'text' },
+  scopes: { column: 'scopes', format: 'list' },
+  validFrom: { column: 'validFrom', format: 'datetime' },
+  validUntil: { column: 'validUntil', format: 'datetime' },
+  revokedAt: { column: 'revokedAt', format: 'datetime' },
+  version: { column: 'version', format: 'int' },
+};
+const EMPLOYMENT_COLUMNS: Record<string, { column: string; format: Format }> = {
+  id: { column: 'id', format: 'text' },
+  jobTitle: { column: 'jobTitle', format: 'text' },
+  jobType: { column: 'jobType', format: 'text' },
+  kind: { column: 'kind', format: 'text' },
+  startDate: { column: 'startDate', format: 'date' },
+  endDate: { column: 'endDate', format: 'date' },
+  endedBy: { column: 'endedBy', format: 'text' },
+  version: { column: 'version', format: 'int' },
+};
+
+/** A job seeker's relations a shaped list can answer: their model, columns and order (the normal path's). */
+const RELATIONS = {
+  navSharingGrants: {
+    model: 'NavSharingGrant',
+    columns: GRANT_COLUMNS,
+    orderBy: '"validFrom" DESC, "id" DESC',
+  },
+  employments: {
+    model: 'Employment',
+    columns: EMPLOYMENT_COLUMNS,
+    orderBy: '"startDate" DESC, "id" DESC',
+  },
+} as const;
+type RelationName = keyof typeof RELATIONS;
+
+type Leaf = { key: string; typename: string } | { key: string; column: string; format: Format };
+/** A node's fields in the document's order: columns, `__typename`s and relations. */
+type NodeShape = (Leaf | { key: string; relation: RelationName; leaves: Leaf[] })[];
+
+export interface ListPlan {
+  /** The response keys at the root, in order: the list's and `__typename`s. */
+  root: ({ key: string; typename: string } | { key: string; list: true })[];
+  field: GraphQLField<unknown, unknown>;
+  fieldNode: FieldNode;
+  connection: (
+    | { key: string; typename: string }
+    | {
+        key: string;
+        edges: (
+          | { key: string; typename: string }
+          | { key: string; cursor: true }
+          | { key: string; node: NodeShape }
+        )[];
+      }
+    | { key: string; pageInfo: ({ key: string; typename: string } | { key: string; info: string })[] }
+  )[];
+  /** Every job-seeker, grant and job column the document asks for (the field rules' check). */
+  fields: { JobSeeker: string[]; NavSharingGrant: string[]; Employment: string[] };
+  relations: RelationName[];
+}
+
+class NotShaped extends Error {}
+
+const keyOf = (f: FieldNode) => f.alias?.value ?? f.name.value;
+
+/** The fields of a selection set, refusing what a plan does not handle (fragments, directives, duplicate keys). */
+function fieldsOf(set: SelectionSetNode | undefined): FieldNode[] {
+  if (!set) throw new NotShaped();
+  const fields: FieldNode[] = [];
+  const keys = new Set<string>();
+  for (const s of set.selections) {
+    if (s.kind !== Kind.FIELD) throw new NotShaped();
+    if (s.directives?.length) throw new NotShaped();
+    const key = keyOf(s);
+    if (keys.has(key)) throw new NotShaped();
+    keys.add(key);
+    fields.push(s);
+  }
+  return fields;
+}
+
+function leaves(
+  set: SelectionSetNode | undefined,
+  typename: string,
+  columns: Record<string, { column: string; format: Format }>,
+  used: string[],
+): Leaf[] {
+  return fieldsOf(set).map((f) => {
+    if (f.arguments?.length || f.selectionSet) throw new NotShaped();
+    if (f.name.value === '__typename') return { key: keyOf(f), typename };
+    const column = columns[f.name.value];
+    if (!column) throw new NotShaped();
+    used.push(column.column);
+    return { key: keyOf(f), ...column };
+  });
+}
+
+const typeOfField = (type: GraphQLObjectType, name: string): GraphQLObjectType => {
+  const field = type.getFields()[name];
+  const named = field ? getNamedType(field.type) : undefined;
+  if (!named || !isObjectType(named)) throw new NotShaped();
+  return named;
+};
+
+const plans = new WeakMap<OperationDefinitionNode, ListPlan | null>();
+
+/** The plan for an operation a shaped list can answer, or null (kept per parsed document). */
+export function planFor(schema: GraphQLSchema, operation: OperationDefinitionNode): ListPlan | null {
+  let plan = plans.get(operation);
+  if (plan === undefined) {
+    try {
+      plan = makePlan(schema, operation);
+    } catch (error) {
+      if (!(error instanceof NotShaped)) throw error;
+      plan = null;
+    }
+    plans.set(operation, plan);
+  }
+  return plan;
+}
+
+function makePlan(schema: GraphQLSchema, operation: OperationDefinitionNode): ListPlan {
+  if (operation.operation !== 'query' || operation.directives?.length) throw new NotShaped();
+  const query = schema.getQueryType();
+  if (!query) throw new NotShaped();
+  const fields: ListPlan['fields'] = { JobSeeker: [], NavSharingGrant: [], Employment: [] };
+  const relations: RelationName[] = [];
+  let listField: FieldNode | undefined;
+  const root: ListPlan['root'] = fieldsOf(operation.selectionSet).map((f) => {
+    if (f.name.value === '__typename') return { key: keyOf(f), typename: query.name };
+    if (f.name.value !== 'jobSeekers' || listField) throw new NotShaped();
+    listField = f;
+    return { key: keyOf(f), list: true };
+  });
+  const field = query.getFields().jobSeekers;
+  if (!listField || !field) throw new NotShaped();
+  const connectionType = typeOfField(query, 'jobSeekers');
+  const edgeType = typeOfField(connectionType, 'edges');
+  const pageInfoType = typeOfField(connectionType, 'pageInfo');
+  const nodeType = typeOfField(edgeType, 'node');
+  const connection: ListPlan['connection'] = fieldsOf(listField.selectionSet).map((f) => {
+    if (f.arguments?.length) throw new NotShaped();
+    const key = keyOf(f);
+    if (f.name.value === '__typename') return { key, typename: connectionType.name };
+    if (f.name.value === 'pageInfo')
+      return {
+        key,
+        pageInfo: fieldsOf(f.selectionSet).map((p) => {
+          if (p.arguments?.length || p.selectionSet) throw new NotShaped();
+          if (p.name.value === '__typename') return { key: keyOf(p), typename: pageInfoType.name };
+          if (!['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'].includes(p.name.value))
+            throw new NotShaped();
+          return { key: keyOf(p), info: p.name.value };
+        }),
+      };
+    if (f.name.value !== 'edges') throw new NotShaped();
+    return {
+      key,
+      edges: fieldsOf(f.selectionSet).map((e) => {
+        if (e.arguments?.length) throw new NotShaped();
+        if (e.name.value === '__typename') return { key: keyOf(e), typename: edgeType.name };
+        if (e.name.value === 'cursor') {
+          if (e.selectionSet) throw new NotShaped();
+          return { key: keyOf(e), cursor: true as const };
+        }
+        if (e.name.value !== 'node') throw new NotShaped();
+        const node: NodeShape = [];
+        for (const n of fieldsOf(e.selectionSet)) {
+          const relation = RELATIONS[n.name.value as RelationName];
+          if (relation && Object.hasOwn(RELATIONS, n.name.value)) {
+            if (n.arguments?.length) throw new NotShaped();
+            const name = n.name.value as RelationName;
+            if (relations.includes(name)) throw new NotShaped();
+            relations.push(name);
+            const type = typeOfField(nodeType, name);
+            node.push({
+              key: keyOf(n),
+              relation: name,
+              leaves: leaves(n.selectionSet, type.name, relation.columns, fields[relation.model]),
+            });
+          } else {
+            node.push(
+              ...leaves(
+                { kind: Kind.SELECTION_SET, selections: [n] },
+                nodeType.name,
+                JOB_SEEKER_COLUMNS,
+                fields.JobSeeker,
+              ),
+            );
+          }
+        }
+        return { key: keyOf(e), node };
+      }),
+    };
+  });
+  return { root, field, fieldNode: listField, connection, fields, relations };
+}
+
+/** The arguments the shaped list handles; any other (or an odd value) leaves it to the normal path. */
+const Args = z
+  .object({
+    first: z.number().int().min(0).nullish(),
+    after: z.string().nullish(),
+    specialistId: z.uuid().nullish(),
+    orderBy: z.literal('REFERRAL_DATE_DESC').nullish(),
+  })
+  .strict();
+const Uuid = z.uuid();
+
+/**
+ * Whether every rule that lets the user read `model` grants all of `fields`: then every row the
+ * rules let through has them readable (a rule without fields grants all; an inverted rule could
+ * take one away, so it is not known here).
+ */
+function readableOnEveryRow(ability: AppAbility, model: AuthzModel, fields: string[]): boolean {
+  for (const rule of ability.rulesFor('read', model as never)) {
+    if (rule.inverted) return false;
+    if (rule.fields === undefined) continue;
+    const granted = Array.isArray(rule.fields) ? rule.fields : [rule.fields];
+    if (!fields.every((f) => granted.includes(f))) return false;
+  }
+  return true;
+}
+
+type Row = Record<string, unknown> & { id: string; organizationId: string };
+
+/** Off when `IPS_SHAPED_LISTS=0` (the test's and the bench's normal path). */
+export const shapedListsOn = () => process.env.IPS_SHAPED_LISTS !== '0';
+
+/**
+ * The response's data for the plan, or null when this request is one the shaped list does not
+ * answer (its arguments, the user's rules): the normal path runs then.
+ */
+export async function runPlan(
+  ctx: Context,
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  plan: ListPlan,
+  rawVariables: Record<string, unknown> | undefined,
+): Promise<Record<string, unknown> | null> {
+  if (ctx.unguarded) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (coerced.errors) return null;
+  const parsed = Args.safeParse(getArgumentValues(plan.field as never, plan.fieldNode, coerced.coerced));
+  if (!parsed.success) return null;
+  const args = parsed.data;
+  let cursor: string | null = null;
+  if (args.after != null) {
+    let value: unknown;
+    try {
+      value = parsePrismaCursor(args.after);
+    } catch {
+      return null;
+    }
+    if (typeof value !== 'string' || !Uuid.safeParse(value).success) return null;
+    cursor = value;
+  }
+  const { ability } = ctx;
+  if (!readableOnEveryRow(ability, 'JobSeeker', plan.fields.JobSeeker)) return null;
+  for (const name of plan.relations) {
+    const { model } = RELATIONS[name];
+    if (!readableOnEveryRow(ability, model, plan.fields[model])) return null;
+  }
+
+  const params = new Params();
+  const where = whereSql(
+    'JobSeeker',
+    {
+      AND: [
+        accessibleWhere(ability, 'read', 'JobSeeker'),
+        args.specialistId ? { currentSpecialistId: args.specialistId } : {},
+      ],
+    },
+    'js',
+    params,
+  );
+  if (where === null) return null;
+  // Pothos's page: `first` (default 25) up to the configured maximum, plus one row to know whether
+  // there is another page; after a cursor, Prisma's reading: from the cursor's row on, skipping it.
+  const size = Math.min(args.first ?? 25, ctx.config.maxPageSize);
+  const limit = size + 1;
+  const after = cursor
+    ? ` AND (js."referralDate", js.id) <= (SELECT c."referralDate", c.id FROM job_seeker c WHERE c.id = ${params.add(cursor)}::uuid)`
+    : '';
+  const columns = new Set(['id', 'organizationId', 'referralDate', ...plan.fields.JobSeeker]);
+  const relationSql: string[] = [];
+  for (const name of plan.relations) {
+    const relation = RELATIONS[name];
+    const relationWhere = whereSql(
+      relation.model,
+      accessibleWhere(ability, 'read', relation.model),
+      'r',
+      params,
+    );
+    if (relationWhere === null) return null;
+    const wanted = [...new Set(plan.fields[relation.model])];
+    const object = wanted.map((c) => `'${c}', r."${c}"`).join(', ');
+    relationSql.push(
+      `'${name}', (SELECT coalesce(json_agg(json_build_object(${object}) ORDER BY ${relation.orderBy
+        .split(', ')
+        .map((o) => `r.${o}`)
+        .join(', ')}), '[]'::json) FROM ${tableOf(relation.model)} r
+        WHERE r."organizationId" = p."organizationId" AND r."jobSeekerId" = p.id AND ${relationWhere})`,
+    );
+  }
+  const object = [...[...columns].map((c) => `'${c}', p."${c}"`), ...relationSql].join(', ');
+  const sql = `SELECT coalesce(json_agg(json_build_object(${object}) ORDER BY p."referralDate" DESC, p.id DESC), '[]'::json)::text AS rows
+FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker js
+      WHERE ${where}${after}
+      ORDER BY js."referralDate" DESC, js.id DESC LIMIT ${params.add(limit)}${cursor ? ' OFFSET 1' : ''}) p`;
+  const result = (await ctx.db.$queryRawUnsafe(sql, ...params.values)) as { rows: string }[];
+  const rows = JSON.parse(result[0]?.rows ?? '[]') as Row[];
+
+  const shown = rows.length === limit ? rows.slice(0, -1) : rows;
+  for (const row of shown) recordRead(ctx, row, 'JobSeeker.list');
+  const cursorOf = (row: Row) => formatPrismaCursor(row, 'id');
+  const pageInfo: Record<string, unknown> = {
+    hasNextPage: rows.length === limit,
+    hasPreviousPage: cursor !== null,
+    startCursor: shown[0] ? cursorOf(shown[0]) : null,
+    endCursor: shown.length > 0 ? cursorOf(shown[shown.length - 1] as Row) : null,
+  };
+  const list: Record<string, unknown> = {};
+  for (const part of plan.connection) {
+    if ('typename' in part) list[part.key] = part.typename;
+    else if ('pageInfo' in part)
+      list[part.key] = Object.fromEntries(
+        part.pageInfo.map((p) => [p.key, 'typename' in p ? p.typename : pageInfo[p.info]]),
+      );
+    else
+      list[part.key] = shown.map((row) =>
+        Object.fromEntries(
+          part.edges.map((e) => {
+            if ('typename' in e) return [e.key, e.typename];
+            if ('cursor' in e) return [e.key, cursorOf(row)];
+            return [e.key, shapeNode(e.node, row)];
+          }),
+        ),
+      );
+  }
+  return Object.fromEntries(plan.root.map((r) => [r.key, 'typename' in r ? r.typename : list]));
+}
+
+function shapeNode(shape: NodeShape, row: Row): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const part of shape) {
+    if ('relation' in part) {
+      const items = (row[part.relation] ?? []) as Record<string, unknown>[];
+      out[part.key] = items.map((item) =>
+        Object.fromEntries(part.leaves.map((leaf) => [leaf.key, leafValue(leaf, item, '')])),
+      );
+    } else out[part.key] = leafValue(part, row, 'JobSeeker');
+  }
+  return out;
+}
+
+function leafValue(leaf: Leaf, row: Record<string, unknown>, nodeType: string): unknown {
+  if ('typename' in leaf) return leaf.typename;
+  const value = row[leaf.column];
+  if (value === null || value === undefined) return null;
+  switch (leaf.format) {
+    case 'globalId':
+      return encodeGlobalID(nodeType, String(value));
+    case 'datetime':
+      return new Date(String(value)).toISOString();
+    case 'date':
+      return String(value).slice(0, 10);
+    default:
+      return value;
+  }
+}
