@@ -78,8 +78,10 @@ export async function startApollo(deps: {
               let data: Record<string, unknown> | null;
               try {
                 data = await runPlan(rc.contextValue, schema, rc.operation, plan, rc.request.variables);
-              } catch {
-                // The normal execution answers, with its own error if the transaction cannot go on.
+              } catch (error) {
+                // The request's transaction may be aborted: the request fails as a whole, as when
+                // its COMMIT fails (503 when the database is unavailable), not with another answer.
+                rc.contextValue.shapedFailure = error;
                 return null;
               }
               return data

@@ -34,6 +34,11 @@ export interface Context {
    * `benchmarkOnlyWithoutSecurity`, refused in production): field checks are skipped.
    */
   unguarded: boolean;
+  /**
+   * What failed in the shaped list's statement (ADR 0023 step 5), if anything: the transaction is
+   * aborted then, so the request fails as a whole (503 when the database is unavailable).
+   */
+  shapedFailure?: unknown;
 }
 
 export interface ContextOptions {

@@ -55,13 +55,16 @@ export const calendarDay = z.iso
  * anything else would reach the database as an id. A connection with another cursor would need
  * its own rule here (its cursors would be refused, visibly, not passed on).
  */
-const idCursor = text.refine(
-  (s) => {
-    const decoded = Buffer.from(s, 'base64').toString('utf8');
-    return decoded.startsWith('GPC:S:') && UUID.test(decoded.slice(6));
-  },
-  { message: 'Not a cursor of this list', params: { code: 'INVALID_CURSOR' } },
-);
+/** The row id a list's cursor names (`GPC:S:<uuid>`, base64), or null when it is not one. */
+export function cursorId(s: string): string | null {
+  const decoded = Buffer.from(s, 'base64').toString('utf8');
+  return decoded.startsWith('GPC:S:') && UUID.test(decoded.slice(6)) ? decoded.slice(6) : null;
+}
+
+const idCursor = text.refine((s) => cursorId(s) !== null, {
+  message: 'Not a cursor of this list',
+  params: { code: 'INVALID_CURSOR' },
+});
 
 function schemaFor(typeName: string, globalId: boolean): z.ZodType | null {
   switch (typeName) {

@@ -95,6 +95,7 @@ export async function runInTransaction(
                 )
                 .finally(() => span.end()),
           );
+          if (ctx.shapedFailure !== undefined) throw ctx.shapedFailure;
           const body = response.body.kind === 'complete' ? response.body.string : '';
           // A GraphQL error or a typed domain error: the mutation leaves nothing behind.
           if (request.mutation && (outcome.failed || /"errors"\s*:/.test(body))) throw new RollBack();

@@ -9,6 +9,7 @@ import { type Actor, accessibleWhere, defineAbilityFor } from '@ips/authz';
 import { createPrismaClient, type PrismaClient } from '@ips/db';
 import { getDatamodel } from '@ips/db/pothos-types';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readableOnEveryRow } from '../src/shaped/job-seeker-list.js';
 import { type ModelName, Params, relationOf, tableOf, whereSql } from '../src/shaped/where-sql.js';
 import { type Stack, startStack } from './harness.js';
 import { addSecondTeam } from './relations.js';
@@ -61,15 +62,48 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** The NAV counsellor's list as the admin's client sends it (graphcache adds `__typename`). */
+/** The NAV counsellor's list exactly as the admin sends it (apps/api/trusted-documents.json). */
 const NAV_LIST = `query SharedWithNav($after: String) {
   jobSeekers(first: 40, after: $after) {
-    edges { node { id givenName familyName phase
-      navSharingGrants { id scopes validUntil revokedAt __typename }
-      employments { id jobTitle startDate endDate __typename } __typename } __typename }
-    pageInfo { hasNextPage endCursor __typename }
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        phase
+        navSharingGrants {
+          id
+          scopes
+          sharedParts
+          sharedUntil
+          active
+          validUntil
+          revokedAt
+          __typename
+        }
+        employments {
+          id
+          jobTitle
+          startDate
+          endDate
+          __typename
+        }
+        __typename
+      }
+      __typename
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+      __typename
+    }
     __typename
   }
+}`;
+
+/** A specialist's list with the deadline status (the portfolio's columns). */
+const WITH_DEADLINES = `query($sp: ID) {
+  jobSeekers(first: 100, specialistId: $sp) { edges { node { id givenName familyName phase deadlineStatus referralDate } } }
 }`;
 
 /** Every field a shaped list answers, aliased and reordered, on small pages. */
@@ -126,6 +160,10 @@ describe('the job-seeker list shaped by one SQL statement', () => {
       }
       const nav = await bothPaths(user.email, NAV_LIST, { after: null });
       expect(comparable(nav.shaped), `${user.role} ${user.email} NAV list`).toBe(comparable(nav.normal));
+      const deadlines = await bothPaths(user.email, WITH_DEADLINES, { sp: user.userId });
+      expect(comparable(deadlines.shaped), `${user.role} ${user.email} deadlines`).toBe(
+        comparable(deadlines.normal),
+      );
     }
     // The comparison compared lists, not empty pages.
     expect(rows).toBeGreaterThan(50);
@@ -155,6 +193,12 @@ describe('the job-seeker list shaped by one SQL statement', () => {
     );
     const foreign = rows[0]?.id as string;
     const cursor = (value: string) => Buffer.from(`GPC:S:${value}`).toString('base64');
+    // A job seeker the specialist sees, named by a cursor of another shape than the list's.
+    const { rows: own } = await stack.admin.query<{ id: string }>(
+      `SELECT id FROM job_seeker WHERE "currentSpecialistId" = $1 ORDER BY id LIMIT 1`,
+      [specialist.userId],
+    );
+    const visible = own[0]?.id as string;
     const cases: Record<string, unknown>[] = [
       { first: 3, after: 'not a cursor' },
       { first: 3, after: cursor('not-a-uuid') },
@@ -164,6 +208,7 @@ describe('the job-seeker list shaped by one SQL statement', () => {
       { first: -1 },
       { first: 0 },
       { first: 10_000 },
+      { first: 3, after: Buffer.from(`GPC:J:"${visible}"`).toString('base64') },
       { first: 3, sp: 'not-a-uuid' },
       { first: 3, sp: foreign },
       { first: '3' },
@@ -174,6 +219,51 @@ describe('the job-seeker list shaped by one SQL statement', () => {
         expect(comparable(shaped), `${user.role} ${JSON.stringify(variables)}`).toBe(comparable(normal));
         expect(shaped.status).toBeLessThan(500);
       }
+    // A response key that names an object's machinery is answered by the normal path.
+    const odd = `{ jobSeekers(first: 2) { edges { node { id __proto__: givenName constructor: familyName } } } }`;
+    const { shaped, normal } = await bothPaths(specialist.email, odd, {});
+    expect(comparable(shaped)).toBe(comparable(normal));
+  });
+
+  it("answers the admin's NAV list and a specialist's deadlines with one statement", async () => {
+    const nav = users.find((u) => u.role === 'NAV_COUNSELLOR') as User;
+    const specialist = users.find((u) => u.role === 'JOB_SPECIALIST') as User;
+    const list = await bothPaths(nav.email, NAV_LIST, { after: null });
+    const grants = (
+      list.shaped.data as { jobSeekers: { edges: { node: { navSharingGrants: unknown[] } }[] } }
+    ).jobSeekers.edges.flatMap((e) => e.node.navSharingGrants);
+    expect(grants.length).toBeGreaterThan(0);
+    expect(list.shapedStatements).toBe(3);
+    // Three of the specialist's job seekers: one with a duty overdue, one due soon, one with none
+    // (made here, whatever the demo data's day holds).
+    const { rows: mine } = await stack.admin.query<{ id: string; org: string; rule: string }>(
+      `SELECT j.id, j."organizationId" AS org, (SELECT rule::text FROM task LIMIT 1) AS rule
+       FROM job_seeker j WHERE j."currentSpecialistId" = $1 AND j."deletedAt" IS NULL ORDER BY j.id LIMIT 3`,
+      [specialist.userId],
+    );
+    expect(mine).toHaveLength(3);
+    await stack.admin.query(
+      `UPDATE task SET status = 'DONE' WHERE "jobSeekerId" = ANY($1) AND status = 'OPEN'`,
+      [mine.map((m) => m.id)],
+    );
+    for (const [i, offset] of [
+      [0, -3],
+      [1, 2],
+    ] as const) {
+      const m = mine[i] as { id: string; org: string; rule: string };
+      await stack.admin.query(
+        `INSERT INTO task (id, "organizationId", "jobSeekerId", "assigneeId", rule, title, "dueOn", "warnFrom", "updatedAt")
+         VALUES (gen_random_uuid(), $1, $2, $3, $4::"DeadlineRule", 'Frist', current_date + $5::int, current_date + $5::int - 7, now())`,
+        [m.org, m.id, specialist.userId, m.rule, offset],
+      );
+    }
+    const deadlines = await bothPaths(specialist.email, WITH_DEADLINES, { sp: specialist.userId });
+    expect(comparable(deadlines.shaped)).toBe(comparable(deadlines.normal));
+    const statuses = (
+      deadlines.shaped.data as { jobSeekers: { edges: { node: { deadlineStatus: string } }[] } }
+    ).jobSeekers.edges.map((e) => e.node.deadlineStatus);
+    expect(new Set(statuses).size).toBeGreaterThan(2);
+    expect(deadlines.shapedStatements).toBe(3);
   });
 
   it('sends fewer statements than the normal path, as many for 40 rows as for 2', async () => {
@@ -285,6 +375,7 @@ describe("the SQL writer's reading of the rules", () => {
     const wheres: object[] = [
       { phase: { in: [] } },
       { phase: { in: ['EMPLOYED', 'JOB_SEARCH'] }, NOT: { intakeDate: null } },
+      { NOT: [{ phase: 'EMPLOYED' }, { phase: 'DISCHARGED' }] },
       { OR: [{ intakeDate: { not: null } }, { dischargedAt: { gte: now } }] },
       { AND: { referralDate: { lt: now }, version: { gt: 1 } } },
       { consents: { none: { scope: 'TEAM_CASE_DISCUSSION' } } },
@@ -311,6 +402,7 @@ describe("the SQL writer's reading of the rules", () => {
     for (const where of [
       { givenName: { contains: 'a' } },
       { OR: [] },
+      { NOT: [] },
       { navSharingGrants: { every: { revokedAt: null } } },
       { tasks: { some: {} } },
       { scopes: ['BASIC_DETAILS'] },
@@ -318,6 +410,25 @@ describe("the SQL writer's reading of the rules", () => {
       { noSuchField: 1 },
     ])
       expect(whereSql('JobSeeker', where, 'x', new Params()), JSON.stringify(where)).toBeNull();
+  });
+
+  it('lets the list answer alone only fields every read rule of the user grants', async () => {
+    const nav = users.find((u) => u.role === 'NAV_COUNSELLOR') as User;
+    const { rows } = await stack.admin.query<{ userId: string }>(
+      `SELECT tm."userId" FROM team_member tm JOIN membership m ON m."userId" = tm."userId" AND m.role = 'JOB_SPECIALIST'
+       WHERE tm."leftOn" IS NULL ORDER BY 1 LIMIT 1`,
+    );
+    const inTeam = defineAbilityFor(await actorOf(rows[0]?.userId as string));
+    const navAbility = defineAbilityFor(await actorOf(nav.userId));
+    // A specialist in a team: the own portfolio grants everything, the team's cases the case fields.
+    expect(readableOnEveryRow(inTeam, 'JobSeeker', ['givenName', 'healthTeamId'])).toBe(true);
+    expect(readableOnEveryRow(inTeam, 'JobSeeker', ['givenName', 'identityNumber'])).toBe(false);
+    expect(readableOnEveryRow(inTeam, 'JobSeeker', ['teamConsentRefusedAt'])).toBe(false);
+    // NAV: names, never the case fields the deadline status follows.
+    expect(readableOnEveryRow(navAbility, 'JobSeeker', ['givenName', 'phase'])).toBe(true);
+    expect(readableOnEveryRow(navAbility, 'JobSeeker', ['healthTeamId'])).toBe(false);
+    expect(readableOnEveryRow(navAbility, 'Employment', ['jobTitle', 'startDate'])).toBe(true);
+    expect(readableOnEveryRow(navAbility, 'Employment', ['employerId'])).toBe(false);
   });
 
   it("joins each relation on the keys the schema's relation names", () => {

@@ -133,7 +133,11 @@ function rowsOf(body: string): string {
     }
     return v === null ? 'null' : '1';
   };
-  return Object.values(d).map(count).join('+');
+  // A scalar beside the list (the portfolio's count of today's meetings) carries no rows.
+  return Object.values(d)
+    .filter((v) => v === null || typeof v === 'object')
+    .map(count)
+    .join('+');
 }
 
 /** The current version of each plan (re-read before each mutation run: the other rungs revise too). */

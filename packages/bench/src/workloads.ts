@@ -7,10 +7,28 @@
 import { JOB_SEEKER_PAGE_DOCUMENT } from './admin-documents.js';
 import type { BenchData, PlanForUpdate } from './setup.js';
 
-/** packages/ui/src/first-screen.ts, `PORTFOLIO_QUERY` (the portfolio screen's query) */
+/**
+ * packages/ui/src/first-screen.ts, `PORTFOLIO_QUERY` (the portfolio screen's query), exactly as the
+ * admin's client sends it (graphcache adds `__typename`): the text in apps/api/trusted-documents.json.
+ */
 export const PORTFOLIO = `query Portfolio($specialistId: ID!) {
+  myMeetingsToday
   jobSeekers(first: 100, specialistId: $specialistId) {
-    edges { node { id givenName familyName phase deadlineStatus referralDate } }
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        phase
+        deadlineStatus
+        referralDate
+        teamDiscussionConsent
+        protectedAddress
+        __typename
+      }
+      __typename
+    }
+    __typename
   }
 }`;
 
@@ -28,13 +46,42 @@ export const TEAM_RESULTS = `query TeamResults($teamId: ID!, $g: Granularity!) {
   }
 }`;
 
-/** apps/mf-nav/src/SharedWithNavPage.tsx */
+/** apps/mf-nav/src/SharedWithNavPage.tsx, exactly as the admin's client sends it (apps/api/trusted-documents.json). */
 export const SHARED_WITH_NAV = `query SharedWithNav($after: String) {
   jobSeekers(first: 40, after: $after) {
-    edges { node { id givenName familyName phase
-      navSharingGrants { id scopes validUntil revokedAt }
-      employments { id jobTitle startDate endDate } } }
-    pageInfo { hasNextPage endCursor }
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        phase
+        navSharingGrants {
+          id
+          scopes
+          sharedParts
+          sharedUntil
+          active
+          validUntil
+          revokedAt
+          __typename
+        }
+        employments {
+          id
+          jobTitle
+          startDate
+          endDate
+          __typename
+        }
+        __typename
+      }
+      __typename
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+      __typename
+    }
+    __typename
   }
 }`;
 

@@ -80,9 +80,10 @@ describe('SQL statements per request', () => {
 describe('fast paths', () => {
   it("the NAV counsellor's list (page's ids first, ADR 0020) answers as the normal path", async () => {
     const call = graphqlCall(data, 'navList');
-    const fast = await statementsOf(call);
-    process.env.IPS_NAV_LIST_PAGE_FIRST = '0';
+    process.env.IPS_SHAPED_LISTS = '0';
     try {
+      const fast = await statementsOf(call);
+      process.env.IPS_NAV_LIST_PAGE_FIRST = '0';
       const normal = await statementsOf(call);
       expect(edges(normal.data)).toBeGreaterThan(0);
       expect(fast.data).toEqual(normal.data);
@@ -90,6 +91,23 @@ describe('fast paths', () => {
       expect(fast.statements.length).toBe(normal.statements.length + 1);
     } finally {
       delete process.env.IPS_NAV_LIST_PAGE_FIRST;
+      delete process.env.IPS_SHAPED_LISTS;
+    }
+  });
+
+  it("the NAV counsellor's list shaped by one statement (ADR 0023 step 5) answers as the normal path", async () => {
+    const call = graphqlCall(data, 'navList');
+    const shaped = await statementsOf(call);
+    process.env.IPS_SHAPED_LISTS = '0';
+    try {
+      const normal = await statementsOf(call);
+      expect(edges(normal.data)).toBeGreaterThan(0);
+      expect(shaped.data).toEqual(normal.data);
+      // The request's first message, the list, the access log with the COMMIT.
+      expect(shaped.statements.length).toBe(3);
+      expect(normal.statements.length).toBeGreaterThan(3);
+    } finally {
+      delete process.env.IPS_SHAPED_LISTS;
     }
   });
 });

@@ -3,8 +3,20 @@
  * answer moves it. (It used to take any `"version":` in any answer, so the job-seeker page before
  * it set the job seeker's version and the first revision was a conflict.)
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { planVersionAfter } from '../src/workloads.js';
+import { PORTFOLIO, planVersionAfter, SHARED_WITH_NAV } from '../src/workloads.js';
+
+describe("the bench's copies of the admin's documents", () => {
+  it('are texts the admin sends (the trusted-documents manifest lists them byte for byte)', () => {
+    const manifest = JSON.parse(
+      readFileSync(new URL('../../../apps/api/trusted-documents.json', import.meta.url), 'utf8'),
+    ) as { documents: Record<string, string> };
+    const texts = new Set(Object.values(manifest.documents));
+    expect(texts.has(PORTFOLIO)).toBe(true);
+    expect(texts.has(SHARED_WITH_NAV)).toBe(true);
+  });
+});
 
 describe('planVersionAfter', () => {
   it('keeps the plan version across the answers of the other workloads', () => {

@@ -19,8 +19,14 @@
  * not know — answers null and the normal path runs. `IPS_SHAPED_LISTS=0` turns it off (the test
  * that compares both paths, the bench's before/after).
  */
-import { type AppAbility, type ModelName as AuthzModel, accessibleWhere } from '@ips/authz';
-import { formatPrismaCursor, parsePrismaCursor } from '@pothos/plugin-prisma';
+import {
+  type AppAbility,
+  type ModelName as AuthzModel,
+  accessibleWhere,
+  DERIVED_JOB_SEEKER_FIELDS,
+} from '@ips/authz';
+import { earlierEnd, isGrantActive, osloDay, sharedParts, worstStatus } from '@ips/domain';
+import { formatPrismaCursor } from '@pothos/plugin-prisma';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
   type FieldNode,
@@ -37,10 +43,21 @@ import {
 } from 'graphql';
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { cursorId, storableText } from '../input-guard.js';
 import { recordRead } from '../schema/job-seeker-fields.js';
 import { Params, tableOf, whereSql } from './where-sql.js';
 
-type Format = 'text' | 'int' | 'date' | 'datetime' | 'globalId' | 'list';
+type Format =
+  | 'text'
+  | 'int'
+  | 'date'
+  | 'datetime'
+  | 'globalId'
+  | 'list'
+  | 'deadline'
+  | 'sharedParts'
+  | 'sharedUntil'
+  | 'active';
 
 /** The fields a shaped list can answer, per GraphQL type: the column and how it is written. */
 const JOB_SEEKER_COLUMNS: Record<string, { column: string; format: Format }> = {
@@ -52,6 +69,9 @@ const JOB_SEEKER_COLUMNS: Record<string, { column: string; format: Format }> = {
   intakeDate: { column: 'intakeDate', format: 'date' },
   dischargedAt: { column: 'dischargedAt', format: 'date' },
   version: { column: 'version', format: 'int' },
+  // Derived: the most urgent open duty (Europe/Oslo today), readable where the case field it
+  // follows is (DERIVED_JOB_SEEKER_FIELDS); the statement adds the job seeker's open tasks.
+  deadlineStatus: { column: DERIVED_JOB_SEEKER_FIELDS.deadlineStatus, format: 'deadline' },
 };
 const GRANT_COLUMNS: Record<string, { column: string; format: Format }> = {
   id: { column: 'id', format: 'text' },
@@ -60,7 +80,14 @@ const GRANT_COLUMNS: Record<string, { column: string; format: Format }> = {
   validUntil: { column: 'validUntil', format: 'datetime' },
   revokedAt: { column: 'revokedAt', format: 'datetime' },
   version: { column: 'version', format: 'int' },
+  // Derived from the grant and its NAV-sharing consent, by the same domain rules as the normal
+  // path (`@ips/domain`: isGrantActive, sharedParts, earlierEnd); the statement adds the consent.
+  sharedParts: { column: 'scopes', format: 'sharedParts' },
+  sharedUntil: { column: 'validUntil', format: 'sharedUntil' },
+  active: { column: 'revokedAt', format: 'active' },
 };
+/** Grant fields that need the grant's period and its consent. */
+const GRANT_DERIVED: Format[] = ['sharedParts', 'sharedUntil', 'active'];
 const EMPLOYMENT_COLUMNS: Record<string, { column: string; format: Format }> = {
   id: { column: 'id', format: 'text' },
   jobTitle: { column: 'jobTitle', format: 'text' },
@@ -111,6 +138,10 @@ export interface ListPlan {
   /** Every job-seeker, grant and job column the document asks for (the field rules' check). */
   fields: { JobSeeker: string[]; NavSharingGrant: string[]; Employment: string[] };
   relations: RelationName[];
+  /** Whether a node asks for its deadline status (the statement then reads its open tasks). */
+  deadline: boolean;
+  /** Whether a grant asks for what derives from its consent (the statement then reads the consent). */
+  grantConsent: boolean;
 }
 
 class NotShaped extends Error {}
@@ -126,7 +157,8 @@ function fieldsOf(set: SelectionSetNode | undefined): FieldNode[] {
     if (s.kind !== Kind.FIELD) throw new NotShaped();
     if (s.directives?.length) throw new NotShaped();
     const key = keyOf(s);
-    if (keys.has(key)) throw new NotShaped();
+    // A response key is a plain property: none that names an object's own machinery (`__proto__`).
+    if (keys.has(key) || (key.startsWith('__') && key !== '__typename')) throw new NotShaped();
     keys.add(key);
     fields.push(s);
   }
@@ -142,7 +174,7 @@ function leaves(
   return fieldsOf(set).map((f) => {
     if (f.arguments?.length || f.selectionSet) throw new NotShaped();
     if (f.name.value === '__typename') return { key: keyOf(f), typename };
-    const column = columns[f.name.value];
+    const column = Object.hasOwn(columns, f.name.value) ? columns[f.name.value] : undefined;
     if (!column) throw new NotShaped();
     used.push(column.column);
     return { key: keyOf(f), ...column };
@@ -247,7 +279,23 @@ function makePlan(schema: GraphQLSchema, operation: OperationDefinitionNode): Li
       }),
     };
   });
-  return { root, field, fieldNode: listField, connection, fields, relations };
+  const deadline = connection.some(
+    (part) =>
+      'edges' in part &&
+      part.edges.some((e) => 'node' in e && e.node.some((n) => 'format' in n && n.format === 'deadline')),
+  );
+  const grantConsent = connection.some(
+    (part) =>
+      'edges' in part &&
+      part.edges.some(
+        (e) =>
+          'node' in e &&
+          e.node.some(
+            (n) => 'relation' in n && n.leaves.some((l) => 'format' in l && GRANT_DERIVED.includes(l.format)),
+          ),
+      ),
+  );
+  return { root, field, fieldNode: listField, connection, fields, relations, deadline, grantConsent };
 }
 
 /** The arguments the shaped list handles; any other (or an odd value) leaves it to the normal path. */
@@ -259,14 +307,13 @@ const Args = z
     orderBy: z.literal('REFERRAL_DATE_DESC').nullish(),
   })
   .strict();
-const Uuid = z.uuid();
 
 /**
  * Whether every rule that lets the user read `model` grants all of `fields`: then every row the
  * rules let through has them readable (a rule without fields grants all; an inverted rule could
  * take one away, so it is not known here).
  */
-function readableOnEveryRow(ability: AppAbility, model: AuthzModel, fields: string[]): boolean {
+export function readableOnEveryRow(ability: AppAbility, model: AuthzModel, fields: string[]): boolean {
   for (const rule of ability.rulesFor('read', model as never)) {
     if (rule.inverted) return false;
     if (rule.fields === undefined) continue;
@@ -298,16 +345,11 @@ export async function runPlan(
   const parsed = Args.safeParse(getArgumentValues(plan.field as never, plan.fieldNode, coerced.coerced));
   if (!parsed.success) return null;
   const args = parsed.data;
+  // The input guard's reading of a cursor (input-guard.ts): anything else, the normal path answers.
   let cursor: string | null = null;
   if (args.after != null) {
-    let value: unknown;
-    try {
-      value = parsePrismaCursor(args.after);
-    } catch {
-      return null;
-    }
-    if (typeof value !== 'string' || !Uuid.safeParse(value).success) return null;
-    cursor = value;
+    cursor = storableText(args.after) ? cursorId(args.after) : null;
+    if (cursor === null) return null;
   }
   const { ability } = ctx;
   if (!readableOnEveryRow(ability, 'JobSeeker', plan.fields.JobSeeker)) return null;
@@ -347,8 +389,20 @@ export async function runPlan(
       params,
     );
     if (relationWhere === null) return null;
-    const wanted = [...new Set(plan.fields[relation.model])];
-    const object = wanted.map((c) => `'${c}', r."${c}"`).join(', ');
+    const derived = name === 'navSharingGrants' && plan.grantConsent;
+    const wanted = [
+      ...new Set([
+        ...plan.fields[relation.model],
+        ...(derived ? ['scopes', 'revokedAt', 'validFrom', 'validUntil'] : []),
+      ]),
+    ];
+    // The grant's consent as the normal path selects it (a required relation, row-level security alone).
+    const consent = derived
+      ? `, 'consent', (SELECT json_build_object('withdrawnAt', c."withdrawnAt", 'validFrom', c."validFrom",
+          'validUntil', c."validUntil", 'navParts', c."navParts") FROM consent c
+          WHERE c."organizationId" = r."organizationId" AND c.id = r."consentId")`
+      : '';
+    const object = wanted.map((c) => `'${c}', r."${c}"`).join(', ') + consent;
     relationSql.push(
       `'${name}', (SELECT coalesce(json_agg(json_build_object(${object}) ORDER BY ${relation.orderBy
         .split(', ')
@@ -357,6 +411,12 @@ export async function runPlan(
         WHERE r."organizationId" = p."organizationId" AND r."jobSeekerId" = p.id AND ${relationWhere})`,
     );
   }
+  if (plan.deadline)
+    // The normal path's selection for the status: the open tasks, under row-level security alone.
+    relationSql.push(
+      `'openTasks', (SELECT coalesce(json_agg(json_build_object('dueOn', t."dueOn", 'warnFrom', t."warnFrom")), '[]'::json)
+        FROM task t WHERE t."organizationId" = p."organizationId" AND t."jobSeekerId" = p.id AND t.status = 'OPEN')`,
+    );
   const object = [...[...columns].map((c) => `'${c}', p."${c}"`), ...relationSql].join(', ');
   const sql = `SELECT coalesce(json_agg(json_build_object(${object}) ORDER BY p."referralDate" DESC, p.id DESC), '[]'::json)::text AS rows
 FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker js
@@ -364,8 +424,13 @@ FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker 
       ORDER BY js."referralDate" DESC, js.id DESC LIMIT ${params.add(limit)}${cursor ? ' OFFSET 1' : ''}) p`;
   const result = (await ctx.db.$queryRawUnsafe(sql, ...params.values)) as { rows: string }[];
   const rows = JSON.parse(result[0]?.rows ?? '[]') as Row[];
+  // A grant whose consent the statement could not read: the normal path decides what that means.
+  if (plan.grantConsent)
+    for (const row of rows)
+      for (const g of (row.navSharingGrants ?? []) as { consent?: unknown }[]) if (!g.consent) return null;
 
   const shown = rows.length === limit ? rows.slice(0, -1) : rows;
+  const today = osloDay(ctx.now);
   for (const row of shown) recordRead(ctx, row, 'JobSeeker.list');
   const cursorOf = (row: Row) => formatPrismaCursor(row, 'id');
   const pageInfo: Record<string, unknown> = {
@@ -387,7 +452,7 @@ FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker 
           part.edges.map((e) => {
             if ('typename' in e) return [e.key, e.typename];
             if ('cursor' in e) return [e.key, cursorOf(row)];
-            return [e.key, shapeNode(e.node, row)];
+            return [e.key, shapeNode(e.node, row, today, ctx.now)];
           }),
         ),
       );
@@ -395,21 +460,50 @@ FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker 
   return Object.fromEntries(plan.root.map((r) => [r.key, 'typename' in r ? r.typename : list]));
 }
 
-function shapeNode(shape: NodeShape, row: Row): Record<string, unknown> {
+function shapeNode(shape: NodeShape, row: Row, today: string, now: Date): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const part of shape) {
     if ('relation' in part) {
       const items = (row[part.relation] ?? []) as Record<string, unknown>[];
       out[part.key] = items.map((item) =>
-        Object.fromEntries(part.leaves.map((leaf) => [leaf.key, leafValue(leaf, item, '')])),
+        Object.fromEntries(part.leaves.map((leaf) => [leaf.key, leafValue(leaf, item, '', now)])),
       );
-    } else out[part.key] = leafValue(part, row, 'JobSeeker');
+    } else if ('format' in part && part.format === 'deadline') {
+      const tasks = (row.openTasks ?? []) as { dueOn: string; warnFrom: string }[];
+      out[part.key] = worstStatus(tasks, today);
+    } else out[part.key] = leafValue(part, row, 'JobSeeker', now);
   }
   return out;
 }
 
-function leafValue(leaf: Leaf, row: Record<string, unknown>, nodeType: string): unknown {
+const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+
+/** A grant with its consent, as the domain rules read it. */
+function grantOf(row: Record<string, unknown>) {
+  const c = row.consent as Record<string, unknown>;
+  return {
+    scopes: (row.scopes ?? []) as string[],
+    revokedAt: dateOrNull(row.revokedAt),
+    validFrom: new Date(String(row.validFrom)),
+    validUntil: dateOrNull(row.validUntil),
+    consent: {
+      withdrawnAt: dateOrNull(c.withdrawnAt),
+      validFrom: new Date(String(c.validFrom)),
+      validUntil: dateOrNull(c.validUntil),
+      navParts: (c.navParts ?? []) as string[],
+    },
+  };
+}
+
+function leafValue(leaf: Leaf, row: Record<string, unknown>, nodeType: string, now: Date): unknown {
   if ('typename' in leaf) return leaf.typename;
+  if (leaf.format === 'sharedParts' || leaf.format === 'active' || leaf.format === 'sharedUntil') {
+    const g = grantOf(row);
+    if (leaf.format === 'active') return isGrantActive(g, now);
+    if (leaf.format === 'sharedParts')
+      return isGrantActive(g, now) ? sharedParts(g.scopes, g.consent.navParts) : [];
+    return earlierEnd(g.validUntil, g.consent.validUntil)?.toISOString() ?? null;
+  }
   const value = row[leaf.column];
   if (value === null || value === undefined) return null;
   switch (leaf.format) {

@@ -114,7 +114,8 @@ const scalars: Map<string, Map<string, boolean>> = (() => {
 
 /** The relation's join, as written in MODELS — exported for the test that checks it against the datamodel. */
 export function relationOf(model: ModelName, name: string): Relation | undefined {
-  return (MODELS[model].relations as Record<string, Relation>)[name];
+  const relations = MODELS[model].relations as Record<string, Relation>;
+  return Object.hasOwn(relations, name) ? relations[name] : undefined;
 }
 
 /** Thrown inside the compiler for anything it does not know; `whereSql` turns it into null. */
@@ -176,8 +177,10 @@ function compile(model: ModelName, where: unknown, alias: string, params: Params
       if (!Array.isArray(value) || value.length === 0) throw new Unsupported('OR');
       parts.push(`(${value.map((w) => compile(model, w, alias, params)).join(' OR ')})`);
     } else if (key === 'NOT') {
+      // Prisma: NOT [a, b] is neither a nor b; an empty list is no filter (unknown here).
       const list = Array.isArray(value) ? value : [value];
-      parts.push(`NOT ${and(list.map((w) => compile(model, w, alias, params)))}`);
+      if (list.length === 0) throw new Unsupported('NOT');
+      parts.push(and(list.map((w) => `NOT ${compile(model, w, alias, params)}`)));
     } else {
       const relation = relationOf(model, key);
       if (relation) parts.push(relationSql(relation, value, alias, params));
