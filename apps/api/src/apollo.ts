@@ -12,6 +12,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { type FragmentDefinitionNode, Kind } from 'graphql';
 import type { Logger } from 'pino';
 import type { ApiConfig } from './config.js';
 import type { Context } from './context.js';
@@ -77,7 +78,17 @@ export async function startApollo(deps: {
               if (!plan) return null;
               let data: Record<string, unknown> | null;
               try {
-                data = await runPlan(rc.contextValue, schema, rc.operation, plan, rc.request.variables);
+                const fragments = rc.document.definitions.filter(
+                  (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+                );
+                data = await runPlan(
+                  rc.contextValue,
+                  schema,
+                  rc.operation,
+                  plan,
+                  rc.request.variables,
+                  fragments,
+                );
               } catch (error) {
                 // The request's transaction may be aborted: the request fails as a whole, as when
                 // its COMMIT fails (503 when the database is unavailable), not with another answer.

@@ -101,6 +101,28 @@ const NAV_LIST = `query SharedWithNav($after: String) {
   }
 }`;
 
+/** The portfolio exactly as the admin sends it: a root field beside the list, per-row field rules. */
+const PORTFOLIO = `query Portfolio($specialistId: ID!) {
+  myMeetingsToday
+  jobSeekers(first: 100, specialistId: $specialistId) {
+    edges {
+      node {
+        id
+        givenName
+        familyName
+        phase
+        deadlineStatus
+        referralDate
+        teamDiscussionConsent
+        protectedAddress
+        __typename
+      }
+      __typename
+    }
+    __typename
+  }
+}`;
+
 /** A specialist's list with the deadline status (the portfolio's columns). */
 const WITH_DEADLINES = `query($sp: ID) {
   jobSeekers(first: 100, specialistId: $sp) { edges { node { id givenName familyName phase deadlineStatus referralDate } } }
@@ -113,6 +135,7 @@ const EVERYTHING = `query Everything($first: Int, $after: String, $sp: ID) {
     pageInfo { hasPreviousPage hasNextPage startCursor endCursor }
     edges { cursor node { jobs: employments { kind jobType endedBy version id jobTitle startDate endDate }
       __typename id version dischargedAt intakeDate referralDate phase who: familyName givenName
+      deadlineStatus teamDiscussionConsent protectedAddress
       navSharingGrants { version revokedAt validUntil validFrom scopes id } } }
   }
 }`;
@@ -160,6 +183,13 @@ describe('the job-seeker list shaped by one SQL statement', () => {
       }
       const nav = await bothPaths(user.email, NAV_LIST, { after: null });
       expect(comparable(nav.shaped), `${user.role} ${user.email} NAV list`).toBe(comparable(nav.normal));
+      const specialists = users.filter((u) => u.role === 'JOB_SPECIALIST').map((u) => u.userId);
+      for (const sp of new Set([user.userId, ...specialists])) {
+        const portfolio = await bothPaths(user.email, PORTFOLIO, { specialistId: sp });
+        expect(comparable(portfolio.shaped), `${user.role} ${user.email} portfolio ${sp}`).toBe(
+          comparable(portfolio.normal),
+        );
+      }
       const deadlines = await bothPaths(user.email, WITH_DEADLINES, { sp: user.userId });
       expect(comparable(deadlines.shaped), `${user.role} ${user.email} deadlines`).toBe(
         comparable(deadlines.normal),
@@ -264,6 +294,35 @@ describe('the job-seeker list shaped by one SQL statement', () => {
     ).jobSeekers.edges.map((e) => e.node.deadlineStatus);
     expect(new Set(statuses).size).toBeGreaterThan(2);
     expect(deadlines.shapedStatements).toBe(3);
+  });
+
+  it("answers the admin's portfolio with the list's statement and its meetings' count, field rules row by row", async () => {
+    // A specialist in a team: the list without a specialist holds own cases (every field) and the
+    // team's consented cases (no team-consent state, no address protection).
+    const { rows } = await stack.admin.query<{ email: string; userId: string }>(
+      `SELECT u.email, u.id AS "userId" FROM app_user u
+       JOIN membership m ON m."userId" = u.id AND m.role = 'JOB_SPECIALIST' AND m."endedAt" IS NULL
+       JOIN team_member tm ON tm."userId" = u.id AND tm."leftOn" IS NULL
+       WHERE EXISTS (SELECT 1 FROM job_seeker j WHERE j."teamId" = tm."teamId" AND j."currentSpecialistId" <> u.id
+                       AND EXISTS (SELECT 1 FROM consent c WHERE c."jobSeekerId" = j.id AND c.scope = 'TEAM_CASE_DISCUSSION'
+                                     AND c."withdrawnAt" IS NULL AND c."validFrom" <= now() AND (c."validUntil" IS NULL OR c."validUntil" > now())))
+         AND EXISTS (SELECT 1 FROM job_seeker j WHERE j."currentSpecialistId" = u.id)
+       ORDER BY u.email LIMIT 1`,
+    );
+    const specialist = rows[0] as { email: string; userId: string };
+    const mixed = await bothPaths(specialist.email, EVERYTHING, { first: 50 });
+    expect(comparable(mixed.shaped)).toBe(comparable(mixed.normal));
+    expect(mixed.shapedStatements).toBe(3);
+    const states = (
+      mixed.shaped.data as { list: { edges: { node: { teamDiscussionConsent: string | null } }[] } }
+    ).list.edges.map((e) => e.node.teamDiscussionConsent);
+    expect(states).toContain(null);
+    expect(states.some((s) => s !== null)).toBe(true);
+    const portfolio = await bothPaths(specialist.email, PORTFOLIO, { specialistId: specialist.userId });
+    expect(comparable(portfolio.shaped)).toBe(comparable(portfolio.normal));
+    // The request's first message, the meetings' count, the list, the access log with the COMMIT.
+    expect(portfolio.shapedStatements).toBe(4);
+    expect(portfolio.normalStatements).toBeGreaterThan(4);
   });
 
   it('sends fewer statements than the normal path, as many for 40 rows as for 2', async () => {

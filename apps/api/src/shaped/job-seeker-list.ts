@@ -24,12 +24,24 @@ import {
   type ModelName as AuthzModel,
   accessibleWhere,
   DERIVED_JOB_SEEKER_FIELDS,
+  jobSeekerFactRelations,
+  readableJobSeekerFields,
 } from '@ips/authz';
-import { earlierEnd, isGrantActive, osloDay, sharedParts, worstStatus } from '@ips/domain';
+import {
+  type ConsentPeriod,
+  earlierEnd,
+  isConsentActive,
+  isGrantActive,
+  osloDay,
+  sharedParts,
+  worstStatus,
+} from '@ips/domain';
 import { formatPrismaCursor } from '@pothos/plugin-prisma';
 import { encodeGlobalID } from '@pothos/plugin-relay';
 import {
+  execute,
   type FieldNode,
+  type FragmentDefinitionNode,
   type GraphQLField,
   type GraphQLObjectType,
   type GraphQLSchema,
@@ -57,7 +69,8 @@ type Format =
   | 'deadline'
   | 'sharedParts'
   | 'sharedUntil'
-  | 'active';
+  | 'active'
+  | 'teamConsent';
 
 /** The fields a shaped list can answer, per GraphQL type: the column and how it is written. */
 const JOB_SEEKER_COLUMNS: Record<string, { column: string; format: Format }> = {
@@ -72,6 +85,10 @@ const JOB_SEEKER_COLUMNS: Record<string, { column: string; format: Format }> = {
   // Derived: the most urgent open duty (Europe/Oslo today), readable where the case field it
   // follows is (DERIVED_JOB_SEEKER_FIELDS); the statement adds the job seeker's open tasks.
   deadlineStatus: { column: DERIVED_JOB_SEEKER_FIELDS.deadlineStatus, format: 'deadline' },
+  protectedAddress: { column: 'protectedAddress', format: 'text' },
+  // The team-discussion consent's state: follows the refusal field (the own specialist's alone);
+  // GIVEN while a TEAM_CASE_DISCUSSION consent is in force, else REFUSED or MISSING.
+  teamDiscussionConsent: { column: 'teamConsentRefusedAt', format: 'teamConsent' },
 };
 const GRANT_COLUMNS: Record<string, { column: string; format: Format }> = {
   id: { column: 'id', format: 'text' },
@@ -120,7 +137,9 @@ type NodeShape = (Leaf | { key: string; relation: RelationName; leaves: Leaf[] }
 
 export interface ListPlan {
   /** The response keys at the root, in order: the list's and `__typename`s. */
-  root: ({ key: string; typename: string } | { key: string; list: true })[];
+  root: ({ key: string; typename: string } | { key: string; list: true } | { key: string; other: true })[];
+  /** Root fields beside the list (the portfolio's count of today's meetings): executed as usual. */
+  others: FieldNode[];
   field: GraphQLField<unknown, unknown>;
   fieldNode: FieldNode;
   connection: (
@@ -142,6 +161,8 @@ export interface ListPlan {
   deadline: boolean;
   /** Whether a grant asks for what derives from its consent (the statement then reads the consent). */
   grantConsent: boolean;
+  /** Whether a node asks for its team-discussion consent's state (the statement reads those consents). */
+  teamConsent: boolean;
 }
 
 class NotShaped extends Error {}
@@ -212,11 +233,16 @@ function makePlan(schema: GraphQLSchema, operation: OperationDefinitionNode): Li
   const fields: ListPlan['fields'] = { JobSeeker: [], NavSharingGrant: [], Employment: [] };
   const relations: RelationName[] = [];
   let listField: FieldNode | undefined;
+  const others: FieldNode[] = [];
   const root: ListPlan['root'] = fieldsOf(operation.selectionSet).map((f) => {
     if (f.name.value === '__typename') return { key: keyOf(f), typename: query.name };
-    if (f.name.value !== 'jobSeekers' || listField) throw new NotShaped();
+    if (f.name.value !== 'jobSeekers') {
+      others.push(f);
+      return { key: keyOf(f), other: true as const };
+    }
+    if (listField) throw new NotShaped();
     listField = f;
-    return { key: keyOf(f), list: true };
+    return { key: keyOf(f), list: true as const };
   });
   const field = query.getFields().jobSeekers;
   if (!listField || !field) throw new NotShaped();
@@ -295,7 +321,23 @@ function makePlan(schema: GraphQLSchema, operation: OperationDefinitionNode): Li
           ),
       ),
   );
-  return { root, field, fieldNode: listField, connection, fields, relations, deadline, grantConsent };
+  const teamConsent = connection.some(
+    (part) =>
+      'edges' in part &&
+      part.edges.some((e) => 'node' in e && e.node.some((n) => 'format' in n && n.format === 'teamConsent')),
+  );
+  return {
+    root,
+    others,
+    field,
+    fieldNode: listField,
+    connection,
+    fields,
+    relations,
+    deadline,
+    grantConsent,
+    teamConsent,
+  };
 }
 
 /** The arguments the shaped list handles; any other (or an odd value) leaves it to the normal path. */
@@ -338,6 +380,7 @@ export async function runPlan(
   operation: OperationDefinitionNode,
   plan: ListPlan,
   rawVariables: Record<string, unknown> | undefined,
+  fragments: readonly FragmentDefinitionNode[] = [],
 ): Promise<Record<string, unknown> | null> {
   if (ctx.unguarded) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
@@ -352,10 +395,34 @@ export async function runPlan(
     if (cursor === null) return null;
   }
   const { ability } = ctx;
-  if (!readableOnEveryRow(ability, 'JobSeeker', plan.fields.JobSeeker)) return null;
+  // The job seeker's field rules: when every rule grants every field asked for, no row needs its
+  // own check; otherwise each row's readable fields are the ability's for that row, from the facts
+  // the rules look at (the normal path's `readableJobSeekerFields` on the same facts).
+  const perRow = !readableOnEveryRow(ability, 'JobSeeker', plan.fields.JobSeeker);
+  const factRelations = perRow ? jobSeekerFactRelations(ability) : [];
   for (const name of plan.relations) {
     const { model } = RELATIONS[name];
     if (!readableOnEveryRow(ability, model, plan.fields[model])) return null;
+  }
+
+  // The root fields beside the list, executed as usual (their resolvers, their checks); an error
+  // there leaves the whole document to the normal path, which formats it.
+  let others: Record<string, unknown> | undefined;
+  if (plan.others.length > 0) {
+    const result = await execute({
+      schema,
+      document: {
+        kind: Kind.DOCUMENT,
+        definitions: [
+          ...fragments,
+          { ...operation, selectionSet: { kind: Kind.SELECTION_SET, selections: plan.others } },
+        ],
+      },
+      contextValue: ctx,
+      variableValues: rawVariables ?? {},
+    });
+    if (result.errors?.length || !result.data) return null;
+    others = result.data as Record<string, unknown>;
   }
 
   const params = new Params();
@@ -378,8 +445,32 @@ export async function runPlan(
   const after = cursor
     ? ` AND (js."referralDate", js.id) <= (SELECT c."referralDate", c.id FROM job_seeker c WHERE c.id = ${params.add(cursor)}::uuid)`
     : '';
-  const columns = new Set(['id', 'organizationId', 'referralDate', ...plan.fields.JobSeeker]);
+  const columns = new Set([
+    'id',
+    'organizationId',
+    'referralDate',
+    ...plan.fields.JobSeeker,
+    ...(perRow ? ['currentSpecialistId', 'teamId', 'protectedAddress'] : []),
+  ]);
   const relationSql: string[] = [];
+  // The facts the field rules look at (JOB_SEEKER_ACCESS_SELECT), under row-level security alone.
+  if (plan.teamConsent || factRelations.includes('consents'))
+    relationSql.push(
+      `'factConsents', (SELECT coalesce(json_agg(json_build_object('scope', c.scope, 'withdrawnAt', c."withdrawnAt",
+          'validFrom', c."validFrom", 'validUntil', c."validUntil")), '[]'::json)
+        FROM consent c WHERE c."organizationId" = p."organizationId" AND c."jobSeekerId" = p.id
+          AND c.scope = 'TEAM_CASE_DISCUSSION')`,
+    );
+  if (factRelations.includes('navSharingGrants'))
+    relationSql.push(
+      `'factGrants', (SELECT coalesce(json_agg(json_build_object('navOfficeId', g."navOfficeId",
+          'counsellorId', g."counsellorId", 'revokedAt', g."revokedAt", 'validFrom', g."validFrom",
+          'validUntil', g."validUntil", 'scopes', g.scopes,
+          'consent', (SELECT json_build_object('scope', c.scope, 'withdrawnAt', c."withdrawnAt",
+              'validFrom', c."validFrom", 'validUntil', c."validUntil", 'navParts', c."navParts")
+            FROM consent c WHERE c."organizationId" = g."organizationId" AND c.id = g."consentId"))), '[]'::json)
+        FROM nav_sharing_grant g WHERE g."organizationId" = p."organizationId" AND g."jobSeekerId" = p.id)`,
+    );
   for (const name of plan.relations) {
     const relation = RELATIONS[name];
     const relationWhere = whereSql(
@@ -430,7 +521,12 @@ FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker 
       for (const g of (row.navSharingGrants ?? []) as { consent?: unknown }[]) if (!g.consent) return null;
 
   const shown = rows.length === limit ? rows.slice(0, -1) : rows;
-  const today = osloDay(ctx.now);
+  const now = ctx.now;
+  const scope: ShapeScope = {
+    today: osloDay(now),
+    now,
+    readable: (row) => (perRow ? readableJobSeekerFields(ability, factsOf(row)) : null),
+  };
   for (const row of shown) recordRead(ctx, row, 'JobSeeker.list');
   const cursorOf = (row: Row) => formatPrismaCursor(row, 'id');
   const pageInfo: Record<string, unknown> = {
@@ -452,15 +548,60 @@ FROM (SELECT ${[...columns].map((c) => `js."${c}"`).join(', ')} FROM job_seeker 
           part.edges.map((e) => {
             if ('typename' in e) return [e.key, e.typename];
             if ('cursor' in e) return [e.key, cursorOf(row)];
-            return [e.key, shapeNode(e.node, row, today, ctx.now)];
+            return [e.key, shapeNode(e.node, row, scope)];
           }),
         ),
       );
   }
-  return Object.fromEntries(plan.root.map((r) => [r.key, 'typename' in r ? r.typename : list]));
+  return Object.fromEntries(
+    plan.root.map((r) => [r.key, 'typename' in r ? r.typename : 'list' in r ? list : others?.[r.key]]),
+  );
 }
 
-function shapeNode(shape: NodeShape, row: Row, today: string, now: Date): Record<string, unknown> {
+interface ShapeScope {
+  today: string;
+  now: Date;
+  /** The row's readable job-seeker fields, or null when every field asked for is readable on every row. */
+  readable: (row: Row) => ReadonlySet<string> | null;
+}
+
+const toDate = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
+
+/** A consent's period as the rules read it (dates as dates). */
+function periodOf(c: Record<string, unknown>) {
+  return {
+    ...c,
+    withdrawnAt: toDate(c.withdrawnAt),
+    validFrom: toDate(c.validFrom),
+    validUntil: toDate(c.validUntil),
+  };
+}
+
+/** The row's facts in the shape of JOB_SEEKER_ACCESS_SELECT, for the field rules. */
+function factsOf(row: Row): object {
+  const facts: Record<string, unknown> = {
+    id: row.id,
+    organizationId: row.organizationId,
+    currentSpecialistId: row.currentSpecialistId,
+    teamId: row.teamId,
+    protectedAddress: row.protectedAddress,
+  };
+  if (row.factConsents) facts.consents = (row.factConsents as Record<string, unknown>[]).map(periodOf);
+  if (row.factGrants)
+    facts.navSharingGrants = (row.factGrants as Record<string, unknown>[]).map((g) => ({
+      ...periodOf(g),
+      revokedAt: toDate(g.revokedAt),
+      consent: g.consent ? periodOf(g.consent as Record<string, unknown>) : null,
+    }));
+  return facts;
+}
+
+function shapeNode(shape: NodeShape, row: Row, scope: ShapeScope): Record<string, unknown> {
+  const { today, now } = scope;
+  const readable = scope.readable(row);
+  // A field the user may not read on this row is null, as on the normal path; the id is not guarded.
+  const hidden = (part: Leaf) =>
+    readable !== null && 'format' in part && part.format !== 'globalId' && !readable.has(part.column);
   const out: Record<string, unknown> = {};
   for (const part of shape) {
     if ('relation' in part) {
@@ -468,6 +609,17 @@ function shapeNode(shape: NodeShape, row: Row, today: string, now: Date): Record
       out[part.key] = items.map((item) =>
         Object.fromEntries(part.leaves.map((leaf) => [leaf.key, leafValue(leaf, item, '', now)])),
       );
+    } else if (hidden(part)) {
+      out[part.key] = null;
+    } else if ('format' in part && part.format === 'teamConsent') {
+      const consents = ((row.factConsents ?? []) as Record<string, unknown>[]).map(
+        periodOf,
+      ) as ConsentPeriod[];
+      out[part.key] = consents.some((c) => isConsentActive(c, now))
+        ? 'GIVEN'
+        : row.teamConsentRefusedAt
+          ? 'REFUSED'
+          : 'MISSING';
     } else if ('format' in part && part.format === 'deadline') {
       const tasks = (row.openTasks ?? []) as { dueOn: string; warnFrom: string }[];
       out[part.key] = worstStatus(tasks, today);
