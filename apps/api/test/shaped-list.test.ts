@@ -5,6 +5,7 @@
  * with the page; and the SQL writer's reading of every role's rules row for row equal to Prisma's
  * reading of the same `where`.
  */
+import { readFileSync } from 'node:fs';
 import { type Actor, accessibleWhere, defineAbilityFor } from '@ips/authz';
 import { createPrismaClient, type PrismaClient } from '@ips/db';
 import { getDatamodel } from '@ips/db/pothos-types';
@@ -62,66 +63,19 @@ afterAll(async () => {
   await stack?.close();
 });
 
-/** The NAV counsellor's list exactly as the admin sends it (apps/api/trusted-documents.json). */
-const NAV_LIST = `query SharedWithNav($after: String) {
-  jobSeekers(first: 40, after: $after) {
-    edges {
-      node {
-        id
-        givenName
-        familyName
-        phase
-        navSharingGrants {
-          id
-          scopes
-          sharedParts
-          sharedUntil
-          active
-          validUntil
-          revokedAt
-          __typename
-        }
-        employments {
-          id
-          jobTitle
-          startDate
-          endDate
-          __typename
-        }
-        __typename
-      }
-      __typename
-    }
-    pageInfo {
-      hasNextPage
-      endCursor
-      __typename
-    }
-    __typename
-  }
-}`;
+/** A document exactly as the admin sends it: its text in the trusted-documents manifest. */
+function adminDocument(start: string): string {
+  const manifest = JSON.parse(
+    readFileSync(new URL('../trusted-documents.json', import.meta.url), 'utf8'),
+  ) as { documents: Record<string, string> };
+  const found = Object.values(manifest.documents).filter((d) => d.startsWith(start));
+  if (found.length !== 1) throw new Error(`the manifest holds ${found.length} documents starting ${start}`);
+  return found[0] as string;
+}
 
-/** The portfolio exactly as the admin sends it: a root field beside the list, per-row field rules. */
-const PORTFOLIO = `query Portfolio($specialistId: ID!) {
-  myMeetingsToday
-  jobSeekers(first: 100, specialistId: $specialistId) {
-    edges {
-      node {
-        id
-        givenName
-        familyName
-        phase
-        deadlineStatus
-        referralDate
-        teamDiscussionConsent
-        protectedAddress
-        __typename
-      }
-      __typename
-    }
-    __typename
-  }
-}`;
+/** The NAV counsellor's list and the portfolio (a root field beside the list, per-row field rules). */
+const NAV_LIST = adminDocument('query SharedWithNav(');
+const PORTFOLIO = adminDocument('query Portfolio(');
 
 /** A specialist's list with the deadline status (the portfolio's columns). */
 const WITH_DEADLINES = `query($sp: ID) {

@@ -16,6 +16,16 @@ import { getDatamodel } from '@ips/db/pothos-types';
 export type ModelName = 'JobSeeker' | 'NavSharingGrant' | 'Consent' | 'Employment';
 type Relation = { model: ModelName; list: boolean; on: readonly (readonly [string, string])[] };
 
+/** A job seeker's rows in another table, and a row's job seeker: both on the tenant and the id. */
+const JOB_SEEKERS_ROWS = [
+  ['organizationId', 'organizationId'],
+  ['id', 'jobSeekerId'],
+] as const;
+const ROWS_JOB_SEEKER = [
+  ['organizationId', 'organizationId'],
+  ['jobSeekerId', 'id'],
+] as const;
+
 /** The models the shaped lists read, their tables and the relations their rules name. */
 const MODELS = {
   JobSeeker: {
@@ -24,26 +34,17 @@ const MODELS = {
       navSharingGrants: {
         model: 'NavSharingGrant',
         list: true,
-        on: [
-          ['organizationId', 'organizationId'],
-          ['id', 'jobSeekerId'],
-        ],
+        on: JOB_SEEKERS_ROWS,
       },
       consents: {
         model: 'Consent',
         list: true,
-        on: [
-          ['organizationId', 'organizationId'],
-          ['id', 'jobSeekerId'],
-        ],
+        on: JOB_SEEKERS_ROWS,
       },
       employments: {
         model: 'Employment',
         list: true,
-        on: [
-          ['organizationId', 'organizationId'],
-          ['id', 'jobSeekerId'],
-        ],
+        on: JOB_SEEKERS_ROWS,
       },
     },
   },
@@ -53,10 +54,7 @@ const MODELS = {
       jobSeeker: {
         model: 'JobSeeker',
         list: false,
-        on: [
-          ['organizationId', 'organizationId'],
-          ['jobSeekerId', 'id'],
-        ],
+        on: ROWS_JOB_SEEKER,
       },
       consent: {
         model: 'Consent',
@@ -74,10 +72,7 @@ const MODELS = {
       jobSeeker: {
         model: 'JobSeeker',
         list: false,
-        on: [
-          ['organizationId', 'organizationId'],
-          ['jobSeekerId', 'id'],
-        ],
+        on: ROWS_JOB_SEEKER,
       },
     },
   },
@@ -87,10 +82,7 @@ const MODELS = {
       jobSeeker: {
         model: 'JobSeeker',
         list: false,
-        on: [
-          ['organizationId', 'organizationId'],
-          ['jobSeekerId', 'id'],
-        ],
+        on: ROWS_JOB_SEEKER,
       },
     },
   },
