@@ -305,26 +305,15 @@ function makePlan(schema: GraphQLSchema, operation: OperationDefinitionNode): Li
       }),
     };
   });
-  const deadline = connection.some(
-    (part) =>
-      'edges' in part &&
-      part.edges.some((e) => 'node' in e && e.node.some((n) => 'format' in n && n.format === 'deadline')),
+  // What the nodes ask for that needs more than their columns (open tasks, consents).
+  const nodeParts = connection.flatMap((part) =>
+    'edges' in part ? part.edges.flatMap((e) => ('node' in e ? e.node : [])) : [],
   );
-  const grantConsent = connection.some(
-    (part) =>
-      'edges' in part &&
-      part.edges.some(
-        (e) =>
-          'node' in e &&
-          e.node.some(
-            (n) => 'relation' in n && n.leaves.some((l) => 'format' in l && GRANT_DERIVED.includes(l.format)),
-          ),
-      ),
-  );
-  const teamConsent = connection.some(
-    (part) =>
-      'edges' in part &&
-      part.edges.some((e) => 'node' in e && e.node.some((n) => 'format' in n && n.format === 'teamConsent')),
+  const asks = (format: Format) => nodeParts.some((n) => 'format' in n && n.format === format);
+  const deadline = asks('deadline');
+  const teamConsent = asks('teamConsent');
+  const grantConsent = nodeParts.some(
+    (n) => 'relation' in n && n.leaves.some((l) => 'format' in l && GRANT_DERIVED.includes(l.format)),
   );
   return {
     root,
@@ -628,20 +617,18 @@ function shapeNode(shape: NodeShape, row: Row, scope: ShapeScope): Record<string
   return out;
 }
 
-const dateOrNull = (v: unknown) => (v === null || v === undefined ? null : new Date(String(v)));
-
 /** A grant with its consent, as the domain rules read it. */
 function grantOf(row: Record<string, unknown>) {
   const c = row.consent as Record<string, unknown>;
   return {
     scopes: (row.scopes ?? []) as string[],
-    revokedAt: dateOrNull(row.revokedAt),
+    revokedAt: toDate(row.revokedAt),
     validFrom: new Date(String(row.validFrom)),
-    validUntil: dateOrNull(row.validUntil),
+    validUntil: toDate(row.validUntil),
     consent: {
-      withdrawnAt: dateOrNull(c.withdrawnAt),
+      withdrawnAt: toDate(c.withdrawnAt),
       validFrom: new Date(String(c.validFrom)),
-      validUntil: dateOrNull(c.validUntil),
+      validUntil: toDate(c.validUntil),
       navParts: (c.navParts ?? []) as string[],
     },
   };
